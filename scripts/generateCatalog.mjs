@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * Generates server/src/catalog/catalogData.generated.ts from the data copied into data/:
+ *   data/directives.tsv     (from ../shared/reference: one row per section+directive, systemd v260)
+ *   data/directives.md      (the table of unit types that refuse some directives)
+ *   data/specifiers.tsv     (% specifiers)
+ *   data/summaries/*.tsv    (our own one-line summaries: Key<TAB>summary; Key = Name or Section.Name)
+ *   data/section-summaries.tsv (our own one-line summary per section)
+ *   data/value-docs/*.tsv   (our own meanings of enum values: Key<TAB>value<TAB>meaning)
+ *
+ * Usage: node scripts/generateCatalog.mjs          write the module
+ *        node scripts/generateCatalog.mjs --check  exit 1 when the committed module is stale
+ */
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'server/src/catalog/catalogData.generated.ts');
+
+function readTsv(path) {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split('\t'));
+}
+
+function fail(msg) {
+  console.error(`generateCatalog: ${msg}`);
+  process.exit(1);
+}
+
+// ---- directives.tsv
+const [header, ...rows] = readTsv(join(root, 'data/directives.tsv'));
+const col = Object.fromEntries(header.map((h, i) => [h, i]));
+for (const need of ['section', 'directive', 'since_version', 'in_v252', 'status_v260', 'replacement', 'parser', 'value_kind', 'list', 'enum_values', 'default', 'man_page']) {
+  if (!(need in col)) fail(`data/directives.tsv lacks column ${need}`);
+}
+
+// ---- unit-type exceptions from directives.md ("accepted only in" table)
+const md = readFileSync(join(root, 'data/directives.md'), 'utf8');
+const tableStart = md.indexOf('| directive | accepted only in |');
+if (tableStart < 0) fail('data/directives.md: exception table not found');
+const restrictions = new Map(); // "Section.Name" or "*.Name" -> { only?: string[], except?: string[], when: 'load'|'enable' }
+for (const line of md.slice(tableStart).split('\n').slice(2)) {
+  if (!line.trim().startsWith('|')) break;
+  const cells = line.split('|').map((c) => c.trim()).filter((c, i, a) => i > 0 && i < a.length - 1);
+  const [dirCell, where] = cells;
+  const sectionMatch = /^\[(\w+)\]\s*/.exec(dirCell);
+  const section = sectionMatch ? sectionMatch[1] : '*';
+  const names = dirCell.replace(/^\[\w+\]\s*/, '').split(',').map((s) => s.trim().replace(/=$/, ''));
+  let rule;
+  const refused = /^refused in `\[(\w+)\]`/.exec(where);
+  if (refused) {
+    rule = { except: [refused[1].toLowerCase()] };
+  } else {
+    const types = where.split('(')[0].split(',').map((s) => s.trim()).filter(Boolean);
+    rule = { only: types };
+  }
+  rule.when = /systemctl enable/.test(where) ? 'enable' : 'load';
+  for (const n of names) restrictions.set(`${section}.${n}`, rule);
+}
+if (restrictions.size < 8) fail(`data/directives.md: expected at least 8 restricted directives, found ${restrictions.size}`);
+
+// ---- summaries and value docs
+function readDir(dir, width) {
+  const map = new Map();
+  const path = join(root, dir);
+  if (!existsSync(path)) return map;
+  for (const f of readdirSync(path).filter((f) => f.endsWith('.tsv')).sort()) {
+    for (const cells of readTsv(join(path, f))) {
+      if (cells.length !== width) fail(`${dir}/${f}: expected ${width} fields in "${cells.join('\\t')}"`);
+      const key = width === 2 ? cells[0] : `${cells[0]}\u0000${cells[1]}`;
+      if (map.has(key)) fail(`${dir}/${f}: duplicate key ${cells.slice(0, width - 1).join(' ')}`);
+      map.set(key, { file: f, text: cells[width - 1] });
+    }
+  }
+  return map;
+}
+const summaries = readDir('data/summaries', 2);
+const valueDocs = readDir('data/value-docs', 3);
+const sectionSummaries = new Map(readTsv(join(root, 'data/section-summaries.tsv')).map(([k, v]) => [k, v]));
+
+const enumSets = [];
+const enumIndex = new Map();
+const used = new Set();
+const directives = [];
+const missing = [];
+for (const r of rows) {
+  const section = r[col.section];
+  const name = r[col.directive];
+  const statusRaw = r[col.status_v260];
+  let status = statusRaw;
+  let statusSince = 0;
+  const stub = /^deprecated-stub\(since (\d+)\)$/.exec(statusRaw);
+  if (stub) { status = 'ignored'; statusSince = Number(stub[1]); }
+  if (!['active', 'renamed', 'deprecated', 'compat-moved', 'ignored'].includes(status)) fail(`unknown status ${statusRaw} for ${section}.${name}`);
+  const ev = r[col.enum_values];
+  let enumSet = -1;
+  if (ev) {
+    if (!enumIndex.has(ev)) { enumIndex.set(ev, enumSets.length); enumSets.push(ev.split('|')); }
+    enumSet = enumIndex.get(ev);
+  }
+  const sKey = section === 'Manager' ? `Manager.${name}` : summaries.has(`${section}.${name}`) ? `${section}.${name}` : name;
+  const summary = summaries.get(sKey)?.text;
+  if (!summary) missing.push(`${section}.${name}`);
+  used.add(sKey);
+  const restriction = restrictions.get(`${section}.${name}`) ?? restrictions.get(`*.${name}`);
+  directives.push([
+    section, name, Number(r[col.since_version]) || 0, r[col.in_v252] === 'yes' ? 1 : 0, status, statusSince,
+    r[col.replacement], r[col.parser], r[col.value_kind], r[col.list], enumSet, r[col.default], r[col.man_page],
+    restriction ? (restriction.only ?? null) : null, restriction ? (restriction.except ?? null) : null,
+    restriction ? restriction.when : null, summary ?? '',
+  ]);
+}
+if (missing.length) fail(`no summary for ${missing.length} directive(s): ${missing.slice(0, 20).join(', ')}`);
+const unused = [...summaries.keys()].filter((k) => !used.has(k));
+if (unused.length) fail(`summaries for unknown directives: ${unused.join(', ')}`);
+
+// Value docs: key (Name or Section.Name) -> value -> meaning; every documented value must exist.
+const valueDocRows = [];
+for (const [k, v] of valueDocs) {
+  const [key, value] = k.split('\u0000');
+  const [a, b] = key.includes('.') ? key.split('.') : [undefined, key];
+  const match = directives.filter((d) => d[1] === b && (a === undefined || d[0] === a));
+  if (!match.length) fail(`value-docs/${v.file}: unknown directive ${key}`);
+  if (!match.some((d) => d[10] >= 0 && enumSets[d[10]].includes(value))) fail(`value-docs/${v.file}: ${key} has no value ${value}`);
+  valueDocRows.push([key, value, v.text]);
+}
+valueDocRows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+
+// ---- specifiers.tsv
+const [sh, ...srows] = readTsv(join(root, 'data/specifiers.tsv'));
+const scol = Object.fromEntries(sh.map((h, i) => [h, i]));
+const specifiers = srows.map((r) => {
+  const contexts = {};
+  for (const part of r[scol.valid_in].split(';').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.*)\((\d+)\)$/.exec(part);
+    if (!m) fail(`specifiers.tsv: cannot read valid_in "${part}"`);
+    const ctx = { 'unit-file-values': 'unit-file-values', 'unit-names': 'unit-names', '[Install]': 'install', 'system.conf/user.conf-env': 'manager-env' }[m[1]];
+    if (!ctx) fail(`specifiers.tsv: unknown context ${m[1]}`);
+    contexts[ctx] = Number(m[2]);
+  }
+  return [r[scol.specifier].slice(1), r[scol.meaning], Number(r[scol.since_version]), contexts];
+});
+
+const sectionNames = [...new Set(directives.map((d) => d[0]))].sort();
+for (const s of [...sectionNames, 'Target', 'Device']) if (!sectionSummaries.has(s) && s !== 'Target' && s !== 'Device') fail(`no summary for section ${s}`);
+
+const lines = [];
+lines.push('// GENERATED by scripts/generateCatalog.mjs from data/*.tsv and data/directives.md. DO NOT EDIT.');
+lines.push('// Regenerate with `npm run generate`; a test fails when this file is stale.');
+lines.push('/* eslint-disable */');
+lines.push('');
+lines.push('/** [section, name, since, inV252, status, statusSince, replacement, parser, kind, list, enumSet, default, manPage, onlyTypes, exceptTypes, restrictionWhen, summary] */');
+lines.push('export type DirectiveRow = readonly [string, string, number, 0 | 1, string, number, string, string, string, string, number, string, string, readonly string[] | null, readonly string[] | null, string | null, string];');
+lines.push('');
+lines.push('export const ENUM_SETS: readonly (readonly string[])[] = [');
+for (const e of enumSets) lines.push(`  ${JSON.stringify(e)},`);
+lines.push('];');
+lines.push('');
+lines.push('export const DIRECTIVES: readonly DirectiveRow[] = [');
+for (const d of directives) lines.push(`  ${JSON.stringify(d)},`);
+lines.push('];');
+lines.push('');
+lines.push('/** [key (Name or Section.Name), value, meaning] */');
+lines.push('export const VALUE_DOCS: readonly (readonly [string, string, string])[] = [');
+for (const v of valueDocRows) lines.push(`  ${JSON.stringify(v)},`);
+lines.push('];');
+lines.push('');
+lines.push('export const SECTION_SUMMARIES: Readonly<Record<string, string>> = {');
+for (const [k, v] of [...sectionSummaries].sort()) lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+lines.push('};');
+lines.push('');
+lines.push('/** [letter, meaning, since, contexts: first version per context] */');
+lines.push('export const SPECIFIERS: readonly (readonly [string, string, number, Readonly<Record<string, number>>])[] = [');
+for (const s of specifiers) lines.push(`  ${JSON.stringify(s)},`);
+lines.push('];');
+lines.push('');
+const content = lines.join('\n');
+
+if (process.argv.includes('--check')) {
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  if (current !== content) fail('server/src/catalog/catalogData.generated.ts is stale: run `npm run generate`.');
+  console.log(`catalog is up to date (${directives.length} directives, ${specifiers.length} specifiers)`);
+} else {
+  writeFileSync(out, content);
+  console.log(`wrote ${out}: ${directives.length} directives, ${enumSets.length} enum sets, ${valueDocRows.length} value docs, ${specifiers.length} specifiers`);
+}

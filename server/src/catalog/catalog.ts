@@ -1,0 +1,134 @@
+/**
+ * Lookup API over the generated catalog. The data comes from catalogData.generated.ts (never edited by hand);
+ * this file only indexes it and knows the unit types and their sections (systemd's unit vtables).
+ */
+import type { ValueKind } from '../values/types.js';
+import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, VALUE_DOCS } from './catalogData.generated.js';
+
+export const UNIT_TYPES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const NEWEST_VERSION = 260;
+
+export type DirectiveStatus = 'active' | 'renamed' | 'deprecated' | 'compat-moved' | 'ignored';
+export type ListMode = 'yes' | 'add-only' | 'no';
+
+export interface DirectiveInfo {
+  readonly section: string;
+  readonly name: string;
+  /** First systemd release that parses it. */
+  readonly since: number;
+  readonly inV252: boolean;
+  readonly status: DirectiveStatus;
+  /** For status 'ignored': the release since which the value is ignored. */
+  readonly statusSince: number;
+  readonly replacement: string;
+  readonly parser: string;
+  readonly kind: ValueKind;
+  readonly list: ListMode;
+  readonly enumValues: readonly string[];
+  readonly defaultValue: string;
+  readonly manPage: string;
+  /** Unit types that take it (undefined: every type that has the section). */
+  readonly onlyTypes: readonly UnitType[] | undefined;
+  /** When the restriction bites: 'load' (PID1 ignores it) or 'enable' (systemctl enable refuses). */
+  readonly restrictionWhen: 'load' | 'enable' | undefined;
+  readonly summary: string;
+}
+
+export interface SpecifierInfo {
+  readonly letter: string;
+  readonly meaning: string;
+  readonly since: number;
+  /** First version per context: unit-file-values, unit-names, install, manager-env. */
+  readonly contexts: Readonly<Record<string, number>>;
+}
+
+const NO_VALUES: readonly string[] = [];
+
+function build(): { all: DirectiveInfo[]; bySection: Map<string, Map<string, DirectiveInfo>>; byName: Map<string, DirectiveInfo[]> } {
+  const all: DirectiveInfo[] = [];
+  const bySection = new Map<string, Map<string, DirectiveInfo>>();
+  const byName = new Map<string, DirectiveInfo[]>();
+  for (const r of DIRECTIVES) {
+    const [section, name, since, inV252, status, statusSince, replacement, parser, kind, list, enumSet, def, man, only, except, when, summary] = r;
+    let onlyTypes: UnitType[] | undefined;
+    if (only) onlyTypes = only.filter((t): t is UnitType => (UNIT_TYPES as readonly string[]).includes(t));
+    else if (except) onlyTypes = UNIT_TYPES.filter((t) => !except.includes(t));
+    const info: DirectiveInfo = {
+      section, name, since, inV252: inV252 === 1, status: status as DirectiveStatus, statusSince, replacement, parser,
+      kind: kind as ValueKind, list: list as ListMode, enumValues: enumSet >= 0 ? ENUM_SETS[enumSet]! : NO_VALUES,
+      defaultValue: def, manPage: man, onlyTypes, restrictionWhen: (when ?? undefined) as 'load' | 'enable' | undefined, summary,
+    };
+    all.push(info);
+    let m = bySection.get(section);
+    if (!m) bySection.set(section, (m = new Map()));
+    m.set(name, info);
+    const list2 = byName.get(name);
+    if (list2) list2.push(info);
+    else byName.set(name, [info]);
+  }
+  return { all, bySection, byName };
+}
+
+const index = build();
+const specifierIndex = new Map<string, SpecifierInfo>(
+  SPECIFIERS.map(([letter, meaning, since, contexts]) => [letter, { letter, meaning, since, contexts }]),
+);
+const valueDocIndex = new Map<string, string>(VALUE_DOCS.map(([k, v, m]) => [`${k}\u0000${v}`, m]));
+
+/** Capitalised section name of a unit type: service -> Service. */
+export function typeSection(t: UnitType): string {
+  return t[0]!.toUpperCase() + t.slice(1);
+}
+
+/** The sections systemd reads in a unit of this type: [Unit], the type's own section, [Install]. */
+export function sectionsForUnitType(t: UnitType): string[] {
+  return ['Unit', typeSection(t), 'Install'];
+}
+
+export function allDirectives(): readonly DirectiveInfo[] {
+  return index.all;
+}
+
+export function lookupDirective(section: string, name: string): DirectiveInfo | undefined {
+  return index.bySection.get(section)?.get(name);
+}
+
+export function directivesNamed(name: string): readonly DirectiveInfo[] {
+  return index.byName.get(name) ?? [];
+}
+
+export function directivesInSection(section: string): readonly DirectiveInfo[] {
+  const m = index.bySection.get(section);
+  return m ? [...m.values()] : [];
+}
+
+export function knownSections(): string[] {
+  return [...index.bySection.keys(), 'Target', 'Device'];
+}
+
+export function sectionSummary(section: string): string | undefined {
+  if (section === 'Target') return 'Section of `.target` files; it takes no directives of its own, as targets only group and order other units.';
+  if (section === 'Device') return 'Section of `.device` units; it takes no directives of its own, as devices come from udev.';
+  return SECTION_SUMMARIES[section];
+}
+
+export function allSpecifiers(): readonly SpecifierInfo[] {
+  return [...specifierIndex.values()];
+}
+
+export function lookupSpecifier(letter: string): SpecifierInfo | undefined {
+  return specifierIndex.get(letter);
+}
+
+/** Our meaning of one enum value, if documented. */
+export function valueMeaning(section: string, name: string, value: string): string | undefined {
+  return valueDocIndex.get(`${section}.${name}\u0000${value}`) ?? valueDocIndex.get(`${name}\u0000${value}`);
+}
+
+/** Does this directive apply to that unit type? (directives.md: accepted by the table but refused at load time) */
+export function directiveAllowedInType(info: DirectiveInfo, t: UnitType | undefined): boolean {
+  if (!t || !info.onlyTypes) return true;
+  return info.onlyTypes.includes(t);
+}

@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * The command-line entry point: `systemd-units check …` (the CI checker) and `systemd-units lsp --stdio`.
+ * Exit codes of `check`: 0 no error, 1 at least one error (or an unreadable path), 2 bad usage.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeBytes } from './parser/bytes.js';
+import { positionAt } from './parser/lineIndex.js';
+import { createDocument, getDiagnostics, fileKindOf } from './languageService.js';
+import type { Diagnostic } from './services/diagnostics.js';
+import { NEWEST_VERSION } from './catalog/catalog.js';
+import { CODES } from './services/codes.js';
+
+export interface CliIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+}
+
+const USAGE = `Usage:
+  systemd-units check [--format text|json|sarif] [--target-version N] [--severity CODE=LEVEL]... PATH...
+      Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
+      recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
+      Exit code: 0 no error, 1 errors found, 2 bad usage.
+  systemd-units lsp --stdio
+      Start the language server on standard input/output (for Neovim, Helix, …).
+  systemd-units --version | --help`;
+
+export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === '--version') {
+    io.stdout(`systemd-units 0.1.0 (catalog: systemd ${NEWEST_VERSION})\n`);
+    return 0;
+  }
+  if (command === 'check') return check(rest, io);
+  io.stderr(`systemd-units: unknown command '${command}'\n${USAGE}\n`);
+  return 2;
+}
+
+function check(args: string[], io: CliIO): number {
+  let format: 'text' | 'json' | 'sarif' = 'text';
+  let targetVersion = NEWEST_VERSION;
+  const severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const takeValue = (): string | undefined => {
+      const eq = a.indexOf('=');
+      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
+      return args[++i];
+    };
+    const flag = a.startsWith('--') ? a.split('=')[0] : a;
+    if (flag === '--format') {
+      const v = takeValue();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return usageError(io, `--format must be text, json or sarif (got '${v ?? ''}')`);
+      format = v;
+    } else if (flag === '--target-version') {
+      const v = takeValue();
+      const n = Number(v);
+      if (!v || !Number.isInteger(n) || n < 1 || n > 999) return usageError(io, `--target-version needs a systemd version number such as 252 (got '${v ?? ''}')`);
+      targetVersion = n;
+    } else if (flag === '--severity') {
+      const v = takeValue() ?? '';
+      const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
+      if (!m || !(m[1]! in CODES)) return usageError(io, `--severity takes CODE=error|warning|info|hint|off with a known code (got '${v}')`);
+      severity[m[1]!] = m[2] as 'error';
+    } else if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') {
+      return usageError(io, `unknown option '${a}'`);
+    } else {
+      paths.push(a);
+    }
+  }
+  if (paths.length === 0) return usageError(io, 'no PATH given');
+
+  const findings: Finding[] = [];
+  let unreadable = 0;
+  let checked = 0;
+  const files: string[] = [];
+  for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      unreadable++;
+      io.stderr(`systemd-units: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      continue;
+    }
+    checked++;
+    const doc = createDocument(file, decodeBytes(bytes));
+    const diags = getDiagnostics(doc, { targetVersion, severity });
+    for (const d of diags) {
+      const s = positionAt(doc.tree.lineStarts, d.start);
+      const e = positionAt(doc.tree.lineStarts, d.end);
+      findings.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: d.severity, code: d.code, message: d.message });
+    }
+  }
+
+  if (format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(findings), null, 2)}\n`);
+  else {
+    for (const f of findings) io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity}[${f.code}]: ${f.message}\n`);
+    const count = (s: string): number => findings.filter((f) => f.severity === s).length;
+    io.stderr(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} note(s)${unreadable ? `, ${unreadable} path(s) unreadable` : ''}.\n`);
+  }
+  return findings.some((f) => f.severity === 'error') || unreadable > 0 ? 1 : 0;
+}
+
+function usageError(io: CliIO, msg: string): number {
+  io.stderr(`systemd-units: ${msg}\n${USAGE}\n`);
+  return 2;
+}
+
+/** Walk folders for files we recognise; a file named explicitly is checked if we recognise its kind. */
+function collect(path: string, explicit: boolean, out: string[], onError: (msg: string) => void): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    onError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
+    return;
+  }
+  if (st.isDirectory()) {
+    let names: string[];
+    try {
+      names = readdirSync(path).sort();
+    } catch (err) {
+      onError(`cannot read folder ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      return;
+    }
+    for (const n of names) {
+      if (n === 'node_modules' || n === '.git') continue;
+      collect(join(path, n), false, out, onError);
+    }
+    return;
+  }
+  if (!st.isFile()) return;
+  if (fileKindOf(path).kind === 'other') {
+    if (explicit) onError(`${path}: not a unit file, drop-in or system.conf/user.conf (recognised by name); skipped`);
+    return;
+  }
+  out.push(path);
+}
+
+function toSarif(findings: Finding[]): object {
+  const level = (s: string): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'systemd-units', version: '0.1.0', informationUri: 'https://github.com/systemd-units/systemd-units',
+          rules: Object.entries(CODES).map(([id, c]) => ({ id, shortDescription: { text: c.doc }, defaultConfiguration: { level: level(c.severity) } })),
+        },
+      },
+      results: findings.map((f) => ({
+        ruleId: f.code,
+        level: level(f.severity),
+        message: { text: f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: relative(process.cwd(), f.file).split('\\').join('/') },
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        }],
+      })),
+    }],
+  };
+}
+
+// Run when executed directly (the bundle sets this define; tests import `main`).
+declare const __CLI_ENTRY__: boolean | undefined;
+if (typeof __CLI_ENTRY__ !== 'undefined' && __CLI_ENTRY__) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'lsp') {
+    // The server bundle is loaded lazily so `check` stays fast.
+    void import('./main.js');
+  } else {
+    process.exitCode = main(argv);
+  }
+}

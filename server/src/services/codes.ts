@@ -1,0 +1,50 @@
+/**
+ * Every diagnostic code, its default severity and what it means. The code is stable: it is the settings key
+ * (`systemd.diagnostics.severity`), what tests assert and what the CLI prints. Reword messages freely; never
+ * rename a code.
+ *
+ * Severity policy: error where systemd ignores the line or refuses the unit; warning where the line is
+ * deprecated, renamed or has no effect; info for style.
+ */
+import type { Severity } from '../values/types.js';
+
+export const CODES = {
+  // Stage 1: syntax (from the parser)
+  'invalid-section-header': { severity: 'error', doc: 'A section header without its closing bracket or with bad characters; systemd refuses the file.' },
+  'missing-equals': { severity: 'error', doc: "A line that is neither a section header, a comment nor Key=Value; systemd ignores it." },
+  'missing-key': { severity: 'error', doc: "A line starting with '='; systemd ignores it." },
+  'include-unsupported': { severity: 'error', doc: "'.include' was removed from systemd; the line is ignored." },
+  'invalid-utf8': { severity: 'warning', doc: 'Bytes that are not valid UTF-8.' },
+  'nul-byte': { severity: 'error', doc: 'A NUL byte; systemd ends the line there.' },
+  'line-too-long': { severity: 'error', doc: 'A line over 1 MiB; systemd refuses the file.' },
+  'continuation-at-eof': { severity: 'info', doc: 'The last line ends with a continuation backslash.' },
+  // Stage 2: structure
+  'assignment-outside-section': { severity: 'error', doc: 'An assignment before the first section header; systemd ignores it.' },
+  'unknown-section': { severity: 'error', doc: 'A section this file type does not have; systemd ignores all of it (X- sections are allowed).' },
+  'unknown-directive': { severity: 'error', doc: 'A directive systemd does not know in this section; it is ignored (X- keys are allowed).' },
+  'directive-wrong-section': { severity: 'error', doc: 'A directive that belongs to another section; systemd ignores it here.' },
+  'directive-wrong-unit-type': { severity: 'error', doc: 'A directive this unit type does not support.' },
+  'newer-than-target': { severity: 'error', doc: 'A directive the target systemd version does not know yet.' },
+  'deprecated-directive': { severity: 'warning', doc: 'A deprecated directive that still works.' },
+  'renamed-directive': { severity: 'warning', doc: 'An old spelling of a directive that has a new name.' },
+  'ignored-directive': { severity: 'warning', doc: 'A directive systemd accepts but ignores (a compatibility stub).' },
+  'moved-directive': { severity: 'warning', doc: 'A compatibility copy of a directive that now lives in another section.' },
+  'duplicate-directive': { severity: 'warning', doc: 'A single-valued directive set more than once; only one assignment takes effect.' },
+  'empty-reset-ignored': { severity: 'warning', doc: 'An empty assignment to a list that cannot be reset (After=, Wants=…); it does nothing.' },
+  // Stage 3: values
+  'invalid-value': { severity: 'error', doc: 'A value systemd cannot parse for this directive.' },
+  'unknown-specifier': { severity: 'error', doc: 'A % specifier systemd does not know here.' },
+  // Stage 4: the unit as a whole
+  'service-missing-exec-start': { severity: 'error', doc: 'A service systemd refuses for lack of ExecStart= (or ExecStop=/SuccessAction= for oneshot).' },
+  'service-multiple-exec-start': { severity: 'error', doc: 'More than one ExecStart= outside Type=oneshot; systemd refuses the unit.' },
+  'service-invalid-combination': { severity: 'error', doc: 'Settings that systemd refuses together (Type=oneshot with Restart=always, Type=dbus without BusName=).' },
+  // Limits
+  'too-many-problems': { severity: 'info', doc: 'The per-file limit of diagnostics was reached; the rest are not shown.' },
+  'user-nobody': { severity: 'warning', doc: 'User=nobody shares its identity with unrelated processes; use DynamicUser= or a dedicated user.' },
+} as const satisfies Record<string, { severity: Severity; doc: string }>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export function defaultSeverity(code: string): Severity {
+  return (CODES as Record<string, { severity: Severity }>)[code]?.severity ?? 'error';
+}

@@ -1,0 +1,61 @@
+/**
+ * The diagnostics engine: runs the rules stage by stage, applies severity overrides and the per-file limit.
+ * A rule that throws is skipped (and reported once as an internal problem); the others still run.
+ */
+import type { Severity } from '../values/types.js';
+import { NEWEST_VERSION } from '../catalog/catalog.js';
+import { defaultSeverity } from './codes.js';
+import type { Analysis, Entry } from './model.js';
+import { RULES } from './rules/index.js';
+import type { Diagnostic, Rule, RuleContext } from './rules/types.js';
+
+export type { Diagnostic } from './rules/types.js';
+
+export interface DiagnosticOptions {
+  /** Target systemd version (default: the newest the catalog knows). */
+  readonly targetVersion?: number;
+  /** Per-code severity overrides; 'off' drops the code. */
+  readonly severity?: Readonly<Record<string, Severity | 'off'>>;
+  /** At most this many diagnostics per file (default 1000); a final note says how many were left out. */
+  readonly maxDiagnostics?: number;
+  /** Called when a rule throws. */
+  readonly onRuleError?: (rule: string, err: unknown) => void;
+}
+
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+  if (analysis.file.kind === 'other') return [];
+  const out: Diagnostic[] = [];
+  const flagged = new Set<Entry>();
+  const overrides = options.severity ?? {};
+  const max = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  let dropped = 0;
+  let stage = 0;
+  const ctx: RuleContext = {
+    analysis,
+    targetVersion: options.targetVersion ?? NEWEST_VERSION,
+    report(d, about) {
+      const override = overrides[d.code];
+      if (override === 'off') return;
+      const severity: Severity = override ?? d.severity ?? defaultSeverity(d.code);
+      if (about && severity === 'error' && stage <= 2) flagged.add(about);
+      if (out.length >= max) { dropped++; return; }
+      out.push({ start: d.start, end: d.end, code: d.code, message: d.message, severity, ...(d.data ? { data: d.data } : {}) });
+    },
+    isClean: (e) => !flagged.has(e),
+  };
+  for (const rule of rules) {
+    stage = rule.stage;
+    try {
+      rule.run(ctx);
+    } catch (err) {
+      options.onRuleError?.(rule.name, err);
+    }
+  }
+  if (dropped > 0) {
+    out.push({ start: 0, end: 0, code: 'too-many-problems', severity: 'info', message: `${dropped} more problem(s) not shown: the limit is ${max} per file.` });
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}

@@ -1,0 +1,62 @@
+/** Stage 2: unknown directives (with did-you-mean), directives in the wrong section or unit type. */
+import type { Rule } from './types.js';
+import { directivesInSection, directivesNamed, directiveAllowedInType } from '../../catalog/catalog.js';
+import { suggest } from '../../util/suggest.js';
+
+export const directivesRule: Rule = {
+  stage: 2,
+  name: 'directives',
+  run(ctx) {
+    const { analysis } = ctx;
+    for (const e of analysis.entries) {
+      if (e.section.status !== 'ok' || e.extension) continue;
+      const section = e.section.section.name!;
+      const key = e.node.key;
+      const span = e.node.keySpan;
+      if (e.info) {
+        if (!directiveAllowedInType(e.info, analysis.unitType)) {
+          const types = e.info.onlyTypes!.map((t) => `.${t}`).join(', ');
+          const atEnable = e.info.restrictionWhen === 'enable';
+          ctx.report({
+            start: span.start, end: span.end, code: 'directive-wrong-unit-type',
+            severity: atEnable ? 'warning' : 'error',
+            message: atEnable
+              ? `${key}= is only honoured for ${types} units; systemctl enable refuses it in a .${analysis.unitType} unit.`
+              : `${key}= is not supported in .${analysis.unitType} units (only ${types}); systemd ignores it.`,
+          }, e);
+        }
+        continue;
+      }
+      // Not in this section: does it belong to another section of this file type, or to another unit type?
+      const elsewhere = directivesNamed(key);
+      const sameFile = elsewhere.filter((d) => analysis.allowedSections.includes(d.section) && directiveAllowedInType(d, analysis.unitType));
+      if (sameFile.length) {
+        const target = sameFile[0]!.section;
+        ctx.report({
+          start: span.start, end: span.end, code: 'directive-wrong-section',
+          message: `${key}= belongs in [${target}], not [${section}]; systemd ignores it here.`,
+          data: { targetSection: target },
+        }, e);
+        continue;
+      }
+      if (elsewhere.length) {
+        const where = [...new Set(elsewhere.map((d) => d.section))].map((s) => `[${s}]`).join(', ');
+        const what = section === 'Manager' ? 'system.conf/user.conf' : `a .${analysis.unitType} unit`;
+        ctx.report({
+          start: span.start, end: span.end, code: 'directive-wrong-section',
+          message: `${key}= is not valid in [${section}] of ${what}; it exists only in ${where}. systemd ignores it here.`,
+        }, e);
+        continue;
+      }
+      const candidates = directivesInSection(section)
+        .filter((d) => directiveAllowedInType(d, analysis.unitType))
+        .map((d) => d.name);
+      const suggestions = suggest(key, candidates);
+      ctx.report({
+        start: span.start, end: span.end, code: 'unknown-directive',
+        message: `Unknown directive '${key}' in [${section}]; systemd ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,
+        data: suggestions.length ? { suggestions } : undefined,
+      }, e);
+    }
+  },
+};

@@ -1,0 +1,15 @@
+/** The rule registry, in stage order. Add a rule: one file, one line here. */
+import type { Rule } from './types.js';
+import { syntaxRule } from './syntax.js';
+import { sectionsRule } from './sections.js';
+import { directivesRule } from './directives.js';
+import { versionsRule } from './versions.js';
+import { statusRule } from './status.js';
+import { duplicatesRule } from './duplicates.js';
+import { valuesRule } from './values.js';
+import { userNobodyRule } from './userNobody.js';
+import { serviceRule } from './service.js';
+
+export const RULES: readonly Rule[] = [
+  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, serviceRule,
+].sort((a, b) => a.stage - b.stage);

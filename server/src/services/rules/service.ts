@@ -1,0 +1,78 @@
+/**
+ * Stage 4: a .service file that systemd would refuse as a whole (service_verify() in src/core/service.c).
+ * Only for complete unit files: a drop-in is checked together with its unit elsewhere.
+ */
+import type { Rule } from './types.js';
+import type { Entry } from '../model.js';
+
+/** The entries of one directive after the last empty reset (what the unit ends up with). */
+function effective(entries: readonly Entry[], section: string, name: string): Entry[] {
+  let out: Entry[] = [];
+  for (const e of entries) {
+    if (!e.info || e.info.section !== section || e.info.name !== name) continue;
+    if (e.node.value === '') out = [];
+    else out.push(e);
+  }
+  return out;
+}
+
+function lastValue(entries: readonly Entry[], section: string, name: string): Entry | undefined {
+  let last: Entry | undefined;
+  for (const e of entries) if (e.info && e.info.section === section && e.info.name === name) last = e;
+  return last && last.node.value !== '' ? last : undefined;
+}
+
+export const serviceRule: Rule = {
+  stage: 4,
+  name: 'service',
+  run(ctx) {
+    const { analysis } = ctx;
+    if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
+    // A broken header makes systemd refuse the file for another reason; do not pile on.
+    if (analysis.sections.some((s) => s.status === 'broken')) return;
+    const entries = analysis.entries;
+    const execStart = effective(entries, 'Service', 'ExecStart');
+    const execStop = effective(entries, 'Service', 'ExecStop');
+    const typeEntry = lastValue(entries, 'Service', 'Type');
+    const busName = lastValue(entries, 'Service', 'BusName');
+    const successAction = lastValue(entries, 'Unit', 'SuccessAction');
+    // systemd's default: dbus with BusName=, simple with ExecStart=, otherwise oneshot.
+    const type = typeEntry?.node.value ?? (busName ? 'dbus' : execStart.length ? 'simple' : 'oneshot');
+    const serviceHeader = analysis.sections.find((s) => s.status === 'ok' && s.section.name === 'Service')?.section.header;
+    const anchor = serviceHeader ? serviceHeader.nameSpan : { start: 0, end: 0 };
+
+    if (execStart.length === 0) {
+      if (type !== 'oneshot' && typeEntry) {
+        ctx.report({
+          start: typeEntry.node.valueSpan.start, end: typeEntry.node.valueSpan.end, code: 'service-missing-exec-start',
+          message: `A Type=${type} service needs ExecStart=; only Type=oneshot may go without. systemd refuses this unit.`,
+        });
+      } else if (execStop.length === 0 && (!successAction || successAction.node.value === 'none')) {
+        ctx.report({
+          start: anchor.start, end: anchor.end, code: 'service-missing-exec-start',
+          message: 'The service has no ExecStart=, ExecStop= or SuccessAction=; systemd refuses this unit.',
+        });
+      }
+    } else if (execStart.length > 1 && type !== 'oneshot') {
+      for (const e of execStart.slice(1)) {
+        ctx.report({
+          start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'service-multiple-exec-start',
+          message: `More than one ExecStart= is only allowed with Type=oneshot (this service is Type=${type}); systemd refuses this unit. In a drop-in, reset the list first with an empty 'ExecStart=' line.`,
+        });
+      }
+    }
+    const restart = lastValue(entries, 'Service', 'Restart');
+    if (type === 'oneshot' && restart && (restart.node.value === 'always' || restart.node.value === 'on-success')) {
+      ctx.report({
+        start: restart.node.valueSpan.start, end: restart.node.valueSpan.end, code: 'service-invalid-combination',
+        message: `Restart=${restart.node.value} is not allowed for Type=oneshot services; systemd refuses this unit.`,
+      });
+    }
+    if (type === 'dbus' && !busName && typeEntry) {
+      ctx.report({
+        start: typeEntry.node.valueSpan.start, end: typeEntry.node.valueSpan.end, code: 'service-invalid-combination',
+        message: 'Type=dbus needs BusName=; systemd refuses this unit.',
+      });
+    }
+  },
+};

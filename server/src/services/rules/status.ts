@@ -1,0 +1,35 @@
+/** Stage 2: deprecated, renamed, ignored and moved directives, with their replacement. */
+import type { Rule } from './types.js';
+
+export const statusRule: Rule = {
+  stage: 2,
+  name: 'status',
+  run(ctx) {
+    for (const e of ctx.analysis.entries) {
+      const info = e.info;
+      if (!info || info.status === 'active') continue;
+      const span = e.node.keySpan;
+      const repl = info.replacement;
+      const suggestions = repl ? [repl] : undefined;
+      const use = repl ? ` Use ${repl}= instead.` : '';
+      switch (info.status) {
+        case 'renamed':
+          ctx.report({ start: span.start, end: span.end, code: 'renamed-directive', message: `${info.name}= is the old name of ${repl || 'another directive'}=; it still works, but the new name is clearer.`, data: { suggestions } }, e);
+          break;
+        case 'deprecated':
+          ctx.report({ start: span.start, end: span.end, code: 'deprecated-directive', message: `${info.name}= is deprecated.${use || (info.name === 'PermissionsStartOnly' ? ' Use the "+", "!" or "!!" prefixes on the Exec lines that need them instead.' : '')}`, data: { suggestions } }, e);
+          break;
+        case 'ignored':
+          if (ctx.targetVersion < info.statusSince) {
+            ctx.report({ start: span.start, end: span.end, code: 'deprecated-directive', message: `${info.name}= is deprecated and is ignored from systemd ${info.statusSince} on.${use}`, data: { suggestions } }, e);
+          } else {
+            ctx.report({ start: span.start, end: span.end, code: 'ignored-directive', message: `${info.name}= is no longer supported: systemd ${info.statusSince} and later accept it but ignore its value.${use}`, data: { suggestions } }, e);
+          }
+          break;
+        case 'compat-moved':
+          ctx.report({ start: span.start, end: span.end, code: 'moved-directive', message: `${info.name}= in [${info.section}] is only kept for compatibility; it belongs in [Unit].`, data: { targetSection: 'Unit' } }, e);
+          break;
+      }
+    }
+  },
+};

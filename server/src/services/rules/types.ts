@@ -1,0 +1,38 @@
+/** The interface every diagnostic rule implements: one rule per file in this folder. */
+import type { Span } from '../../parser/ast.js';
+import type { Severity } from '../../values/types.js';
+import type { Analysis, Entry } from '../model.js';
+import type { DiagnosticCode } from '../codes.js';
+
+/** Machine-readable facts for quick fixes. */
+export interface DiagnosticData {
+  /** Replacement candidates for the flagged text (did-you-mean, case fix, new name). */
+  readonly suggestions?: readonly string[];
+  /** The section a misplaced directive belongs in. */
+  readonly targetSection?: string;
+  /** Span of the whole node to remove (duplicates). */
+  readonly removeSpan?: Span;
+}
+
+export interface Diagnostic extends Span {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly data?: DiagnosticData;
+}
+
+export interface RuleContext {
+  readonly analysis: Analysis;
+  readonly targetVersion: number;
+  /** Report a problem. The engine applies severity overrides and limits. */
+  report(d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, about?: Entry): void;
+  /** False when an earlier stage already flagged this entry (value rules skip it). */
+  isClean(e: Entry): boolean;
+}
+
+export interface Rule {
+  /** Stage: 1 syntax, 2 structure, 3 values, 4 whole unit. A later stage sees what earlier ones flagged. */
+  readonly stage: 1 | 2 | 3 | 4;
+  readonly name: string;
+  run(ctx: RuleContext): void;
+}

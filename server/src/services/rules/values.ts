@@ -1,0 +1,37 @@
+/** Stage 3: every value checked by the validator of its kind; empty assignments by list semantics. */
+import type { Rule } from './types.js';
+import { validateValue } from '../../values/index.js';
+import { valueSpanToDocument } from '../../parser/parser.js';
+import type { ValueContext } from '../../values/types.js';
+
+export const valuesRule: Rule = {
+  stage: 3,
+  name: 'values',
+  run(ctx) {
+    const { analysis } = ctx;
+    for (const e of analysis.entries) {
+      const info = e.info;
+      if (!info || info.kind === 'ignored' || !ctx.isClean(e)) continue;
+      const node = e.node;
+      if (node.value === '') {
+        if (info.list === 'add-only') {
+          ctx.report({
+            start: node.keySpan.start, end: node.eq + 1, code: 'empty-reset-ignored',
+            message: `${info.name}= cannot be reset: an empty assignment does nothing here, so dependencies set elsewhere stay in place.`,
+          }, e);
+        }
+        continue;
+      }
+      const vctx: ValueContext = {
+        section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
+        enumValues: info.enumValues, unitType: analysis.unitType, targetVersion: ctx.targetVersion,
+      };
+      for (const p of validateValue(node.value, vctx)) {
+        const span = valueSpanToDocument(node, Math.max(0, Math.min(p.start, node.value.length)), Math.max(0, Math.min(p.end, node.value.length)));
+        const code = p.code === 'unknown-specifier' ? 'unknown-specifier' : 'invalid-value';
+        const suggestions = p.suggestions;
+        ctx.report({ ...span, code, severity: p.severity, message: p.message, data: suggestions?.length ? { suggestions } : undefined }, e);
+      }
+    }
+  },
+};

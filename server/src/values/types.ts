@@ -1,0 +1,57 @@
+/**
+ * The contract between the diagnostics engine and the value validators.
+ *
+ * A validator looks at the *logical* value of one assignment (continuation
+ * lines already joined, surrounding whitespace stripped, exactly the string
+ * systemd's parser receives) and returns problems with offsets relative to
+ * that string. The caller maps them back to document offsets.
+ *
+ * Invariant: validators never throw and never look at the document, the
+ * file system or the clock. They know nothing of LSP.
+ */
+
+/** The value kinds of `data/directives.tsv` (column value_kind). */
+export type ValueKind =
+  | 'address-family-list' | 'bind-paths' | 'bool' | 'bytes' | 'bytes-or-percent' | 'calendar'
+  | 'capability-list' | 'condition' | 'count-or-percent' | 'cpu-set' | 'cpu-weight' | 'device-allow'
+  | 'device-io' | 'enum' | 'enum-list' | 'enum-or-bool' | 'env-file' | 'env-name-list' | 'environment'
+  | 'exec-command' | 'exit-status' | 'ignored' | 'int' | 'io-weight' | 'ip-address-list' | 'limit'
+  | 'mode' | 'nice' | 'nsec' | 'oom-score' | 'path' | 'path-list' | 'percent' | 'relative-path-list'
+  | 'signal' | 'socket-address' | 'string' | 'syscall-filter' | 'temp-fs' | 'timespan-sec'
+  | 'tristate-bool' | 'tuple' | 'unit' | 'unit-list' | 'unsigned' | 'user';
+
+/** Where specifiers are expanded; decides which `%x` are valid (data/specifiers.tsv, column valid_in). */
+export type SpecifierContext = 'unit-file-values' | 'unit-names' | 'install' | 'manager-env' | 'none';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface ValueContext {
+  /** Section as written, e.g. "Service". */
+  readonly section: string;
+  /** Directive name as written, e.g. "ExecStart". */
+  readonly directive: string;
+  readonly kind: ValueKind;
+  /** systemd parser function, e.g. "config_parse_exec" (column parser). */
+  readonly parser: string;
+  /** Literal values of column enum_values, split on "|" (pseudo tokens like "<bool>" included as written). */
+  readonly enumValues: readonly string[];
+  /** Unit type of the file ("service", "socket", …), or undefined for system.conf/user.conf. */
+  readonly unitType: string | undefined;
+  /** Target systemd version (e.g. 260, 252). Syntax newer than it may be flagged. */
+  readonly targetVersion: number;
+}
+
+export interface ValueProblem {
+  /** Offsets into the logical value string, end exclusive. start === end is allowed for "at this point". */
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  /** error: systemd ignores the line or refuses the unit; warning: accepted but ignored in part, deprecated or no effect. */
+  readonly severity: Severity;
+  /** Stable kebab-case code; defaults to "invalid-value" when absent. Use "unknown-specifier" for bad `%x`. */
+  readonly code?: string;
+  /** Replacement candidates for the flagged text (did-you-mean, case fix), for quick fixes. */
+  readonly suggestions?: readonly string[];
+}
+
+export type Validator = (value: string, ctx: ValueContext) => ValueProblem[];
