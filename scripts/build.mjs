@@ -20,7 +20,7 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __CLI_ENTRY__: 'true' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define: { __CLI_ENTRY__: 'true' } },
 ];
 if (existsSync('server/src/main.ts')) builds.push({ entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' });
 if (existsSync('client/src/extension.ts')) builds.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });

@@ -9,7 +9,7 @@ export const statusRule: Rule = {
       const info = e.info;
       if (!info || info.status === 'active') continue;
       const span = e.node.keySpan;
-      const repl = info.replacement;
+      const repl = /^[A-Za-z0-9]+$/.test(info.replacement) ? info.replacement : '';
       const suggestions = repl ? [repl] : undefined;
       const use = repl ? ` Use ${repl}= instead.` : '';
       switch (info.status) {
@@ -17,7 +17,7 @@ export const statusRule: Rule = {
           ctx.report({ start: span.start, end: span.end, code: 'renamed-directive', message: `${info.name}= is the old name of ${repl || 'another directive'}=; it still works, but the new name is clearer.`, data: { suggestions } }, e);
           break;
         case 'deprecated':
-          ctx.report({ start: span.start, end: span.end, code: 'deprecated-directive', message: `${info.name}= is deprecated.${use || (info.name === 'PermissionsStartOnly' ? ' Use the "+", "!" or "!!" prefixes on the Exec lines that need them instead.' : '')}`, data: { suggestions } }, e);
+          ctx.report({ start: span.start, end: span.end, code: 'deprecated-directive', message: `${info.name}= is deprecated.${use || (info.name === 'PermissionsStartOnly' ? " Instead, prefix only the Exec lines that need full privileges with '+' (or '!')." : '')}`, data: { suggestions } }, e);
           break;
         case 'ignored':
           if (ctx.targetVersion < info.statusSince) {

@@ -1,0 +1,236 @@
+/**
+ * LSP glue: capabilities, open documents, settings, the parse cache and guarded handlers.
+ * Everything language-specific lives in the language service; this file only translates.
+ *
+ * Invariants: one parse per document version (cache keyed by uri+version, dropped on close); every handler
+ * is wrapped by `guard` so a failing feature returns an empty result and logs; nothing but the protocol on stdout.
+ */
+import {
+  CodeActionKind, type Connection, DiagnosticSeverity, type Diagnostic as LspDiagnostic, DidChangeConfigurationNotification,
+  type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type CompletionItemKind, type SymbolKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { createDocument, type SystemdDocument } from './languageService.js';
+import { getDiagnostics } from './languageService.js';
+import { positionAt, offsetAt } from './parser/lineIndex.js';
+import type { Span } from './parser/ast.js';
+import { getCompletions, type CompletionEnv } from './services/completion.js';
+import { getHover } from './services/hover.js';
+import { getDocumentSymbols } from './services/symbols.js';
+import { getFoldingRanges } from './services/folding.js';
+import { getDocumentLinks } from './services/links.js';
+import { getDefinition } from './services/definition.js';
+import { getCodeActions } from './services/codeActions.js';
+import { defaultSettings, normaliseSettings, type Settings } from './settings.js';
+import { UnitIndex } from './units/unitIndex.js';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; doc: SystemdDocument }>();
+  let settings: Settings = defaultSettings();
+  let hasConfigurationCapability = false;
+  let workspaceFolders: string[] = [];
+  const unitIndex = new UnitIndex();
+
+  const log = (msg: string): void => connection.console.error(msg);
+
+  function uriToPath(uri: string): string {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z-]+:\/\/[^/]*/i, ''));
+    } catch {
+      return uri;
+    }
+  }
+
+  /** The analysed document for the current version; parsed at most once per version. */
+  function get(uri: string): SystemdDocument | undefined {
+    const td = documents.get(uri);
+    if (!td) return undefined;
+    const hit = cache.get(uri);
+    if (hit && hit.version === td.version) return hit.doc;
+    const doc = createDocument(uriToPath(uri), td.getText());
+    cache.set(uri, { version: td.version, doc });
+    return doc;
+  }
+
+  const toRange = (doc: SystemdDocument, span: Span): Range => ({
+    start: positionAt(doc.tree.lineStarts, span.start),
+    end: positionAt(doc.tree.lineStarts, span.end),
+  });
+  const toOffset = (doc: SystemdDocument, pos: { line: number; character: number }): number =>
+    offsetAt(doc.tree.lineStarts, doc.text.length, pos);
+
+  /** Run a feature; on error log it and return the fallback, so one feature never takes the server down. */
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      try {
+        const r = await fn(params, token);
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return r;
+      } catch (err) {
+        log(`[systemd-units] ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function severityOf(s: string): DiagnosticSeverity {
+    switch (s) {
+      case 'error': return DiagnosticSeverity.Error;
+      case 'warning': return DiagnosticSeverity.Warning;
+      case 'info': return DiagnosticSeverity.Information;
+      default: return DiagnosticSeverity.Hint;
+    }
+  }
+
+  function validate(uri: string): void {
+    try {
+      const doc = get(uri);
+      if (!doc) return;
+      const diags = getDiagnostics(doc, {
+        targetVersion: settings.targetVersion,
+        severity: settings.severity,
+        maxDiagnostics: settings.maxDiagnostics,
+        onRuleError: (rule, err) => log(`[systemd-units] rule ${rule} failed: ${String(err)}`),
+      });
+      const lsp: LspDiagnostic[] = diags.map((d) => ({
+        range: toRange(doc, d),
+        severity: severityOf(d.severity),
+        code: d.code,
+        source: 'systemd',
+        message: d.message,
+        data: d.data,
+      }));
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: lsp });
+    } catch (err) {
+      log(`[systemd-units] diagnostics failed for ${uri}: ${String(err)}`);
+    }
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!hasConfigurationCapability) return;
+    try {
+      const raw = await connection.workspace.getConfiguration({ section: 'systemd' });
+      settings = normaliseSettings(raw);
+      unitIndex.setRoots(workspaceFolders, settings.unitSearchPaths);
+    } catch (err) {
+      log(`[systemd-units] could not read settings: ${String(err)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    settings = normaliseSettings(params.initializationOptions ?? {});
+    unitIndex.setRoots(workspaceFolders, settings.unitSearchPaths);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['[', '=', '%', ' ', '|', '~', ':'], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'systemd-units', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'systemd' }).catch(() => undefined);
+      void refreshSettings().then(() => documents.all().forEach((d) => validate(d.uri)));
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (hasConfigurationCapability) await refreshSettings();
+    else settings = normaliseSettings((change.settings as { systemd?: unknown } | undefined)?.systemd ?? {});
+    documents.all().forEach((d) => validate(d.uri));
+  });
+
+  documents.onDidOpen((e) => validate(e.document.uri));
+  documents.onDidChangeContent((e) => validate(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const env = (): CompletionEnv => ({ targetVersion: settings.targetVersion, unitNames: () => unitIndex.unitNames() });
+
+  connection.onCompletion(guard('completion', null, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return null;
+    const offset = toOffset(doc, p.position);
+    const items = getCompletions(doc, offset, env());
+    return {
+      isIncomplete: false,
+      items: items.map((it) => ({
+        label: it.label,
+        kind: it.kind as CompletionItemKind,
+        detail: it.detail,
+        documentation: it.documentation ? { kind: 'markdown' as const, value: it.documentation } : undefined,
+        sortText: it.sortText,
+        filterText: it.filterText,
+        tags: it.deprecated ? [1 as const] : undefined,
+        textEdit: { range: toRange(doc, it.replace), newText: it.insertText },
+        insertTextFormat: it.snippet ? 2 : 1,
+        command: it.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+      })),
+    };
+  }));
+
+  connection.onHover(guard('hover', null, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return null;
+    const h = getHover(doc, toOffset(doc, p.position), { targetVersion: settings.targetVersion, manPages: settings.manPages });
+    return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
+  }));
+
+  connection.onDocumentSymbol(guard('symbols', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return getDocumentSymbols(doc).map(function conv(s): import('vscode-languageserver').DocumentSymbol {
+      return { name: s.name, detail: s.detail, kind: s.kind as SymbolKind, range: toRange(doc, s.span), selectionRange: toRange(doc, s.selection), children: s.children?.map(conv) };
+    });
+  }));
+
+  connection.onFoldingRanges(guard('folding', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return getFoldingRanges(doc);
+  }));
+
+  connection.onDocumentLinks(guard('links', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return getDocumentLinks(doc).map((l) => ({ range: toRange(doc, l.span), target: l.target, tooltip: l.tooltip }));
+  }));
+
+  connection.onDefinition(guard('definition', null, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return null;
+    const targets = getDefinition(doc, toOffset(doc, p.position), unitIndex);
+    if (!targets.length) return null;
+    return targets.map((t) => ({ uri: t.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+  }));
+
+  connection.onCodeAction(guard('codeActions', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return getCodeActions(doc, p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value })), {
+      uri: p.textDocument.uri,
+      toOffset: (pos) => toOffset(doc, pos),
+      toRange: (span) => toRange(doc, span),
+    });
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,187 @@
+/**
+ * Completion: section headers for the file kind, directives for the section and unit type, values by kind,
+ * specifiers after '%'. Returns plain items with document spans; the server turns them into LSP items.
+ */
+import type { Span } from '../parser/ast.js';
+import type { SystemdDocument } from '../languageService.js';
+import {
+  allSpecifiers, directivesInSection, directiveAllowedInType, lookupDirective, sectionSummary, valueMeaning, type DirectiveInfo,
+} from '../catalog/catalog.js';
+import { renderDirective } from '../catalog/docs.js';
+import { nodeAt, sectionAt } from './context.js';
+import { specifierContextFor } from '../values/index.js';
+import { SIGNAL_NAMES } from '../values/signal.js';
+import { socketHintFor } from './socketHints.js';
+
+/** LSP CompletionItemKind numbers, kept here so this file needs no LSP import. */
+const K = { Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, File: 17, Reference: 18, EnumMember: 20, Constant: 21, Variable: 6 } as const;
+
+export interface CompletionEnv {
+  readonly targetVersion: number;
+  /** Unit names known in the workspace and the system (lazy: only called for unit values). */
+  readonly unitNames?: () => string[];
+}
+
+export interface CompletionResult {
+  readonly label: string;
+  readonly kind: number;
+  readonly detail?: string;
+  readonly documentation?: string;
+  readonly insertText: string;
+  readonly replace: Span;
+  readonly sortText?: string;
+  readonly filterText?: string;
+  readonly deprecated?: boolean;
+  readonly snippet?: boolean;
+  /** Ask the editor to suggest again after inserting (directive -> value). */
+  readonly retrigger?: boolean;
+}
+
+const BOOLEANS = ['yes', 'no', 'true', 'false', 'on', 'off'];
+
+export function getCompletions(doc: SystemdDocument, offset: number, env: CompletionEnv): CompletionResult[] {
+  const text = doc.text;
+  // The physical line up to the cursor.
+  let ls = offset;
+  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const before = text.slice(ls, offset);
+  const node = nodeAt(doc.tree.nodes, offset === text.length && offset > 0 ? offset - 1 : offset);
+  const trimmed = before.trimStart();
+  if (/^[#;]/.test(trimmed)) return [];
+
+  // Inside a value: the node is an assignment and the cursor is after '='.
+  if (node && node.kind === 'assignment' && offset > node.eq) {
+    const section = sectionAt(doc.analysis, offset).section.name;
+    const info = section ? lookupDirective(section, node.key) : undefined;
+    if (!info) return [];
+    return valueCompletions(doc, info, text, offset, env);
+  }
+  // A section header being typed.
+  if (trimmed.startsWith('[')) {
+    const start = ls + (before.length - trimmed.length);
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return sectionCompletions(doc, { start, end });
+  }
+  // A directive name being typed (no '=' yet on this line).
+  if (/^[A-Za-z0-9_-]*$/.test(trimmed)) {
+    const start = offset - trimmed.length;
+    const sec = sectionAt(doc.analysis, offset);
+    const out: CompletionResult[] = [];
+    if (sec.status === 'ok' && sec.section.name) out.push(...directiveCompletions(doc, sec.section.name, { start, end: offset }, env));
+    if (trimmed.length === 0 || sec.status !== 'ok') out.push(...sectionCompletions(doc, { start, end: offset }).map((c) => ({ ...c, sortText: `z${c.sortText ?? c.label}` })));
+    return out;
+  }
+  return [];
+}
+
+function sectionCompletions(doc: SystemdDocument, replace: Span): CompletionResult[] {
+  return doc.analysis.allowedSections.map((s, i) => ({
+    label: `[${s}]`, kind: K.Module, insertText: `[${s}]`, replace, detail: 'section',
+    documentation: sectionSummary(s), sortText: `${i}`, filterText: `[${s}]`,
+  }));
+}
+
+function directiveCompletions(doc: SystemdDocument, section: string, replace: Span, env: CompletionEnv): CompletionResult[] {
+  const out: CompletionResult[] = [];
+  for (const info of directivesInSection(section)) {
+    if (!directiveAllowedInType(info, doc.analysis.unitType)) continue;
+    const deprecated = info.status !== 'active';
+    const newer = info.since > env.targetVersion;
+    const tags: string[] = [];
+    if (deprecated) tags.push(info.status === 'ignored' ? 'ignored' : info.status);
+    if (newer) tags.push(`needs systemd ${info.since}`);
+    out.push({
+      label: `${info.name}=`,
+      kind: K.Property,
+      detail: `${tags.length ? `(${tags.join(', ')}) ` : ''}${info.summary}`,
+      documentation: renderDirective(info, { targetVersion: env.targetVersion }),
+      insertText: `${info.name}=`,
+      replace,
+      filterText: info.name,
+      sortText: `${deprecated ? '2' : newer ? '1' : '0'}${info.name}`,
+      deprecated,
+      retrigger: hasValueCompletions(info),
+    });
+  }
+  return out;
+}
+
+function hasValueCompletions(info: DirectiveInfo): boolean {
+  return ['bool', 'tristate-bool', 'enum', 'enum-or-bool', 'enum-list', 'capability-list', 'syscall-filter', 'address-family-list', 'signal', 'unit', 'unit-list'].includes(info.kind)
+    || info.name === 'FileDescriptorName';
+}
+
+function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: string, offset: number, env: CompletionEnv): CompletionResult[] {
+  // The word being typed.
+  let ws = offset;
+  while (ws > 0 && !/[\s=]/.test(text[ws - 1]!)) ws--;
+  const word = text.slice(ws, offset);
+
+  // Specifiers after an odd run of '%'.
+  const pct = word.lastIndexOf('%');
+  if (pct >= 0 && /^%*$/.test(word.slice(pct)) || (pct >= 0 && pct === word.length - 1)) {
+    let run = 0;
+    for (let j = pct; j >= 0 && word[j] === '%'; j--) run++;
+    if (run % 2 === 1) return specifierCompletions(info, { start: ws + pct, end: offset }, env);
+  }
+
+  const replace: Span = { start: ws, end: offset };
+  const tilde = word.startsWith('~') ? '~' : '';
+  const values: { v: string; doc?: string; kind: number }[] = [];
+  const literal = (vs: readonly string[]): string[] => vs.filter((v) => !v.includes('<'));
+  switch (info.kind) {
+    case 'bool':
+    case 'tristate-bool':
+      for (const b of BOOLEANS) values.push({ v: b, kind: K.Constant });
+      break;
+    case 'enum':
+    case 'enum-or-bool':
+    case 'enum-list':
+      for (const v of literal(info.enumValues)) values.push({ v, doc: valueMeaning(info.section, info.name, v), kind: K.EnumMember });
+      if (info.kind === 'enum-or-bool' || info.enumValues.includes('<bool>')) for (const b of ['yes', 'no']) values.push({ v: b, kind: K.Constant });
+      break;
+    case 'capability-list':
+    case 'syscall-filter':
+    case 'address-family-list':
+    case 'condition':
+      for (const v of literal(info.enumValues)) values.push({ v: tilde + v, kind: K.EnumMember });
+      break;
+    case 'signal':
+      for (const s of SIGNAL_NAMES) values.push({ v: s, kind: K.Constant });
+      break;
+    case 'unit':
+    case 'unit-list': {
+      const suffix = requiredSuffix(info);
+      for (const u of env.unitNames?.() ?? []) if (!suffix || u.endsWith(suffix)) values.push({ v: u, kind: K.Reference });
+      break;
+    }
+    default:
+      for (const v of literal(info.enumValues)) values.push({ v, kind: K.Keyword });
+  }
+  if (info.name === 'FileDescriptorName' && info.section === 'Socket') {
+    for (const h of socketHintFor(doc.analysis)) values.push({ v: h.hint, doc: h.explanation, kind: K.Snippet });
+  }
+  const seen = new Set<string>();
+  return values.filter((x) => (seen.has(x.v) ? false : (seen.add(x.v), true))).map((x, i) => ({
+    label: x.v, kind: x.kind, insertText: x.v, replace, documentation: x.doc, sortText: String(i).padStart(4, '0'),
+  }));
+}
+
+function requiredSuffix(info: DirectiveInfo): string | undefined {
+  if (info.name === 'Slice') return '.slice';
+  if (info.name === 'Sockets') return '.socket';
+  if (info.section === 'Socket' && info.name === 'Service') return '.service';
+  return undefined;
+}
+
+function specifierCompletions(info: DirectiveInfo, replace: Span, env: CompletionEnv): CompletionResult[] {
+  const ctx = specifierContextFor(info);
+  if (ctx === 'none') return [];
+  return allSpecifiers()
+    .filter((s) => s.contexts[ctx] !== undefined && s.contexts[ctx]! <= env.targetVersion)
+    .map((s) => ({
+      label: `%${s.letter}`, kind: K.Variable, insertText: `%${s.letter}`, replace, detail: s.meaning,
+      deprecated: s.meaning.startsWith('DEPRECATED'), sortText: `${s.meaning.startsWith('DEPRECATED') ? '1' : '0'}${s.letter}`,
+    }));
+}

@@ -1,0 +1,29 @@
+/** Go to definition: from a unit name in a value to its file; from anywhere else in a drop-in to its unit. */
+import type { SystemdDocument } from '../languageService.js';
+import { entryAt, wordAt } from './context.js';
+import { UnitIndex } from '../units/unitIndex.js';
+
+export interface DefinitionTarget {
+  readonly uri: string;
+  readonly path: string;
+}
+
+/** Directives whose value names units (beyond the unit/unit-list kinds). */
+const UNIT_VALUE_KINDS = new Set(['unit', 'unit-list']);
+
+export function getDefinition(doc: SystemdDocument, offset: number, index: Pick<UnitIndex, 'find'>): DefinitionTarget[] {
+  const entry = entryAt(doc.analysis, offset);
+  if (entry && entry.info && UNIT_VALUE_KINDS.has(entry.info.kind) && offset > entry.node.eq) {
+    const node = entry.node;
+    const rel = Math.max(0, Math.min(node.value.length, offset - node.valueSpan.start));
+    const w = wordAt(node.value, rel);
+    const name = node.value.slice(w.start, w.end);
+    if (name) return index.find(name).map((p) => ({ path: p, uri: UnitIndex.uriOf(p) }));
+  }
+  const file = doc.analysis.file;
+  if (file.kind === 'dropin' && !/^[a-z]+$/.test(file.unitName)) {
+    const name = file.unitName.endsWith('-.' + file.unitType) ? undefined : file.unitName;
+    if (name) return index.find(name).map((p) => ({ path: p, uri: UnitIndex.uriOf(p) }));
+  }
+  return [];
+}

@@ -1,0 +1,125 @@
+/** Hover: sections, directives, values and specifiers. */
+import type { Span } from '../parser/ast.js';
+import type { SystemdDocument } from '../languageService.js';
+import { lookupSpecifier, sectionSummary, valueMeaning, type DirectiveInfo } from '../catalog/catalog.js';
+import { renderDirective } from '../catalog/docs.js';
+import { valueSpanToDocument } from '../parser/parser.js';
+import { entryAt, nodeAt } from './context.js';
+import { parseTimespan } from '../values/timespan.js';
+import { parseBytes } from '../values/bytes.js';
+import { parseBoolean } from '../values/bool.js';
+import { specifierContextFor } from '../values/index.js';
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+export interface HoverOptions {
+  readonly targetVersion?: number;
+  readonly manPages?: boolean;
+}
+
+export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
+  const node = nodeAt(doc.tree.nodes, offset);
+  if (!node) return undefined;
+  if (node.kind === 'section') {
+    if (offset < node.nameSpan.start - 1 || offset > node.nameSpan.end + 1) return undefined;
+    const allowed = doc.analysis.allowedSections;
+    const summary = sectionSummary(node.name);
+    const lines = [`**[${node.name}]**`];
+    if (summary) lines.push(summary);
+    if (allowed.length && !allowed.includes(node.name) && !node.name.startsWith('X-')) lines.push(`*Not read in this file; it takes ${allowed.map((s) => `[${s}]`).join(', ')}.*`);
+    if (node.name.startsWith('X-')) lines.push('Extension section: systemd ignores it, tools may read it.');
+    return { markdown: lines.join('\n\n'), span: node.nameSpan };
+  }
+  if (node.kind !== 'assignment') return undefined;
+  const entry = entryAt(doc.analysis, offset);
+  if (!entry) return undefined;
+  const info = entry.info;
+  if (offset >= node.keySpan.start && offset <= node.keySpan.end) {
+    if (!info) return undefined;
+    return { markdown: renderDirective(info, { targetVersion: opts.targetVersion, manText: opts.manPages !== false }), span: node.keySpan };
+  }
+  if (offset > node.eq && info) return valueHover(node.value, info, (s, e) => valueSpanToDocument(node, s, e), node.valueSpan, offset, doc);
+  return undefined;
+}
+
+function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: number) => Span, valueSpan: Span, offset: number, _doc: SystemdDocument): HoverResult | undefined {
+  // Position inside the value string.
+  let rel = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const sp = map(i, i + 1);
+    if (sp.start >= offset) { rel = sp.start === offset ? i : Math.max(0, i - 1); break; }
+  }
+  if (rel < 0) rel = value.length - 1;
+  if (rel < 0) return undefined;
+
+  // Specifier under the cursor.
+  const spec = specifierAround(value, rel);
+  if (spec && specifierContextFor(info) !== 'none') {
+    const s = lookupSpecifier(spec.letter);
+    const text = spec.letter === '%' ? 'A literal `%`.' : s ? `${s.meaning[0]!.toUpperCase()}${s.meaning.slice(1)} (since systemd ${s.since}).` : 'Unknown specifier: systemd refuses the value.';
+    return { markdown: `**%${spec.letter}** specifier — ${text}`, span: map(spec.start, spec.start + 2) };
+  }
+
+  // The word under the cursor (lists) or the whole value.
+  let ws = rel;
+  while (ws > 0 && !/\s/.test(value[ws - 1]!)) ws--;
+  let we = rel;
+  while (we < value.length && !/\s/.test(value[we]!)) we++;
+  const word = value.slice(ws, we);
+  const bare = word.replace(/^~/, '');
+  const lines: string[] = [];
+  let span = map(ws, we);
+
+  const meaning = valueMeaning(info.section, info.name, bare) ?? valueMeaning(info.section, info.name, value);
+  if (meaning) lines.push(`\`${valueMeaning(info.section, info.name, bare) ? bare : value}\` — ${meaning}`);
+  if (!meaning && (info.kind === 'bool' || info.kind === 'tristate-bool' || info.kind === 'enum-or-bool')) {
+    const b = parseBoolean(value);
+    if (b !== undefined) { lines.push(`\`${value}\` is a boolean: **${b ? 'true' : 'false'}**.`); span = valueSpan; }
+  }
+  if (info.kind === 'timespan-sec' || info.kind === 'nsec') {
+    const r = parseTimespan(value, info.kind === 'nsec' ? 0.001 : 1_000_000, info.kind === 'nsec');
+    if ('usec' in r) {
+      lines.push(r.usec === 'infinity' ? '`infinity`: no limit.' : `\`${value}\` = **${formatSeconds(r.usec / 1e6)}**${r.usec >= 60e6 ? ` (${humanDuration(r.usec / 1e6)})` : ''}.`);
+      span = valueSpan;
+    }
+  }
+  if (info.kind === 'bytes' || info.kind === 'bytes-or-percent') {
+    const r = parseBytes(value, 1024);
+    if ('bytes' in r) { lines.push(`\`${value}\` = **${r.bytes.toLocaleString('en-US')} bytes**.`); span = valueSpan; }
+  }
+  if (!lines.length) {
+    lines.push(`Value of **${info.name}=** — ${info.summary}`);
+    span = valueSpan;
+  }
+  return { markdown: lines.join('\n\n'), span };
+}
+
+function specifierAround(value: string, rel: number): { letter: string; start: number } | undefined {
+  // Find the run of % signs to know whether value[k] starts a specifier.
+  for (const k of [rel, rel - 1]) {
+    if (k < 0 || value[k] !== '%' || k + 1 >= value.length) continue;
+    let n = 0;
+    for (let j = k; j >= 0 && value[j] === '%'; j--) n++;
+    if (n % 2 === 1) return { letter: value[k + 1]!, start: k };
+  }
+  return undefined;
+}
+
+export function formatSeconds(s: number): string {
+  const str = Number.isInteger(s) ? String(s) : s.toFixed(6).replace(/0+$/, '');
+  return `${str} s`;
+}
+
+function humanDuration(total: number): string {
+  const parts: string[] = [];
+  const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
+  let rest = total;
+  for (const [n, u] of units) {
+    if (rest >= n) { const q = Math.floor(rest / n); parts.push(`${q}${u}`); rest -= q * n; }
+  }
+  if (rest > 0) parts.push(`${Math.round(rest * 1000)}ms`);
+  return parts.join(' ');
+}

@@ -1,0 +1,84 @@
+/**
+ * Where units live: the workspace folders (any folder holding unit files, searched to a bounded depth), extra
+ * folders from settings, and the system's unit folders. Used by completion (unit names) and go to definition.
+ * File system reads are cached for a few seconds and bounded, so a huge workspace cannot stall a request.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fileKindOf } from './fileKind.js';
+import { systemSearchPaths, userSearchPaths } from './searchPaths.js';
+
+const MAX_FILES = 20000;
+const MAX_DEPTH = 8;
+const TTL_MS = 5000;
+
+export class UnitIndex {
+  private workspace: string[] = [];
+  private extra: string[] = [];
+  private cached: { at: number; units: Map<string, string[]> } | undefined;
+
+  constructor(private readonly systemDirs: string[] = [...systemSearchPaths(), ...userSearchPaths()].map((p) => p.dir)) {}
+
+  setRoots(workspace: string[], extra: string[]): void {
+    this.workspace = workspace;
+    this.extra = extra;
+    this.cached = undefined;
+  }
+
+  /** unit name -> files defining it, workspace first, then settings folders, then system folders in precedence order. */
+  private scan(): Map<string, string[]> {
+    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.units;
+    const units = new Map<string, string[]>();
+    let budget = MAX_FILES;
+    const add = (name: string, path: string): void => {
+      const l = units.get(name);
+      if (l) { if (!l.includes(path)) l.push(path); } else units.set(name, [path]);
+    };
+    const walk = (dir: string, depth: number): void => {
+      if (budget <= 0 || depth > MAX_DEPTH) return;
+      let entries;
+      try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      for (const e of entries) {
+        if (--budget <= 0) return;
+        if (e.name === 'node_modules' || e.name === '.git') continue;
+        const p = join(dir, e.name);
+        if (e.isDirectory()) { if (!e.name.endsWith('.d') && !e.name.endsWith('.wants') && !e.name.endsWith('.requires')) walk(p, depth + 1); continue; }
+        const k = fileKindOf(p);
+        if (k.kind === 'unit') add(k.unitName, p);
+      }
+    };
+    for (const w of this.workspace) walk(w, 0);
+    for (const x of this.extra) walk(x, 0);
+    for (const d of this.systemDirs) {
+      let names: string[];
+      try { names = readdirSync(d); } catch { continue; }
+      for (const n of names) {
+        const p = join(d, n);
+        const k = fileKindOf(p);
+        if (k.kind === 'unit') add(k.unitName, p);
+      }
+    }
+    this.cached = { at: Date.now(), units };
+    return units;
+  }
+
+  unitNames(): string[] {
+    return [...this.scan().keys()].sort();
+  }
+
+  /** Files that define a unit, best first; an instance falls back to its template (foo@bar.service -> foo@.service). */
+  find(name: string): string[] {
+    const units = this.scan();
+    const direct = units.get(name) ?? [];
+    const at = name.indexOf('@');
+    const dot = name.lastIndexOf('.');
+    const template = at > 0 && dot > at + 1 ? `${name.slice(0, at + 1)}${name.slice(dot)}` : undefined;
+    const viaTemplate = template ? units.get(template) ?? [] : [];
+    return [...direct, ...viaTemplate].filter((p) => { try { return statSync(p).isFile(); } catch { return false; } });
+  }
+
+  static uriOf(path: string): string {
+    return pathToFileURL(path).href;
+  }
+}

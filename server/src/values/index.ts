@@ -1,0 +1,127 @@
+/**
+ * Value validators: the single entry point validateValue() dispatches on ctx.kind (and on
+ * ctx.parser / ctx.directive for refinements). Validators never throw, are linear in the input
+ * and do no I/O.
+ */
+import type { ValueContext, ValueKind, ValueProblem, Validator } from './types.js';
+import { validateBool, validateTristate } from './bool.js';
+import { validateTimespan } from './timespan.js';
+import { validateBytes, validateBytesOrPercent, validatePercent } from './bytes.js';
+import { validateCountOrPercent, validateCpuWeight, validateInt, validateIoWeight, validateMode, validateNice, validateOomScore, validateUnsigned } from './numbers.js';
+import { validateExitStatus, validateSignal } from './signal.js';
+import { validateEnum, validateEnumList, validateEnumOrBool } from './enum.js';
+import { validateExec } from './exec.js';
+import { validateUnit, validateUnitList } from './unitName.js';
+import { validateIpAddressList, validateSocketAddress } from './socketAddress.js';
+import { validateCapabilityList } from './capability.js';
+import { validateAddressFamilies, validateSyscallFilter } from './syscall.js';
+import { validateBindPaths, validateEnvFile, validatePath, validatePathList, validateRelativePathList, validateTempFs } from './paths.js';
+import { validateEnvironment, validateEnvNameList } from './environment.js';
+import { validateCpuSet } from './cpuSet.js';
+import { validateDeviceAllow, validateDeviceIo } from './device.js';
+import { validateLimit } from './limit.js';
+import { validateUser } from './user.js';
+import { validateTuple } from './tuple.js';
+import { validateCondition } from './condition.js';
+import { validateCalendar } from './calendar.js';
+import { validateString } from './strings.js';
+
+export type { ValueContext, ValueKind, ValueProblem, Validator, SpecifierContext, Severity } from './types.js';
+export { specifierContextFor } from './context.js';
+export { parseBoolean } from './bool.js';
+export { parseTimespan, TIME_UNITS_HINT } from './timespan.js';
+export type { TimespanResult } from './timespan.js';
+export { parseBytes, parsePermyriad, parsePercent } from './bytes.js';
+export type { BytesResult } from './bytes.js';
+export { parseCInteger } from './numbers.js';
+export { parseSignal, SIGNAL_NAMES } from './signal.js';
+export { suggestEnum, enumSpec, ERRNO_NAMES, isErrno } from './enum.js';
+export { SPECIFIERS, specifierInfo, specifiersFor, checkSpecifiers, stripSpecifiers } from './specifiers.js';
+export type { SpecifierInfo } from './specifiers.js';
+export { checkUnitName, UNIT_SUFFIXES } from './unitName.js';
+export { socketAddressProblem, ipPrefixProblem, isIPv4, isIPv6 } from './socketAddress.js';
+export { suggestCapability } from './capability.js';
+export { userNameProblem } from './user.js';
+export { isEnvName, isJournalFieldName } from './environment.js';
+export { fdNameProblem, interfaceNameProblem, busNameProblem } from './strings.js';
+export { calendarProblem } from './calendar.js';
+export { credentialNameProblem } from './tuple.js';
+export { stripConditionPrefixes } from './condition.js';
+
+const VALIDATORS: Record<ValueKind, Validator> = {
+  'address-family-list': validateAddressFamilies,
+  'bind-paths': validateBindPaths,
+  bool: validateBool,
+  bytes: validateBytes,
+  'bytes-or-percent': validateBytesOrPercent,
+  calendar: validateCalendar,
+  'capability-list': validateCapabilityList,
+  condition: validateCondition,
+  'count-or-percent': validateCountOrPercent,
+  'cpu-set': validateCpuSet,
+  'cpu-weight': validateCpuWeight,
+  'device-allow': validateDeviceAllow,
+  'device-io': validateDeviceIo,
+  enum: validateEnum,
+  'enum-list': validateEnumList,
+  'enum-or-bool': validateEnumOrBool,
+  'env-file': validateEnvFile,
+  'env-name-list': validateEnvNameList,
+  environment: validateEnvironment,
+  'exec-command': validateExec,
+  'exit-status': validateExitStatus,
+  ignored: () => [],
+  int: validateInt,
+  'io-weight': validateIoWeight,
+  'ip-address-list': validateIpAddressList,
+  limit: validateLimit,
+  mode: validateMode,
+  nice: validateNice,
+  nsec: validateTimespan,
+  'oom-score': validateOomScore,
+  path: validatePath,
+  'path-list': validatePathList,
+  percent: validatePercent,
+  'relative-path-list': validateRelativePathList,
+  signal: validateSignal,
+  'socket-address': validateSocketAddress,
+  string: validateString,
+  'syscall-filter': validateSyscallFilter,
+  'temp-fs': validateTempFs,
+  'timespan-sec': validateTimespan,
+  'tristate-bool': validateTristate,
+  tuple: validateTuple,
+  unit: validateUnit,
+  'unit-list': validateUnitList,
+  unsigned: validateUnsigned,
+  user: validateUser,
+};
+
+/** Directive-level refinements of the kind (data/directives.md Appendix A). */
+function effectiveKind(ctx: ValueContext): ValueKind {
+  if (ctx.directive === 'OnCalendar' && ctx.section === 'Timer') return 'calendar';
+  return ctx.kind;
+}
+
+/**
+ * Validate one logical value. The empty value (reset semantics) is handled by the caller, so
+ * it yields no problems here (except where systemd refuses it, e.g. Limit*=).
+ */
+export function validateValue(value: string, ctx: ValueContext): ValueProblem[] {
+  try {
+    const kind = effectiveKind(ctx);
+    if (value === '' && kind !== 'limit') return [];
+    const v = VALIDATORS[kind];
+    if (!v) return [];
+    const problems = v(value, kind === ctx.kind ? ctx : { ...ctx, kind });
+    // clamp offsets defensively
+    const n = value.length;
+    return problems.map((p) => {
+      const start = Math.max(0, Math.min(p.start, n));
+      const end = Math.max(start, Math.min(p.end, n));
+      return start === p.start && end === p.end ? p : { ...p, start, end };
+    });
+  } catch {
+    return [];
+  }
+}
