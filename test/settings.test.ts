@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultSettings, normaliseSettings } from '../server/src/settings.js';
+import { defaultSettings, normaliseSettings, WATCHDOG_DRIVER_CHOICES } from '../server/src/settings.js';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8'));
 const props = manifest.contributes.configuration.properties;
@@ -14,6 +14,10 @@ describe('settings', () => {
     expect(props['systemd.diagnostics.maxPerFile'].default).toBe(d.maxDiagnostics);
     expect(props['systemd.unitSearchPaths'].default).toEqual(d.unitSearchPaths);
     expect(props['systemd.hover.manPages'].default).toBe(d.manPages);
+    expect(props['systemd.watchdog.driver'].default).toBe(d.watchdogDriver);
+    expect(props['systemd.watchdog.driver'].enum).toEqual(WATCHDOG_DRIVER_CHOICES);
+    expect(props['systemd.watchdog.customRange'].default).toEqual(d.watchdogCustomRange);
+    expect(props['systemd.socketActivation.preloadLibrary'].default).toBe(d.preloadLibrary);
   });
 
   it('every manifest setting is understood by the server', () => {

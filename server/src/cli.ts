@@ -7,7 +7,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeBytes } from './parser/bytes.js';
 import { positionAt } from './parser/lineIndex.js';
-import { createDocument, getDiagnostics, fileKindOf } from './languageService.js';
+import { createDocument, getDiagnostics, fileKindOf, type SystemdDocument } from './languageService.js';
+import type { WorkspaceUnit } from './services/rules/types.js';
+import { defaultSettings, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES } from './settings.js';
+import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import type { Diagnostic } from './services/diagnostics.js';
 import { NEWEST_VERSION } from './catalog/catalog.js';
 import { CODES } from './services/codes.js';
@@ -29,7 +32,8 @@ interface Finding {
 }
 
 const USAGE = `Usage:
-  systemd-units check [--format text|json|sarif] [--target-version N] [--severity CODE=LEVEL]... PATH...
+  systemd-units check [--format text|json|sarif] [--target-version N] [--severity CODE=LEVEL]...
+                      [--watchdog-driver auto|iTCO-v2|…] PATH...
       Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
       recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
       Exit code: 0 no error, 1 errors found, 2 bad usage.
@@ -55,6 +59,7 @@ export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout
 function check(args: string[], io: CliIO): number {
   let format: 'text' | 'json' | 'sarif' = 'text';
   let targetVersion = NEWEST_VERSION;
+  let watchdogDriver = 'auto';
   const severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -74,6 +79,10 @@ function check(args: string[], io: CliIO): number {
       const n = Number(v);
       if (!v || !Number.isInteger(n) || n < 1 || n > 999) return usageError(io, `--target-version needs a systemd version number such as 252 (got '${v ?? ''}')`);
       targetVersion = n;
+    } else if (flag === '--watchdog-driver') {
+      const v = takeValue() ?? '';
+      if (!WATCHDOG_DRIVER_CHOICES.includes(v) || v === 'custom') return usageError(io, `--watchdog-driver takes one of ${WATCHDOG_DRIVER_CHOICES.filter((c) => c !== 'custom').join(', ')} (got '${v}')`);
+      watchdogDriver = v;
     } else if (flag === '--severity') {
       const v = takeValue() ?? '';
       const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
@@ -94,6 +103,7 @@ function check(args: string[], io: CliIO): number {
   let unreadable = 0;
   let checked = 0;
   const files: string[] = [];
+  const docs: SystemdDocument[] = [];
   for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });
   for (const file of files) {
     let bytes: Buffer;
@@ -105,8 +115,13 @@ function check(args: string[], io: CliIO): number {
       continue;
     }
     checked++;
-    const doc = createDocument(file, decodeBytes(bytes));
-    const diags = getDiagnostics(doc, { targetVersion, severity });
+    docs.push(createDocument(file, decodeBytes(bytes)));
+  }
+  const workspace: WorkspaceUnit[] = docs.map((d) => ({ path: d.path, analysis: d.analysis }));
+  const watchdog = watchdogLimitsFor({ ...defaultSettings(), watchdogDriver }, kernelWatchdogLimits);
+  for (const doc of docs) {
+    const file = doc.path;
+    const diags = getDiagnostics(doc, { targetVersion, severity, watchdog, workspace: () => workspace });
     for (const d of diags) {
       const s = positionAt(doc.tree.lineStarts, d.start);
       const e = positionAt(doc.tree.lineStarts, d.end);

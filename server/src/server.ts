@@ -25,6 +25,11 @@ import { getDefinition } from './services/definition.js';
 import { getCodeActions } from './services/codeActions.js';
 import { defaultSettings, normaliseSettings, type Settings } from './settings.js';
 import { UnitIndex } from './units/unitIndex.js';
+import { siblingUnits } from './units/siblings.js';
+import { kernelWatchdogLimits } from './watchdog/sysfs.js';
+import { watchdogLimitsFor } from './settings.js';
+import type { WorkspaceUnit } from './services/rules/types.js';
+import { dirname } from 'node:path';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -77,6 +82,22 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  let kernelCache: { value: ReturnType<typeof kernelWatchdogLimits> } | undefined;
+  const kernelLimits = (): ReturnType<typeof kernelWatchdogLimits> => (kernelCache ??= { value: kernelWatchdogLimits() }).value;
+
+  /** Unit files near a document for cross-file checks: its folder on disk, with open documents taking precedence. */
+  function workspaceAround(doc: SystemdDocument): WorkspaceUnit[] {
+    const open = new Map<string, WorkspaceUnit>();
+    for (const td of documents.all()) {
+      const d = get(td.uri);
+      if (d) open.set(d.path, { path: d.path, analysis: d.analysis });
+    }
+    const out = [...open.values()];
+    const dir = doc.analysis.file.kind === 'dropin' ? dirname(dirname(doc.path)) : dirname(doc.path);
+    for (const u of siblingUnits(dir)) if (!open.has(u.path)) out.push(u);
+    return out;
+  }
+
   function severityOf(s: string): DiagnosticSeverity {
     switch (s) {
       case 'error': return DiagnosticSeverity.Error;
@@ -91,6 +112,8 @@ export function startServer(connection: Connection): void {
       const doc = get(uri);
       if (!doc) return;
       const diags = getDiagnostics(doc, {
+        watchdog: watchdogLimitsFor(settings, kernelLimits),
+        workspace: () => workspaceAround(doc),
         targetVersion: settings.targetVersion,
         severity: settings.severity,
         maxDiagnostics: settings.maxDiagnostics,
@@ -189,7 +212,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(guard('hover', null, (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return null;
-    const h = getHover(doc, toOffset(doc, p.position), { targetVersion: settings.targetVersion, manPages: settings.manPages });
+    const h = getHover(doc, toOffset(doc, p.position), { targetVersion: settings.targetVersion, manPages: settings.manPages, watchdog: watchdogLimitsFor(settings, kernelLimits) });
     return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
   }));
 

@@ -5,6 +5,10 @@
 import { NEWEST_VERSION } from './catalog/catalog.js';
 import { CODES } from './services/codes.js';
 import type { Severity } from './values/types.js';
+import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
+
+export const DEFAULT_PRELOAD_LIBRARY = '/usr/local/lib/libsocket-activate.so';
+export const WATCHDOG_DRIVER_CHOICES = ['auto', ...WATCHDOG_DRIVERS.map((d) => d.id), 'custom'];
 
 export interface Settings {
   /** systemd version the units are written for (systemd.targetVersion). */
@@ -17,10 +21,19 @@ export interface Settings {
   maxDiagnostics: number;
   /** Show the local man page's text in hovers (systemd.hover.manPages). */
   manPages: boolean;
+  /** Hardware watchdog driver whose limits RuntimeWatchdogSec= & co. are checked against (systemd.watchdog.driver). */
+  watchdogDriver: string;
+  /** Range for watchdogDriver 'custom' (systemd.watchdog.customRange). */
+  watchdogCustomRange: { min: number; max: number };
+  /** LD_PRELOAD library for socket activation of unmodified daemons (systemd.socketActivation.preloadLibrary). */
+  preloadLibrary: string;
 }
 
 export function defaultSettings(): Settings {
-  return { targetVersion: NEWEST_VERSION, severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true };
+  return {
+    targetVersion: NEWEST_VERSION, severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
+    watchdogDriver: 'auto', watchdogCustomRange: { min: 1, max: 600 }, preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
+  };
 }
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -44,5 +57,19 @@ export function normaliseSettings(raw: unknown): Settings {
   if (Array.isArray(r.unitSearchPaths)) s.unitSearchPaths = r.unitSearchPaths.filter((p): p is string => typeof p === 'string' && p.length > 0);
   const hover = (r.hover ?? {}) as Record<string, unknown>;
   if (typeof hover.manPages === 'boolean') s.manPages = hover.manPages;
+  const wd = (r.watchdog ?? {}) as Record<string, unknown>;
+  if (typeof wd.driver === 'string' && WATCHDOG_DRIVER_CHOICES.includes(wd.driver)) s.watchdogDriver = wd.driver;
+  const range = (wd.customRange ?? {}) as Record<string, unknown>;
+  const rmin = Number(range.min);
+  const rmax = Number(range.max);
+  if (Number.isInteger(rmin) && Number.isInteger(rmax) && rmin >= 1 && rmax >= rmin) s.watchdogCustomRange = { min: rmin, max: rmax };
+  const sa = (r.socketActivation ?? {}) as Record<string, unknown>;
+  if (typeof sa.preloadLibrary === 'string' && sa.preloadLibrary.startsWith('/')) s.preloadLibrary = sa.preloadLibrary;
   return s;
+}
+
+/** The watchdog limits to check against: the kernel's when 'auto' and the machine has a watchdog, else the driver's. */
+export function watchdogLimitsFor(s: Settings, kernel: () => WatchdogLimits | undefined): WatchdogLimits {
+  if (s.watchdogDriver === 'auto') return kernel() ?? limitsForDriver(DEFAULT_WATCHDOG_DRIVER);
+  return limitsForDriver(s.watchdogDriver, s.watchdogCustomRange);
 }

@@ -39,32 +39,27 @@ export function systemdVersion() {
 // ("/path:LINE: message") and unit-level messages ("foo.service: message", "Unit foo.service …") go through it.
 // ---------------------------------------------------------------------------------------------------------------
 export const NOISE = [
-  // Executables that this machine does not have (the package is not installed).
-  { re: /is not executable: No such file or directory/, why: 'executable missing on this machine' },
-  { re: /Command .* is not executable/, why: 'executable missing or not executable on this machine' },
-  { re: /^Failed to look up .* executable|Neither a valid executable name nor an absolute path/i, why: 'executable lookup on this machine' },
-  { re: /Executable .* missing, skipping/, why: 'executable missing on this machine' },
-  // Referenced units, dependencies, aliases that are not installed here.
-  { re: /Failed to create .*\/start: Unit .* not found/, why: 'dependency unit not installed' },
-  { re: /Unit \S+ not found\.?$/, why: 'unit not installed' },
-  // (Not noise: "Failed to add dependency on udev, ignoring: Invalid argument" is a bad unit name in the file.)
+  // Executables that this machine does not have (the package is not installed). Seen ~1,560 times on the corpus:
+  // "foo.service: Command /usr/sbin/foo is not executable: No such file or directory".
+  { re: /Command .* is not executable: /, why: 'executable missing on this machine' },
+  // Referenced units that are not installed here: "foo.service: Failed to create foo.service/start: Unit bar.service
+  // not found." (seen ~70 times), and the same for a unit we were not asked about.
+  { re: /Failed to create \S+\/\w+: Unit \S+ (not found|is masked)/, why: 'dependency unit not installed (or masked) here' },
+  { re: /^Unit \S+ not found\.$/, why: 'unit not installed here (when it is the unit verified, the file is reported as not verified)' },
+  // "foo.service: Cannot add dependency job, ignoring: Unit bar.service has a bad unit file setting." (the dependency's
+  // own problem is reported on the dependency's file).
   { re: /Cannot add dependency job/, why: 'dependency job on this machine' },
-  { re: /Failed to load configuration: No such file or directory/, why: 'unit not found on this machine' },
-  { re: /is masked\.?$|Unit is masked/, why: 'masked on this machine' },
-  { re: /Requested transaction contradicts existing jobs|Failed to create .*\/start:/, why: 'transaction/dependency setup (machine state)' },
-  { re: /service \S+ not loaded, socket cannot be started/, why: 'the socket\'s service is not installed' },
-  // File mode bits of the unpacked package, not its text.
+  // "syslog.socket: service syslog.service not loaded, socket cannot be started." (no syslog daemon installed).
+  { re: /service \S+ not loaded, socket cannot be started/, why: 'the socket\'s service is not installed here' },
+  // File mode bits of the unpacked package, not its text: "Configuration file … is marked executable. …".
   { re: /is marked executable\. Please remove executable permission bits|is marked world-(writable|inaccessible)/, why: 'file permissions, not content' },
-  // Man pages (--man=no normally silences these).
-  { re: /man page|Documentation=.*not found|Command 'man .*' failed/i, why: 'man pages' },
-  // cgroups, bus, runtime state of the (absent) manager.
+  // Not seen on this corpus, but about the environment where verify runs (containers, CI), never the file's text.
   { re: /cgroup/i, why: 'cgroup setup of the offline manager' },
   { re: /Failed to (connect to|open) (bus|system bus|user bus)/i, why: 'no bus in the sandbox' },
-  // Symlink/alias layout of the package tree.
-  { re: /Failed to resolve symlink|Symlink .* not|alias/i, why: 'alias/symlink layout' },
-  // Paths on this machine referenced by Condition*/Assert*/mount units etc. are only checked at start, but some
-  // are resolved at load time.
-  { re: /Failed to resolve unit specifiers in|Failed to resolve specifiers/, why: 'specifier depends on the machine (e.g. %H, user lookup)' },
+  { re: /man page|Command 'man .*' failed/i, why: 'man pages (--man=no normally silences these)' },
+  // NOT noise, on purpose: "Failed to add dependency on udev, ignoring: Invalid argument" (a bad unit name in the
+  // file), "Failed to resolve unit specifiers in …" (an unknown % specifier), "Neither a valid executable name nor
+  // an absolute path" (a relative path with a slash).
 ];
 
 export function noiseReason(message) {
@@ -73,7 +68,7 @@ export function noiseReason(message) {
 }
 
 /** Unit-level messages that mean systemd refused the unit (then its per-line verdicts are not complete). */
-export const UNIT_FAILED = /Unit configuration has fatal error|has a bad unit file setting|Refusing\.?$|Refusing to|Failed to load|lacks both ExecStart= and ExecStop=|Cannot be used|Invalid argument/;
+export const UNIT_FAILED = /Unit configuration has fatal error|has a bad unit file setting|Refusing\b|Failed to load configuration|not loaded properly/;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Jobs

@@ -125,7 +125,7 @@ async function main() {
       const f = files.get(e.file);
       f.sysLines.push(...(p.perFile.get(i) ?? []));
       f.unitFailed ||= p.unitFailed;
-      f.unitMessages.push(...p.unitMessages.filter((u) => !u.other && !u.noise).map((u) => u.message));
+      if (i === 0) f.unitMessages.push(...p.unitMessages.filter((u) => !u.other && !u.noise).map((u) => u.message));
     });
   }
 
@@ -146,7 +146,9 @@ async function main() {
   const extraByCode = new Map();
   const sysByMessage = new Map();
   let failedFiles = 0;
+  const unitLevel = [];
   for (const [path, f] of files) {
+    for (const message of new Set(f.unitMessages)) unitLevel.push({ file: rel(path), message, refused: f.unitFailed });
     const text = readFileSync(path, 'utf8');
     const c = compareFile(text, f.sysLines, ours.get(path) ?? [], f.unitFailed);
     if (f.unitFailed) totals.unitsRefused++;
@@ -192,6 +194,7 @@ async function main() {
     systemdFindingsByMessage: Object.fromEntries([...sysByMessage].sort((a, b) => b[1].count - a[1].count)),
     falseErrors,
     missed,
+    unitLevel,
     oursOnlyByCode: Object.fromEntries([...extraByCode].sort((a, b) => b[1].count - a[1].count)),
     noiseFilter: NOISE.map((n) => ({ pattern: String(n.re), why: n.why })),
   };
@@ -202,6 +205,10 @@ async function main() {
   console.log(`== Corpus: ${report.packages} Debian packages + this machine's units; ${all.length} files, ${files.size} verified by ${oracle.version}`);
   if (skipped.length) console.log(`   not verified: ${skipped.length} (${[...new Set(skipped.map((s) => s.why))].join('; ')})`);
   console.log(`   units systemd refuses: ${totals.unitsRefused}`);
+  if (unitLevel.length) {
+    console.log(`   unit-level messages (not on a line; not compared): ${unitLevel.length}`);
+    for (const u of unitLevel.slice(0, opts.verbose ? Infinity : 8)) console.log(`       ${u.file}: ${u.message}`);
+  }
   console.log(`   systemd per-line findings (after the noise filter): ${totals.sysFindings}`);
   console.log(`   ... that we flag: ${totals.flagged} (${pct(totals.flagged, totals.sysFindings)}), as error: ${totals.flaggedError}`);
   for (const [k, v] of sysByMessage) console.log(`       ${String(v.flagged).padStart(4)}/${String(v.count).padEnd(4)} ${k}`);

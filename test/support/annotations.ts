@@ -10,6 +10,9 @@
  */
 import { createDocument, getDiagnostics } from '../../server/src/languageService.js';
 import { positionAt } from '../../server/src/parser/lineIndex.js';
+import { limitsForDriver } from '../../server/src/watchdog/drivers.js';
+import { siblingUnits } from '../../server/src/units/siblings.js';
+import { dirname } from 'node:path';
 
 export interface Expected {
   line: number;
@@ -43,7 +46,10 @@ export function parseAnnotations(text: string): { expected: Expected[]; options:
 export function actualDiagnostics(path: string, text: string, options: Record<string, string>): Expected[] {
   const doc = createDocument(path, text);
   const targetVersion = options['target-version'] ? Number(options['target-version']) : undefined;
-  return getDiagnostics(doc, { targetVersion }).map((d) => {
+  const watchdog = options['watchdog-driver'] ? limitsForDriver(options['watchdog-driver']) : undefined;
+  const dir = doc.analysis.file.kind === 'dropin' ? dirname(dirname(path)) : dirname(path);
+  const workspace = () => siblingUnits(dir).filter((u) => u.path !== path).concat([{ path, analysis: doc.analysis }]);
+  return getDiagnostics(doc, { targetVersion, watchdog, workspace }).map((d) => {
     const s = positionAt(doc.tree.lineStarts, d.start);
     const e = positionAt(doc.tree.lineStarts, d.end);
     const lineEnd = (doc.tree.lineStarts[s.line + 1] ?? text.length) - doc.tree.lineStarts[s.line]!;

@@ -151,6 +151,62 @@ const CASES: Array<[string, string, boolean]> = [
   ['Timer.OnCalendar', '*-*-* 25:00', true],
   ['Timer.RandomizedDelaySec', '1h', false],
   ['Path.Unit', 'nosuffix', true],
+  ['Service.DeviceAllow', 'null rw', true],
+  ['Service.DeviceAllow', 'char-pts rw', false],
+  ['Service.IOReadBandwidthMax', '/dev/sda', true],
+  ['Service.IODeviceLatencyTargetSec', '/dev/sda 5secs', true],
+  ['Service.IODeviceWeight', '/dev/sda 10001', true],
+  ['Service.ExtensionImages', 'x.raw', true],
+  ['Service.MountImages', '/x.raw:/mnt', false],
+  ['Service.BPFProgram', 'bogus:/sys/fs/bpf/x', true],
+  ['Service.SocketBindAllow', 'ipv6:tcp:8080-8090', false],
+  ['Service.SocketBindAllow', 'tcp:x', true],
+  ['Service.StandardInputText', 'bad \\q', true],
+  ['Service.StandardInputData', '%%%', true],
+  ['Service.RootHash', '0123456789abcdef0123456789abcdef', false],
+  ['Service.RootHashSignature', 'nope', true],
+  ['Service.BusName', 'nodots', true],
+  ['Service.BusName', 'org.freedesktop.Foo', false],
+  ['Socket.BindToDevice', 'averyveryverylongname', true],
+  ['Socket.BindToDevice', '12', true],
+  ['Unit.Documentation', 'ftp://x', true],
+  ['Timer.OnCalendar', 'Mon 9', true],
+  ['Timer.OnCalendar', 'Mon..Fri *-*-* 08..18:00:00', false],
+  ['Timer.OnCalendar', '*-*-* 06,18:00', false],
+  ['Service.LoadCredential', 'a:rel/x', true],
+  ['Service.SetCredential', 'nocolon', true],
+  ['Service.SetCredential', 'a:%Z', false],
+  ['Unit.Wants', 'a'.repeat(250) + '.service', true],
+  ['Service.CPUAffinity', '0-', true],
+  ['Service.ExecStartPre', '/bin/true \\; x', false],
+  ['Service.User', '-1', true],
+  ['Service.User', '-foo', false],
+  ['Socket.RestrictNetworkInterfaces', '%Z', true],
+  ['Service.TemporaryFileSystem', '-/var', true],
+  ['Service.ExecSearchPath', 'rel:/b', true],
+  ['Service.StateDirectory', 'foo:/bar', true],
+  ['Service.BindPaths', '/a::', true],
+  ['Service.SupplementaryGroups', 'a foo:bar', true],
+  ['Service.UnsetEnvironment', 'PATH A=1', false],
+  ['Service.Environment', 'A=\\q', true],
+  ['Service.LimitCPU', '10:5', true],
+  ['Service.LimitRTTIME', '1s:2s', false],
+  ['Service.IPAddressDeny', '2001:db8::/129', true],
+  ['Service.RestrictAddressFamilies', 'none AF_INET', true],
+  ['Service.SystemCallFilter', '~read:kill', false],
+  ['Service.SystemCallLog', 'read:EPERM', true],
+  ['Service.CoredumpFilter', 'bogus', true],
+  ['Service.RestrictNamespaces', 'bogus', true],
+  ['Service.Delegate', 'cpu bogus', true],
+  ['Socket.ListenStream', '%t/foo.sock', false],
+  ['Socket.ListenStream', '[fe80::1%eth0]:80', true],
+  ['Socket.ListenDatagram', '0.0.0.0:514', false],
+  ['Service.PIDFile', '../x', true],
+  ['Unit.ConditionPathExists', '|!/etc/x', false],
+  ['Unit.ConditionNeedsUpdate', '/usr', false],
+  ['Unit.JobTimeoutSec', '0', false],
+  ['Service.WatchdogSec', '3min', false],
+  ['Service.StandardOutput', 'fd:foo:bar', true],
 ];
 
 const BASE: Record<string, [string, string]> = {
@@ -200,5 +256,54 @@ describe.skipIf(!hasAnalyze())('systemd-analyze verify agrees with validateValue
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Calendar specs: we must never call an error what `systemd-analyze calendar` accepts. */
+const CALENDAR = [
+  'daily', 'DAILY', 'notadate', 'Mon *-*-* 02:00', 'Mon..Fri 9:00', 'mon 9:00', 'Monday 9:00', 'Sat,Sun 10:00', '*-*-* *:*:00', '*:0/15',
+  'hourly', 'weekly', 'monthly', 'yearly', 'annually', 'quarterly', 'semiannually', 'minutely', '2024-01-01', '2024-01-01 00:00:00 UTC',
+  '*-*-* 03:00 Europe/Berlin', '*-*~01', '12:00', '*-02-29', 'Mon,Fri', 'Tue *-*-1..7 3:00', '@1234567', '*-*-* 25:00', 'Mon foo',
+  'Foo 9:00', '9:00 Mon', 'Mon 9', '*-*-* 4:00:00', '1,15 9:00', '*-*-1,15 9:00', 'today', '*:*', '23:59:59.5', 'Mon 02:00 +0100',
+  'weekly UTC', 'daily Europe/Paris', 'Mon..Fri *-*-* 08..18:00:00', '*-1/2-1', 'x', '*', 'Mon-Fri 9:00', 'Sat, Sun 10:00',
+  '*-*-* 10:00:00.000000', '*-*-* 00/6:00:00', '*-*-* *:00/5', '2023-*-* 00:00:00', 'Thu,Fri 2012-*-1,5 11:12:13', '*/5:00',
+  '*-*-* 9..17:00', '*-*-* 00:00:00 Etc/GMT+5', 'Mon,Wed,Fri *-*-* 12:00', '*-*-* 1:2:3', 'Sun 17:00 CET', '00:00', '*-*-1/7',
+  'Mon..Fri', 'mon,tue', '*-*-* 12:00 EST5EDT', '03-15', '*-12-25', '1:2',
+];
+
+describe.skipIf(!hasAnalyze())('systemd-analyze calendar agrees (no false errors)', () => {
+  it('accepts everything systemd accepts and flags most garbage', () => {
+    const falseErrors: string[] = [];
+    let systemdFails = 0, caught = 0;
+    for (const spec of CALENDAR) {
+      const r = spawnSync('systemd-analyze', ['calendar', spec], { encoding: 'utf8', timeout: 5000 });
+      const ok = r.status === 0;
+      const ours = check('Timer.OnCalendar', spec, 252).some((p) => p.severity === 'error');
+      if (ok && ours) falseErrors.push(spec);
+      if (!ok) { systemdFails++; if (ours) caught++; }
+    }
+    expect(falseErrors).toEqual([]);
+    expect(caught).toBeGreaterThanOrEqual(Math.floor(systemdFails * 0.6));
+  });
+});
+
+/** Time spans: exact agreement with `systemd-analyze timespan` (bare numbers are seconds). */
+const TIMESPANS = [
+  '1h30', '5min 20s', '5min20s', '5 min', '55s500ms', '1d 1d', '1.5h', '.5s', '2.', '1.5.5', '-1', 'infinity', 'infinity 5s', '10secs',
+  '10MIN', '5secs', '1y', '1M', '1 M', '0', '1e3', '1,5s', '1.s', '1 . 5s', '+5s', '5s+', '5 s', '1h 30', '1\u00b5s', '1\u03bcs', '1us',
+  '1usec', '5m s', '5ms', '1minutes', '1mins', '1hr', '1hrs', '5w', '5weeks', '1 2', '0x10', '1.5', '00005', '1. 5', '5 .5s', '1sec5',
+  '9999999999999999999', '584542y', 'INFINITY', '1nsec', 'abc', 's', '5m5', '1h-1m', '3 weeks 2 days', '1msec', '2 hours', '.', '+.5',
+];
+
+describe.skipIf(!hasAnalyze())('systemd-analyze timespan agrees', () => {
+  it('accepts and refuses the same spans', () => {
+    const disagreements: string[] = [];
+    for (const t of TIMESPANS) {
+      const r = spawnSync('systemd-analyze', ['timespan', t], { encoding: 'utf8', timeout: 5000 });
+      const ok = r.status === 0 && !/Failed/.test(r.stderr);
+      const ours = check('Service.RestartSec', t, 252).some((p) => p.severity === 'error');
+      if (ok === ours) disagreements.push(`${t}: systemd ${ok ? 'ok' : 'error'}, ours ${ours ? 'error' : 'ok'}`);
+    }
+    expect(disagreements).toEqual([]);
   });
 });

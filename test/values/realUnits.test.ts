@@ -41,10 +41,11 @@ describe('real units under /lib/systemd/system', () => {
       for (const a of assignments(text)) {
         const key = `${a.section}.${a.key}`;
         if (!dir.has(key)) continue;
-        const ctx = ctxFor(key, 252);
         checked++;
-        for (const p of validateValue(a.value, ctx)) {
-          if (p.severity === 'error') failures.push(`${f}:${a.line}: ${a.key}=${a.value} → ${p.message}`);
+        for (const version of [252, 260]) {
+          for (const p of validateValue(a.value, ctxFor(key, version))) {
+            if (p.severity === 'error') failures.push(`${f}:${a.line}: ${a.key}=${a.value} (target ${version}) → ${p.message}`);
+          }
         }
       }
     }

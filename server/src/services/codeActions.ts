@@ -33,7 +33,7 @@ export interface CodeActionEnv {
   toRange(s: Span): RangeLike;
 }
 
-const RENAMING = new Set(['unknown-directive', 'invalid-value', 'unknown-section', 'renamed-directive', 'deprecated-directive', 'ignored-directive', 'unknown-specifier']);
+const RENAMING = new Set(['unknown-directive', 'invalid-value', 'unknown-section', 'renamed-directive', 'deprecated-directive', 'ignored-directive', 'unknown-specifier', 'watchdog-out-of-range', 'fd-hint-mismatch']);
 
 export function getCodeActions(doc: SystemdDocument, diagnostics: readonly DiagnosticLike[], env: CodeActionEnv): CodeActionLike[] {
   const out: CodeActionLike[] = [];
@@ -43,7 +43,8 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
     const edit = (edits: TextEditLike[]): { changes: Record<string, TextEditLike[]> } => ({ changes: { [env.uri]: edits } });
     if (RENAMING.has(code) && data.suggestions?.length) {
       data.suggestions.forEach((s, i) => {
-        const verb = code === 'renamed-directive' || code === 'deprecated-directive' || code === 'ignored-directive' ? 'Replace with' : 'Change to';
+        const verb = code === 'renamed-directive' || code === 'deprecated-directive' || code === 'ignored-directive' ? 'Replace with'
+          : code === 'watchdog-out-of-range' ? "Set to the driver's limit" : 'Change to';
         const caution = code === 'ignored-directive' ? ' (check the value: its meaning or scale may differ)' : '';
         out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && code !== 'ignored-directive', edit: edit([{ range: d.range, newText: s }]) });
       });

@@ -38,6 +38,14 @@ export const CODES = {
   'service-missing-exec-start': { severity: 'error', doc: 'A service systemd refuses for lack of ExecStart= (or ExecStop=/SuccessAction= for oneshot).' },
   'service-multiple-exec-start': { severity: 'error', doc: 'More than one ExecStart= outside Type=oneshot; systemd refuses the unit.' },
   'service-invalid-combination': { severity: 'error', doc: 'Settings that systemd refuses together (Type=oneshot with Restart=always, Type=dbus without BusName=).' },
+  // Beyond systemd: hardware watchdog, service watchdog, socket activation hints
+  'watchdog-out-of-range': { severity: 'warning', doc: 'A hardware watchdog timeout the driver refuses: systemd then leaves the watchdog disarmed.' },
+  'service-watchdog-without-notify': { severity: 'warning', doc: 'WatchdogSec= on a service that is not written to send WATCHDOG=1 (not Type=notify).' },
+  'fd-hint-syntax': { severity: 'warning', doc: 'A FileDescriptorName= socket hint that is not socket(DOMAIN,TYPE,PROTOCOL)=N.' },
+  'fd-hint-invalid': { severity: 'warning', doc: 'A socket hint whose domain, type and protocol Linux does not accept together.' },
+  'fd-hint-mismatch': { severity: 'warning', doc: "A socket hint that does not match the unit's Listen*= socket." },
+  'fd-hint-duplicate': { severity: 'warning', doc: 'Two socket units feeding the same service with the same hint.' },
+  'fd-hint-no-preload': { severity: 'info', doc: 'A service fed by hinted sockets without LD_PRELOAD in its environment.' },
   // Limits
   'too-many-problems': { severity: 'info', doc: 'The per-file limit of diagnostics was reached; the rest are not shown.' },
   'user-nobody': { severity: 'warning', doc: 'User=nobody shares its identity with unrelated processes; use DynamicUser= or a dedicated user.' },

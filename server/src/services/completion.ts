@@ -148,7 +148,7 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
       for (const v of literal(info.enumValues)) values.push({ v: tilde + v, kind: K.EnumMember });
       break;
     case 'signal':
-      for (const s of SIGNAL_NAMES) values.push({ v: s, kind: K.Constant });
+      for (const s of SIGNAL_NAMES) values.push({ v: s.startsWith('SIG') ? s : `SIG${s}`, kind: K.Constant });
       break;
     case 'unit':
     case 'unit-list': {

@@ -7,11 +7,11 @@ import { NEWEST_VERSION } from '../catalog/catalog.js';
 import { defaultSeverity } from './codes.js';
 import type { Analysis, Entry } from './model.js';
 import { RULES } from './rules/index.js';
-import type { Diagnostic, Rule, RuleContext } from './rules/types.js';
+import type { Diagnostic, Rule, RuleContext, RuleOptions } from './rules/types.js';
 
 export type { Diagnostic } from './rules/types.js';
 
-export interface DiagnosticOptions {
+export interface DiagnosticOptions extends RuleOptions {
   /** Target systemd version (default: the newest the catalog knows). */
   readonly targetVersion?: number;
   /** Per-code severity overrides; 'off' drops the code. */
@@ -35,6 +35,7 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
   const ctx: RuleContext = {
     analysis,
     targetVersion: options.targetVersion ?? NEWEST_VERSION,
+    options,
     report(d, about) {
       const override = overrides[d.code];
       if (override === 'off') return;

@@ -9,6 +9,10 @@ import { parseTimespan } from '../values/timespan.js';
 import { parseBytes } from '../values/bytes.js';
 import { parseBoolean } from '../values/bool.js';
 import { specifierContextFor } from '../values/index.js';
+import { notifyMarkdown } from '../catalog/notifyDocs.js';
+import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../watchdog/drivers.js';
+import { evaluateWatchdogValue } from './rules/watchdog.js';
+import { parseHint, describeHint, serviceOf } from './socketHints.js';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -18,6 +22,8 @@ export interface HoverResult {
 export interface HoverOptions {
   readonly targetVersion?: number;
   readonly manPages?: boolean;
+  /** Limits of the hardware watchdog driver, for hovers on RuntimeWatchdogSec= & co. */
+  readonly watchdog?: WatchdogLimits;
 }
 
 export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
@@ -39,9 +45,55 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
   const info = entry.info;
   if (offset >= node.keySpan.start && offset <= node.keySpan.end) {
     if (!info) return undefined;
-    return { markdown: renderDirective(info, { targetVersion: opts.targetVersion, manText: opts.manPages !== false }), span: node.keySpan };
+    let md = renderDirective(info, { targetVersion: opts.targetVersion, manText: opts.manPages !== false });
+    const extra = directiveExtra(info, node.value, doc, opts);
+    if (extra) md = md.replace(/\n\n---\n|$/, (m) => `\n\n${extra}${m}`);
+    return { markdown: md, span: node.keySpan };
   }
-  if (offset > node.eq && info) return valueHover(node.value, info, (s, e) => valueSpanToDocument(node, s, e), node.valueSpan, offset, doc);
+  if (offset > node.eq && info) {
+    const extra = valueExtra(info, node.value, doc, opts);
+    if (extra) return { markdown: extra, span: node.valueSpan };
+    return valueHover(node.value, info, (s, e) => valueSpanToDocument(node, s, e), node.valueSpan, offset, doc);
+  }
+  return undefined;
+}
+
+/** Extra sections for a directive's hover: sd_notify messages, watchdog limits. */
+function directiveExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, opts: HoverOptions): string | undefined {
+  if (info.section === 'Service' && info.name === 'Type' && (value === 'notify' || value === 'notify-reload')) return notifyMarkdown('type');
+  if (info.section === 'Service' && info.name === 'WatchdogSec') return notifyMarkdown('watchdog');
+  if (info.name === 'NotifyAccess') return notifyMarkdown('access');
+  if (info.section === 'Manager' && HARDWARE_WATCHDOG_SETTINGS.has(info.name)) return watchdogText(value, opts);
+  void doc;
+  return undefined;
+}
+
+function watchdogText(value: string, opts: HoverOptions): string {
+  const limits = opts.watchdog ?? limitsForDriver(DEFAULT_WATCHDOG_DRIVER);
+  const ev = evaluateWatchdogValue(value);
+  const lines: string[] = [];
+  if (ev?.mode === 'off') lines.push('`' + value + '`: the hardware watchdog is not used.');
+  else if (ev?.mode === 'keep') lines.push('`' + value + '`: systemd opens the device and keeps whatever timeout is already programmed.');
+  else if (ev?.mode === 'seconds') {
+    const s = ev.seconds!;
+    const ok = s >= limits.min && s <= limits.max;
+    const ticks = limits.ticks ? ` = **${limits.ticks(s)} ${limits.tickLabel}**` : '';
+    lines.push(`\`${value}\` → **${s} s** after rounding up${ticks}.`);
+    lines.push(ok ? `Within the accepted range of ${limits.label}: ${limits.min}–${limits.max} s.` : `**Outside** the accepted range of ${limits.label} (${limits.min}–${limits.max} s): the driver refuses it and systemd leaves the watchdog disarmed.`);
+  }
+  if (!lines.length || ev?.mode !== 'seconds') lines.push(`Accepted by ${limits.label}: ${limits.min}–${limits.max} s${limits.source === 'kernel' ? ' (as the kernel reports)' : ''}.`);
+  lines.push('Apply a change with `systemctl daemon-reexec`; `wdctl` shows the device and, on newer systems, the time left.');
+  return lines.join('\n\n');
+}
+
+/** A value that gets its own explanation: a socket hint, a watchdog timeout. */
+function valueExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, opts: HoverOptions): string | undefined {
+  if (info.section === 'Socket' && info.name === 'FileDescriptorName') {
+    const p = parseHint(value);
+    if (p?.hint) return `**Socket hint** — ${describeHint(p.hint, serviceOf(doc.analysis))}.\n\nA preloaded library (\`Environment=LD_PRELOAD=…\` in a drop-in of the service) makes the daemon's own \`socket()\` call return the descriptor systemd passed instead of creating a new one. The index counts calls with exactly these numbers, from 0.`;
+    if (p?.error) return `**Malformed socket hint** — ${p.error}`;
+  }
+  if (info.section === 'Manager' && HARDWARE_WATCHDOG_SETTINGS.has(info.name)) return watchdogText(value, opts);
   return undefined;
 }
 

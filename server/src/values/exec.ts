@@ -99,9 +99,7 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
     if (rest === '' && cmd.length === 1) out.push(err(first.start, first.end, `Empty command after the '|' prefix; ${fatal}.`));
     return out;
   }
-  let exe = rest;
-  let exeStart = restStart;
-  let exeEnd = first.end;
+  const exe = rest;
   if (exe === '' && pfx.length > 0) {
     // "- /bin/foo" is not a prefix followed by a path: the path is empty
     out.push(err(first.start, first.end, `Empty executable path after the prefixes '${first.text}'; write the prefixes directly before the path (e.g. -/usr/bin/foo).`));
@@ -111,14 +109,12 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
     out.push(err(first.start, first.end, `With the '@' prefix the second word is argv[0], but it is missing; ${fatal}.`));
     return out;
   }
-  void exeStart;
   const expanded = stripSpecifiers(exe);
-  // Whole-word offsets (quotes/escapes make inner offsets unreliable).
-  exeStart = Math.min(restStart, exeEnd);
-  exeEnd = first.end;
+  // Offsets: from after the prefixes to the end of the word (quotes/escapes make finer offsets unreliable).
+  const exeStart = Math.min(restStart, first.end);
+  const exeEnd = first.end;
   if (expanded.startsWith('/')) {
     if (expanded.endsWith('/')) out.push(err(exeStart, exeEnd, `Executable path '${exe}' ends with '/', so it names a directory; ${fatal}.`));
-    else if (expanded.split('/').includes('..') && false) out.push(err(exeStart, exeEnd, `Executable path '${exe}' is not normalized.`));
     return out;
   }
   if (expanded.includes('/')) {

@@ -1,8 +1,7 @@
 /**
  * `%` specifiers: the one shared checker used by every kind whose parser expands them.
  *
- * The table mirrors data/specifiers.tsv (columns specifier, since_version, valid_in). It is code
- * rather than ctx data because specifiers are not per-directive. Expander rules are those of
+ * The table comes from data/specifiers.tsv through the generated catalog. Expander rules are those of
  * systemd's src/shared/specifier.c specifier_printf() (data/systemd-facts.md §8.2):
  *  - `%%` is a literal `%`;
  *  - `%` + alphanumeric without a table entry → EBADSLT "Invalid slot", the setting is ignored;
@@ -10,6 +9,7 @@
  */
 import type { SpecifierContext, ValueProblem } from './types.js';
 import { err, isAlnum, warn } from './util.js';
+import { allSpecifiers } from '../catalog/catalog.js';
 
 export interface SpecifierInfo {
   readonly char: string;
@@ -19,60 +19,12 @@ export interface SpecifierInfo {
   readonly deprecated?: boolean;
 }
 
-function s(char: string, meaning: string, ufv: number | undefined, names?: number, install?: number, env?: number, deprecated = false): SpecifierInfo {
-  const since: Partial<Record<Exclude<SpecifierContext, 'none'>, number>> = {};
-  if (ufv !== undefined) since['unit-file-values'] = ufv;
-  if (names !== undefined) since['unit-names'] = names;
-  if (install !== undefined) since['install'] = install;
-  if (env !== undefined) since['manager-env'] = env;
-  return deprecated ? { char, meaning, since, deprecated } : { char, meaning, since };
-}
-
-/** From data/specifiers.tsv (unit-file-values; unit-names; [Install]; system.conf/user.conf-env). */
-export const SPECIFIERS: readonly SpecifierInfo[] = [
-  s('a', 'host CPU architecture name (x86-64, arm64, ...)', 247, 246, 246, 254),
-  s('A', 'IMAGE_VERSION= from os-release', 249, 249, 249, 254),
-  s('b', 'boot ID of the running kernel boot', 190, 233, 198, 254),
-  s('B', 'BUILD_ID= from os-release', 247, 246, 246, 254),
-  s('C', 'cache base dir: /var/cache, or $XDG_CACHE_HOME for user units', 236),
-  s('d', "this unit's credentials dir ($CREDENTIALS_DIRECTORY)", 251),
-  s('D', 'shared data base dir: /usr/share, or $XDG_DATA_HOME for user units', 256),
-  s('E', 'config base dir: /etc, or $XDG_CONFIG_HOME for user units', 239),
-  s('f', 'instance (or, if none, prefix) unescaped and turned into an absolute path', 12),
-  s('g', 'group name of the service manager (root for the system manager; not Group=)', 240, 240, 240, 254),
-  s('G', 'GID of the service manager (0 for the system manager)', 240, 240, 240, 254),
-  s('h', "home dir of the service manager's user (not User=)", 187, undefined, undefined, 254),
-  s('H', 'host name', 190, 233, 198, 254),
-  s('i', 'instance string (text between "@" and the suffix), escaped', 1, 1, 198),
-  s('I', 'instance string, unescaped', 1),
-  s('j', 'last "-"-separated part of the prefix (whole prefix if no "-")', 239, 241, 239),
-  s('J', 'same as %j, unescaped', 239),
-  s('l', 'host name cut at the first dot', 246, 247, 247, 254),
-  s('L', 'log base dir: /var/log, or the user state dir + /log', 236),
-  s('m', 'machine ID', 190, 233, 198, 254),
-  s('M', 'IMAGE_ID= from os-release', 249, 249, 249, 254),
-  s('n', 'full unit name including the type suffix', 1, 1, 198),
-  s('N', 'unit name without the type suffix', 1, 1, 198),
-  s('o', 'ID= from os-release', 247, 246, 246, 254),
-  s('p', 'prefix: name part before "@" (or whole name without suffix)', 1, 1, 198),
-  s('P', 'prefix, unescaped', 1),
-  s('q', 'pretty host name (/etc/machine-info)', 251, 251, 251, 254),
-  s('s', "login shell of the service manager's user", 187, undefined, undefined, 254),
-  s('S', 'state base dir: /var/lib, or $XDG_STATE_HOME for user units', 236),
-  s('t', 'runtime base dir: /run, or $XDG_RUNTIME_DIR for user units', 30),
-  s('T', 'temp dir: /tmp or $TMPDIR', 239, undefined, undefined, 254),
-  s('u', 'user name of the service manager (root for the system manager; not User=)', 187, 233, 198, 254),
-  s('U', 'UID of the service manager (0 for the system manager)', 197, 233, 198, 254),
-  s('v', 'kernel release (uname -r)', 206, 246, 206, 254),
-  s('V', 'large temp dir: /var/tmp or $TMPDIR', 239, undefined, undefined, 254),
-  s('w', 'VERSION_ID= from os-release', 247, 246, 246, 254),
-  s('W', 'VARIANT_ID= from os-release', 247, 246, 246, 254),
-  s('y', 'path of the unit fragment file', 251),
-  s('Y', 'directory holding the unit fragment file', 251),
-  s('c', 'DEPRECATED: cgroup path of the unit', 30, undefined, undefined, undefined, true),
-  s('r', "DEPRECATED: cgroup path of the unit's slice", 30, undefined, undefined, undefined, true),
-  s('R', "DEPRECATED: root of the manager's cgroup tree", 30, undefined, undefined, undefined, true),
-];
+/** Built from the generated catalog (data/specifiers.tsv); nothing here is typed in by hand. */
+export const SPECIFIERS: readonly SpecifierInfo[] = allSpecifiers().map((x) => {
+  const deprecated = /^DEPRECATED/.test(x.meaning);
+  const info: SpecifierInfo = { char: x.letter, meaning: x.meaning, since: x.contexts as SpecifierInfo['since'] };
+  return deprecated ? { ...info, deprecated } : info;
+}).filter((x) => x.char !== '%');
 
 const BY_CHAR = new Map<string, SpecifierInfo>(SPECIFIERS.map((x) => [x.char, x]));
 

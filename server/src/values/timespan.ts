@@ -25,8 +25,8 @@ const USEC_UNITS: ReadonlyArray<readonly [string, number]> = [
 const NSEC_EXTRA: ReadonlyArray<readonly [string, number]> = [['nsec', 1e-3], ['ns', 1e-3]];
 const NSEC_UNITS = [...USEC_UNITS, ...NSEC_EXTRA];
 
-/** USEC_INFINITY = UINT64_MAX µs. */
-const USEC_INFINITY = 18446744073709551615;
+/** USEC_INFINITY = NSEC_INFINITY = UINT64_MAX. */
+const INF = 18446744073709551615n;
 
 export const TIME_UNITS_HINT = 'us, ms, s (sec, seconds), min (m, minutes), h (hr, hours), d (days), w (weeks), M (months), y (years)';
 
@@ -47,7 +47,7 @@ export function parseTimespan(text: string, defaultUnitUsec = USEC_PER_SEC, nsec
     if (q === n) return { usec: 'infinity' };
     return { error: "'infinity' must stand alone", start: p, end: n };
   }
-  let total = 0;
+  let total = 0n;
   let something = false;
   for (;;) {
     while (p < n && isWs(text[p])) p++;
@@ -105,16 +105,25 @@ export function parseTimespan(text: string, defaultUnitUsec = USEC_PER_SEC, nsec
         return { error: `unit '${word}' is not known`, start: u, end: r };
       }
     }
-    const intVal = intPart === '' ? 0 : Number(intPart);
-    let v = intVal * mult;
-    if (fracDigits !== '') v += Number('0.' + fracDigits) * mult;
-    if (intVal * mult >= USEC_INFINITY) return { error: 'the value is out of range', start: compStart, end: unitEnd };
-    total += v;
-    if (total >= USEC_INFINITY) return { error: 'the value is out of range', start: compStart, end: unitEnd };
+    // Exact uint64 arithmetic as in parse_time()/parse_nsec() (base unit: µs, or ns for nsec).
+    const m = BigInt(Math.round(nsec ? mult * 1000 : mult));
+    const l = BigInt(intPart === '' ? '0' : intPart);
+    if (m === 0n) return { error: 'the value is out of range', start: compStart, end: unitEnd };
+    if (l >= INF / m) return { error: 'the value is out of range', start: compStart, end: unitEnd };
+    let k = l * m;
+    if (k >= INF - total) return { error: 'the value is out of range', start: compStart, end: unitEnd };
+    total += k;
+    let fm = m / 10n;
+    for (const dch of fracDigits) {
+      k = BigInt(dch.charCodeAt(0) - 48) * fm;
+      if (k >= INF - total) return { error: 'the value is out of range', start: compStart, end: unitEnd };
+      total += k;
+      fm /= 10n;
+    }
     something = true;
     p = unitEnd;
   }
-  return { usec: Math.floor(total) };
+  return { usec: nsec ? Number(total) / 1000 : Number(total) };
 }
 
 function defaultUnitFor(ctx: ValueContext): { unit: number; nsec: boolean } {

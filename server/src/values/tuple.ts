@@ -4,7 +4,7 @@
  */
 import type { ValueContext, ValueProblem } from './types.js';
 import { err, splitWords, warn, type Word } from './util.js';
-import { checkSpecifiers, stripSpecifiers, hasSpecifier } from './specifiers.js';
+import { checkSpecifiers, stripSpecifiers } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 import { validatePathText } from './paths.js';
 import { fdNameProblem } from './strings.js';
@@ -175,7 +175,7 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
     }
     default:
       // image_policy and anything else: structure too open to check safely
-      if (sctx !== 'none' && !hasSpecifier('')) out.push(...specs(value, 0));
+      out.push(...specs(value, 0));
       return out;
   }
 }

@@ -9,7 +9,10 @@ import { duplicatesRule } from './duplicates.js';
 import { valuesRule } from './values.js';
 import { userNobodyRule } from './userNobody.js';
 import { serviceRule } from './service.js';
+import { watchdogRule } from './watchdog.js';
+import { serviceWatchdogRule } from './serviceWatchdog.js';
+import { fdHintsRule } from './fdHints.js';
 
 export const RULES: readonly Rule[] = [
-  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, serviceRule,
+  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule,
 ].sort((a, b) => a.stage - b.stage);

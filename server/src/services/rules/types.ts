@@ -3,6 +3,20 @@ import type { Span } from '../../parser/ast.js';
 import type { Severity } from '../../values/types.js';
 import type { Analysis, Entry } from '../model.js';
 import type { DiagnosticCode } from '../codes.js';
+import type { WatchdogLimits } from '../../watchdog/drivers.js';
+
+/** Another unit file the rules may look at (cross-file checks), already analysed. */
+export interface WorkspaceUnit {
+  readonly path: string;
+  readonly analysis: Analysis;
+}
+
+export interface RuleOptions {
+  /** Limits of the hardware watchdog driver (default: Intel iTCO v2). */
+  readonly watchdog?: WatchdogLimits;
+  /** Unit files next to this one (same folder, open documents, CLI arguments) for cross-file checks. */
+  readonly workspace?: () => readonly WorkspaceUnit[];
+}
 
 /** Machine-readable facts for quick fixes. */
 export interface DiagnosticData {
@@ -24,6 +38,8 @@ export interface Diagnostic extends Span {
 export interface RuleContext {
   readonly analysis: Analysis;
   readonly targetVersion: number;
+  /** Facts from outside the file: watchdog limits, other units of the workspace. */
+  readonly options: RuleOptions;
   /** Report a problem. The engine applies severity overrides and limits. */
   report(d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, about?: Entry): void;
   /** False when an earlier stage already flagged this entry (value rules skip it). */

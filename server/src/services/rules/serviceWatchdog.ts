@@ -1,0 +1,28 @@
+/** Stage 3: WatchdogSec= on a service that will not send WATCHDOG=1 keep-alives (systemd-facts.md §2.2). */
+import type { Rule } from './types.js';
+import { parseTimespan } from '../../values/timespan.js';
+
+export const serviceWatchdogRule: Rule = {
+  stage: 3,
+  name: 'service-watchdog',
+  run(ctx) {
+    const { analysis } = ctx;
+    if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
+    const last = (name: string) => {
+      let found;
+      for (const e of analysis.entries) if (e.info?.section === 'Service' && e.info.name === name) found = e;
+      return found && found.node.value !== '' ? found : undefined;
+    };
+    const wd = last('WatchdogSec');
+    if (!wd || !ctx.isClean(wd)) return;
+    const r = parseTimespan(wd.node.value);
+    if (!('usec' in r) || r.usec === 0 || r.usec === 'infinity') return;
+    const type = last('Type')?.node.value ?? 'simple';
+    const notifyAccess = last('NotifyAccess')?.node.value ?? 'none';
+    if (type === 'notify' || type === 'notify-reload' || notifyAccess !== 'none') return;
+    ctx.report({
+      start: wd.node.keySpan.start, end: wd.node.keySpan.end, code: 'service-watchdog-without-notify',
+      message: `WatchdogSec=${wd.node.value} on a Type=${type} service: unless the program itself calls sd_notify("WATCHDOG=1") at least every ${wd.node.value}, systemd declares it hung and stops it (with WatchdogSignal=, SIGABRT by default). Use Type=notify for a daemon written for it, or set NotifyAccess= to say who sends the keep-alives.`,
+    }, wd);
+  },
+};

@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import { getCompletions } from '../../server/src/services/completion.js';
+import { withCursor } from '../support/cursor.js';
+
+const labels = (path: string, text: string, unitNames: string[] = []) => {
+  const { doc, offset } = withCursor(path, text);
+  return getCompletions(doc, offset, { targetVersion: 260, unitNames: () => unitNames }).map((c) => c.label);
+};
+const items = (path: string, text: string) => {
+  const { doc, offset } = withCursor(path, text);
+  return getCompletions(doc, offset, { targetVersion: 252 });
+};
+
+describe('completion', () => {
+  it('offers the sections of the file kind', () => {
+    expect(labels('/x/a.socket', '[$0')).toEqual(['[Unit]', '[Socket]', '[Install]']);
+    expect(labels('/etc/systemd/system.conf.d/10.conf', '[$0')).toEqual(['[Manager]']);
+    expect(labels('/etc/systemd/system.conf', '$0')).toContain('[Manager]');
+    expect(labels('/etc/systemd/system.conf', '$0')).not.toContain('[Unit]');
+  });
+
+  it('offers directives of the section and unit type, with = inserted', () => {
+    const l = labels('/x/a.service', '[Service]\nExec$0\n');
+    expect(l).toContain('ExecStart=');
+    expect(l).toContain('ExecStartPre=');
+    expect(l).not.toContain('ListenStream=');
+    expect(labels('/x/a.socket', '[Socket]\nDeleg$0\n')).not.toContain('Delegate=');
+    expect(labels('/x/a.service', '[Service]\nDeleg$0\n')).toContain('Delegate=');
+    expect(labels('/x/foo.service.d/o.conf', '[Unit]\nAf$0')).toContain('After=');
+  });
+
+  it('marks deprecated directives and sorts them last; marks directives newer than the target', () => {
+    const all = items('/x/a.service', '[Service]\n$0\n');
+    const mem = all.find((c) => c.label === 'MemoryLimit=')!;
+    const max = all.find((c) => c.label === 'MemoryMax=')!;
+    expect(mem.deprecated).toBe(true);
+    expect(mem.sortText! > max.sortText!).toBe(true);
+    expect(all.find((c) => c.label === 'RestartSteps=')!.detail).toContain('needs systemd 254');
+  });
+
+  it('offers enum values from the catalog, booleans, and values grown over versions', () => {
+    expect(labels('/x/a.service', '[Service]\nProtectSystem=$0')).toEqual(expect.arrayContaining(['strict', 'full', 'yes', 'no']));
+    expect(labels('/x/a.service', '[Service]\nPrivateTmp=$0')).toEqual(expect.arrayContaining(['connected', 'disconnected']));
+    expect(labels('/x/a.service', '[Service]\nNoNewPrivileges=$0')).toEqual(expect.arrayContaining(['yes', 'no', 'on', 'off']));
+    expect(labels('/x/a.service', '[Service]\nKillSignal=$0')).toContain('SIGTERM');
+    expect(labels('/x/a.service', '[Service]\nCapabilityBoundingSet=$0')).toContain('CAP_SYS_RAWIO');
+    expect(labels('/x/a.service', '[Service]\nSystemCallFilter=$0')).toContain('@system-service');
+    expect(labels('/x/a.service', '[Service]\nRestrictAddressFamilies=AF_UNIX $0')).toContain('AF_INET6');
+  });
+
+  it('offers unit names of the right type', () => {
+    const units = ['a.service', 'b.socket', 'c.slice', 'network-online.target'];
+    expect(labels('/x/a.service', '[Unit]\nAfter=$0', units)).toEqual(units);
+    expect(labels('/x/a.service', '[Service]\nSlice=$0', units)).toEqual(['c.slice']);
+    expect(labels('/x/a.socket', '[Socket]\nService=$0', units)).toEqual(['a.service']);
+  });
+
+  it('offers specifiers after %, only those valid in that place', () => {
+    const inValue = labels('/x/a.service', '[Service]\nExecStart=/bin/echo %$0');
+    expect(inValue).toEqual(expect.arrayContaining(['%i', '%I', '%n', '%h', '%t']));
+    const inUnitName = labels('/x/a.service', '[Unit]\nAfter=foo@%$0');
+    expect(inUnitName).toContain('%i');
+    expect(inUnitName).not.toContain('%I');
+    expect(inUnitName).not.toContain('%h');
+    expect(labels('/x/a.service', '[Service]\nExecStart=/bin/echo 100%%$0')).toEqual([]);
+  });
+
+  it('offers the FileDescriptorName= hint that matches the Listen line', () => {
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=127.0.0.1:1883\nFileDescriptorName=$0')).toContain('socket(2,1,6)=0');
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenDatagram=[::]:5353\nFileDescriptorName=$0')).toContain('socket(10,2,17)=0');
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=/run/x.sock\nFileDescriptorName=$0')).toContain('socket(1,1,0)=0');
+  });
+
+  it('offers nothing in comments', () => {
+    expect(labels('/x/a.service', '[Service]\n# Exec$0')).toEqual([]);
+  });
+});
