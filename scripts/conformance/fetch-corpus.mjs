@@ -175,7 +175,11 @@ export function fetchCorpus(options = {}) {
     source = 'apt-file';
     const mb = chosen.reduce((s, r) => s + r.size, 0) / 1e6;
     log(`apt-file: ${counts.size} packages ship unit files; selected ${names.length} (${chosen.reduce((s, r) => s + r.n, 0)} files, ${mb.toFixed(0)} MB)`);
-    if (o.writeList) writeFileSync(COMMITTED_LIST, `${names.join('\n')}\n`);
+    if (o.writeList) {
+      const head = '# Debian 12 (bookworm) packages that ship systemd unit files: the fallback corpus list of\n' +
+        `# scripts/conformance/fetch-corpus.mjs, made with --write-list from apt-file (<= ${o.maxPackageMb} MB each, ${o.maxTotalMb} MB in all).\n`;
+      writeFileSync(COMMITTED_LIST, `${head}${names.join('\n')}\n`);
+    }
   } else {
     if (o.list === 'apt-file') throw new Error('fetch-corpus: apt-file is not usable');
     const listed = readFileSync(COMMITTED_LIST, 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));

@@ -146,7 +146,8 @@ export function planJobs(entries) {
       const isTemplate = owner.endsWith('@.' + type);
       if (tpl && !isTemplate && units.has(tpl)) verifyName = owner; // instance drop-in, its template is in this folder
       else if (owner === '-.slice' || (type === 'slice' && !owner.endsWith('-.slice'))) verifyName = owner; // slices need no file
-      else if (owner.endsWith('-.' + type)) verifyName = `${owner.slice(0, -type.length - 2)}-test.${type}`; // prefix drop-in
+      else if (owner.endsWith('-.slice')) verifyName = `${owner.slice(0, -'-.slice'.length)}-test.slice`; // prefix drop-in of slices
+      else if (owner.endsWith('-.' + type)) verifyName = null; // prefix drop-in: a stub foo-test.service below
       else {
         // The owner (or, for an instance, its template) is a unit of this machine.
         const hostName = hostUnitExists(scope, owner) ? owner : tpl;
@@ -159,8 +160,10 @@ export function planJobs(entries) {
       if (verifyName) {
         jobs.push({ scope, dir, target: verifyName, byPath: false, covers: dropins, extraKey });
       } else if (STUB_BODY[type] !== undefined) {
-        const stubOwner = tpl ?? owner;
-        jobs.push({ scope, dir, target: owner.endsWith('@.' + type) ? instanceOf(owner) : owner, byPath: false, covers: dropins, stub: { owner: stubOwner, verifyName: owner }, extraKey: `stub:${stubOwner}:${STUB_BODY[type]}` });
+        const prefix = owner.endsWith('-.' + type) ? `${owner.slice(0, -type.length - 2)}-test.${type}` : null;
+        const stubOwner = prefix ?? tpl ?? owner;
+        const target = prefix ?? (isTemplate ? instanceOf(owner) : owner);
+        jobs.push({ scope, dir, target, byPath: false, covers: dropins, stub: { owner: stubOwner, verifyName: owner }, extraKey: `stub:${stubOwner}:${STUB_BODY[type]}` });
       } else {
         for (const d of dropins) skipped.push({ entry: d, why: 'no owner unit to verify the drop-in with' });
       }
