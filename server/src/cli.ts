@@ -3,7 +3,7 @@
  * The command-line entry point: `systemd-units check …` (the CI checker) and `systemd-units lsp --stdio`.
  * Exit codes of `check`: 0 no error, 1 at least one error (or an unreadable path), 2 bad usage.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeBytes } from './parser/bytes.js';
 import { positionAt } from './parser/lineIndex.js';
@@ -148,6 +148,8 @@ function usageError(io: CliIO, msg: string): number {
 function collect(path: string, explicit: boolean, out: string[], onError: (msg: string) => void): void {
   let st;
   try {
+    // Links found while walking are aliases, masks or .wants/ entries of units checked elsewhere: skip them.
+    if (!explicit && lstatSync(path).isSymbolicLink()) return;
     st = statSync(path);
   } catch (err) {
     onError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);

@@ -258,7 +258,8 @@ export async function runOracle(jobs, { cacheDir, concurrency = Math.max(1, Math
     while (next < todo.length) {
       const { i, f } = todo[next++];
       const r = await execJob(jobs[i], runtimeDir);
-      writeFileSync(f, JSON.stringify({ target: jobs[i].target, status: r.status, ms: r.ms, output: r.output }));
+      // A run killed by the time limit (status null) is not cached.
+      if (r.status !== null) writeFileSync(f, JSON.stringify({ target: jobs[i].target, status: r.status, ms: r.ms, output: r.output }));
       results[i] = { job: jobs[i], ...r, cached: false };
       done++;
       if (onProgress && done % 200 === 0) onProgress(done, todo.length);

@@ -2,7 +2,7 @@
  * Unit names (systemd src/basic/unit-name.c unit_name_is_valid(); data/systemd-facts.md §8.1).
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { err, splitWords } from './util.js';
+import { err, warn, splitWords } from './util.js';
 import { checkSpecifiers, stripSpecifiers } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 
@@ -91,6 +91,17 @@ export function validateUnitList(value: string, ctx: ValueContext): ValueProblem
     if (raw.endsWith(',') && checkUnitName(stripSpecifiers(raw.slice(0, -1))).ok) {
       out.push(err(w.start, w.end, `Invalid unit name '${raw}': separate unit names with spaces, not commas.`));
       continue;
+    }
+    // Legacy [Install] Alias=foo.target.wants/bar.service: systemctl enable (252) still makes that link.
+    if (install && ctx.directive === 'Alias' && raw.includes('/')) {
+      const slash = raw.lastIndexOf('/');
+      const dir = raw.slice(0, slash);
+      const base = raw.slice(slash + 1);
+      const m = /^(.+)\.(wants|requires)$/.exec(dir);
+      if (m && !dir.includes('/') && checkUnitName(stripSpecifiers(m[1]!)).ok && checkUnitName(stripSpecifiers(base)).ok) {
+        out.push(warn(w.start, w.end, `Alias=${raw} is the old way to hook into ${m[1]}; use ${m[2] === 'wants' ? 'WantedBy' : 'RequiredBy'}=${m[1]} instead.`));
+        continue;
+      }
     }
     out.push(...checkOne(raw, w.start, ctx, requiredType));
   }

@@ -2,7 +2,8 @@
  * Stage 4: a .service file that systemd would refuse as a whole (service_verify() in src/core/service.c).
  * Only for complete unit files: a drop-in is checked together with its unit elsewhere.
  */
-import type { Rule } from './types.js';
+import { basename } from 'node:path';
+import type { Rule, WorkspaceUnit } from './types.js';
 import type { Entry } from '../model.js';
 
 /** The entries of one directive after the last empty reset (what the unit ends up with). */
@@ -22,6 +23,27 @@ function lastValue(entries: readonly Entry[], section: string, name: string): En
   return last && last.node.value !== '' ? last : undefined;
 }
 
+/** Drop-in folders that apply to a unit: foo.service.d, the template's foo@.service.d, prefix foo-.service.d, service.d. */
+export function dropInOwners(unitName: string): string[] {
+  const dot = unitName.lastIndexOf('.');
+  const type = unitName.slice(dot + 1);
+  const stem = unitName.slice(0, dot);
+  const owners = [unitName, type];
+  const at = stem.indexOf('@');
+  if (at > 0 && at < stem.length - 1) owners.push(`${stem.slice(0, at + 1)}.${type}`);
+  const prefix = at > 0 ? stem.slice(0, at) : stem;
+  for (let i = prefix.indexOf('-'); i > 0; i = prefix.indexOf('-', i + 1)) owners.push(`${prefix.slice(0, i + 1)}.${type}`);
+  return owners;
+}
+
+function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: string): Entry[] {
+  const owners = new Set(dropInOwners(unitName));
+  const units = workspace.filter((u) => u.analysis.file.kind === 'dropin' && owners.has(u.analysis.file.unitName));
+  // systemd applies drop-ins sorted by file name.
+  units.sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : basename(a.path) > basename(b.path) ? 1 : 0));
+  return units.flatMap((u) => u.analysis.entries);
+}
+
 export const serviceRule: Rule = {
   stage: 4,
   name: 'service',
@@ -30,7 +52,8 @@ export const serviceRule: Rule = {
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
     // A broken header makes systemd refuse the file for another reason; do not pile on.
     if (analysis.sections.some((s) => s.status === 'broken')) return;
-    const entries = analysis.entries;
+    // Drop-ins of this unit found next to it (same folder, CLI arguments, open files) take part, as in systemd.
+    const entries = [...analysis.entries, ...dropInEntries(ctx.options.workspace?.() ?? [], analysis.file.unitName)];
     const execStart = effective(entries, 'Service', 'ExecStart');
     const execStop = effective(entries, 'Service', 'ExecStop');
     const typeEntry = lastValue(entries, 'Service', 'Type');

@@ -17,9 +17,11 @@ export const serviceWatchdogRule: Rule = {
     if (!wd || !ctx.isClean(wd)) return;
     const r = parseTimespan(wd.node.value);
     if (!('usec' in r) || r.usec === 0 || r.usec === 'infinity') return;
-    const type = last('Type')?.node.value ?? 'simple';
+    // systemd's default type: dbus with BusName=, else simple.
+    const type = last('Type')?.node.value ?? (last('BusName') ? 'dbus' : 'simple');
     const notifyAccess = last('NotifyAccess')?.node.value ?? 'none';
-    if (type === 'notify' || type === 'notify-reload' || notifyAccess !== 'none') return;
+    // notify types are written for sd_notify; dbus services use sd-bus and in practice send keep-alives too.
+    if (type === 'notify' || type === 'notify-reload' || type === 'dbus' || notifyAccess !== 'none') return;
     ctx.report({
       start: wd.node.keySpan.start, end: wd.node.keySpan.end, code: 'service-watchdog-without-notify',
       message: `WatchdogSec=${wd.node.value} on a Type=${type} service: unless the program itself calls sd_notify("WATCHDOG=1") at least every ${wd.node.value}, systemd declares it hung and stops it (with WatchdogSignal=, SIGABRT by default). Use Type=notify for a daemon written for it, or set NotifyAccess= to say who sends the keep-alives.`,

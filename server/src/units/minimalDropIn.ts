@@ -1,0 +1,234 @@
+/**
+ * The smallest drop-in that turns a base unit into a desired one.
+ *
+ * Given a base (a vendor unit, or an effective unit already merged with its drop-ins) and a target (the unit as
+ * the user wants it), emit only what differs, per directive, following the merge rules of effective.ts:
+ * - single values: the target value; a value the target drops is reset with an empty assignment, except where
+ *   systemd refuses an empty value (see EMPTY_REFUSED_252): that is reported as `cannotExpress`;
+ * - lists: the appended items when the base list is a prefix of the target list, otherwise an empty reset and the
+ *   whole target list; for the Condition…/Assert…/timer-trigger/path-watch groups one empty assignment clears the
+ *   whole group, so the whole group is written again;
+ * - add-only lists (After=, Wants=, …): the missing words; words the target drops cannot be removed (`cannotExpress`);
+ * - Timer/Path Unit= (first wins): can be set when the base has none, never changed (`cannotExpress`).
+ *
+ * Property-tested in test/units/minimalDropIn.property.test.ts: merge(base, dropin) ≡ effective(target) for every
+ * directive not reported in cannotExpress, and no unchanged directive is written (outside a group reset).
+ */
+import { typeSection, type UnitType } from '../catalog/catalog.js';
+import type { UnitDocument } from '../parser/ast.js';
+import {
+  comparableValues, EffectiveUnit, effectiveOfText, guessUnitType, wordsOf, type EffectiveDirective, type MergeMode, type ResetGroup,
+} from './effective.js';
+
+/**
+ * Parsers (v260 names, as in data/directives.tsv) that log "Failed to parse …, ignoring" for an EMPTY value on
+ * systemd 252, so `X=` in a drop-in does not reset X. Measured with `systemd-analyze verify` over every list=no
+ * directive of 252 (test/units/emptyReset.oracle.test.ts re-checks a sample when systemd-analyze is installed).
+ * Not listed: parsers whose empty value resets (strings, paths, users, cgroup weights and limits, tty sizes, nice,
+ * OOMScoreAdjust, KillMode, …), and tristates (252 still had a boolean parser for PrivateMounts=).
+ */
+export const EMPTY_REFUSED_252: ReadonlySet<string> = new Set([
+  'config_parse_bool', 'config_parse_bus_name', 'config_parse_collect_mode', 'config_parse_device_policy',
+  'config_parse_emergency_action', 'config_parse_exec_cpu_sched_prio', 'config_parse_exec_input',
+  'config_parse_exec_keyring_mode', 'config_parse_exec_output', 'config_parse_exec_preserve_mode',
+  'config_parse_exec_utmp_mode', 'config_parse_iec_size', 'config_parse_int', 'config_parse_job_mode',
+  'config_parse_job_mode_isolate', 'config_parse_job_running_timeout_sec', 'config_parse_job_timeout_sec',
+  'config_parse_log_facility', 'config_parse_log_level', 'config_parse_long', 'config_parse_managed_oom_preference',
+  'config_parse_mode', 'config_parse_notify_access', 'config_parse_nsec', 'config_parse_oom_policy',
+  'config_parse_private_tmp', 'config_parse_private_users', 'config_parse_proc_subset',
+  'config_parse_protect_control_groups', 'config_parse_protect_home', 'config_parse_protect_hostname',
+  'config_parse_protect_proc', 'config_parse_protect_system', 'config_parse_rlimit', 'config_parse_sec',
+  'config_parse_sec_fix_0', 'config_parse_service_exit_type', 'config_parse_service_restart',
+  'config_parse_service_timeout', 'config_parse_service_timeout_failure_mode', 'config_parse_service_type',
+  'config_parse_signal', 'config_parse_socket_bind', 'config_parse_socket_protocol', 'config_parse_socket_service',
+  'config_parse_socket_timestamping', 'config_parse_unit_slice', 'config_parse_unsigned',
+]);
+
+export interface DropInAssignment {
+  readonly section: string;
+  readonly key: string;
+  readonly value: string;
+}
+
+export type CannotExpressKind = 'add-only-removal' | 'first-wins' | 'empty-refused';
+
+export interface CannotExpress {
+  readonly section: string;
+  readonly key: string;
+  readonly kind: CannotExpressKind;
+  /** A sentence for the user. */
+  readonly reason: string;
+  readonly base: readonly string[];
+  readonly target: readonly string[];
+}
+
+export interface MinimalDropIn {
+  /** The drop-in text ('' when nothing differs). */
+  readonly text: string;
+  readonly assignments: readonly DropInAssignment[];
+  readonly cannotExpress: readonly CannotExpress[];
+  /** Directives whose effective value differs (written or not). */
+  readonly changed: readonly { readonly section: string; readonly key: string }[];
+  /** Groups that are cleared and written again as a whole ("Unit/conditions"). */
+  readonly groupResets: readonly string[];
+}
+
+export interface MinimalDropInOptions {
+  /** Decides the type section's position; guessed from the sections otherwise. */
+  readonly unitType?: UnitType;
+  /** Trust every empty assignment to reset (newer systemd); default false: use what 252 does. */
+  readonly assumeEmptyResets?: boolean;
+}
+
+type Input = string | UnitDocument | EffectiveUnit;
+
+function toEffective(x: Input, label: string): EffectiveUnit {
+  return x instanceof EffectiveUnit ? x : effectiveOfText(x, label);
+}
+
+const isPrefix = (a: readonly string[], b: readonly string[]): boolean => a.length <= b.length && a.every((v, i) => v === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && isPrefix(a, b);
+
+function sectionOrder(sections: string[], unitType: UnitType | undefined): string[] {
+  const typeSec = unitType ? typeSection(unitType) : undefined;
+  const rank = (s: string): number => (s === 'Unit' ? 0 : s === typeSec ? 1 : s === 'Install' ? 3 : 2);
+  return sections.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+}
+
+function looksLikeLiteral(v: string): boolean {
+  return v !== '' && !/[\s()]/.test(v);
+}
+
+/** Can an empty assignment reset this directive? */
+export function emptyResets(d: Pick<EffectiveDirective, 'info' | 'mode'>, assumeEmptyResets = false): boolean {
+  if (d.mode !== 'single') return d.mode === 'list';
+  if (assumeEmptyResets || !d.info) return true;
+  return !EMPTY_REFUSED_252.has(d.info.parser);
+}
+
+export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDropInOptions = {}): MinimalDropIn {
+  const B = toEffective(base, 'base');
+  const T = toEffective(target, 'target');
+  const bDirs = B.directives();
+  const tDirs = T.directives();
+
+  // Keys: target order first, then keys only the base has; grouped by section.
+  const keyOf = (d: EffectiveDirective): string => `${d.section}\u0000${d.name}`;
+  const keys = new Map<string, { section: string; name: string; mode: MergeMode; group: ResetGroup | undefined; d: EffectiveDirective }>();
+  for (const d of [...tDirs, ...bDirs]) if (!keys.has(keyOf(d))) keys.set(keyOf(d), { section: d.section, name: d.name, mode: d.mode, group: d.group, d });
+  const sections = sectionOrder([...new Set([...keys.values()].map((k) => k.section))], opts.unitType ?? guessUnitType([...B.sectionNames(), ...T.sectionNames()]));
+
+  const valuesIn = (E: EffectiveUnit, section: string, name: string): string[] => {
+    const d = E.get(section, name);
+    return d ? comparableValues(d) : [];
+  };
+
+  // Which reset groups must be cleared and written again?
+  const groupReset = new Map<string, string>(); // "section/group" -> key to write empty
+  for (const k of keys.values()) {
+    if (!k.group || k.mode !== 'list') continue;
+    const b = valuesIn(B, k.section, k.name);
+    const t = valuesIn(T, k.section, k.name);
+    const gk = `${k.section}/${k.group}`;
+    if (!isPrefix(b, t) && !groupReset.has(gk)) groupReset.set(gk, k.name);
+  }
+
+  const bySection = new Map<string, DropInAssignment[]>();
+  const emit = (section: string, key: string, value: string): void => {
+    let l = bySection.get(section);
+    if (!l) bySection.set(section, (l = []));
+    l.push({ section, key, value });
+  };
+  const cannot: CannotExpress[] = [];
+  const changed: { section: string; key: string }[] = [];
+  const groupsWritten = new Set<string>();
+
+  for (const section of sections) {
+    for (const k of keys.values()) {
+      if (k.section !== section) continue;
+      const b = valuesIn(B, section, k.name);
+      const t = valuesIn(T, section, k.name);
+      const differs = !sameList(b, t);
+      if (differs) changed.push({ section, key: k.name });
+      const gk = k.group ? `${section}/${k.group}` : '';
+      if (k.group && groupReset.has(gk)) {
+        if (groupsWritten.has(gk)) continue;
+        groupsWritten.add(gk);
+        emit(section, groupReset.get(gk)!, '');
+        for (const m of keys.values()) {
+          if (m.section !== section || m.group !== k.group) continue;
+          for (const v of valuesIn(T, section, m.name)) emit(section, m.name, v);
+        }
+        continue;
+      }
+      if (!differs) continue;
+      switch (k.mode) {
+        case 'single':
+          if (t.length > 0) emit(section, k.name, t[0]!);
+          else if (emptyResets(k.d, opts.assumeEmptyResets)) emit(section, k.name, '');
+          else {
+            const def = k.d.info?.defaultValue ?? '';
+            cannot.push({
+              section, key: k.name, kind: 'empty-refused', base: b, target: t,
+              reason: `systemd 252 refuses an empty ${k.name}= ("Failed to parse …, ignoring"), so a drop-in cannot reset it to its default; `
+                + (looksLikeLiteral(def) ? `write ${k.name}=${def} (the default) instead` : `write the value you want explicitly`)
+                + ` (the base sets ${k.name}=${b[0] ?? ''}).`,
+            });
+          }
+          break;
+        case 'first-wins':
+          if (b.length === 0) emit(section, k.name, t[0]!);
+          else {
+            cannot.push({
+              section, key: k.name, kind: 'first-wins', base: b, target: t,
+              reason: `[${section}] ${k.name}= keeps its first value (systemd ignores later ones with "Multiple units to trigger specified"), `
+                + `so a drop-in cannot ${t.length ? `change ${b[0]} to ${t[0]}` : `remove ${b[0]}`}; edit the unit file itself (systemctl edit --full).`,
+            });
+          }
+          break;
+        case 'list':
+          if (isPrefix(b, t)) for (const v of t.slice(b.length)) emit(section, k.name, v);
+          else {
+            emit(section, k.name, '');
+            for (const v of t) emit(section, k.name, v);
+          }
+          break;
+        case 'add-only': {
+          const tWords = orderedWords(T.get(section, k.name));
+          const bSet = new Set(b);
+          const tSet = new Set(t);
+          const add = tWords.filter((w) => !bSet.has(w));
+          if (add.length) emit(section, k.name, add.join(' '));
+          const removed = b.filter((w) => !tSet.has(w));
+          if (removed.length) {
+            cannot.push({
+              section, key: k.name, kind: 'add-only-removal', base: b, target: t,
+              reason: `${k.name}= can only be added to in a drop-in (an empty ${k.name}= is ignored), so ${removed.join(' ')} cannot be removed; `
+                + 'edit the unit file itself (systemctl edit --full) or mask the unit it pulls in.',
+            });
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  const assignments: DropInAssignment[] = [];
+  const blocks: string[] = [];
+  for (const section of sections) {
+    const l = bySection.get(section);
+    if (!l?.length) continue;
+    assignments.push(...l);
+    blocks.push(`[${section}]\n${l.map((a) => `${a.key}=${a.value}\n`).join('')}`);
+  }
+  return { text: blocks.join('\n'), assignments, cannotExpress: cannot, changed, groupResets: [...groupsWritten] };
+}
+
+/** Words of an add-only directive in first-appearance order. */
+function orderedWords(d: EffectiveDirective | undefined): string[] {
+  if (!d) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of d.values) for (const w of wordsOf(v.value)) if (!seen.has(w)) { seen.add(w); out.push(w); }
+  return out;
+}
