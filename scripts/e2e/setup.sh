@@ -11,6 +11,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="$ROOT/.cache/code-server"
 MARKER="$CACHE/.installed-$CODE_SERVER_VERSION"
 APT_PACKAGES=(chromium fonts-dejavu-core libkrb5-dev ripgrep neovim)
+mkdir -p "$ROOT/.cache"
+APT_LOG="$ROOT/.cache/e2e-apt.log"
+NPM_LOG="$ROOT/.cache/e2e-code-server-install.log"
 
 log() { echo "[e2e setup] $*"; }
 
@@ -27,10 +30,13 @@ else
     command -v sudo >/dev/null || { echo "[e2e setup] need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
     SUDO=(sudo -n)
   fi
-  log "installing Debian packages: ${missing[*]}"
+  log "installing Debian packages: ${missing[*]} (log: ${APT_LOG#"$ROOT"/})"
   export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -q
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}" </dev/null
+  if ! { "${SUDO[@]}" apt-get update -q && "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}"; } </dev/null >"$APT_LOG" 2>&1; then
+    tail -n 40 "$APT_LOG" >&2
+    echo "[e2e setup] apt-get failed" >&2
+    exit 1
+  fi
 fi
 
 # --- code-server -------------------------------------------------------------------------------
@@ -39,7 +45,7 @@ if [ -f "$MARKER" ] && [ -x "$CACHE/node_modules/.bin/code-server" ]; then
   exit 0
 fi
 
-log "installing code-server@$CODE_SERVER_VERSION into ${CACHE#"$ROOT"/} (about a minute)"
+log "installing code-server@$CODE_SERVER_VERSION into ${CACHE#"$ROOT"/} (about a minute; log: ${NPM_LOG#"$ROOT"/})"
 rm -rf "$CACHE"
 mkdir -p "$CACHE"
 
@@ -50,7 +56,7 @@ mkdir -p "$rg_cache"
 tar czf "$rg_cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$(dirname "$(command -v rg)")" rg
 
 echo '{ "name": "code-server-cache", "private": true, "description": "code-server for the e2e tests (scripts/e2e/setup.sh)" }' > "$CACHE/package.json"
-(
+if ! (
   cd "$CACHE"
   # As root npm would drop privileges for scripts; node-pty runs `npx node-gyp` (answer yes);
   # node-gyp needs the headers Debian's nodejs ships in /usr/include/node.
@@ -59,8 +65,12 @@ echo '{ "name": "code-server-cache", "private": true, "description": "code-serve
   # (which installs VS Code's own modules and builds the native ones) is the whole point here.
   export npm_config_dangerously_allow_all_scripts=true
   export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
-  npm install --no-audit --no-fund --foreground-scripts --no-package-lock "code-server@$CODE_SERVER_VERSION" </dev/null
-)
+  npm install --no-audit --no-fund --foreground-scripts --no-package-lock "code-server@$CODE_SERVER_VERSION"
+) </dev/null >"$NPM_LOG" 2>&1; then
+  tail -n 40 "$NPM_LOG" >&2
+  echo "[e2e setup] npm install code-server@$CODE_SERVER_VERSION failed" >&2
+  exit 1
+fi
 version="$("$CACHE/node_modules/.bin/code-server" --config /dev/null --version 2>/dev/null | head -n1)"
 case "$version" in
   "$CODE_SERVER_VERSION "*) ;;

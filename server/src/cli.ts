@@ -11,6 +11,9 @@ import { createDocument, getDiagnostics, fileKindOf, type SystemdDocument } from
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES } from './settings.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
+import { runEffective } from './commands/effective.js';
+import { runDropin } from './commands/dropin.js';
+import { runSocketsFromStrace } from './commands/socketsFromStrace.js';
 import type { Diagnostic } from './services/diagnostics.js';
 import { NEWEST_VERSION } from './catalog/catalog.js';
 import { CODES } from './services/codes.js';
@@ -37,6 +40,12 @@ const USAGE = `Usage:
       Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
       recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
       Exit code: 0 no error, 1 errors found, 2 bad usage.
+  systemd-units effective UNIT [--root DIR] [--user]
+      Print a unit merged with its drop-ins, each line with the file and line that set it.
+  systemd-units dropin --base VENDOR_UNIT --target DESIRED_UNIT
+      Print the smallest drop-in that turns the vendor unit into the desired one.
+  systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]
+      Socket units (FileDescriptorName= hints) for an unmodified daemon, from an strace log.
   systemd-units lsp --stdio
       Start the language server on standard input/output (for Neovim, Helix, …).
   systemd-units --version | --help`;
@@ -52,6 +61,9 @@ export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout
     return 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'effective') return runEffective(rest, io);
+  if (command === 'dropin') return runDropin(rest, io);
+  if (command === 'sockets-from-strace') return runSocketsFromStrace(rest, io);
   io.stderr(`systemd-units: unknown command '${command}'\n${USAGE}\n`);
   return 2;
 }
@@ -208,6 +220,8 @@ function toSarif(findings: Finding[]): object {
 declare const __CLI_ENTRY__: boolean | undefined;
 if (typeof __CLI_ENTRY__ !== 'undefined' && __CLI_ENTRY__) {
   const argv = process.argv.slice(2);
+  // `systemd-units check … | head` must not crash when the reader goes away.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   if (argv[0] === 'lsp') {
     // The server bundle is loaded lazily so `check` stays fast.
     void import('./main.js');

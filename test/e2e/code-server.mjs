@@ -276,7 +276,7 @@ async function main() {
       try {
         await suggestRows(page).first().waitFor({ state: 'visible', timeout: 3000 });
         const l = await suggestLabels(page);
-        if (l.some((x) => x.trim() === 'Restart=')) return l;
+        if (l.some((x) => x.trim() === 'Restartz=')) return l;
       } catch { /* no list yet: the server may still be starting */ }
       await page.keyboard.press('Escape');
       return false;

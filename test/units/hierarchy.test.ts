@@ -1,0 +1,270 @@
+import { describe, it, expect } from 'vitest';
+import {
+  dropInDirNamesFor, findManagerHierarchy, findUnitHierarchy, isVendorPath, memoryFs, templateOf, unitSearchDirs,
+} from '../../server/src/units/hierarchy.js';
+
+const SYS = '/etc/systemd/system';
+const RUN = '/run/systemd/system';
+const LIB = '/usr/lib/systemd/system';
+const UNIT = '[Service]\nExecStart=/bin/true\n';
+
+const dropInPaths = (h: ReturnType<typeof findUnitHierarchy>): string[] => h.dropIns.map((d) => d.path);
+
+describe('drop-in folder names (dropin.c unit_file_find_dirs)', () => {
+  it('walks the dash prefixes, deepest first', () => {
+    expect(dropInDirNamesFor('foo-bar-baz.service').map((n) => n.name)).toEqual(['foo-bar-baz.service', 'foo-bar-.service', 'foo-.service']);
+    expect(dropInDirNamesFor('foo-bar-baz.service').map((n) => n.level)).toEqual(['unit', 'prefix', 'prefix']);
+  });
+
+  it('adds the template for an instance, and the template\'s own prefixes, before the instance prefixes', () => {
+    expect(dropInDirNamesFor('foo-bar@baz.service').map((n) => n.name)).toEqual([
+      'foo-bar@baz.service', 'foo-bar@.service', 'foo-.service', 'foo-@baz.service', 'foo-@.service',
+    ]);
+    expect(dropInDirNamesFor('getty@tty1.service').map((n) => [n.name, n.level])).toEqual([['getty@tty1.service', 'unit'], ['getty@.service', 'template']]);
+  });
+
+  it('stops at a leading dash, chops one trailing dash, and has nothing for plain names', () => {
+    expect(dropInDirNamesFor('foo.service').map((n) => n.name)).toEqual(['foo.service']);
+    expect(dropInDirNamesFor('-foo.service').map((n) => n.name)).toEqual(['-foo.service']);
+    expect(dropInDirNamesFor('foo-.service').map((n) => n.name)).toEqual(['foo-.service']);
+    expect(dropInDirNamesFor('a-b-.service').map((n) => n.name)).toEqual(['a-b-.service', 'a-.service']);
+    expect(dropInDirNamesFor('service').map((n) => n.name)).toEqual(['service']);
+  });
+
+  it('templateOf', () => {
+    expect(templateOf('foo@bar.service')).toBe('foo@.service');
+    expect(templateOf('foo@.service')).toBeUndefined();
+    expect(templateOf('foo.service')).toBeUndefined();
+  });
+});
+
+describe('search folders and vendor files', () => {
+  it('lists /etc before /run before /usr/lib, per root, and marks vendor folders', () => {
+    const dirs = unitSearchDirs({ root: '/ws', extraRoots: ['/'] });
+    const i = (d: string): number => dirs.findIndex((x) => x.dir === d);
+    expect(i('/ws/etc/systemd/system')).toBeLessThan(i('/etc/systemd/system'));
+    expect(i('/etc/systemd/system')).toBeLessThan(i('/ws/run/systemd/system'));
+    expect(i('/run/systemd/system')).toBeLessThan(i('/ws/usr/lib/systemd/system'));
+    expect(dirs.find((x) => x.dir === '/ws/usr/lib/systemd/system')!.vendor).toBe(true);
+    expect(dirs.find((x) => x.dir === '/ws/etc/systemd/system')!.vendor).toBe(false);
+  });
+
+  it('unit folders given explicitly come first', () => {
+    expect(unitSearchDirs({ unitDirs: ['/tmp/x'] })[0]!.dir).toBe('/tmp/x');
+  });
+
+  it('knows vendor paths', () => {
+    expect(isVendorPath('/usr/lib/systemd/system/foo.service')).toBe(true);
+    expect(isVendorPath('/lib/systemd/system/foo.service')).toBe(true);
+    expect(isVendorPath('/usr/local/lib/systemd/system/foo.service')).toBe(true);
+    expect(isVendorPath('/usr/share/systemd/user/foo.service')).toBe(true);
+    expect(isVendorPath('/etc/systemd/system/foo.service')).toBe(false);
+    expect(isVendorPath('/ws/usr/lib/systemd/system/foo.service', ['/ws'])).toBe(true);
+    expect(isVendorPath('/usr/libexec/foo')).toBe(false);
+  });
+});
+
+describe('findUnitHierarchy', () => {
+  it('takes the fragment from the highest-priority folder and lists the hidden copies', () => {
+    const fs = memoryFs({ [`${LIB}/foo.service`]: UNIT, [`${SYS}/foo.service`]: UNIT, [`${RUN}/foo.service`]: UNIT });
+    const h = findUnitHierarchy('foo.service', { fs });
+    expect(h.fragment?.path).toBe(`${SYS}/foo.service`);
+    expect(h.fragment?.vendor).toBe(false);
+    expect(h.shadowedFragments.map((s) => s.path)).toEqual([`${RUN}/foo.service`, `${LIB}/foo.service`]);
+    expect(h.shadowedFragments[1]!.vendor).toBe(true);
+    expect(h.masked).toBe(false);
+  });
+
+  it('marks a vendor fragment', () => {
+    const h = findUnitHierarchy('foo.service', { fs: memoryFs({ [`${LIB}/foo.service`]: UNIT }) });
+    expect(h.fragment).toMatchObject({ path: `${LIB}/foo.service`, vendor: true });
+  });
+
+  it('sees a symlink to /dev/null and an empty file as masked', () => {
+    const a = findUnitHierarchy('foo.service', { fs: memoryFs({ [`${SYS}/foo.service`]: { symlink: '/dev/null' }, [`${LIB}/foo.service`]: UNIT }) });
+    expect(a).toMatchObject({ masked: true, maskedBy: `${SYS}/foo.service`, fragment: undefined });
+    const b = findUnitHierarchy('foo.service', { fs: memoryFs({ [`${SYS}/foo.service`]: '', [`${LIB}/foo.service`]: UNIT }) });
+    expect(b.masked).toBe(true);
+  });
+
+  it('orders drop-ins by file name across folders; the same name in a higher folder wins', () => {
+    const fs = memoryFs({
+      [`${LIB}/foo.service`]: UNIT,
+      [`${LIB}/foo.service.d/10-a.conf`]: 'x',
+      [`${LIB}/foo.service.d/05-vendor.conf`]: 'x',
+      [`${SYS}/foo.service.d/10-a.conf`]: 'x',
+      [`${RUN}/foo.service.d/20-b.conf`]: 'x',
+      [`${RUN}/foo.service.d/10-a.conf`]: 'x',
+    });
+    const h = findUnitHierarchy('foo.service', { fs });
+    expect(dropInPaths(h)).toEqual([`${LIB}/foo.service.d/05-vendor.conf`, `${SYS}/foo.service.d/10-a.conf`, `${RUN}/foo.service.d/20-b.conf`]);
+    expect(h.dropIns[1]!.shadows.map((s) => s.path)).toEqual([`${RUN}/foo.service.d/10-a.conf`, `${LIB}/foo.service.d/10-a.conf`]);
+    expect(h.dropIns[0]!.vendor).toBe(true);
+    expect(h.dropIns[1]!.vendor).toBe(false);
+  });
+
+  it('reads prefix folders; the deeper prefix wins within one search folder, but a higher search folder wins first', () => {
+    const fs = memoryFs({
+      [`${LIB}/foo-bar-baz.service`]: UNIT,
+      [`${SYS}/foo-.service.d/10-x.conf`]: 'etc-shallow',
+      [`${SYS}/foo-bar-.service.d/10-x.conf`]: 'etc-deep',
+      [`${LIB}/foo-bar-baz.service.d/10-x.conf`]: 'lib-exact',
+      [`${LIB}/foo-.service.d/20-y.conf`]: 'lib-shallow',
+      [`${LIB}/foo-bar-.service.d/20-y.conf`]: 'lib-deep',
+    });
+    const h = findUnitHierarchy('foo-bar-baz.service', { fs });
+    expect(dropInPaths(h)).toEqual([`${SYS}/foo-bar-.service.d/10-x.conf`, `${LIB}/foo-bar-.service.d/20-y.conf`]);
+    expect(h.dropIns.map((d) => d.level)).toEqual(['prefix', 'prefix']);
+    expect(h.dropIns[0]!.shadows.map((s) => s.path)).toEqual([`${SYS}/foo-.service.d/10-x.conf`, `${LIB}/foo-bar-baz.service.d/10-x.conf`]);
+  });
+
+  it('puts type-level service.d/ lowest, even when it is in /etc', () => {
+    const fs = memoryFs({
+      [`${LIB}/foo.service`]: UNIT,
+      [`${SYS}/service.d/10-x.conf`]: 'type',
+      [`${SYS}/service.d/05-t.conf`]: 'type',
+      [`${LIB}/foo.service.d/10-x.conf`]: 'unit',
+    });
+    const h = findUnitHierarchy('foo.service', { fs });
+    expect(dropInPaths(h)).toEqual([`${SYS}/service.d/05-t.conf`, `${LIB}/foo.service.d/10-x.conf`]);
+    expect(h.dropIns.map((d) => d.level)).toEqual(['type', 'unit']);
+    expect(h.dropIns[1]!.shadows[0]!.path).toBe(`${SYS}/service.d/10-x.conf`);
+  });
+
+  it('gives an instance the template file and both drop-in folders, the instance folder winning', () => {
+    const fs = memoryFs({
+      [`${LIB}/getty@.service`]: UNIT,
+      [`${LIB}/getty@.service.d/10-a.conf`]: 'template',
+      [`${SYS}/getty@.service.d/20-b.conf`]: 'template',
+      [`${LIB}/getty@tty1.service.d/10-a.conf`]: 'instance',
+    });
+    const h = findUnitHierarchy('getty@tty1.service', { fs });
+    expect(h.fragment?.path).toBe(`${LIB}/getty@.service`);
+    expect(dropInPaths(h)).toEqual([`${LIB}/getty@tty1.service.d/10-a.conf`, `${SYS}/getty@.service.d/20-b.conf`]);
+    expect(h.dropIns.map((d) => d.level)).toEqual(['unit', 'template']);
+    // An instance file of its own beats the template.
+    const h2 = findUnitHierarchy('getty@tty1.service', { fs: memoryFs({ [`${SYS}/getty@.service`]: UNIT, [`${LIB}/getty@tty1.service`]: UNIT }) });
+    expect(h2.fragment?.path).toBe(`${LIB}/getty@tty1.service`);
+  });
+
+  it('masks an instance whose template is masked', () => {
+    const h = findUnitHierarchy('getty@tty1.service', { fs: memoryFs({ [`${SYS}/getty@.service`]: { symlink: '/dev/null' }, [`${LIB}/getty@.service`]: UNIT }) });
+    expect(h.masked).toBe(true);
+  });
+
+  it('ignores hidden files, non-.conf files, .ignore files and folders', () => {
+    const fs = memoryFs({
+      [`${LIB}/foo.service`]: UNIT,
+      [`${SYS}/foo.service.d/.hidden.conf`]: 'x',
+      [`${SYS}/foo.service.d/.#override.conf3a1b2c3d4e5f6a7b`]: 'x',
+      [`${SYS}/foo.service.d/README`]: 'x',
+      [`${SYS}/foo.service.d/x.conf.ignore`]: 'x',
+      [`${SYS}/foo.service.d/old.conf~`]: 'x',
+      [`${SYS}/foo.service.d/dir.conf/`]: '',
+      [`${SYS}/foo.service.d/ok.conf`]: 'x',
+    });
+    expect(dropInPaths(findUnitHierarchy('foo.service', { fs }))).toEqual([`${SYS}/foo.service.d/ok.conf`]);
+  });
+
+  it('a drop-in linked to /dev/null hides the vendor drop-in of the same name and is reported as masked', () => {
+    const fs = memoryFs({
+      [`${LIB}/foo.service`]: UNIT,
+      [`${LIB}/foo.service.d/10-a.conf`]: '[Service]\nNice=5\n',
+      [`${SYS}/foo.service.d/10-a.conf`]: { symlink: '/dev/null' },
+    });
+    const h = findUnitHierarchy('foo.service', { fs });
+    expect(h.dropIns).toHaveLength(1);
+    expect(h.dropIns[0]).toMatchObject({ path: `${SYS}/foo.service.d/10-a.conf`, masked: true });
+  });
+
+  it('follows an alias symlink and reads the drop-ins of both names', () => {
+    const fs = memoryFs({
+      [`${LIB}/real.service`]: UNIT,
+      [`${SYS}/alias.service`]: { symlink: `${LIB}/real.service` },
+      [`${SYS}/alias.service.d/10-a.conf`]: 'x',
+      [`${SYS}/real.service.d/20-b.conf`]: 'x',
+    });
+    const viaAlias = findUnitHierarchy('alias.service', { fs });
+    expect(viaAlias.id).toBe('real.service');
+    expect(viaAlias.aliases).toEqual(['alias.service']);
+    expect(viaAlias.fragment?.target).toBe(`${LIB}/real.service`);
+    expect(dropInPaths(viaAlias)).toEqual([`${SYS}/alias.service.d/10-a.conf`, `${SYS}/real.service.d/20-b.conf`]);
+    const direct = findUnitHierarchy('real.service', { fs });
+    expect(direct.aliases).toEqual(['alias.service']);
+    expect(dropInPaths(direct)).toEqual(dropInPaths(viaAlias));
+    expect(dropInPaths(direct)[0]).toBe(`${SYS}/alias.service.d/10-a.conf`);
+    expect(direct.dropIns[0]!.level).toBe('alias');
+  });
+
+  it('resolves absolute links inside a mirrored root', () => {
+    const fs = memoryFs({
+      [`/ws${LIB}/real.service`]: UNIT,
+      [`/ws${SYS}/alias.service`]: { symlink: `${LIB}/real.service` },
+    });
+    const h = findUnitHierarchy('alias.service', { fs, root: '/ws' });
+    expect(h.fragment?.target).toBe(`/ws${LIB}/real.service`);
+    expect(h.id).toBe('real.service');
+  });
+
+  it('a workspace root overrides the machine at the same level, and the machine\'s /etc beats the workspace\'s vendor files', () => {
+    const fs = memoryFs({
+      [`/ws${LIB}/foo.service`]: UNIT,
+      [`/ws${SYS}/foo.service.d/10-ws.conf`]: 'x',
+      [`${SYS}/foo.service.d/10-ws.conf`]: 'x',
+      [`${LIB}/foo.service`]: UNIT,
+    });
+    const h = findUnitHierarchy('foo.service', { fs, root: '/ws', extraRoots: ['/'] });
+    expect(h.fragment?.path).toBe(`/ws${LIB}/foo.service`);
+    expect(h.shadowedFragments.map((s) => s.path)).toEqual([`${LIB}/foo.service`]);
+    expect(dropInPaths(h)).toEqual([`/ws${SYS}/foo.service.d/10-ws.conf`]);
+  });
+
+  it('user scope searches ~/.config/systemd/user first', () => {
+    const env = { HOME: '/home/u' };
+    const fs = memoryFs({
+      '/home/u/.config/systemd/user/foo.service': UNIT,
+      '/usr/lib/systemd/user/foo.service': UNIT,
+      '/etc/systemd/user/foo.service.d/10-a.conf': 'x',
+    });
+    const h = findUnitHierarchy('foo.service', { fs, scope: 'user', env });
+    expect(h.fragment?.path).toBe('/home/u/.config/systemd/user/foo.service');
+    expect(dropInPaths(h)).toEqual(['/etc/systemd/user/foo.service.d/10-a.conf']);
+  });
+
+  it('reports no fragment for an unknown unit, but still finds its drop-ins', () => {
+    const h = findUnitHierarchy('nope.service', { fs: memoryFs({ [`${SYS}/nope.service.d/a.conf`]: 'x' }) });
+    expect(h.fragment).toBeUndefined();
+    expect(h.masked).toBe(false);
+    expect(dropInPaths(h)).toEqual([`${SYS}/nope.service.d/a.conf`]);
+  });
+});
+
+describe('findManagerHierarchy', () => {
+  it('system.conf then system.conf.d/*.conf by name; /etc beats /run beats /usr/lib for the same name', () => {
+    const fs = memoryFs({
+      '/etc/systemd/system.conf': '[Manager]\n',
+      '/etc/systemd/system.conf.d/10-a.conf': 'x',
+      '/usr/lib/systemd/system.conf.d/10-a.conf': 'x',
+      '/usr/lib/systemd/system.conf.d/05-b.conf': 'x',
+      '/run/systemd/system.conf.d/20-c.conf': 'x',
+    });
+    const m = findManagerHierarchy('system', { fs });
+    expect(m.mainFiles.map((f) => f.path)).toEqual(['/etc/systemd/system.conf']);
+    expect(m.dropIns.map((d) => d.path)).toEqual([
+      '/usr/lib/systemd/system.conf.d/05-b.conf', '/etc/systemd/system.conf.d/10-a.conf', '/run/systemd/system.conf.d/20-c.conf',
+    ]);
+    expect(m.dropIns[0]!.vendor).toBe(true);
+  });
+
+  it('user.conf: the config home first, for the main file and the drop-ins', () => {
+    const fs = memoryFs({
+      '/home/u/.config/systemd/user.conf': '[Manager]\n',
+      '/etc/systemd/user.conf': '[Manager]\n',
+      '/home/u/.config/systemd/user.conf.d/10-a.conf': 'x',
+      '/etc/systemd/user.conf.d/10-a.conf': 'x',
+    });
+    const m = findManagerHierarchy('user', { fs, env: { HOME: '/home/u' } });
+    expect(m.mainFiles.map((f) => f.path)).toEqual(['/home/u/.config/systemd/user.conf', '/etc/systemd/user.conf']);
+    expect(m.dropIns.map((d) => d.path)).toEqual(['/home/u/.config/systemd/user.conf.d/10-a.conf']);
+  });
+});
