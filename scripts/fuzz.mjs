@@ -133,5 +133,6 @@ for (let b = 0; done < opts.runs; b++) {
 }
 const secs = (Date.now() - start) / 1000;
 console.log(`fuzz: ok: ${done} inputs in ${secs.toFixed(1)} s (${Math.round(done / secs)}/s); ${stats.diagnostics} diagnostics, ${stats.completions} completion items, ${stats.hovers} hovers, ${stats.actions} code actions checked; known issues hit: ${JSON.stringify(stats.known)}; slowest input ${slowest.ms.toFixed(1)} ms (${slowest.origin.slice(0, 120)})`);
+if (slowest.ms > 200 && slowest.input) console.log(`slowest input:\n${core.describeInput(slowest.input).split('\n').filter((l) => !l.startsWith('bytes')).join('\n').slice(0, 1500)}`);
 process.send?.({ runs: done, seconds: secs, failed: false, seed: opts.seed, stats, slowestMs: slowest.ms });
 if (opts.json && opts.worker === undefined) writeFileSync(opts.json, JSON.stringify({ runs: done, seconds: secs, jobs: 1, seed: opts.seed, stats, slowestMs: slowest.ms }, null, 2));

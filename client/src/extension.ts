@@ -1,12 +1,28 @@
 /**
- * The VS Code client: starts the language server (dist/server.js over Node IPC) for systemd files.
- * Thin by design: everything about the language lives in the server.
+ * The VS Code client: starts the language server (dist/server.js over Node IPC) for systemd files and registers
+ * the commands that need VS Code's UI (pickers, file writes). The language itself lives in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+type Commands = typeof import('./commands.js');
+let commands: Commands | undefined;
+/** dist/commands.js is loaded on the first command, not at activation. */
+function load(): Commands {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (commands ??= require('./commands.js') as Commands);
+}
+const EFFECTIVE_SCHEME = 'systemd-effective';
+
 let client: LanguageClient | undefined;
+
+/** Run a command; report a failure instead of losing it. */
+function safe(name: string, pick: (c: Commands) => (...args: any[]) => Promise<void>) {
+  return async (...args: unknown[]): Promise<void> => {
+    try { await pick(load())(...args); } catch (err) { void vscode.window.showErrorMessage(`systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`); }
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -20,7 +36,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: vscode.workspace.getConfiguration('systemd'),
   };
   client = new LanguageClient('systemd', 'systemd Units', serverOptions, clientOptions);
-  context.subscriptions.push(client);
+  context.subscriptions.push(
+    client,
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, { provideTextDocumentContent: (uri) => new (load().EffectiveUnitProvider)().provideTextDocumentContent(uri) }),
+    vscode.commands.registerCommand('systemd.createOverride', safe('Create Override', (c) => c.createOverride)),
+    vscode.commands.registerCommand('systemd.moveToDropIn', safe('Move to Drop-in', (c) => c.moveToDropIn)),
+    vscode.commands.registerCommand('systemd.convertFullCopy', safe('Convert Full Copy to Minimal Drop-in', (c) => c.convertFullCopy)),
+    vscode.commands.registerCommand('systemd.showDropIns', safe('Show Drop-ins of This Unit', (c) => c.showDropIns)),
+    vscode.commands.registerCommand('systemd.showEffectiveUnit', safe('Show Effective Unit', (c) => c.showEffectiveUnit)),
+    vscode.commands.registerCommand('systemd.generateSocketUnits', safe('Generate Socket Units from strace Log', (c) => c.generateSocketUnitsFromStrace)),
+    vscode.commands.registerCommand('systemd.setHardwareWatchdog', safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog)),
+  );
   await client.start();
 }
 

@@ -22,7 +22,7 @@ import { getDocumentSymbols } from './services/symbols.js';
 import { getFoldingRanges } from './services/folding.js';
 import { getDocumentLinks } from './services/links.js';
 import { getDefinition } from './services/definition.js';
-import { getCodeActions } from './services/codeActions.js';
+import { getCodeActions, getMoveToDropInActions } from './services/codeActions.js';
 import { defaultSettings, normaliseSettings, type Settings } from './settings.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { siblingUnits } from './units/siblings.js';
@@ -30,6 +30,9 @@ import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { watchdogLimitsFor } from './settings.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { dirname } from 'node:path';
+import { findUnitHierarchy } from './units/hierarchy.js';
+import { loadEffectiveUnit } from './units/effective.js';
+import { nodeAt, sectionAt } from './services/context.js';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -81,6 +84,28 @@ export function startServer(connection: Connection): void {
       }
     };
   }
+
+  /** "set in …/override.conf:3, overrides the vendor value" for the directive under the cursor, from the unit's hierarchy. */
+  function originNote(doc: SystemdDocument, offset: number): string | undefined {
+    const file = doc.file;
+    if (file.kind !== 'unit' && file.kind !== 'dropin') return undefined;
+    const node = nodeAt(doc.tree.nodes, offset);
+    if (!node || node.kind !== 'assignment' || offset > node.keySpan.end) return undefined;
+    const section = sectionAt(doc.analysis, offset).section.name;
+    if (!section || /^[a-z]+$/.test(file.unitName) || file.unitName.endsWith(`-.${file.unitType}`)) return undefined;
+    const m = /^(.*?)\/(?:usr\/local\/lib|usr\/lib|lib|etc|run)\/systemd\/(?:system|user)\//.exec(doc.path);
+    const root = m && m[1] ? m[1] : '/';
+    const key = `${root}\u0000${file.unitName}`;
+    let hit = originCache.get(key);
+    if (!hit || Date.now() - hit.at > 3000) {
+      const h = findUnitHierarchy(file.unitName, { root, scope: /\/systemd\/user\//.test(doc.path) ? 'user' : 'system' });
+      hit = { at: Date.now(), eff: h.fragment || h.dropIns.length ? loadEffectiveUnit(h).effective : undefined };
+      originCache.set(key, hit);
+    }
+    const info = hit.eff?.originOf(section, node.key);
+    return info && (info.overridden.length || info.setBy.some((o) => o.file !== doc.path)) ? info.message : undefined;
+  }
+  const originCache = new Map<string, { at: number; eff: ReturnType<typeof loadEffectiveUnit>['effective'] | undefined }>();
 
   let kernelCache: { value: ReturnType<typeof kernelWatchdogLimits> } | undefined;
   const kernelLimits = (): ReturnType<typeof kernelWatchdogLimits> => (kernelCache ??= { value: kernelWatchdogLimits() }).value;
@@ -159,7 +184,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorMove] },
       },
       serverInfo: { name: 'systemd-units', version: '0.1.0' },
     };
@@ -213,7 +238,9 @@ export function startServer(connection: Connection): void {
     const doc = get(p.textDocument.uri);
     if (!doc) return null;
     const h = getHover(doc, toOffset(doc, p.position), { targetVersion: settings.targetVersion, manPages: settings.manPages, watchdog: watchdogLimitsFor(settings, kernelLimits) });
-    return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
+    if (!h) return null;
+    const origin = originNote(doc, toOffset(doc, p.position));
+    return { contents: { kind: 'markdown' as const, value: origin ? `${h.markdown}\n\n---\n${origin}` : h.markdown }, range: toRange(doc, h.span) };
   }));
 
   connection.onDocumentSymbol(guard('symbols', [], (p) => {
@@ -247,11 +274,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guard('codeActions', [], (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return [];
-    return getCodeActions(doc, p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value })), {
+    const fixes = getCodeActions(doc, p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value })), {
       uri: p.textDocument.uri,
       toOffset: (pos) => toOffset(doc, pos),
       toRange: (span) => toRange(doc, span),
     });
+    return [...fixes, ...getMoveToDropInActions(doc, toOffset(doc, p.range.start), p.textDocument.uri)];
   }));
 
   documents.listen(connection);

@@ -55,6 +55,20 @@ const LINE_TYPE = 6; // 1-based line of `Type=simple`: step (b) types on a new l
 // ----------------------------------------------------------------------------------------------
 function fail(msg) { throw new Error(msg); }
 
+/**
+ * Until the language server answers, an empty result is expected and retried (up to
+ * SERVER_READY_TIMEOUT); once it has answered something, a wrong answer gets only `grace` ms more
+ * before it counts as final, so a broken expectation fails fast.
+ */
+function settle(grace = 5000) {
+  let since;
+  return (answered, msg) => {
+    if (!answered) return;
+    since ??= Date.now();
+    if (Date.now() - since > grace) throw Object.assign(new Error(msg), { final: true });
+  };
+}
+
 /** Polls fn until it returns a truthy value or the time is up; returns that value or throws. */
 async function waitFor(what, fn, { timeout = STEP_TIMEOUT, interval = 150 } = {}) {
   const deadline = Date.now() + timeout;
@@ -63,7 +77,10 @@ async function waitFor(what, fn, { timeout = STEP_TIMEOUT, interval = 150 } = {}
     try {
       const v = await fn();
       if (v) return v;
-    } catch (e) { last = e; }
+    } catch (e) {
+      if (e.final) throw e;
+      last = e;
+    }
     if (Date.now() > deadline) fail(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -270,26 +287,33 @@ async function main() {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Rest');
-    await waitFor('"Rest" typed in the editor', async () => (await editorLines(page))?.[LINE_TYPE] === 'Rest');
-    const labels = await waitFor('Restart= in the suggest widget', async () => {
-      await page.keyboard.press('Control+Space');
-      try {
-        await suggestRows(page).first().waitFor({ state: 'visible', timeout: 3000 });
-        const l = await suggestLabels(page);
-        if (l.some((x) => x.trim() === 'Restartz=')) return l;
-      } catch { /* no list yet: the server may still be starting */ }
+    try {
+      await waitFor('"Rest" typed in the editor', async () => (await editorLines(page))?.[LINE_TYPE] === 'Rest');
+      const answered = settle();
+      const labels = await waitFor('Restart= in the suggest widget', async () => {
+        await page.keyboard.press('Control+Space');
+        let l = [];
+        try {
+          await suggestRows(page).first().waitFor({ state: 'visible', timeout: 3000 });
+          l = await suggestLabels(page);
+          if (l.some((x) => x.trim() === 'Restart=')) return l;
+        } catch { /* no list yet: the server may still be starting */ }
+        await page.keyboard.press('Escape');
+        answered(l.length > 0, `no Restart= among the ${l.length} suggestions: ${l.slice(0, 8).join(', ')}`);
+        return false;
+      }, { timeout: SERVER_READY_TIMEOUT, interval: 500 });
+      await shot(page, '02-completion');
+      return `${labels.length} items: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`;
+    } finally {
+      // Leave the file as it was for the next steps, pass or fail: close the list, remove the line.
       await page.keyboard.press('Escape');
-      return false;
-    }, { timeout: SERVER_READY_TIMEOUT, interval: 500 });
-    await shot(page, '02-completion');
-    // Leave the file as it was: close the list, remove the typed line.
-    await page.keyboard.press('Escape');
-    await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
-    await waitFor('the typed line removed', async () => (await editorText(page)) === WEB_SERVICE);
-    return `${labels.length} items: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`;
+      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' }).catch(() => {});
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await waitFor('the typed line removed', async () => (await editorText(page)) === WEB_SERVICE);
+    }
   });
 
   // (c) Hover over ExecStart: our documentation.
@@ -300,14 +324,17 @@ async function main() {
     if (!box) fail('ExecStart line not on screen');
     const charWidth = box.width / (await lineSpan.innerText()).length;
     const hover = page.locator('.monaco-hover:not(.hidden)');
+    const answered = settle();
     const text = await waitFor('a hover with ExecStart= and systemd.service', async () => {
       await page.mouse.move(box.x + box.width + 200, box.y + 200); // away, then back: a fresh hover
       await page.mouse.move(box.x + charWidth * 4, box.y + box.height / 2, { steps: 3 });
+      let t = '';
       try {
         await hover.first().waitFor({ state: 'visible', timeout: 3000 });
-        const t = await hover.first().innerText();
+        t = await hover.first().innerText();
         if (t.includes('ExecStart=') && t.includes('systemd.service')) return t;
       } catch { /* no hover yet */ }
+      answered(t.trim().length > 0, `the hover lacks ExecStart= or systemd.service: ${JSON.stringify(t.slice(0, 160))}`);
       return false;
     }, { timeout: SERVER_READY_TIMEOUT, interval: 300 });
     await page.waitForTimeout(500); // the hover fades in: let the screenshot show it fully
@@ -332,9 +359,12 @@ async function main() {
   // (e) Quick fix on the typo: Ctrl+. and "Change to 'ExecStart'".
   await check("(e) quick fix \"Change to 'ExecStart'\" (Ctrl+.) corrects the typo", async () => {
     // Back to the editor: clicking the problem reveals it there with the cursor on the typo.
+    const typoLine = ((await editorLines(page)) ?? []).findIndex((l) => l.startsWith('ExecStrat=')) + 1;
+    if (!typoLine) fail('no ExecStrat= line in the editor');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'ExecStrat' }).first();
     await problem.click();
-    await waitFor('cursor on line 8', async () => /\bLn 8\b/.test(await page.locator('.statusbar-item[id$="status.editor.selection"]').innerText()));
+    await waitFor(`cursor on line ${typoLine}`, async () =>
+      new RegExp(`\\bLn ${typoLine}\\b`).test(await page.locator('.statusbar-item[id$="status.editor.selection"]').innerText()));
     await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
     const action = page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'ExecStart'" }).first();
     await waitFor("the quick fix \"Change to 'ExecStart'\" in the menu", async () => {
@@ -359,7 +389,7 @@ async function main() {
     await waitFor('the ExecStrat problem gone from the Problems panel', async () =>
       !(await page.locator('.markers-panel').innerText()).includes('ExecStrat'));
     await shot(page, '06-quick-fix-applied');
-    return `line 8 now "${lines[7]}"`;
+    return `line ${typoLine} now "${lines[typoLine - 1]}"`;
   });
 
   // (f) A snippet: in the empty nightly.timer, type the prefix "timer", Ctrl+Space, pick the snippet.

@@ -82,7 +82,7 @@ try {
 
   check('hover on ExecStart mentions ExecStart=', () => {
     const h = data.hover ?? '';
-    if (!h.includes('ExecStartz=')) throw new Error(`hover was: ${JSON.stringify(h.slice(0, 200))}`);
+    if (!h.includes('ExecStart=')) throw new Error(`hover was: ${JSON.stringify(h.slice(0, 200))}`);
     return `"${h.split('\n')[0]}" (${h.length} chars)`;
   });
 

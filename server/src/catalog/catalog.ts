@@ -3,7 +3,7 @@
  * this file only indexes it and knows the unit types and their sections (systemd's unit vtables).
  */
 import type { ValueKind } from '../values/types.js';
-import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, VALUE_DOCS } from './catalogData.generated.js';
+import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, STRINGS, VALUE_DOCS } from './catalogData.generated.js';
 
 export const UNIT_TYPES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
@@ -51,7 +51,10 @@ function build(): { all: DirectiveInfo[]; bySection: Map<string, Map<string, Dir
   const bySection = new Map<string, Map<string, DirectiveInfo>>();
   const byName = new Map<string, DirectiveInfo[]>();
   for (const r of DIRECTIVES) {
-    const [section, name, since, inV252, status, statusSince, replacement, parser, kind, list, enumSet, def, man, only, except, when, summary] = r;
+    const S = (i: number): string => STRINGS[i]!;
+    const [sectionsI, name, since, inV252, statusI, statusSince, replacementI, parserI, kindI, listI, enumSet, defI, manI, only, except, when, summaryI] = r;
+    for (const sectionI of sectionsI) {
+    const section = S(sectionI), status = S(statusI), replacement = S(replacementI), parser = S(parserI), kind = S(kindI), list = S(listI), def = S(defI), man = S(manI), summary = S(summaryI);
     let onlyTypes: UnitType[] | undefined;
     if (only) onlyTypes = only.filter((t): t is UnitType => (UNIT_TYPES as readonly string[]).includes(t));
     else if (except) onlyTypes = UNIT_TYPES.filter((t) => !except.includes(t));
@@ -67,6 +70,7 @@ function build(): { all: DirectiveInfo[]; bySection: Map<string, Map<string, Dir
     const list2 = byName.get(name);
     if (list2) list2.push(info);
     else byName.set(name, [info]);
+    }
   }
   return { all, bySection, byName };
 }
@@ -75,7 +79,9 @@ const index = build();
 const specifierIndex = new Map<string, SpecifierInfo>(
   SPECIFIERS.map(([letter, meaning, since, contexts]) => [letter, { letter, meaning, since, contexts }]),
 );
-const valueDocIndex = new Map<string, string>(VALUE_DOCS.map(([k, v, m]) => [`${k}\u0000${v}`, m]));
+const valueDocIndex = new Map<string, string>(
+  Object.entries(VALUE_DOCS).flatMap(([k, list]) => list.map(([v, m]) => [`${k}\u0000${v}`, STRINGS[m]!] as [string, string])),
+);
 
 /** Capitalised section name of a unit type: service -> Service. */
 export function typeSection(t: UnitType): string {

@@ -83,3 +83,25 @@ export function moveEdits(doc: SystemdDocument, offset: number, target: string):
   const needsEol = end > 0 && !/[\r\n]$/.test(doc.text);
   return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: end, end }, text: `${needsEol ? eol : ''}${eol}[${target}]${eol}${lineText}` }];
 }
+
+export interface CommandActionLike {
+  title: string;
+  kind: 'quickfix' | 'refactor.move';
+  command: { title: string; command: string; arguments: unknown[] };
+}
+
+/** Where a unit file belongs to a package (under usr/lib, lib, usr/local/lib or usr/share of a root). */
+export function isVendorUnitPath(path: string): boolean {
+  return /\/(?:usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(?:system|user)\/[^/]+$/.test(path);
+}
+
+/** "Move to drop-in" on any line of a vendor unit: the vendor file stays as shipped, the change goes to a drop-in. */
+export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string): CommandActionLike[] {
+  if (doc.file.kind !== 'unit' || !isVendorUnitPath(doc.path)) return [];
+  const node = nodeAt(doc.tree.nodes, offset);
+  if (!node || node.kind !== 'assignment') return [];
+  return [
+    { title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } },
+    { title: 'Move all unsaved changes of this vendor unit to a drop-in', kind: 'refactor.move', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] } },
+  ];
+}
