@@ -180,3 +180,24 @@ describe('from a hierarchy', () => {
     );
   });
 });
+
+describe('each value knows what it displaced', () => {
+  it('a replaced single value, and the list items cleared by a reset', () => {
+    const e = merge('[Service]\nNice=1\nExecStart=/a\nExecStart=/b\nEnvironment=A=1\n', '[Service]\nNice=2\nExecStart=\nExecStart=/c\nExecStart=/d\nEnvironment=B=2\n');
+    const nice = e.get('Service', 'Nice')!.values[0]!;
+    expect(nice.overrides.map((o) => `${o.value}@${o.line}`)).toEqual(['1@2']);
+    const exec = e.get('Service', 'ExecStart')!.values;
+    expect(exec.map((v) => v.overrides.map((o) => o.value))).toEqual([['/b', '/a'], []]);
+    expect(e.get('Service', 'Environment')!.values.map((v) => v.overrides.length)).toEqual([0, 0]);
+  });
+
+  it('a value after a reset to the default still names the value before the reset', () => {
+    const e = merge('[Service]\nUser=a\n', '[Service]\nUser=\n', '[Service]\nUser=b\n');
+    expect(e.get('Service', 'User')!.values[0]!.overrides.map((o) => o.value)).toEqual(['a']);
+  });
+
+  it('a condition cleared by another condition\'s reset is displaced too', () => {
+    const e = merge('[Unit]\nConditionHost=x\n', '[Unit]\nConditionPathExists=\nConditionHost=y\n');
+    expect(e.get('Unit', 'ConditionHost')!.values.map((v) => [v.value, v.overrides.map((o) => o.value)])).toEqual([['y', ['x']]]);
+  });
+});

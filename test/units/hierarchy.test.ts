@@ -268,3 +268,19 @@ describe('findManagerHierarchy', () => {
     expect(m.dropIns.map((d) => d.path)).toEqual(['/home/u/.config/systemd/user.conf.d/10-a.conf']);
   });
 });
+
+describe('symlinked files', () => {
+  it('a link in /etc to a vendor file is a vendor fragment, and effective origins cite the target', async () => {
+    const { loadEffectiveUnit } = await import('../../server/src/units/effective.js');
+    const fs = memoryFs({
+      [`${LIB}/real.service`]: '[Service]\nExecStart=/bin/true\nNice=2\n',
+      [`${SYS}/alias.service`]: { symlink: `${LIB}/real.service` },
+      '/opt/shared/10-nice.conf': '[Service]\nNice=4\n',
+      [`${SYS}/real.service.d/10-nice.conf`]: { symlink: '/opt/shared/10-nice.conf' },
+    });
+    const h = findUnitHierarchy('alias.service', { fs });
+    expect(h.fragment).toMatchObject({ path: `${SYS}/alias.service`, vendor: true });
+    const { effective } = loadEffectiveUnit(h, fs);
+    expect(effective.originOf('Service', 'Nice')!.message).toBe(`set in /opt/shared/10-nice.conf:2, overrides the vendor value \`2\` (${LIB}/real.service:3)`);
+  });
+});

@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { allDirectives, typeSection, type DirectiveInfo, type UnitType } from '../../server/src/catalog/catalog.js';
-import { canonicalDirective, effectiveOfText, mergeModeOf, mergeUnit, resetGroupOf, type EffectiveUnit, type MergeMode } from '../../server/src/units/effective.js';
+import { canonicalDirective, effectiveOfText, listResetOf, mergeModeOf, mergeUnit, resetGroupOf, type EffectiveUnit, type MergeMode } from '../../server/src/units/effective.js';
 import { computeMinimalDropIn, EMPTY_REFUSED_252 } from '../../server/src/units/minimalDropIn.js';
 
 export const NUM_RUNS = 2000;
@@ -37,6 +37,8 @@ const valueFor = (mode: MergeMode): fc.Arbitrary<string> => {
       return fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom('a.service', 'b.service', 'c.target', 'd.socket'), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')) });
     case 'first-wins':
       return fc.constantFrom('', 'a.service', 'b.service');
+    case 'list':
+      return fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 5, arbitrary: fc.constantFrom('a', 'b', 'c d', '/x', '/y z', '0', '~', 'no') });
     default:
       return fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 5, arbitrary: fc.constantFrom('a', 'b', 'c d', '/x', '/y z', '0') });
   }
@@ -45,13 +47,16 @@ const valueFor = (mode: MergeMode): fc.Arbitrary<string> => {
 /** A case: a shape, a small working set of directives (so base and target collide often), base and target lines. */
 const caseArb = fc.constantFrom(...SHAPES).chain((shape) => {
   const pool = POOLS.get(shape)!;
-  const groupMembers = (pool.list.filter((p) => resetGroupOf(p.section, p.name, p.info)));
+  const groupMembers = pool.list.filter((p) => resetGroupOf(p.section, p.name, p.info));
+  // Lists whose empty assignment is not their default (CapabilityBoundingSet=, Delegate=, …): always in reach.
+  const special = pool.list.filter((p) => !listResetOf(p.info).emptyIsDefault);
   const working = fc.tuple(
     fc.subarray(pool.single, { minLength: 1, maxLength: 4 }),
     fc.subarray(pool.list.filter((p) => !resetGroupOf(p.section, p.name, p.info)), { minLength: 1, maxLength: 3 }),
     fc.subarray(groupMembers, { minLength: 1, maxLength: 4 }),
     fc.subarray(pool['add-only'], { minLength: 1, maxLength: 2 }),
     fc.subarray(pool['first-wins'], { maxLength: Math.min(1, pool['first-wins'].length) }),
+    fc.subarray(special, { maxLength: Math.min(1, special.length) }),
   ).map((parts) => parts.flat());
   return working.chain((ws) => {
     const line: fc.Arbitrary<Line> = fc.constantFrom(...ws).chain((p) => valueFor(p.mode).map((value) => ({ section: p.section, key: p.name, value })));
@@ -105,12 +110,16 @@ function expectedCannot(info: DirectiveInfo | undefined, b: string[], t: string[
   if (mode === 'add-only') return b.every((w) => t.includes(w)) ? undefined : 'add-only-removal';
   if (mode === 'first-wins') return b.length > 0 && !same(b, t) ? 'first-wins' : undefined;
   if (mode === 'single') return t.length === 0 && b.length > 0 && info && EMPTY_REFUSED_252.has(info.parser) ? 'empty-refused' : undefined;
+  // A list whose empty assignment is not its default, with no known reset value, can only be replaced by a
+  // target that starts from an explicit empty value.
+  const lr = listResetOf(info);
+  if (mode === 'list' && !lr.emptyIsDefault && lr.token === undefined && !isPrefix(b, t) && t[0] !== '') return 'empty-not-default';
   return undefined;
 }
 
 describe('minimal drop-in (property)', () => {
   it(`merge(base, dropin) ≡ effective(target), and nothing unchanged is written (${NUM_RUNS} runs)`, () => {
-    const stats = { runs: 0, nonEmpty: 0, assignments: 0, cannot: 0, groupResets: 0, listResets: 0, appendsOnly: 0, directivesCompared: 0 };
+    const stats = { specialLists: 0, runs: 0, nonEmpty: 0, assignments: 0, cannot: 0, groupResets: 0, listResets: 0, appendsOnly: 0, directivesCompared: 0 };
     fc.assert(fc.property(caseArb, ({ shape, base, target }) => {
       stats.runs++;
       const baseText = render(base);
@@ -135,6 +144,7 @@ describe('minimal drop-in (property)', () => {
         const info = (B.get(section, name) ?? T.get(section, name) ?? M.get(section, name))!.info;
         const mode = mergeModeOf(info);
         const exp = expectedCannot(info, b, t);
+        if (!listResetOf(info).emptyIsDefault && !same(b, t)) stats.specialLists++;
         expect(cannot.get(k), `${k}: cannotExpress`).toBe(exp);
         if (exp === undefined) expect(m, `${k}: merged vs target\n--- base\n${baseText}--- target\n${targetText}--- dropin\n${r.text}`).toEqual(t);
         else if (exp === 'add-only-removal') expect(m).toEqual([...new Set([...b, ...t])].sort());
@@ -151,7 +161,7 @@ describe('minimal drop-in (property)', () => {
           expect(written, `${k}: appending needs no reset`).toEqual(t.slice(b.length));
           if (t.length > b.length) stats.appendsOnly++;
         }
-        if (mode === 'list' && !group && !isPrefix(b, t)) { expect(written[0]).toBe(''); stats.listResets++; }
+        if (mode === 'list' && !group && !isPrefix(b, t) && exp === undefined) { expect(written[0]).toBe(listResetOf(info).token ?? ''); stats.listResets++; }
       }
       // A group is reset only when some member's base list is not a prefix of its target list.
       for (const g of r.groupResets) {
@@ -174,5 +184,6 @@ describe('minimal drop-in (property)', () => {
     expect(stats.cannot).toBeGreaterThan(50);
     expect(stats.listResets).toBeGreaterThan(50);
     expect(stats.appendsOnly).toBeGreaterThan(50);
+    expect(stats.specialLists).toBeGreaterThan(50);
   });
 });

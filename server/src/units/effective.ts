@@ -56,6 +56,8 @@ export interface MergeEvent {
 export interface EffectiveValue {
   readonly value: string;
   readonly origin: Origin;
+  /** The assignments this one displaced: the value it replaced, or the list items cleared by the reset before it. */
+  readonly overrides: readonly Origin[];
 }
 
 export interface EffectiveDirective {
@@ -114,6 +116,32 @@ export function resetGroupOf(section: string, name: string, info: DirectiveInfo 
   return undefined;
 }
 
+/**
+ * For most lists an empty assignment restores the default (nothing). Not for lists whose default is not empty
+ * (catalog `default` column), measured on 252:
+ * - `CapabilityBoundingSet=` (default: all) sets the EMPTY set; `CapabilityBoundingSet=~` restores all;
+ * - `Delegate=` (default: no) means "yes, no controllers"; `Delegate=no` (any false boolean) restores the default.
+ * For those, `emptyIsDefault` is false and `isResetToken` recognises the value that does restore the default.
+ */
+export interface ListReset {
+  readonly emptyIsDefault: boolean;
+  /** The value to write to restore the default, when one exists. */
+  readonly token: string | undefined;
+  isResetToken(value: string): boolean;
+}
+
+const PLAIN_RESET: ListReset = { emptyIsDefault: true, token: undefined, isResetToken: () => false };
+const FALSE_WORDS = new Set(['0', 'no', 'n', 'false', 'f', 'off']);
+
+export function listResetOf(info: DirectiveInfo | undefined): ListReset {
+  if (!info || info.list !== 'yes') return PLAIN_RESET;
+  const def = info.defaultValue.trim();
+  if (def === '' || /^empty\b/i.test(def)) return PLAIN_RESET;
+  if (info.parser === 'config_parse_capability_set') return { emptyIsDefault: false, token: '~', isResetToken: (v) => v === '~' };
+  if (info.parser === 'config_parse_delegate') return { emptyIsDefault: false, token: 'no', isResetToken: (v) => FALSE_WORDS.has(v.toLowerCase()) };
+  return { emptyIsDefault: false, token: undefined, isResetToken: () => false };
+}
+
 /** Words of a dependency-like value (unit_deps etc. split on whitespace; the result is a set). */
 export function wordsOf(value: string): string[] {
   return value.split(/[ \t\n\r]+/).filter((w) => w.length > 0);
@@ -127,6 +155,8 @@ interface MutableDirective {
   info: DirectiveInfo | undefined;
   values: EffectiveValue[];
   events: MergeEvent[];
+  /** Origins displaced by a reset and not yet claimed by a later value. */
+  pending: Origin[];
 }
 
 const SECTION_RANK = (s: string): number => (s === 'Unit' ? 0 : s === 'Install' ? 2 : 1);
@@ -150,38 +180,53 @@ export class EffectiveUnit {
     const k = EffectiveUnit.key(c.section, c.name);
     let d = this.dirs.get(k);
     if (!d) {
-      d = { section: c.section, name: c.name, mode: mergeModeOf(c.info), group: resetGroupOf(c.section, c.name, c.info), info: c.info, values: [], events: [] };
+      d = { section: c.section, name: c.name, mode: mergeModeOf(c.info), group: resetGroupOf(c.section, c.name, c.info), info: c.info, values: [], events: [], pending: [] };
       this.dirs.set(k, d);
       this.order.push(k);
     }
     const empty = origin.value === '';
+    const dir = d;
+    /** Clear the values, remembering them as displaced. */
+    const clear = (x: MutableDirective): void => { x.pending = [...x.values.map((v) => v.origin).reverse(), ...x.pending]; x.values = []; };
+    /** A new value, taking over what was displaced. */
+    const take = (): EffectiveValue => { const v = { value: origin.value, origin, overrides: dir.pending }; dir.pending = []; return v; };
     switch (d.mode) {
       case 'single':
-        d.values = empty ? [] : [{ value: origin.value, origin }];
+        clear(d);
+        if (!empty) d.values = [take()];
         d.events.push({ kind: empty ? 'reset' : 'set', origin });
         break;
       case 'first-wins':
         if (empty) d.events.push({ kind: 'ignored', origin, reason: 'an empty value is not a unit name; systemd ignores it' });
         else if (d.values.length > 0) d.events.push({ kind: 'ignored', origin, reason: `the first ${d.name}= wins; systemd ignores later ones ("Multiple units to trigger specified")` });
-        else { d.values = [{ value: origin.value, origin }]; d.events.push({ kind: 'set', origin }); }
+        else { d.values = [take()]; d.events.push({ kind: 'set', origin }); }
         break;
       case 'add-only':
         if (empty) d.events.push({ kind: 'ignored', origin, reason: `an empty ${d.name}= does nothing: dependencies can only be added, never removed` });
-        else { d.values.push({ value: origin.value, origin }); d.events.push({ kind: 'append', origin }); }
+        else { d.values.push(take()); d.events.push({ kind: 'append', origin }); }
         break;
-      case 'list':
-        if (!empty) { d.values.push({ value: origin.value, origin }); d.events.push({ kind: 'append', origin }); break; }
-        d.values = [];
+      case 'list': {
+        const lr = listResetOf(d.info);
+        if (!lr.emptyIsDefault) {
+          // Empty = an explicit empty value (kept as ''), the reset token = back to the default.
+          if (lr.isResetToken(origin.value)) { clear(d); d.events.push({ kind: 'reset', origin }); }
+          else if (empty) { clear(d); d.values = [take()]; d.events.push({ kind: 'set', origin }); }
+          else { d.values.push(take()); d.events.push({ kind: 'append', origin }); }
+          break;
+        }
+        if (!empty) { d.values.push(take()); d.events.push({ kind: 'append', origin }); break; }
+        clear(d);
         d.events.push({ kind: 'reset', origin });
         if (d.group) {
           for (const other of this.dirs.values()) {
             if (other === d || other.group !== d.group || other.section !== d.section) continue;
             if (other.values.length === 0) continue;
-            other.values = [];
+            clear(other);
             other.events.push({ kind: 'group-reset', origin });
           }
         }
         break;
+      }
     }
   }
 
@@ -328,7 +373,7 @@ export function renderEffective(eff: EffectiveUnit, opts: RenderOptions = {}): s
     d.values.forEach((v, i) => {
       if (comments) {
         let c = `# from ${where(v.origin)}`;
-        if (i === 0 && info.overridden.length) c += `, overrides ${info.overridden.slice(0, 3).map(where).join(', ')}${info.overridden.length > 3 ? ', …' : ''}`;
+        if (v.overrides.length) c += `, overrides ${v.overrides.slice(0, 3).map(where).join(', ')}${v.overrides.length > 3 ? ', …' : ''}`;
         if (i === 0 && d.info === undefined) c += ' (unknown to systemd: ignored)';
         out.push(c);
       }
@@ -348,19 +393,22 @@ export interface LoadedEffective {
   readonly unreadable: readonly string[];
 }
 
-/** Read the fragment and drop-ins of a unit hierarchy and merge them. Masked drop-ins count as empty. */
+/**
+ * Read the fragment and drop-ins of a unit hierarchy and merge them. Masked drop-ins count as empty. Origins name
+ * the file that holds the lines: for a symlink, its target (as `systemctl cat` does for an alias).
+ */
 export function loadEffectiveUnit(h: UnitHierarchy, fs: HierarchyFs = realFs): LoadedEffective {
   const sources: SourceFile[] = [];
   const unreadable: string[] = [];
   if (h.fragment && !h.masked) {
     const text = readHierarchyFile(fs, h.fragment);
     if (text === undefined) unreadable.push(h.fragment.path);
-    else sources.push({ path: h.fragment.path, text, vendor: h.fragment.vendor });
+    else sources.push({ path: h.fragment.target, text, vendor: h.fragment.vendor });
   }
   for (const d of h.dropIns) {
     const text = readHierarchyFile(fs, d);
     if (text === undefined) unreadable.push(d.path);
-    else sources.push({ path: d.path, text, vendor: d.vendor });
+    else sources.push({ path: d.masked ? d.path : d.target, text, vendor: d.vendor });
   }
   return { effective: mergeUnit(sources), unreadable };
 }

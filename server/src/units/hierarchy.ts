@@ -340,7 +340,7 @@ export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs): Dr
   for (const [name, { winner, shadows }] of byName) {
     const r = resolveInRoot(fs, winner.d.root, winner.path);
     out.push({
-      path: winner.path, name, dir: winner.d.dir, vendor: winner.d.vendor, level: winner.d.level,
+      path: winner.path, name, dir: winner.d.dir, vendor: winner.d.vendor || (r.target !== winner.path && isVendorPath(r.target, [winner.d.root])), level: winner.d.level,
       masked: r.masked, target: r.target, shadows,
     });
   }
@@ -458,7 +458,9 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
       masked = true;
       maskedBy = hit.r.path;
     } else if (hit.r.type === 'file') {
-      fragment = { path: hit.r.path, vendor: hit.sd.vendor, target: hit.r.target, linkText: hit.r.linkText };
+      // A link in /etc to a vendor file still holds vendor contents.
+      const vendor = hit.sd.vendor || (hit.r.linkText !== undefined && isVendorPath(hit.r.target, [hit.sd.root]));
+      fragment = { path: hit.r.path, vendor, target: hit.r.target, linkText: hit.r.linkText };
       // A symlink to a differently named unit makes `name` an alias of that unit (unit_file_build_name_map()).
       // (Template aliases, foo@.service -> bar@.service, are left alone: the instance keeps its name.)
       const targetName = basename(hit.r.target);

@@ -17,7 +17,7 @@
 import { typeSection, type UnitType } from '../catalog/catalog.js';
 import type { UnitDocument } from '../parser/ast.js';
 import {
-  comparableValues, EffectiveUnit, effectiveOfText, guessUnitType, wordsOf, type EffectiveDirective, type MergeMode, type ResetGroup,
+  comparableValues, EffectiveUnit, effectiveOfText, guessUnitType, listResetOf, wordsOf, type EffectiveDirective, type MergeMode, type ResetGroup,
 } from './effective.js';
 
 /**
@@ -50,7 +50,7 @@ export interface DropInAssignment {
   readonly value: string;
 }
 
-export type CannotExpressKind = 'add-only-removal' | 'first-wins' | 'empty-refused';
+export type CannotExpressKind = 'add-only-removal' | 'first-wins' | 'empty-refused' | 'empty-not-default';
 
 export interface CannotExpress {
   readonly section: string;
@@ -186,13 +186,22 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
             });
           }
           break;
-        case 'list':
-          if (isPrefix(b, t)) for (const v of t.slice(b.length)) emit(section, k.name, v);
-          else {
-            emit(section, k.name, '');
-            for (const v of t) emit(section, k.name, v);
+        case 'list': {
+          if (isPrefix(b, t)) { for (const v of t.slice(b.length)) emit(section, k.name, v); break; }
+          const lr = listResetOf(k.d.info);
+          if (lr.emptyIsDefault) emit(section, k.name, '');
+          else if (lr.token !== undefined) emit(section, k.name, lr.token);
+          else if (t[0] !== '') {
+            cannot.push({
+              section, key: k.name, kind: 'empty-not-default', base: b, target: t,
+              reason: `an empty ${k.name}= does not restore its default (${k.d.info?.defaultValue ?? 'unknown'}) and no other value is known to, `
+                + 'so a drop-in cannot replace the list; edit the unit file itself (systemctl edit --full).',
+            });
+            break;
           }
+          for (const v of t) emit(section, k.name, v);
           break;
+        }
         case 'add-only': {
           const tWords = orderedWords(T.get(section, k.name));
           const bSet = new Set(b);

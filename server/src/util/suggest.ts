@@ -1,8 +1,9 @@
 /** Did-you-mean: the closest candidates by edit distance, case-insensitive matches first. */
 
-export function editDistance(a: string, b: string, max = Infinity): number {
+export function editDistance(a: string, b: string, max = 3): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a.length > 64 || b.length > 64) return max + 1;
   let prev = new Array<number>(b.length + 1);
   let cur = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;

@@ -228,26 +228,8 @@ export function splitPlain(value: string, sep: string, keepEmpty = false, base =
   return out;
 }
 
-/** Levenshtein distance, bounded (returns max+1 when larger). */
-export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
-  let prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1);
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (cur[j]! < rowMin) rowMin = cur[j]!;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+/** Levenshtein distance, bounded (returns max+1 when larger): one implementation, shared with did-you-mean. */
+export { editDistance } from '../util/suggest.js';
 
 /** Parse a decimal integer like safe_atoi/safe_atou (leading whitespace, optional sign; base 10, or 0x hex when allowHex). */
 export function parseIntStrict(text: string, opts: { allowSign?: boolean; allowHex?: boolean; allowOctal?: boolean } = {}): number | undefined {
