@@ -4,7 +4,8 @@
  * Exit codes of `check`: 0 no error, 1 at least one error (or an unreadable path), 2 bad usage.
  */
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { baseUnitOf } from './units/baseUnit.js';
 import { decodeBytes } from './parser/bytes.js';
 import { positionAt } from './parser/lineIndex.js';
 import { createDocument, getDiagnostics, fileKindOf, type SystemdDocument } from './languageService.js';
@@ -133,7 +134,8 @@ function check(args: string[], io: CliIO): number {
   const watchdog = watchdogLimitsFor({ ...defaultSettings(), watchdogDriver }, kernelWatchdogLimits);
   for (const doc of docs) {
     const file = doc.path;
-    const diags = getDiagnostics(doc, { targetVersion, severity, watchdog, workspace: () => workspace });
+    const baseUnit = doc.file.kind === 'dropin' ? (() => { const f = doc.file as { unitName: string }; return () => baseUnitOf(resolve(file), f.unitName); })() : undefined;
+    const diags = getDiagnostics(doc, { targetVersion, severity, watchdog, workspace: () => workspace, baseUnit });
     for (const d of diags) {
       const s = positionAt(doc.tree.lineStarts, d.start);
       const e = positionAt(doc.tree.lineStarts, d.end);

@@ -31,6 +31,7 @@ import { watchdogLimitsFor } from './settings.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { dirname } from 'node:path';
 import { findUnitHierarchy } from './units/hierarchy.js';
+import { baseUnitOf } from './units/baseUnit.js';
 import { loadEffectiveUnit } from './units/effective.js';
 import { nodeAt, sectionAt } from './services/context.js';
 
@@ -139,6 +140,7 @@ export function startServer(connection: Connection): void {
       const diags = getDiagnostics(doc, {
         watchdog: watchdogLimitsFor(settings, kernelLimits),
         workspace: () => workspaceAround(doc),
+        baseUnit: doc.file.kind === 'dropin' ? () => baseUnitOf(doc.path, (doc.file as { unitName: string }).unitName) : undefined,
         targetVersion: settings.targetVersion,
         severity: settings.severity,
         maxDiagnostics: settings.maxDiagnostics,

@@ -11,30 +11,19 @@
  * Environment: CODE_SERVER (binary), CHROMIUM (binary), E2E_TIMEOUT_MS (whole run, default 240000).
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  closeWidgets, createRun, editorLines, editorText, fail, goToLine, openFromExplorer, SERVER_READY_TIMEOUT, settle, shot, STEP_TIMEOUT, waitFor,
+} from './lib.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const OUT = join(ROOT, 'test-results/e2e');
-const CODE_SERVER = process.env.CODE_SERVER || join(ROOT, '.cache/code-server/node_modules/.bin/code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOTAL_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 240_000);
-const SERVER_READY_TIMEOUT = 60_000; // the language server starts after activation: retry this long
-const STEP_TIMEOUT = 15_000;
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`.toLowerCase();
-
-const results = [];
-let server; // code-server child process (own process group)
-let context; // playwright browser context
-let tmp;
-
-const log = (msg) => console.log(`  ${msg}`);
+// Screenshots of test/e2e/commands.mjs (cmd-*.png) are its own: leave them.
+const { check, startEditor, run } = createRun({
+  name: 'code-server', tmpPrefix: 'systemd-units-e2e-', timeout: TOTAL_TIMEOUT,
+  cleanScreenshots: (f) => f.endsWith('.png') && !f.startsWith('cmd-'),
+});
 
 // ----------------------------------------------------------------------------------------------
 // The workspace the editor opens.
@@ -52,123 +41,6 @@ WantedBy=multi-user.target
 `;
 const LINE_TYPE = 6; // 1-based line of `Type=simple`: step (b) types on a new line after it
 
-// ----------------------------------------------------------------------------------------------
-function fail(msg) { throw new Error(msg); }
-
-/**
- * Until the language server answers, an empty result is expected and retried (up to
- * SERVER_READY_TIMEOUT); once it has answered something, a wrong answer gets only `grace` ms more
- * before it counts as final, so a broken expectation fails fast.
- */
-function settle(grace = 5000) {
-  let since;
-  return (answered, msg) => {
-    if (!answered) return;
-    since ??= Date.now();
-    if (Date.now() - since > grace) throw Object.assign(new Error(msg), { final: true });
-  };
-}
-
-/** Polls fn until it returns a truthy value or the time is up; returns that value or throws. */
-async function waitFor(what, fn, { timeout = STEP_TIMEOUT, interval = 150 } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      if (e.final) throw e;
-      last = e;
-    }
-    if (Date.now() > deadline) fail(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
-  });
-}
-
-function killServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
-}
-
-async function stopServer() {
-  if (!server) return;
-  killServer();
-  const exited = await Promise.race([
-    new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)))),
-    new Promise((r) => setTimeout(() => r(false), 5000)),
-  ]);
-  // The extension host and the language server are in the same group: make sure none is left.
-  try { process.kill(-server.pid, exited ? 0 : 'SIGKILL'); process.kill(-server.pid, 'SIGKILL'); } catch { /* group is gone */ }
-}
-
-async function cleanup() {
-  try { await context?.close(); } catch { /* already closed */ }
-  await stopServer();
-  if (tmp && !process.env.E2E_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
-}
-
-process.on('exit', killServer);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServer(); process.exit(130); });
-
-// ----------------------------------------------------------------------------------------------
-// Editor helpers: everything goes through the keyboard, the mouse and what the page shows.
-
-/** Lines of the active editor as shown (the files here are short, so all lines are rendered). */
-async function editorLines(page) {
-  return page.evaluate(() => {
-    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
-    if (!editor) return null;
-    const lines = [...editor.querySelectorAll(':scope > .view-line')]
-      .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top);
-    return lines.map((l) => l.text);
-  });
-}
-const editorText = async (page) => (await editorLines(page))?.join('\n') ?? '';
-
-async function shot(page, name) {
-  const file = join(OUT, `${name}.png`);
-  await page.screenshot({ path: file });
-  return relative(ROOT, file);
-}
-
-async function closeWidgets(page) {
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
-}
-
-/** Ctrl+G, line number, Enter: puts the cursor at the start of that line in the active editor. */
-async function goToLine(page, line) {
-  await page.keyboard.press('Control+g');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-  await waitFor(`cursor on line ${line}`, async () => {
-    const t = await page.locator('.statusbar-item[id$="status.editor.selection"]').innerText();
-    return new RegExp(`\\bLn ${line}\\b`).test(t);
-  });
-}
-
-async function openFromExplorer(page, name) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
-  await waitFor(`${name} in the editor`, async () => (await editorText(page)).length > 0 || name.endsWith('.timer'));
-  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
-}
-
 const suggestRows = (page) => page.locator('.suggest-widget.visible .monaco-list-row');
 
 /** Labels in the visible suggest widget. */
@@ -179,94 +51,13 @@ async function suggestLabels(page) {
 // ----------------------------------------------------------------------------------------------
 // The checks.
 
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true });
-    console.log(`ok     ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? ` — ${detail}` : ''}`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAILED ${name}: ${e.message.split('\n')[0]}`);
-    if (check.page) {
-      try { console.log(`       screenshot: ${await shot(check.page, `failed-${results.length}`)}`); } catch { /* page gone */ }
-    }
-  }
-}
-
 async function main() {
-  mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(OUT)) if (f.endsWith('.png')) rmSync(join(OUT, f));
-
-  if (!existsSync(CODE_SERVER)) fail(`code-server not found at ${relative(ROOT, CODE_SERVER)}: run scripts/e2e/setup.sh`);
-  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM}: run scripts/e2e/setup.sh`);
-  let chromium;
-  try { ({ chromium } = await import('playwright-core')); } catch { fail('playwright-core is not installed: npm install'); }
-
-  // 1. The .vsix.
-  const vsixArg = process.argv.indexOf('--vsix');
-  let vsix;
-  if (vsixArg >= 0) {
-    vsix = resolve(process.argv[vsixArg + 1]);
-    if (!existsSync(vsix)) fail(`${vsix} does not exist`);
-  } else {
-    vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    if (r.status !== 0) { process.stdout.write(r.stdout ?? ''); fail('packaging failed'); }
-  }
-
-  // 2. Fresh folders: user data (with settings), extensions, workspace, browser profile.
-  tmp = mkdtempSync(join(tmpdir(), 'systemd-units-e2e-'));
-  const userData = join(tmp, 'user-data'), extensions = join(tmp, 'extensions'), workspace = join(tmp, 'workspace'), profile = join(tmp, 'chromium');
-  for (const d of [join(userData, 'User'), extensions, workspace, profile]) mkdirSync(d, { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'editor.wordBasedSuggestions': 'off',
-    'security.workspace.trust.enabled': false,
-    // Only Ctrl+Space opens the suggest widget, so the check sees what the request returned.
-    'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
-    'editor.suggestOnTriggerCharacters': false,
-    'workbench.tips.enabled': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'files.autoSave': 'off',
-  }, null, 2));
-  writeFileSync(join(workspace, 'web.service'), WEB_SERVICE);
-  writeFileSync(join(workspace, 'nightly.timer'), '');
-
-  const common = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions];
-  await check('extension installs into code-server', async () => {
-    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
-    const installed = existsSync(extensions) && readdirSync(extensions).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-    if (r.status !== 0 || !installed) fail(`install failed (exit ${r.status}): ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ')}`);
-    return `${relative(ROOT, vsix)} -> ${installed}`;
+  const { page } = await startEditor({
+    prepareWorkspace: (workspace) => {
+      writeFileSync(join(workspace, 'web.service'), WEB_SERVICE);
+      writeFileSync(join(workspace, 'nightly.timer'), '');
+    },
   });
-
-  // 3. code-server in its own process group (so the extension host and our server go with it).
-  const port = await freePort();
-  const logFd = openSync(join(OUT, 'code-server.log'), 'w');
-  server = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
-  { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, VSCODE_PROXY_URI: '' } });
-  const url = `http://127.0.0.1:${port}/`;
-  await waitFor('code-server /healthz', async () => {
-    if (server.exitCode !== null) fail(`code-server exited (${server.exitCode}); see test-results/e2e/code-server.log`);
-    return (await fetch(`${url}healthz`)).ok;
-  }, { timeout: 30_000, interval: 200 });
-
-  // 4. The browser.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  check.page = page;
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
   // (a) Open web.service from the explorer; the status bar names the language.
   await check('(a) web.service opens from the explorer in language mode systemd', async () => {
@@ -418,28 +209,4 @@ async function main() {
   });
 }
 
-const watchdog = setTimeout(async () => {
-  console.log(`FAILED the whole run took longer than ${TOTAL_TIMEOUT / 1000} s`);
-  results.push({ name: 'timeout', ok: false });
-  await cleanup();
-  finish();
-}, TOTAL_TIMEOUT);
-
-function finish() {
-  clearTimeout(watchdog);
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
-}
-
-const t0 = Date.now();
-try {
-  await main();
-} catch (e) {
-  results.push({ name: 'setup', ok: false });
-  console.log(`FAILED ${e.message.split('\n')[0]}`);
-}
-await cleanup();
-console.log(`  (code-server e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${relative(ROOT, OUT)}/)`);
-finish();
+await run(main);

@@ -13,6 +13,7 @@ import { positionAt } from '../../server/src/parser/lineIndex.js';
 import { limitsForDriver } from '../../server/src/watchdog/drivers.js';
 import { siblingUnits } from '../../server/src/units/siblings.js';
 import { dirname } from 'node:path';
+import { baseUnitOf } from '../../server/src/units/baseUnit.js';
 
 export interface Expected {
   line: number;
@@ -49,7 +50,8 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
   const watchdog = options['watchdog-driver'] ? limitsForDriver(options['watchdog-driver']) : undefined;
   const dir = doc.analysis.file.kind === 'dropin' ? dirname(dirname(path)) : dirname(path);
   const workspace = () => siblingUnits(dir).filter((u) => u.path !== path).concat([{ path, analysis: doc.analysis }]);
-  return getDiagnostics(doc, { targetVersion, watchdog, workspace }).map((d) => {
+  const baseUnit = doc.analysis.file.kind === 'dropin' ? () => baseUnitOf(path, (doc.analysis.file as { unitName: string }).unitName) : undefined;
+  return getDiagnostics(doc, { targetVersion, watchdog, workspace, baseUnit }).map((d) => {
     const s = positionAt(doc.tree.lineStarts, d.start);
     const e = positionAt(doc.tree.lineStarts, d.end);
     const lineEnd = (doc.tree.lineStarts[s.line + 1] ?? text.length) - doc.tree.lineStarts[s.line]!;

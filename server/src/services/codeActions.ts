@@ -49,7 +49,12 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
         out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && code !== 'ignored-directive', edit: edit([{ range: d.range, newText: s }]) });
       });
     }
-    if (code === 'duplicate-directive' && data.removeSpan) {
+    if (data.insertLine) {
+      const eol = /\r\n/.test(doc.text) ? '\r\n' : '\n';
+      const at = data.insertLine.at;
+      out.push({ title: `Insert '${data.insertLine.text}' before this line (reset the list first)`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange({ start: at, end: at }), newText: `${data.insertLine.text}${eol}` }]) });
+    }
+    if ((code === 'duplicate-directive' || code === 'dropin-no-change') && data.removeSpan) {
       out.push({ title: 'Remove this assignment (it has no effect)', kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange(data.removeSpan), newText: '' }]) });
     }
     if ((code === 'directive-wrong-section' || code === 'moved-directive') && data.targetSection) {

@@ -38,6 +38,11 @@ export const CODES = {
   'service-missing-exec-start': { severity: 'error', doc: 'A service systemd refuses for lack of ExecStart= (or ExecStop=/SuccessAction= for oneshot).' },
   'service-multiple-exec-start': { severity: 'error', doc: 'More than one ExecStart= outside Type=oneshot; systemd refuses the unit.' },
   'service-invalid-combination': { severity: 'error', doc: 'Settings that systemd refuses together (Type=oneshot with Restart=always, Type=dbus without BusName=).' },
+  // Drop-ins checked against the unit they apply to
+  'dropin-missing-reset': { severity: 'error', doc: 'A drop-in adds a second ExecStart= to a service that is not oneshot; systemd refuses the unit. Reset with an empty ExecStart= first.' },
+  'dropin-no-change': { severity: 'warning', doc: 'A drop-in assignment that sets what the unit already has.' },
+  'dropin-unknown-unit': { severity: 'warning', doc: 'A drop-in in a unit folder for a unit that does not exist.' },
+  'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd 252 refuses instead of resetting to the default.' },
   // Beyond systemd: hardware watchdog, service watchdog, socket activation hints
   'watchdog-out-of-range': { severity: 'warning', doc: 'A hardware watchdog timeout the driver refuses: systemd then leaves the watchdog disarmed.' },
   'service-watchdog-without-notify': { severity: 'warning', doc: 'WatchdogSec= on a service that is not written to send WATCHDOG=1 (not Type=notify).' },

@@ -12,7 +12,8 @@ import { serviceRule } from './service.js';
 import { watchdogRule } from './watchdog.js';
 import { serviceWatchdogRule } from './serviceWatchdog.js';
 import { fdHintsRule } from './fdHints.js';
+import { dropInsRule } from './dropins.js';
 
 export const RULES: readonly Rule[] = [
-  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule,
+  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule,
 ].sort((a, b) => a.stage - b.stage);

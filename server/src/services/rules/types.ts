@@ -4,6 +4,7 @@ import type { Severity } from '../../values/types.js';
 import type { Analysis, Entry } from '../model.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { WatchdogLimits } from '../../watchdog/drivers.js';
+import type { BaseUnitView } from '../../units/baseUnit.js';
 
 /** Another unit file the rules may look at (cross-file checks), already analysed. */
 export interface WorkspaceUnit {
@@ -16,6 +17,8 @@ export interface RuleOptions {
   readonly watchdog?: WatchdogLimits;
   /** Unit files next to this one (same folder, open documents, CLI arguments) for cross-file checks. */
   readonly workspace?: () => readonly WorkspaceUnit[];
+  /** For a drop-in: the unit it applies to (undefined: unknown, do not check). */
+  readonly baseUnit?: () => BaseUnitView | undefined;
 }
 
 /** Machine-readable facts for quick fixes. */
@@ -24,8 +27,10 @@ export interface DiagnosticData {
   readonly suggestions?: readonly string[];
   /** The section a misplaced directive belongs in. */
   readonly targetSection?: string;
-  /** Span of the whole node to remove (duplicates). */
+  /** Span of the whole node to remove (duplicates, assignments that change nothing). */
   readonly removeSpan?: Span;
+  /** A line to insert before the flagged line (a list reset), with its offset. */
+  readonly insertLine?: { readonly at: number; readonly text: string };
 }
 
 export interface Diagnostic extends Span {

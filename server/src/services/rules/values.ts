@@ -3,6 +3,7 @@ import type { Rule } from './types.js';
 import { validateValue } from '../../values/index.js';
 import { valueSpanToDocument } from '../../parser/parser.js';
 import type { ValueContext } from '../../values/types.js';
+import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
 
 export const valuesRule: Rule = {
   stage: 3,
@@ -14,7 +15,12 @@ export const valuesRule: Rule = {
       if (!info || info.kind === 'ignored' || !ctx.isClean(e)) continue;
       const node = e.node;
       if (node.value === '') {
-        if (info.list === 'add-only') {
+        if (info.list === 'no' && ctx.targetVersion <= 252 && EMPTY_REFUSED_252.has(info.parser)) {
+          ctx.report({
+            start: node.keySpan.start, end: node.eq + 1, code: 'empty-value-ignored',
+            message: `systemd ${ctx.targetVersion} does not take an empty ${info.name}=: it logs a warning and keeps the earlier value instead of resetting to the default.${info.defaultValue && !/\s/.test(info.defaultValue) ? ` Write ${info.name}=${info.defaultValue} to get the default.` : ''}`,
+          }, e);
+        } else if (info.list === 'add-only') {
           ctx.report({
             start: node.keySpan.start, end: node.eq + 1, code: 'empty-reset-ignored',
             message: `${info.name}= cannot be reset: an empty assignment does nothing here, so dependencies set elsewhere stay in place.`,
@@ -29,7 +35,8 @@ export const valuesRule: Rule = {
       for (const p of validateValue(node.value, vctx)) {
         const span = valueSpanToDocument(node, Math.max(0, Math.min(p.start, node.value.length)), Math.max(0, Math.min(p.end, node.value.length)));
         const code = p.code === 'unknown-specifier' ? 'unknown-specifier' : 'invalid-value';
-        const suggestions = p.suggestions;
+        // Validators name their best guess in the message ("did you mean 'x'?"); expose it for the quick fix.
+        const suggestions = p.suggestions ?? [...p.message.matchAll(/did you mean '([^']+)'/gi)].map((m) => m[1]!);
         ctx.report({ ...span, code, severity: p.severity, message: p.message, data: suggestions?.length ? { suggestions } : undefined }, e);
       }
     }

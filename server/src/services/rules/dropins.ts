@@ -1,0 +1,61 @@
+/**
+ * Stage 4: drop-in checks that need the unit they apply to (found by the caller, see units/baseUnit.ts):
+ * a second ExecStart= without a reset (systemd then refuses the unit), an assignment that changes nothing,
+ * and a drop-in for a unit that does not exist.
+ */
+import type { Rule } from './types.js';
+
+export const dropInsRule: Rule = {
+  stage: 4,
+  name: 'drop-ins',
+  run(ctx) {
+    const { analysis } = ctx;
+    if (analysis.file.kind !== 'dropin') return;
+    const base = ctx.options.baseUnit?.();
+    if (!base) return;
+    if (!base.found) {
+      if (base.inSearchPath) {
+        const first = analysis.sections.find((s) => s.section.header)?.section.header;
+        ctx.report({
+          start: first?.nameSpan.start ?? 0, end: first?.nameSpan.end ?? 0, code: 'dropin-unknown-unit',
+          message: `No unit ${base.unitName} was found in the unit folders, so this drop-in applies to nothing. Check the folder name (${base.unitName}.d).`,
+        });
+      }
+      return;
+    }
+    const eff = base.effective;
+    if (!eff) return;
+    const entries = analysis.entries.filter((e) => e.info && ctx.isClean(e));
+    // ExecStart= without a reset in a service that is not oneshot.
+    if (analysis.unitType === 'service') {
+      const execs = entries.filter((e) => e.info!.section === 'Service' && e.info!.name === 'ExecStart');
+      const baseExec = eff.get('Service', 'ExecStart')?.values ?? [];
+      const typeHere = [...entries].reverse().find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value)?.node.value;
+      const type = typeHere ?? eff.valuesOf('Service', 'Type')[0] ?? (baseExec.length || execs.length ? 'simple' : 'oneshot');
+      if (execs.length && execs[0]!.node.value !== '' && baseExec.length && type !== 'oneshot') {
+        const b = baseExec[0]!.origin;
+        const e = execs[0]!;
+        ctx.report({
+          start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'dropin-missing-reset',
+          message: `${base.unitName} already has ExecStart= (${b.file}:${b.line}); this line adds a second one, and systemd refuses a Type=${type} service with two. Put an empty 'ExecStart=' line before it to replace the command.`,
+          data: { insertLine: { at: e.node.start, text: 'ExecStart=' } },
+        }, e);
+      }
+    }
+    // Single values set to what the unit already has.
+    const last = new Map<string, (typeof entries)[number]>();
+    for (const e of entries) last.set(`${e.info!.section}\u0000${e.info!.name}`, e);
+    for (const e of last.values()) {
+      if (e.info!.list !== 'no' || e.node.value === '') continue;
+      const d = eff.get(e.info!.section, e.info!.name);
+      if (!d || d.mode !== 'single' || d.values.length !== 1) continue;
+      const v = d.values[0]!;
+      if (v.value !== e.node.value) continue;
+      ctx.report({
+        start: e.node.start, end: e.node.valueSpan.end, code: 'dropin-no-change',
+        message: `${e.node.key}=${e.node.value} is already in effect (${v.origin.file}:${v.origin.line}); this line changes nothing and can go.`,
+        data: { removeSpan: { start: e.node.start, end: e.node.end } },
+      }, e);
+    }
+  },
+};

@@ -1,0 +1,293 @@
+/**
+ * Shared harness for the real-editor e2e tests (test/e2e/code-server.mjs, test/e2e/commands.mjs):
+ * the packaged extension in a fresh code-server, driven by headless Chromium through playwright-core,
+ * with bounded waits, one line per check and a closing `N passed, N failed` line.
+ *
+ * Environment: CODE_SERVER (binary), CHROMIUM (binary), E2E_KEEP_TMP (keep the temp folder).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT = join(ROOT, 'test-results/e2e');
+export const CODE_SERVER = process.env.CODE_SERVER || join(ROOT, '.cache/code-server/node_modules/.bin/code-server');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SERVER_READY_TIMEOUT = 60_000; // the language server starts after activation: retry this long
+export const STEP_TIMEOUT = 15_000;
+
+export const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`.toLowerCase();
+
+/** User settings for a quiet, deterministic editor. */
+export const DEFAULT_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'editor.wordBasedSuggestions': 'off',
+  'security.workspace.trust.enabled': false,
+  // Only Ctrl+Space opens the suggest widget, so a check sees what the request returned.
+  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  'editor.suggestOnTriggerCharacters': false,
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'files.autoSave': 'off',
+};
+
+export const log = (msg) => console.log(`  ${msg}`);
+
+export function fail(msg) { throw new Error(msg); }
+
+/**
+ * Until the language server answers, an empty result is expected and retried (up to
+ * SERVER_READY_TIMEOUT); once it has answered something, a wrong answer gets only `grace` ms more
+ * before it counts as final, so a broken expectation fails fast.
+ */
+export function settle(grace = 5000) {
+  let since;
+  return (answered, msg) => {
+    if (!answered) return;
+    since ??= Date.now();
+    if (Date.now() - since > grace) throw Object.assign(new Error(msg), { final: true });
+  };
+}
+
+/** Polls fn until it returns a truthy value or the time is up; returns that value or throws. */
+export async function waitFor(what, fn, { timeout = STEP_TIMEOUT, interval = 150 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      if (e.final) throw e;
+      last = e;
+    }
+    if (Date.now() > deadline) fail(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+
+// ----------------------------------------------------------------------------------------------
+// Editor helpers: everything goes through the keyboard, the mouse and what the page shows.
+
+/** Lines of the active editor as shown (the files here are short, so all lines are rendered). */
+export async function editorLines(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+    if (!editor) return null;
+    const lines = [...editor.querySelectorAll(':scope > .view-line')]
+      .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top);
+    return lines.map((l) => l.text);
+  });
+}
+export const editorText = async (page) => (await editorLines(page))?.join('\n') ?? '';
+
+export async function shot(page, name) {
+  const file = join(OUT, `${name}.png`);
+  await page.screenshot({ path: file });
+  return relative(ROOT, file);
+}
+
+export async function closeWidgets(page) {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+}
+
+/** Ctrl+G, line number, Enter: puts the cursor at the start of that line in the active editor. */
+export async function goToLine(page, line) {
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+  await waitFor(`cursor on line ${line}`, async () => {
+    const t = await page.locator('.statusbar-item[id$="status.editor.selection"]').innerText();
+    return new RegExp(`\\bLn ${line}\\b`).test(t);
+  });
+}
+
+export async function openFromExplorer(page, name) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
+  await waitFor(`${name} in the editor`, async () => (await editorText(page)).length > 0 || name.endsWith('.timer'));
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+}
+
+// ----------------------------------------------------------------------------------------------
+// A run: checks, the editor's life cycle, the closing line.
+
+/**
+ * One test script's run. `name` appears in the closing timing line; `failedShotPrefix` names the
+ * screenshot taken when a check fails; `cleanScreenshots(file)` says which old screenshots in
+ * test-results/e2e/ to delete first; `serverLog` is the code-server log file there.
+ */
+export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', failedShotPrefix = 'failed-', cleanScreenshots = (f) => f.endsWith('.png'), timeout = 240_000 }) {
+  const results = [];
+  let server; // code-server child process (own process group)
+  let context; // playwright browser context
+  let tmp;
+  let page;
+
+  function killServer() {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+  }
+
+  async function stopServer() {
+    if (!server) return;
+    killServer();
+    const exited = await Promise.race([
+      new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)))),
+      new Promise((r) => setTimeout(() => r(false), 5000)),
+    ]);
+    // The extension host and the language server are in the same group: make sure none is left.
+    try { process.kill(-server.pid, exited ? 0 : 'SIGKILL'); process.kill(-server.pid, 'SIGKILL'); } catch { /* group is gone */ }
+  }
+
+  async function cleanup() {
+    try { await context?.close(); } catch { /* already closed */ }
+    await stopServer();
+    if (tmp && !process.env.E2E_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
+    else if (tmp) log(`kept ${tmp}`);
+  }
+
+  process.on('exit', killServer);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServer(); process.exit(130); });
+
+  async function check(checkName, fn) {
+    const started = Date.now();
+    try {
+      const detail = await fn();
+      results.push({ name: checkName, ok: true });
+      console.log(`ok     ${checkName} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? ` — ${detail}` : ''}`);
+      return true;
+    } catch (e) {
+      results.push({ name: checkName, ok: false });
+      console.log(`FAILED ${checkName}: ${e.message.split('\n')[0]}`);
+      if (page) {
+        try { console.log(`       screenshot: ${await shot(page, `${failedShotPrefix}${results.length}`)}`); } catch { /* page gone */ }
+      }
+      return false;
+    }
+  }
+
+  /** The .vsix from --vsix FILE, or package the extension now (scripts/package.mjs, which builds). */
+  function vsixFromArgs() {
+    const vsixArg = process.argv.indexOf('--vsix');
+    if (vsixArg >= 0) {
+      const vsix = resolve(process.argv[vsixArg + 1]);
+      if (!existsSync(vsix)) fail(`${vsix} does not exist`);
+      return vsix;
+    }
+    const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (r.status !== 0) { process.stdout.write(r.stdout ?? ''); fail('packaging failed'); }
+    return vsix;
+  }
+
+  /**
+   * Fresh folders, the extension installed (a check), code-server in its own process group, the
+   * browser on the workspace. `prepareWorkspace(dir)` fills the workspace first.
+   * Returns { page, workspace, tmp, url }.
+   */
+  async function startEditor({ settings = DEFAULT_SETTINGS, prepareWorkspace = () => {} } = {}) {
+    mkdirSync(OUT, { recursive: true });
+    for (const f of readdirSync(OUT)) if (cleanScreenshots(f)) rmSync(join(OUT, f));
+
+    if (!existsSync(CODE_SERVER)) fail(`code-server not found at ${relative(ROOT, CODE_SERVER)}: run scripts/e2e/setup.sh`);
+    if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM}: run scripts/e2e/setup.sh`);
+    let chromium;
+    try { ({ chromium } = await import('playwright-core')); } catch { fail('playwright-core is not installed: npm install'); }
+
+    // 1. The .vsix.
+    const vsix = vsixFromArgs();
+
+    // 2. Fresh folders: user data (with settings), extensions, workspace, browser profile.
+    tmp = mkdtempSync(join(tmpdir(), tmpPrefix));
+    const userData = join(tmp, 'user-data'), extensions = join(tmp, 'extensions'), workspace = join(tmp, 'workspace'), profile = join(tmp, 'chromium');
+    for (const d of [join(userData, 'User'), extensions, workspace, profile]) mkdirSync(d, { recursive: true });
+    writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+    await prepareWorkspace(workspace);
+
+    const common = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions];
+    await check('extension installs into code-server', async () => {
+      const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      const installed = existsSync(extensions) && readdirSync(extensions).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+      if (r.status !== 0 || !installed) fail(`install failed (exit ${r.status}): ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ')}`);
+      return `${relative(ROOT, vsix)} -> ${installed}`;
+    });
+
+    // 3. code-server in its own process group (so the extension host and our server go with it).
+    const port = await freePort();
+    const logFd = openSync(join(OUT, serverLog), 'w');
+    server = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+      '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
+    { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+    const url = `http://127.0.0.1:${port}/`;
+    await waitFor('code-server /healthz', async () => {
+      if (server.exitCode !== null) fail(`code-server exited (${server.exitCode}); see test-results/e2e/${serverLog}`);
+      return (await fetch(`${url}healthz`)).ok;
+    }, { timeout: 30_000, interval: 200 });
+
+    // 4. The browser.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return { page, workspace, tmp, url };
+  }
+
+  function finish() {
+    clearTimeout(watchdog);
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
+
+  let watchdog;
+  /** Runs main() under the whole-run time limit, cleans up, prints the closing line and exits. */
+  async function run(main) {
+    watchdog = setTimeout(async () => {
+      console.log(`FAILED the whole run took longer than ${timeout / 1000} s`);
+      results.push({ name: 'timeout', ok: false });
+      await cleanup();
+      finish();
+    }, timeout);
+    const t0 = Date.now();
+    try {
+      await main();
+    } catch (e) {
+      results.push({ name: 'setup', ok: false });
+      console.log(`FAILED ${e.message.split('\n')[0]}`);
+    }
+    await cleanup();
+    console.log(`  (${name} e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${relative(ROOT, OUT)}/)`);
+    finish();
+  }
+
+  return { check, startEditor, run, results };
+}
