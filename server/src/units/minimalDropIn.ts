@@ -148,6 +148,8 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
       if (k.section !== section) continue;
       const b = valuesIn(B, section, k.name);
       const t = valuesIn(T, section, k.name);
+      // A directive systemd does not know in this section is ignored wherever it is: nothing to write.
+      if (!k.d.info) continue;
       const differs = !sameList(b, t);
       if (differs) changed.push({ section, key: k.name });
       const gk = k.group ? `${section}/${k.group}` : '';
