@@ -13,7 +13,10 @@
  *   - the server's RSS with 200 open units, and over 10 open/close cycles (heap after a forced GC: no growth).
  * Prints a table with PASS/MISS per target and writes bench/results.json.
  *
- *   node bench/run.mjs [--quick] [--only startup,floor,inproc,diagnostics,latency,memory,cli,bundle] [--profile] [--out FILE]
+ *   node bench/run.mjs [--quick] [--only startup,floor,inproc,diagnostics,latency,memory,cli,bundle] [--profile] [--out FILE] [--dist DIR]
+ *
+ * `--dist DIR` measures the bundles in another folder (a build with a proposed patch, say); the in-process figures
+ * always come from this checkout's sources.
  *
  * `--profile` also records CPU profiles of the server (node --cpu-prof) for the edit and completion scenarios into
  * bench/profiles/ and prints the functions with the most self time.
@@ -41,8 +44,11 @@ const PROFILE = argv.includes('--profile');
 const ONLY = opt('--only')?.split(',');
 const OUT = opt('--out') ?? 'bench/results.json';
 const on = (s) => !ONLY || ONLY.includes(s);
-const SERVER = join(root, 'dist/server.js');
-const CLI = join(root, 'dist/cli.js');
+// --dist DIR: measure the bundles in another folder (e.g. a build with a proposed patch applied).
+const DIST = resolve(opt('--dist') ?? join(root, 'dist'));
+const SERVER = join(DIST, 'server.js');
+const CLI = join(DIST, 'cli.js');
+const CLIENT = join(DIST, 'client.js');
 if (!existsSync(SERVER) || !existsSync(CLI)) {
   console.error('bench: dist/ is missing; run `node scripts/build.mjs` first (npm run bench does).');
   process.exit(2);
@@ -54,7 +60,7 @@ const fmtMs = (x) => (x === undefined || Number.isNaN(x) ? '—' : x < 1 ? x.toF
 const fmtMB = (b) => `${(b / MB).toFixed(1)} MB`;
 const log = (s) => process.stderr.write(`${s}\n`);
 
-const results = { date: new Date().toISOString(), quick: QUICK, machine: machine(), targets: [] };
+const results = { date: new Date().toISOString(), quick: QUICK, dist: DIST, machine: machine(), targets: [] };
 
 function machine() {
   const cpus = os.cpus();
@@ -129,7 +135,7 @@ if (on('startup')) {
   const clientLoad = [];
   let clientOk = true;
   for (let i = 0; i < reps; i++) {
-    const r = spawnSync(process.execPath, [join(root, 'bench/lib/loadClient.cjs'), join(root, 'dist/client.js')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bench/lib/loadClient.cjs'), CLIENT], { encoding: 'utf8' });
     try { clientLoad.push(JSON.parse(r.stdout).ms); } catch { clientOk = false; break; }
   }
   results.startup = {
@@ -262,6 +268,35 @@ async function diagnosticsScenario(client, tag) {
     };
     log(`${tag} ${n} lines: open -> diagnostics ${fmtMs(median(opens))} ms (p95 ${fmtMs(quantile(opens, 0.95))}), edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))}), ${count} diagnostics`);
   }
+  // The same edits on a unit that lives in a real folder of units (/lib/systemd/system): the server's cross-file
+  // checks (drop-ins, siblings) then read that folder. The file itself does not exist on disk; only its folder.
+  const realDir = '/lib/systemd/system';
+  if (existsSync(realDir)) {
+    out.inRealFolder = {};
+    for (const n of [100, 1000]) {
+      const t = texts.get(n);
+      const uri = pathToFileURL(join(realDir, `zz-bench-edit-${n}.service`)).href;
+      let p = client.nextDiagnostics(uri, 1);
+      const t0 = now();
+      await client.open(uri, t, 1);
+      const openMs = (await p).at - t0;
+      const at = editPosition(t);
+      const edits = [];
+      for (let i = 0, v = 2; i < (QUICK ? 7 : 43); i++, v++) {
+        p = client.nextDiagnostics(uri, v);
+        const change = v % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+        const t1 = now();
+        await client.change(uri, v, [change]);
+        const r = await p;
+        if (i >= 2) edits.push(r.at - t1);
+      }
+      p = client.nextDiagnostics(uri);
+      await client.closeDoc(uri);
+      await p;
+      out.inRealFolder[n] = { folder: realDir, siblings: readdirSync(realDir).length, openMs, editMs: { median: median(edits), p95: quantile(edits, 0.95) } };
+      log(`${tag} ${n} lines in ${realDir}: open -> diagnostics ${fmtMs(openMs)} ms, edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))})`);
+    }
+  }
   return out;
 }
 
@@ -355,10 +390,12 @@ function realUnits() {
 if (on('memory')) {
   const units = realUnits();
   const docs = [];
-  for (let i = 0; i < 200; i++) {
-    const f = units[i % units.length];
-    docs.push({ uri: `file:///bench/mem/${i}/${f.split('/').pop()}`, text: readFileSync(f, 'utf8') });
+  // At their own paths, as an editor opens them: the server's cross-file checks then read their real folders.
+  for (let i = 0; i < Math.min(200, units.length); i++) {
+    const f = units[i];
+    docs.push({ uri: pathToFileURL(resolve(f)).href, text: readFileSync(f, 'utf8') });
   }
+  for (let i = docs.length; i < 200; i++) docs.push({ uri: `file:///bench/mem/${i}/${units[i % units.length].split('/').pop()}`, text: docs[i % docs.length].text });
   const gen = Array.from({ length: 200 }, (_, i) => ({ uri: `file:///bench/memgen/${i}/big.service`, text: texts.get(1000) }));
   const client = await startServer({ server: SERVER, nodeArgs: ['--expose-gc', '-r', join(root, 'bench/lib/gcHook.cjs')] });
   const openAll = async (set) => {
@@ -461,12 +498,12 @@ if (on('cli')) {
 // Bundle sizes and what makes them up
 
 if (on('bundle')) {
-  const files = ['dist/client.js', 'dist/server.js', 'dist/cli.js', ...readdirSync('.').filter((f) => f.endsWith('.vsix'))];
+  const files = [[CLIENT, 'dist/client.js'], [SERVER, 'dist/server.js'], [CLI, 'dist/cli.js'], ...readdirSync('.').filter((f) => f.endsWith('.vsix')).map((f) => [f, f])];
   const sizes = {};
-  for (const f of files) {
+  for (const [f, name] of files) {
     if (!existsSync(f)) continue;
     const b = readFileSync(f);
-    sizes[f] = { bytes: b.length, gzipBytes: f.endsWith('.vsix') ? undefined : gzipSync(b).length };
+    sizes[name] = { bytes: b.length, gzipBytes: f.endsWith('.vsix') ? undefined : gzipSync(b).length };
   }
   // The server bundle with the production options and a metafile: who contributes the bytes.
   const meta = await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, keepNames: true, legalComments: 'none', write: false, metafile: true, outfile: 'server.js', logLevel: 'silent' });
@@ -546,6 +583,7 @@ const d = results.diagnostics;
 if (d) {
   target('edit -> diagnostics, 1,000 lines (median)', d[1000].editMs.median, 2, d[1000].editMs.median <= 2, 'ms', `p95 ${fmtMs(d[1000].editMs.p95)} ms`);
   target('edit -> diagnostics, 10,000 lines (median)', d[10000].editMs.median, 20, d[10000].editMs.median <= 20, 'ms', `p95 ${fmtMs(d[10000].editMs.p95)} ms`);
+  if (d.inRealFolder) target(`edit -> diagnostics, 1,000 lines in ${d.inRealFolder[1000].folder} (median)`, d.inRealFolder[1000].editMs.median, 2, d.inRealFolder[1000].editMs.median <= 2, 'ms', `p95 ${fmtMs(d.inRealFolder[1000].editMs.p95)} ms`);
   const lin = d[50000].editUsPerLine / d[10000].editUsPerLine;
   target('edit cost linear in size (per-line cost 50k / 10k)', lin, 1.5, lin <= 1.5, 'x', `${d[1000].editUsPerLine.toFixed(2)} / ${d[10000].editUsPerLine.toFixed(2)} / ${d[50000].editUsPerLine.toFixed(2)} µs per line at 1k / 10k / 50k`);
 }
@@ -586,6 +624,9 @@ if (d) {
     const ip = results.inproc?.[n];
     return [n.toLocaleString('en-US'), `${(r.bytes / KB).toFixed(0)} KB`, r.diagnostics, fmtMs(r.openMs.median), fmtMs(r.openMs.p95), fmtMs(r.editMs.median), fmtMs(r.editMs.p95), ip ? fmtMs(ip.analyseAndDiagnoseMs.median) : '—', fmtMs(floor[n]), `${r.openXFloor.toFixed(0)}x`, `${r.editXFloor.toFixed(0)}x`];
   }), ['lines', 'size', 'diags', 'open p50', 'open p95', 'edit p50', 'edit p95', 'in-process', 'floor', 'open/floor', 'edit/floor']));
+  if (d.inRealFolder) {
+    out.push(`The same unit placed in ${d.inRealFolder[100].folder} (${d.inRealFolder[100].siblings} entries, read by the cross-file checks): ${[100, 1000].map((n) => `${n.toLocaleString('en-US')} lines: open ${fmtMs(d.inRealFolder[n].openMs)} ms, edit p50 ${fmtMs(d.inRealFolder[n].editMs.median)} ms (p95 ${fmtMs(d.inRealFolder[n].editMs.p95)})`).join('; ')}`);
+  }
 }
 if (results.latency) {
   out.push('', 'Completion and hover over the protocol (random positions; ms)');

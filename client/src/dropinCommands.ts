@@ -96,12 +96,15 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
   const buffer = doc.getText();
   const min = computeMinimalDropIn(disk, buffer, { unitType: kind.unitType });
   let text = min.text;
+  /** With `line`: the directive moved; only its lines are reverted in the editor afterwards. */
+  let moved: { section: string; key: string } | undefined;
   if (line !== undefined) {
     // Only the directive on that line.
     const tree = parseUnit(buffer);
     const node = tree.nodes.find((n) => n.kind === 'assignment' && n.line <= line && line <= n.line + (n.pieces.length - 1));
     const section = tree.sections.find((s) => s.assignments.some((a) => a === node))?.name;
     if (!node || node.kind !== 'assignment' || !section) { void vscode.window.showWarningMessage('systemd: no directive on this line.'); return; }
+    moved = { section, key: node.key };
     const mine = min.assignments.filter((a) => a.section === section && a.key === node.key);
     if (mine.length) text = `[${section}]\n${mine.map((a) => `${a.key}=${a.value}`).join('\n')}\n`;
     else {
@@ -118,14 +121,34 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
   const target = dropInTarget(root, scopeOf(path), kind.unitName, 'override.conf');
   const r = await installFiles([{ path: target, content: text, mergeable: true }], { scope: scopeOf(path) });
   if (r.written.length || r.staged.length) {
-    // Leave the vendor file as shipped: drop the moved edits from its buffer.
-    if (doc.isDirty && buffer !== disk) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(buffer.length)), disk);
-      await vscode.workspace.applyEdit(edit);
-      await doc.save();
+    // Leave the vendor file as shipped: drop the moved edits from its buffer. For one directive, only its lines go
+    // back to the shipped text; other unsaved edits stay in the editor (unsaved), so nothing the user typed is lost.
+    if (doc.isDirty) {
+      const now = doc.getText();
+      const next = moved ? revertDirective(now, disk, moved.section, moved.key) : disk;
+      if (next !== now) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), next);
+        await vscode.workspace.applyEdit(edit);
+      }
+      if (next === disk) await doc.save();
     }
   }
+}
+
+/**
+ * `buffer` with directive `key` of `[section]` as in `disk`: the buffer's lines of that directive are replaced by the
+ * disk's (removed when the disk has none), where the first of them was; every other line of the buffer is kept.
+ */
+export function revertDirective(buffer: string, disk: string, section: string, key: string): string {
+  const linesOf = (text: string) => parseUnit(text).sections.filter((s) => s.name === section).flatMap((s) => s.assignments.filter((a) => a.key === key));
+  const mine = linesOf(buffer);
+  if (!mine.length) return buffer;
+  let shipped = linesOf(disk).map((a) => disk.slice(a.start, a.end)).join('');
+  let after = '';
+  mine.forEach((a, i) => { after += buffer.slice(a.end, mine[i + 1]?.start ?? buffer.length); });
+  if (shipped && after && !/\n$/.test(shipped)) shipped += /\r\n/.test(buffer) ? '\r\n' : '\n';
+  return buffer.slice(0, mine[0]!.start) + shipped + after;
 }
 
 export async function convertFullCopy(): Promise<void> {

@@ -8,6 +8,7 @@
  *
  * Without --vsix it packages the extension first (scripts/package.mjs, which builds).
  * Needs scripts/e2e/setup.sh (code-server in .cache/code-server/, Chromium from Debian).
+ * The harness (code-server, browser, waits, checks) is shared with commands.mjs: test/e2e/lib.mjs.
  * Environment: CODE_SERVER (binary), CHROMIUM (binary), E2E_TIMEOUT_MS (whole run, default 240000).
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */

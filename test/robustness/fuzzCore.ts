@@ -414,4 +414,4 @@ export function describeInput(input: FuzzInput): string {
 }
 
 /** Folders of real units used as mutation seeds. */
-export const CORPUS_DIRS = ['/lib/systemd/system', '/usr/lib/systemd/user', '.cache/conformance/pkgs'];
+export const CORPUS_DIRS = ['examples', 'test/fixtures', '/lib/systemd/system', '/usr/lib/systemd/user', '.cache/conformance/pkgs'];

@@ -223,7 +223,8 @@ export function generateSocketUnits(log: string, service: string, preload: strin
       `# ${capitalise(describeHint({ domain: s.domain, type: s.type, protocol: s.protocol, index: s.index }, `${name}.service`).replace(/`/g, ''))} (strace line ${s.line}).`,
       `FileDescriptorName=${hint}`,
       `Service=${name}.service`,
-      'FreeBind=true',
+      // Bind even before the address exists on the machine (IP sockets only).
+      ...(a.kind === 'unix' ? [] : ['FreeBind=true']),
       '',
       '[Install]',
       'WantedBy=sockets.target',
