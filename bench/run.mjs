@@ -18,8 +18,8 @@
  * `--dist DIR` measures the bundles in another folder (a build with a proposed patch, say); the in-process figures
  * always come from this checkout's sources.
  *
- * `--profile` also records CPU profiles of the server (node --cpu-prof) for the edit and completion scenarios into
- * bench/profiles/ and prints the functions with the most self time.
+ * `--profile` also records CPU profiles of the server (node --cpu-prof; this checkout's sources bundled without
+ * minification) for the edit and completion scenarios into bench/profiles/ and prints the functions with the most self time.
  */
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -546,10 +546,13 @@ if (PROFILE) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   results.profiles = {};
+  // The production bundle is minified; profile the same sources bundled without minification, for function names.
+  const profServer = join(dir, 'server.unminified.js');
+  await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, outfile: profServer, logLevel: 'warning' });
   for (const scenario of ['edit-10000', 'completion-1000']) {
     const sub = join(dir, scenario);
     mkdirSync(sub, { recursive: true });
-    const client = await startServer({ server: SERVER, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${sub}`, '--cpu-prof-interval=100'] });
+    const client = await startServer({ server: profServer, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${sub}`, '--cpu-prof-interval=100'] });
     if (scenario.startsWith('edit')) {
       const n = 10000;
       const t = texts.get(n);
