@@ -40,6 +40,8 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, { version: number; doc: SystemdDocument }>();
   let settings: Settings = defaultSettings();
   let hasConfigurationCapability = false;
+  /** The client takes CompletionList.itemDefaults.editRange (LSP 3.17): one range for all items, much smaller replies. */
+  let supportsEditRangeDefault = false;
   let workspaceFolders: string[] = [];
   const unitIndex = new UnitIndex();
 
@@ -173,6 +175,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const defaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    supportsEditRangeDefault = defaults.includes('editRange');
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     settings = normaliseSettings(params.initializationOptions ?? {});
@@ -180,7 +184,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['[', '=', '%', ' ', '|', '~', ':'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['[', '=', '%', ' ', '|', '~', ':'], resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -219,21 +223,36 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const offset = toOffset(doc, p.position);
     const items = getCompletions(doc, offset, env());
+    lastCompletion = { id: ++completionSeq, items };
+    const first = items[0];
+    const shared = supportsEditRangeDefault && first !== undefined && items.every((it) => it.replace.start === first.replace.start && it.replace.end === first.replace.end);
+    const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
     return {
       isIncomplete: false,
-      items: items.map((it) => ({
+      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace) } } : {}),
+      items: items.map((it, i) => ({
         label: it.label,
         kind: it.kind as CompletionItemKind,
         detail: it.detail,
-        documentation: it.documentation ? { kind: 'markdown' as const, value: it.documentation } : undefined,
+        // Documentation comes with completionItem/resolve (only for the item the user looks at).
+        data: { c: completionSeq, i },
         sortText: it.sortText,
-        filterText: it.filterText,
+        filterText: it.filterText === it.label ? undefined : it.filterText,
         tags: it.deprecated ? [1 as const] : undefined,
-        textEdit: { range: toRange(doc, it.replace), newText: it.insertText },
-        insertTextFormat: it.snippet ? 2 : 1,
-        command: it.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+        ...(shared ? (it.insertText === it.label ? {} : { textEditText: it.insertText }) : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
+        insertTextFormat: it.snippet ? 2 : undefined,
+        command: it.retrigger ? retrigger : undefined,
       })),
     };
+  }));
+
+  let completionSeq = 0;
+  let lastCompletion: { id: number; items: readonly import('./services/completion.js').CompletionResult[] } | undefined;
+  connection.onCompletionResolve(guard('completionResolve', null as never, (item: import('vscode-languageserver').CompletionItem) => {
+    const d = item.data as { c?: number; i?: number } | undefined;
+    const it = d && lastCompletion && d.c === lastCompletion.id ? lastCompletion.items[d.i ?? -1] : undefined;
+    const doc = it?.documentation;
+    return doc ? { ...item, documentation: { kind: 'markdown' as const, value: doc } } : item;
   }));
 
   connection.onHover(guard('hover', null, (p) => {

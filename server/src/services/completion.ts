@@ -95,7 +95,8 @@ function directiveCompletions(doc: SystemdDocument, section: string, replace: Sp
       label: `${info.name}=`,
       kind: K.Property,
       detail: `${tags.length ? `(${tags.join(', ')}) ` : ''}${info.summary}`,
-      documentation: renderDirective(info, { targetVersion: env.targetVersion }),
+      // Rendered only when read (completionItem/resolve): ~300 directives per list.
+      get documentation() { return renderDirective(info, { targetVersion: env.targetVersion }); },
       insertText: `${info.name}=`,
       replace,
       filterText: info.name,

@@ -45,6 +45,7 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
       out.push({ start: d.start, end: d.end, code: d.code, message: d.message, severity, ...(d.data ? { data: d.data } : {}) });
     },
     isClean: (e) => !flagged.has(e),
+    isFull: () => out.length >= max,
   };
   for (const rule of rules) {
     stage = rule.stage;

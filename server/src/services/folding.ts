@@ -13,10 +13,13 @@ export function getFoldingRanges(doc: SystemdDocument): FoldingResult[] {
   const ls = doc.tree.lineStarts;
   const lastLineOf = (end: number): number => lineOfOffset(ls, Math.max(0, end - 1));
   const sections = doc.tree.sections.filter((s) => s.header);
+  const all = doc.tree.nodes;
+  let k = 0;
   for (const s of sections) {
-    // End at the last non-blank node of the section.
-    const nodes = doc.tree.nodes.filter((n) => n.start >= s.start && n.start < s.end && n.kind !== 'blank');
-    const last = nodes[nodes.length - 1];
+    // End at the last non-blank node of the section (sections and nodes are both in document order: one pass).
+    while (k < all.length && all[k]!.start < s.start) k++;
+    let last: (typeof all)[number] | undefined;
+    for (let j = k; j < all.length && all[j]!.start < s.end; j++) if (all[j]!.kind !== 'blank') last = all[j];
     if (!last) continue;
     const start = s.header!.line;
     const end = lastLineOf(last.end);

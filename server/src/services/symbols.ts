@@ -33,8 +33,11 @@ export function getDocumentSymbols(doc: SystemdDocument): SymbolResult[] {
   return out;
 }
 
+/** The parser's whitespace (space, tab, CR, LF): JS \s also matches U+FEFF, U+00A0…, which the parser keeps. */
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  while (e > start && isBlank(text.charCodeAt(e - 1))) e--;
   return e;
 }

@@ -27,15 +27,39 @@ function load(path: string): WorkspaceUnit | undefined {
   }
 }
 
+/** Folder listings, kept for a few seconds: validation runs on every keystroke. */
+const listings = new Map<string, { at: number; names: string[] }>();
+const LISTING_TTL_MS = 3000;
+
+function list(dir: string): string[] {
+  const hit = listings.get(dir);
+  if (hit && Date.now() - hit.at < LISTING_TTL_MS) return hit.names;
+  let names: string[] = [];
+  try { names = readdirSync(dir); } catch { /* not a folder */ }
+  listings.set(dir, { at: Date.now(), names });
+  if (listings.size > 200) listings.delete(listings.keys().next().value as string);
+  return names;
+}
+
+const units = new Map<string, { at: number; units: WorkspaceUnit[] }>();
+
 export function siblingUnits(dir: string): WorkspaceUnit[] {
+  const hit = units.get(dir);
+  if (hit && Date.now() - hit.at < LISTING_TTL_MS) return hit.units;
+  const out = scan(dir);
+  units.set(dir, { at: Date.now(), units: out });
+  if (units.size > 50) units.delete(units.keys().next().value as string);
+  return out;
+}
+
+function scan(dir: string): WorkspaceUnit[] {
   const out: WorkspaceUnit[] = [];
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return out; }
+  const names = list(dir);
   for (const n of names.slice(0, MAX_FILES)) {
     const p = join(dir, n);
     if (n.endsWith('.d')) {
       let inner: string[] = [];
-      try { inner = readdirSync(p).filter((x) => x.endsWith('.conf')).slice(0, 50); } catch { /* not a folder */ }
+      inner = list(p).filter((x) => x.endsWith('.conf')).slice(0, 50);
       for (const i of inner) { const u = load(join(p, i)); if (u) out.push(u); }
       continue;
     }

@@ -108,6 +108,29 @@ function effectiveKind(ctx: ValueContext): ValueKind {
  * it yields no problems here (except where systemd refuses it, e.g. Limit*=).
  */
 export function validateValue(value: string, ctx: ValueContext): ValueProblem[] {
+  // Validators are pure (types.ts): the same value in the same context gives the same problems. Between two
+  // edits almost every line is unchanged, so keep recent results. The key holds every field a validator may read
+  // (parser and enumValues follow from section + directive).
+  if (value.length > 4096) return validateUncached(value, ctx);
+  const ck = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}`;
+  let m = memo.get(ck);
+  if (!m) memo.set(ck, (m = new Map()));
+  let r = m.get(value);
+  if (r) return r;
+  r = older.get(ck)?.get(value) ?? validateUncached(value, ctx);
+  // Two generations instead of deleting single entries (deleting from a big Map makes V8 skip holes).
+  if (++memoSize > MEMO_MAX) { older = memo; memo = new Map(); memoSize = 0; memo.set(ck, (m = new Map())); }
+  m.set(value, r);
+  return r;
+}
+
+const MEMO_MAX = 60000;
+let memoSize = 0;
+/** context key -> value -> problems */
+let memo = new Map<string, Map<string, ValueProblem[]>>();
+let older = new Map<string, Map<string, ValueProblem[]>>();
+
+function validateUncached(value: string, ctx: ValueContext): ValueProblem[] {
   try {
     const kind = effectiveKind(ctx);
     if (value === '' && kind !== 'limit') return [];

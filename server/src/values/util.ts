@@ -141,8 +141,21 @@ export function cunescapeOne(s: string, i: number): EscapeResult {
 /**
  * Split a value into words like systemd's extract_first_word(). Linear.
  */
+const sepTables = new Map<string, Uint8Array>();
+/** ASCII lookup table of a separator set (cached per set). */
+function sepTable(seps: string): Uint8Array {
+  let t = sepTables.get(seps);
+  if (!t) {
+    t = new Uint8Array(128);
+    for (const ch of seps) { const c = ch.charCodeAt(0); if (c < 128) t[c] = 1; }
+    sepTables.set(seps, t);
+  }
+  return t;
+}
+
 export function splitWords(value: string, opts: SplitOptions = {}): SplitResult {
   const seps = opts.separators ?? WHITESPACE;
+  const table = sepTable(seps);
   const words: Word[] = [];
   const unknownEscapes: { start: number; end: number }[] = [];
   const n = value.length;
@@ -155,6 +168,15 @@ export function splitWords(value: string, opts: SplitOptions = {}): SplitResult 
     let quote: string | undefined;
     let quoteStart = -1;
     while (i < n) {
+      // Fast path: copy a run of plain characters (no separator, backslash or quote) with one slice.
+      if (quote === undefined) {
+        let j = i;
+        for (; j < n; j++) {
+          const c = value.charCodeAt(j);
+          if (c === 92 || c === 34 || c === 39 || (c < 128 ? table[c] === 1 : seps.includes(value[j]!))) break;
+        }
+        if (j > i) { text += value.slice(i, j); i = j; if (i >= n) break; }
+      }
       const ch = value[i]!;
       if (quote === undefined && seps.includes(ch)) break;
       if (ch === '\\') {

@@ -3,6 +3,27 @@ import type { Rule } from './types.js';
 import { directivesInSection, directivesNamed, directiveAllowedInType } from '../../catalog/catalog.js';
 import { suggest } from '../../util/suggest.js';
 
+const candidateCache = new Map<string, string[]>();
+/** Directive names of a section for a unit type (for did-you-mean), computed once per pair. */
+function candidatesFor(section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
+  const k = `${section}\u0000${unitType ?? ''}`;
+  let c = candidateCache.get(k);
+  if (!c) candidateCache.set(k, (c = directivesInSection(section).filter((d) => directiveAllowedInType(d, unitType)).map((d) => d.name)));
+  return c;
+}
+
+let suggestMemo = new Map<string, string[]>();
+/** Did-you-mean for a key, remembered: the same typo is looked up again on every edit of the file. */
+function suggestCached(key: string, section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
+  const k = `${section}\u0000${unitType ?? ''}\u0000${key}`;
+  let r = suggestMemo.get(k);
+  if (!r) {
+    if (suggestMemo.size >= 5000) suggestMemo = new Map();
+    suggestMemo.set(k, (r = suggest(key, candidatesFor(section, unitType))));
+  }
+  return r;
+}
+
 export const directivesRule: Rule = {
   stage: 2,
   name: 'directives',
@@ -48,10 +69,7 @@ export const directivesRule: Rule = {
         }, e);
         continue;
       }
-      const candidates = directivesInSection(section)
-        .filter((d) => directiveAllowedInType(d, analysis.unitType))
-        .map((d) => d.name);
-      const suggestions = suggest(key, candidates);
+      const suggestions = ctx.isFull?.() ? [] : suggestCached(key, section, analysis.unitType);
       ctx.report({
         start: span.start, end: span.end, code: 'unknown-directive',
         message: `Unknown directive '${key}' in [${section}]; systemd ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,

@@ -36,9 +36,20 @@ export function dropInOwners(unitName: string): string[] {
   return owners;
 }
 
+const dropInIndex = new WeakMap<readonly WorkspaceUnit[], Map<string, WorkspaceUnit[]>>();
 function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: string): Entry[] {
-  const owners = new Set(dropInOwners(unitName));
-  const units = workspace.filter((u) => u.analysis.file.kind === 'dropin' && owners.has(u.analysis.file.unitName));
+  let byOwner = dropInIndex.get(workspace);
+  if (!byOwner) {
+    byOwner = new Map();
+    for (const u of workspace) {
+      const f = u.analysis.file;
+      if (f.kind !== 'dropin') continue;
+      const l = byOwner.get(f.unitName);
+      if (l) l.push(u); else byOwner.set(f.unitName, [u]);
+    }
+    dropInIndex.set(workspace, byOwner);
+  }
+  const units = [...new Set(dropInOwners(unitName))].flatMap((o) => byOwner!.get(o) ?? []);
   // systemd applies drop-ins sorted by file name.
   units.sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : basename(a.path) > basename(b.path) ? 1 : 0));
   return units.flatMap((u) => u.analysis.entries);

@@ -49,6 +49,8 @@ export interface RuleContext {
   report(d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, about?: Entry): void;
   /** False when an earlier stage already flagged this entry (value rules skip it). */
   isClean(e: Entry): boolean;
+  /** True once the per-file limit is reached: later reports are only counted, so skip expensive details. */
+  isFull?(): boolean;
 }
 
 export interface Rule {
