@@ -43,7 +43,11 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
   const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
   await conn.sendRequest('initialize', {
     processId: process.pid, rootUri, workspaceFolders: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
+    capabilities: { workspace: { configuration: true }, textDocument: {
+      // What VS Code 1.100 declares for completion (so replies are measured as VS Code receives them).
+      completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+      hover: { contentFormat: ['markdown'] },
+    } },
     initializationOptions: settings,
   });
   const initMs = now() - t0;

@@ -42,6 +42,8 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   /** The client takes CompletionList.itemDefaults.editRange (LSP 3.17): one range for all items, much smaller replies. */
   let supportsEditRangeDefault = false;
+  /** The client resolves `detail` lazily too (VS Code does): send it with the documentation. */
+  let resolvesDetail = false;
   let workspaceFolders: string[] = [];
   const unitIndex = new UnitIndex();
 
@@ -177,6 +179,7 @@ export function startServer(connection: Connection): void {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     const defaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     supportsEditRangeDefault = defaults.includes('editRange');
+    resolvesDetail = !!params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('detail');
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     settings = normaliseSettings(params.initializationOptions ?? {});
@@ -229,14 +232,15 @@ export function startServer(connection: Connection): void {
     const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
     return {
       isIncomplete: false,
-      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace) } } : {}),
+      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data: { c: completionSeq } } } : {}),
       items: items.map((it, i) => ({
         label: it.label,
         kind: it.kind as CompletionItemKind,
-        detail: it.detail,
-        // Documentation comes with completionItem/resolve (only for the item the user looks at).
-        data: { c: completionSeq, i },
-        sortText: it.sortText,
+        detail: resolvesDetail ? undefined : it.detail,
+        // Documentation (and detail, where the client resolves it) comes with completionItem/resolve.
+        data: shared ? undefined : { c: completionSeq, i },
+        // Items already sorted by label need no sortText ('0' + label is the default order).
+        sortText: it.sortText === `0${it.filterText ?? it.label}` || it.sortText === `0${it.label}` ? undefined : it.sortText,
         filterText: it.filterText === it.label ? undefined : it.filterText,
         tags: it.deprecated ? [1 as const] : undefined,
         ...(shared ? (it.insertText === it.label ? {} : { textEditText: it.insertText }) : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
@@ -250,9 +254,12 @@ export function startServer(connection: Connection): void {
   let lastCompletion: { id: number; items: readonly import('./services/completion.js').CompletionResult[] } | undefined;
   connection.onCompletionResolve(guard('completionResolve', null as never, (item: import('vscode-languageserver').CompletionItem) => {
     const d = item.data as { c?: number; i?: number } | undefined;
-    const it = d && lastCompletion && d.c === lastCompletion.id ? lastCompletion.items[d.i ?? -1] : undefined;
-    const doc = it?.documentation;
-    return doc ? { ...item, documentation: { kind: 'markdown' as const, value: doc } } : item;
+    const list = d && lastCompletion && d.c === lastCompletion.id ? lastCompletion.items : undefined;
+    // With shared item data there is no index: labels are unique within one list.
+    const it = list ? (d!.i !== undefined ? list[d!.i] : list.find((x) => x.label === item.label)) : undefined;
+    if (!it) return item;
+    const doc = it.documentation;
+    return { ...item, detail: item.detail ?? it.detail, ...(doc ? { documentation: { kind: 'markdown' as const, value: doc } } : {}) };
   }));
 
   connection.onHover(guard('hover', null, (p) => {
