@@ -11,6 +11,7 @@ import { computeMinimalDropIn } from '../../server/src/units/minimalDropIn.js';
 import { overrideTemplate } from '../../server/src/units/overrideTemplate.js';
 import { validateUnitName, validateDropInName } from '../../server/src/units/safeWrite.js';
 import { fileKindOf } from '../../server/src/units/fileKind.js';
+import { unitPathRoot } from '../../server/src/units/searchPaths.js';
 import { UnitIndex } from '../../server/src/units/unitIndex.js';
 import { parseUnit } from '../../server/src/parser/parser.js';
 import { installFiles, requireTrust } from './install.js';
@@ -19,12 +20,11 @@ export const EFFECTIVE_SCHEME = 'systemd-effective';
 
 /** The root a unit file lives under: `/` for real system paths, or a workspace folder that mirrors one. */
 export function rootOf(path: string): string {
-  const m = /^(.*?)\/(?:usr\/local\/lib|usr\/lib|lib|etc|run|usr\/share)\/systemd\/(?:system|user)\//.exec(path);
-  return m && m[1] ? m[1] : '/';
+  return unitPathRoot(path)?.root ?? '/';
 }
 
 function scopeOf(path: string): 'system' | 'user' {
-  return /\/systemd\/user\//.test(path) || path.includes('/.config/systemd/user/') ? 'user' : 'system';
+  return unitPathRoot(path)?.scope ?? (path.includes('/.config/systemd/user/') ? 'user' : 'system');
 }
 
 function dropInTarget(root: string, scope: 'system' | 'user', unit: string, fileName: string): string {

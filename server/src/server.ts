@@ -32,6 +32,7 @@ import type { WorkspaceUnit } from './services/rules/types.js';
 import { dirname } from 'node:path';
 import { findUnitHierarchy } from './units/hierarchy.js';
 import { baseUnitOf } from './units/baseUnit.js';
+import { unitPathRoot } from './units/searchPaths.js';
 import { loadEffectiveUnit } from './units/effective.js';
 import { nodeAt, sectionAt } from './services/context.js';
 
@@ -98,12 +99,11 @@ export function startServer(connection: Connection): void {
     if (!node || node.kind !== 'assignment' || offset > node.keySpan.end) return undefined;
     const section = sectionAt(doc.analysis, offset).section.name;
     if (!section || /^[a-z]+$/.test(file.unitName) || file.unitName.endsWith(`-.${file.unitType}`)) return undefined;
-    const m = /^(.*?)\/(?:usr\/local\/lib|usr\/lib|lib|etc|run)\/systemd\/(?:system|user)\//.exec(doc.path);
-    const root = m && m[1] ? m[1] : '/';
-    const key = `${root}\u0000${file.unitName}`;
+    const where = unitPathRoot(doc.path) ?? { root: '/', scope: 'system' as const };
+    const key = `${where.root}\u0000${file.unitName}`;
     let hit = originCache.get(key);
     if (!hit || Date.now() - hit.at > 3000) {
-      const h = findUnitHierarchy(file.unitName, { root, scope: /\/systemd\/user\//.test(doc.path) ? 'user' : 'system' });
+      const h = findUnitHierarchy(file.unitName, where);
       hit = { at: Date.now(), eff: h.fragment || h.dropIns.length ? loadEffectiveUnit(h).effective : undefined };
       originCache.set(key, hit);
     }

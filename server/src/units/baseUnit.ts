@@ -6,6 +6,7 @@
 import { basename, dirname } from 'node:path';
 import { findUnitHierarchy, readHierarchyFile, realFs, type HierarchyFs } from './hierarchy.js';
 import { mergeUnit, type EffectiveUnit, type SourceFile } from './effective.js';
+import { unitPathRoot } from './searchPaths.js';
 
 export interface BaseUnitView {
   readonly unitName: string;
@@ -18,15 +19,15 @@ export interface BaseUnitView {
   readonly fragmentPath: string | undefined;
 }
 
-const SEARCH_DIR = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib)\/systemd\/(system|user)\/[^/]+\.d\/[^/]+$/;
 
 export function baseUnitOf(dropInPath: string, unitName: string, fs: HierarchyFs = realFs): BaseUnitView | undefined {
   // Type-level (service.d) and prefix (foo-.service.d) drop-ins apply to many units: no single base.
   if (/^[a-z]+$/.test(unitName) || /-\.[a-z]+$/.test(unitName)) return undefined;
-  const m = SEARCH_DIR.exec(dropInPath);
-  const root = m ? m[1] || '/' : '/';
+  // In a unit folder only when the drop-in folder sits directly in one (…/systemd/system/foo.service.d/x.conf).
+  const m = /\/systemd\/(?:system|user)\/[^/]+\.d\/[^/]+$/.test(dropInPath) ? unitPathRoot(dropInPath) : undefined;
+  const root = m?.root ?? '/';
   const h = findUnitHierarchy(unitName, {
-    root, scope: m?.[2] === 'user' ? 'user' : 'system', fs,
+    root, scope: m?.scope ?? 'system', fs,
     unitDirs: [dirname(dirname(dropInPath))],
     extraRoots: root === '/' ? [] : ['/'],
   });

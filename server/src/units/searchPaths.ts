@@ -55,3 +55,12 @@ export function userSearchPaths(root = '/', env: NodeJS.ProcessEnv = process.env
   ];
   return out;
 }
+
+/**
+ * The root a unit path lives under and its scope: `/etc/systemd/system/x.service` → root `/`; a workspace folder that
+ * mirrors a root (`/repo/usr/lib/systemd/system/x.service`) → root `/repo`. Undefined outside unit folders.
+ */
+export function unitPathRoot(path: string): { root: string; scope: Scope } | undefined {
+  const m = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)\//.exec(path);
+  return m ? { root: m[1] || '/', scope: m[2] === 'user' ? 'user' : 'system' } : undefined;
+}

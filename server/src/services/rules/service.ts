@@ -3,6 +3,7 @@
  * Only for complete unit files: a drop-in is checked together with its unit elsewhere.
  */
 import { basename } from 'node:path';
+import { dropInDirNamesFor } from '../../units/hierarchy.js';
 import type { Rule, WorkspaceUnit } from './types.js';
 import type { Entry } from '../model.js';
 
@@ -25,15 +26,8 @@ function lastValue(entries: readonly Entry[], section: string, name: string): En
 
 /** Drop-in folders that apply to a unit: foo.service.d, the template's foo@.service.d, prefix foo-.service.d, service.d. */
 export function dropInOwners(unitName: string): string[] {
-  const dot = unitName.lastIndexOf('.');
-  const type = unitName.slice(dot + 1);
-  const stem = unitName.slice(0, dot);
-  const owners = [unitName, type];
-  const at = stem.indexOf('@');
-  if (at > 0 && at < stem.length - 1) owners.push(`${stem.slice(0, at + 1)}.${type}`);
-  const prefix = at > 0 ? stem.slice(0, at) : stem;
-  for (let i = prefix.indexOf('-'); i > 0; i = prefix.indexOf('-', i + 1)) owners.push(`${prefix.slice(0, i + 1)}.${type}`);
-  return owners;
+  const type = unitName.slice(unitName.lastIndexOf('.') + 1);
+  return [...dropInDirNamesFor(unitName).map((d) => d.name), type];
 }
 
 const dropInIndex = new WeakMap<readonly WorkspaceUnit[], Map<string, WorkspaceUnit[]>>();
