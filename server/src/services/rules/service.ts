@@ -18,7 +18,8 @@ function effective(entries: readonly Entry[], section: string, name: string): En
   return out;
 }
 
-function lastValue(entries: readonly Entry[], section: string, name: string): Entry | undefined {
+/** The last assignment of a directive, undefined when unset or reset by an empty assignment. */
+export function lastValue(entries: readonly Entry[], section: string, name: string): Entry | undefined {
   let last: Entry | undefined;
   for (const e of entries) if (e.info && e.info.section === section && e.info.name === name) last = e;
   return last && last.node.value !== '' ? last : undefined;

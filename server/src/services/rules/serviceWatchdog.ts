@@ -1,6 +1,7 @@
 /** Stage 3: WatchdogSec= on a service that will not send WATCHDOG=1 keep-alives (systemd-facts.md §2.2). */
 import type { Rule } from './types.js';
 import { parseTimespan } from '../../values/timespan.js';
+import { lastValue } from './service.js';
 
 export const serviceWatchdogRule: Rule = {
   stage: 3,
@@ -8,11 +9,7 @@ export const serviceWatchdogRule: Rule = {
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
-    const last = (name: string) => {
-      let found;
-      for (const e of analysis.entries) if (e.info?.section === 'Service' && e.info.name === name) found = e;
-      return found && found.node.value !== '' ? found : undefined;
-    };
+    const last = (name: string) => lastValue(analysis.entries, 'Service', name);
     const wd = last('WatchdogSec');
     if (!wd || !ctx.isClean(wd)) return;
     const r = parseTimespan(wd.node.value);
