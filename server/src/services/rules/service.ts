@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { dropInDirNamesFor } from '../../units/hierarchy.js';
 import type { Rule, WorkspaceUnit } from './types.js';
 import type { Entry } from '../model.js';
+import { acceptedIn } from './duplicates.js';
 
 /** The entries of one directive after the last empty reset (what the unit ends up with). */
 function effective(entries: readonly Entry[], section: string, name: string): Entry[] {
@@ -18,10 +19,14 @@ function effective(entries: readonly Entry[], section: string, name: string): En
   return out;
 }
 
-/** The last assignment of a directive, undefined when unset or reset by an empty assignment. */
-export function lastValue(entries: readonly Entry[], section: string, name: string): Entry | undefined {
+/**
+ * The assignment of a directive in effect, undefined when unset or reset by an empty assignment. With `accepted`
+ * (see duplicates.ts `acceptedIn`), lines systemd ignores (invalid values, empty values 252 refuses) are skipped,
+ * as systemd keeps the earlier value: `Type=notify` then `Type=bogus` is a notify service.
+ */
+export function lastValue(entries: readonly Entry[], section: string, name: string, accepted?: (e: Entry) => boolean): Entry | undefined {
   let last: Entry | undefined;
-  for (const e of entries) if (e.info && e.info.section === section && e.info.name === name) last = e;
+  for (const e of entries) if (e.info && e.info.section === section && e.info.name === name && (!accepted || accepted(e))) last = e;
   return last && last.node.value !== '' ? last : undefined;
 }
 
@@ -62,9 +67,10 @@ export const serviceRule: Rule = {
     const entries = [...analysis.entries, ...dropInEntries(ctx.options.workspace?.() ?? [], analysis.file.unitName)];
     const execStart = effective(entries, 'Service', 'ExecStart');
     const execStop = effective(entries, 'Service', 'ExecStop');
-    const typeEntry = lastValue(entries, 'Service', 'Type');
-    const busName = lastValue(entries, 'Service', 'BusName');
-    const successAction = lastValue(entries, 'Unit', 'SuccessAction');
+    const accepted = acceptedIn(ctx);
+    const typeEntry = lastValue(entries, 'Service', 'Type', accepted);
+    const busName = lastValue(entries, 'Service', 'BusName', accepted);
+    const successAction = lastValue(entries, 'Unit', 'SuccessAction', accepted);
     // systemd's default: dbus with BusName=, simple with ExecStart=, otherwise oneshot.
     const type = typeEntry?.node.value ?? (busName ? 'dbus' : execStart.length ? 'simple' : 'oneshot');
     const serviceHeader = analysis.sections.find((s) => s.status === 'ok' && s.section.name === 'Service')?.section.header;
@@ -90,7 +96,7 @@ export const serviceRule: Rule = {
         });
       }
     }
-    const restart = lastValue(entries, 'Service', 'Restart');
+    const restart = lastValue(entries, 'Service', 'Restart', accepted);
     if (type === 'oneshot' && restart && (restart.node.value === 'always' || restart.node.value === 'on-success')) {
       ctx.report({
         start: restart.node.valueSpan.start, end: restart.node.valueSpan.end, code: 'service-invalid-combination',
