@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultSettings, normaliseSettings, WATCHDOG_DRIVER_CHOICES } from '../server/src/settings.js';
+import { defaultSettings, normaliseSettings, WATCHDOG_DRIVER_CHOICES } from '../server/src/languageService.js';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8'));
 const props = manifest.contributes.configuration.properties;

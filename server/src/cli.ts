@@ -5,19 +5,13 @@
  */
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { baseUnitOf } from './units/baseUnit.js';
-import { decodeBytes } from './parser/bytes.js';
-import { positionAt } from './parser/lineIndex.js';
-import { createDocument, getDiagnostics, fileKindOf, type SystemdDocument } from './languageService.js';
-import type { WorkspaceUnit } from './services/rules/types.js';
-import { defaultSettings, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES } from './settings.js';
-import { kernelWatchdogLimits } from './watchdog/sysfs.js';
-import { runEffective } from './commands/effective.js';
-import { runDropin } from './commands/dropin.js';
-import { runSocketsFromStrace } from './commands/socketsFromStrace.js';
-import type { Diagnostic } from './services/diagnostics.js';
-import { NEWEST_VERSION } from './catalog/catalog.js';
-import { CODES } from './services/codes.js';
+import {
+  createLanguageService, decodeBytes, positionAt, fileKindOf, defaultSettings, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
+  NEWEST_VERSION, CODES, type SystemdDocument, type Diagnostic,
+} from './languageService.js';
+import { runEffective } from './cli/effective.js';
+import { runDropin } from './cli/dropin.js';
+import { runSocketsFromStrace } from './cli/socketsFromStrace.js';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -117,6 +111,15 @@ function check(args: string[], io: CliIO): number {
   let checked = 0;
   const files: string[] = [];
   const docs: SystemdDocument[] = [];
+  const shown = new Map<SystemdDocument, string>();
+  const settings = { ...defaultSettings(), targetVersion, severity, watchdogDriver };
+  const service = createLanguageService({
+    settings: () => settings,
+    workspaceFolders: () => [],
+    // The files named on the command line see each other (cross-file checks), as open documents do in an editor.
+    openDocuments: () => docs,
+    kernelWatchdogLimits: machineWatchdogLimits,
+  });
   for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });
   for (const file of files) {
     let bytes: Buffer;
@@ -128,14 +131,12 @@ function check(args: string[], io: CliIO): number {
       continue;
     }
     checked++;
-    docs.push(createDocument(file, decodeBytes(bytes)));
+    docs.push(service.parse(resolve(file), decodeBytes(bytes)));
+    shown.set(docs[docs.length - 1]!, file);
   }
-  const workspace: WorkspaceUnit[] = docs.map((d) => ({ path: d.path, analysis: d.analysis }));
-  const watchdog = watchdogLimitsFor({ ...defaultSettings(), watchdogDriver }, kernelWatchdogLimits);
   for (const doc of docs) {
-    const file = doc.path;
-    const baseUnit = doc.file.kind === 'dropin' ? (() => { const f = doc.file as { unitName: string }; return () => baseUnitOf(resolve(file), f.unitName); })() : undefined;
-    const diags = getDiagnostics(doc, { targetVersion, severity, watchdog, workspace: () => workspace, baseUnit });
+    const file = shown.get(doc)!;
+    const diags = service.getDiagnostics(doc);
     for (const d of diags) {
       const s = positionAt(doc.tree.lineStarts, d.start);
       const e = positionAt(doc.tree.lineStarts, d.end);

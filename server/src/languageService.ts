@@ -1,29 +1,259 @@
 /**
- * The facade: everything the server and the CLI use. It knows nothing of LSP: offsets in, offsets out.
- * One `SystemdDocument` per document version; features take it and never re-parse.
+ * The facade: the one entry point of the language service for the LSP server, the CLI, the VS Code client and the
+ * tests. It knows nothing of LSP: offsets in, offsets out. Everything outside the service (file system, clock,
+ * settings, workspace folders, open documents, the kernel's watchdog limits) comes from an injected
+ * `LanguageEnvironment`, built in one place by each caller.
+ *
+ * Features (methods of the object `createLanguageService` returns):
+ *   parse                   one `SystemdDocument` per document version (the caller caches it)
+ *   getDiagnostics          staged rules, with the cross-file facts (siblings, base unit of a drop-in) built here
+ *   getCompletions          sections, directives, values, specifiers
+ *   resolveCompletion       detail and documentation of one item, from the data the item carries (stateless)
+ *   getHover                directive/value/specifier docs, plus where the effective value comes from
+ *   getDocumentSymbols, getFoldingRanges, getDocumentLinks, getDefinition
+ *   getCodeActions          quick fixes from diagnostic data, and "move to drop-in" on vendor units
+ *   dependsOn               whether a document's diagnostics depend on a changed file (for refreshes)
+ *   fileChanged             forget what was cached about a file that changed on disk
+ *
+ * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
+ * importing them from here keeps `client/` and the CLI on this one entry point.
  */
-import { parseUnit } from './parser/parser.js';
-import type { UnitDocument } from './parser/ast.js';
-import { fileKindOf, type FileKind } from './units/fileKind.js';
-import { analyse, type Analysis } from './services/model.js';
+import { basename, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
+import { getCompletions as completionsImpl, type CompletionResult } from './services/completion.js';
+import { getHover as hoverImpl, type HoverResult } from './services/hover.js';
+import { getDocumentSymbols as symbolsImpl, type SymbolResult } from './services/symbols.js';
+import { getFoldingRanges as foldingImpl, type FoldingResult } from './services/folding.js';
+import { getDocumentLinks as linksImpl, type LinkResult } from './services/links.js';
+import { getDefinition as definitionImpl, type DefinitionTarget } from './services/definition.js';
+import {
+  getCodeActions as codeActionsImpl, getMoveToDropInActions, type CodeActionEnv, type CodeActionLike, type CommandActionLike,
+  type DiagnosticLike,
+} from './services/codeActions.js';
+import { nodeAt, sectionAt } from './services/context.js';
+import type { WorkspaceUnit } from './services/rules/types.js';
+import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
+import { siblingUnits } from './units/siblings.js';
+import { baseUnitOf } from './units/baseUnit.js';
+import { findUnitHierarchy, type HierarchyFs, realFs } from './units/hierarchy.js';
+import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
+import { UnitIndex } from './units/unitIndex.js';
+import { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
+import type { WatchdogLimits } from './watchdog/drivers.js';
+import { kernelWatchdogLimits } from './watchdog/sysfs.js';
+import { BoundedCache, clearAllCaches } from './util/cache.js';
 
-export interface SystemdDocument {
+/** What the language service may know of the world outside the document. */
+export interface LanguageEnvironment {
+  /** Current settings (`systemd.*`), already normalised. Default: the defaults. */
+  readonly settings?: () => Settings;
+  /** Workspace folders (absolute paths): searched for units, and roots of workspaces that mirror `/`. */
+  readonly workspaceFolders?: () => readonly string[];
+  /** Documents open in the editor (or named on the command line): they take precedence over the files on disk. */
+  readonly openDocuments?: () => Iterable<SystemdDocument>;
+  /** The kernel's limits of this machine's hardware watchdog (`/sys/class/watchdog`), for `watchdog.driver: auto`. */
+  readonly kernelWatchdogLimits?: () => WatchdogLimits | undefined;
+  /** Read-only file system for unit hierarchies (default: the real one). */
+  readonly fs?: HierarchyFs;
+  readonly fileExists?: (path: string) => boolean;
+  /** Milliseconds since the epoch (default: Date.now); used by cache lifetimes. */
+  readonly now?: () => number;
+  /** Where internal problems go (a rule that threw). */
+  readonly log?: (message: string) => void;
+}
+
+/** What a completion item carries so that its resolve needs no server state. */
+export interface CompletionData {
+  /** The document (its path) and the offset the list was computed at. */
   readonly path: string;
-  readonly text: string;
-  readonly file: FileKind;
-  readonly tree: UnitDocument;
-  readonly analysis: Analysis;
+  readonly offset: number;
 }
 
-export function createDocument(path: string, text: string, file: FileKind = fileKindOf(path)): SystemdDocument {
-  const tree = parseUnit(text);
-  return { path, text, file, tree, analysis: analyse(tree, file) };
+export interface ResolvedCompletion {
+  readonly detail?: string;
+  readonly documentation?: string;
 }
 
+export interface LanguageService {
+  readonly settings: () => Settings;
+  parse(path: string, text: string): SystemdDocument;
+  getDiagnostics(doc: SystemdDocument): Diagnostic[];
+  getCompletions(doc: SystemdDocument, offset: number): CompletionResult[];
+  resolveCompletion(doc: SystemdDocument, data: CompletionData, label: string): ResolvedCompletion | undefined;
+  getHover(doc: SystemdDocument, offset: number): HoverResult | undefined;
+  getDocumentSymbols(doc: SystemdDocument): SymbolResult[];
+  getFoldingRanges(doc: SystemdDocument): FoldingResult[];
+  getDocumentLinks(doc: SystemdDocument): LinkResult[];
+  getDefinition(doc: SystemdDocument, offset: number): DefinitionTarget[];
+  getCodeActions(doc: SystemdDocument, diagnostics: readonly DiagnosticLike[], offset: number, env: CodeActionEnv): (CodeActionLike | CommandActionLike)[];
+  /** True when `doc`'s diagnostics may change because the file at `changedPath` changed (or appeared, or went). */
+  dependsOn(doc: SystemdDocument, changedPath: string): boolean;
+  /** A file changed on disk: drop what was cached about it and its folder. */
+  fileChanged(path: string): void;
+}
+
+/** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
+export function unitFolderOf(doc: Pick<SystemdDocument, 'path' | 'file'>): string {
+  return doc.file.kind === 'dropin' ? dirname(dirname(doc.path)) : dirname(doc.path);
+}
+
+export function createLanguageService(env: LanguageEnvironment = {}): LanguageService {
+  const settings = env.settings ?? defaultSettings;
+  const now = env.now ?? Date.now;
+  const fs = env.fs ?? realFs;
+  const fileExists = env.fileExists ?? existsSync;
+  const kernel = env.kernelWatchdogLimits ?? (() => undefined);
+  const workspaceFolders = env.workspaceFolders ?? (() => []);
+  /** The one cache policy for facts read from disk: bounded, short-lived, dropped when a file changes. */
+  const effectiveCache = new BoundedCache<string, EffectiveUnit | undefined>({ max: 200, ttlMs: 3000, now });
+  const unitIndex = new UnitIndex();
+  let indexRoots = '';
+
+  const analyseSibling = (path: string, text: string): WorkspaceUnit => ({ path, analysis: createDocumentImpl(path, text).analysis });
+
+  function workspaceAround(doc: SystemdDocument): WorkspaceUnit[] {
+    const open = new Map<string, WorkspaceUnit>();
+    for (const d of env.openDocuments?.() ?? []) open.set(d.path, { path: d.path, analysis: d.analysis });
+    open.set(doc.path, { path: doc.path, analysis: doc.analysis });
+    const out = [...open.values()];
+    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling)) if (!open.has(u.path)) out.push(u.unit);
+    return out;
+  }
+
+  function diagnosticOptions(doc: SystemdDocument): DiagnosticOptions {
+    const s = settings();
+    const file = doc.file;
+    return {
+      watchdog: watchdogLimitsFor(s, kernel),
+      workspace: () => workspaceAround(doc),
+      baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, fs) : undefined,
+      targetVersion: s.targetVersion,
+      severity: s.severity,
+      maxDiagnostics: s.maxDiagnostics,
+      onRuleError: (rule, err) => env.log?.(`rule ${rule} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
+    };
+  }
+
+  function index(): UnitIndex {
+    const s = settings();
+    const key = JSON.stringify([workspaceFolders(), s.unitSearchPaths]);
+    if (key !== indexRoots) {
+      unitIndex.setRoots([...workspaceFolders()], s.unitSearchPaths);
+      indexRoots = key;
+    }
+    return unitIndex;
+  }
+
+  /** The merged unit this document is part of, resolved through the same hierarchy as the drop-in checks. */
+  function effectiveOf(doc: SystemdDocument): EffectiveUnit | undefined {
+    const file = doc.file;
+    if ((file.kind !== 'unit' && file.kind !== 'dropin') || !appliesToOneUnit(file.unitName, file.unitType)) return undefined;
+    const world = unitWorldOf(doc.path);
+    const key = `${world.root}\u0000${world.scope}\u0000${file.unitName}`;
+    return effectiveCache.get(key, () => {
+      for (const root of world.roots) {
+        const h = findUnitHierarchy(file.unitName, { root, scope: world.scope, fs });
+        if (h.fragment || h.dropIns.length) return loadEffectiveUnit(h, fs).effective;
+      }
+      return undefined;
+    });
+  }
+
+  /** "set in …/override.conf:3, overrides the vendor value" for the directive under the cursor. */
+  function originNote(doc: SystemdDocument, offset: number): string | undefined {
+    const node = nodeAt(doc.tree.nodes, offset);
+    if (!node || node.kind !== 'assignment' || offset > node.keySpan.end) return undefined;
+    const section = sectionAt(doc.analysis, offset).section.name;
+    if (!section) return undefined;
+    const info = effectiveOf(doc)?.originOf(section, node.key);
+    return info && (info.overridden.length || info.setBy.some((o) => o.file !== doc.path)) ? info.message : undefined;
+  }
+
+  const service: LanguageService = {
+    settings,
+    parse: (path, text) => createDocumentImpl(path, text),
+    getDiagnostics: (doc) => computeDiagnostics(doc.analysis, diagnosticOptions(doc)),
+    getCompletions: (doc, offset) => completionsImpl(doc, offset, { targetVersion: settings().targetVersion, unitNames: () => index().unitNames() }),
+    resolveCompletion(doc, data, label) {
+      if (data.path !== doc.path || data.offset < 0 || data.offset > doc.text.length) return undefined;
+      const it = service.getCompletions(doc, data.offset).find((c) => c.label === label);
+      return it ? { detail: it.detail, documentation: it.documentation } : undefined;
+    },
+    getHover(doc, offset) {
+      const s = settings();
+      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel) });
+      if (!h) return undefined;
+      // Origin first: where the value in effect comes from matters more than the reference text below it.
+      const origin = originNote(doc, offset);
+      return origin ? { ...h, markdown: `${escapeMarkdown(origin)}\n\n---\n${h.markdown}` } : h;
+    },
+    getDocumentSymbols: (doc) => symbolsImpl(doc),
+    getFoldingRanges: (doc) => foldingImpl(doc),
+    getDocumentLinks: (doc) => linksImpl(doc, fileExists),
+    getDefinition: (doc, offset) => definitionImpl(doc, offset, index()),
+    getCodeActions: (doc, diagnostics, offset, caEnv) => [...codeActionsImpl(doc, diagnostics, caEnv), ...getMoveToDropInActions(doc, offset, caEnv.uri)],
+    dependsOn(doc, changedPath) {
+      if (changedPath === doc.path) return true;
+      const changedFolder = /\.d$/.test(dirname(changedPath)) ? dirname(dirname(changedPath)) : dirname(changedPath);
+      if (changedFolder === unitFolderOf(doc)) return true;
+      // A drop-in depends on its unit wherever that unit lives.
+      const file = doc.file;
+      return file.kind === 'dropin' && basename(changedPath) === file.unitName;
+    },
+    fileChanged(_path) {
+      effectiveCache.clear();
+      unitIndex.setRoots([...workspaceFolders()], settings().unitSearchPaths);
+    },
+  };
+  return service;
+}
+
+/** Text from other files goes into hover markdown: keep it from being read as markup. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
+}
+
+/** A document without a language service (tests, tools): parse and analyse only. */
+export function createDocument(path: string, text: string): SystemdDocument {
+  return createDocumentImpl(path, text);
+}
+
+/** Files changed on disk: drop every cached fact read from files (the one cache policy, util/cache.ts). */
+export const clearFileCaches = (): void => clearAllCaches();
+
+/** The rules on one document with explicitly given facts (unit tests of rules; tools). Editors and the CLI use a service. */
 export function getDiagnostics(doc: SystemdDocument, options?: DiagnosticOptions): Diagnostic[] {
   return computeDiagnostics(doc.analysis, options);
 }
 
-export type { Diagnostic, DiagnosticOptions, FileKind, UnitDocument, Analysis };
-export { fileKindOf };
+/** The kernel's watchdog limits of this machine (the real `LanguageEnvironment.kernelWatchdogLimits`). */
+export const machineWatchdogLimits = (): WatchdogLimits | undefined => kernelWatchdogLimits();
+
+export type {
+  SystemdDocument, Diagnostic, DiagnosticOptions, CompletionResult, HoverResult, SymbolResult, FoldingResult, LinkResult,
+  DefinitionTarget, CodeActionLike, CommandActionLike, DiagnosticLike, CodeActionEnv, Settings,
+};
+
+// ---- Facts and planners shared with the commands (VS Code client, CLI) ----------------------------------------
+export { positionAt, offsetAt } from './parser/lineIndex.js';
+export type { Span } from './parser/ast.js';
+export { decodeBytes, encodeText } from './parser/bytes.js';
+export { parseUnit } from './parser/parser.js';
+export { fileKindOf, type FileKind } from './units/fileKind.js';
+export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
+export { CODES, type DiagnosticCode } from './services/codes.js';
+export { defaultSettings, normaliseSettings, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
+export { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
+export { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
+export { kernelWatchdogLimits } from './watchdog/sysfs.js';
+export { evaluateWatchdogValue } from './services/rules/watchdog.js';
+export * from './units/hierarchy.js';
+export * from './units/effective.js';
+export * from './units/minimalDropIn.js';
+export * from './units/overrideTemplate.js';
+export * from './units/safeWrite.js';
+export * from './units/searchPaths.js';
+export { UnitIndex } from './units/unitIndex.js';
+export * from './socketActivation/strace.js';

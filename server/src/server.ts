@@ -1,54 +1,39 @@
 /**
- * LSP glue: capabilities, open documents, settings, the parse cache and guarded handlers.
- * Everything language-specific lives in the language service; this file only translates.
+ * LSP glue: capabilities, the document store, the parse cache, position conversion, settings, and short guarded
+ * handlers that call the language service facade. No language logic lives here.
  *
- * Invariants: one parse per document version (cache keyed by uri+version, dropped on close); every handler
- * is wrapped by `guard` so a failing feature returns an empty result and logs; nothing but the protocol on stdout.
+ * Invariants: one parse per document version (cache keyed by uri+version, dropped on close); validation is coalesced
+ * per document and stale versions are dropped; every handler is wrapped by `guard` so a failing feature returns an
+ * empty result and logs; nothing but the protocol on stdout; the server keeps no state between requests beyond the
+ * documents and settings (a completion item carries what its resolve needs).
  */
 import {
   CodeActionKind, type Connection, DiagnosticSeverity, type Diagnostic as LspDiagnostic, DidChangeConfigurationNotification,
-  type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type CompletionItemKind, type SymbolKind,
+  DidChangeWatchedFilesNotification, type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type CompletionItem, type CompletionItemKind, type SymbolKind,
+  type DocumentSymbol,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { createDocument, type SystemdDocument } from './languageService.js';
-import { getDiagnostics } from './languageService.js';
-import { positionAt, offsetAt } from './parser/lineIndex.js';
-import type { Span } from './parser/ast.js';
-import { getCompletions, type CompletionEnv } from './services/completion.js';
-import { getHover } from './services/hover.js';
-import { getDocumentSymbols } from './services/symbols.js';
-import { getFoldingRanges } from './services/folding.js';
-import { getDocumentLinks } from './services/links.js';
-import { getDefinition } from './services/definition.js';
-import { getCodeActions, getMoveToDropInActions } from './services/codeActions.js';
-import { defaultSettings, normaliseSettings, type Settings } from './settings.js';
-import { UnitIndex } from './units/unitIndex.js';
-import { siblingUnits } from './units/siblings.js';
-import { kernelWatchdogLimits } from './watchdog/sysfs.js';
-import { watchdogLimitsFor } from './settings.js';
-import type { WorkspaceUnit } from './services/rules/types.js';
-import { dirname } from 'node:path';
-import { findUnitHierarchy } from './units/hierarchy.js';
-import { baseUnitOf } from './units/baseUnit.js';
-import { unitPathRoot } from './units/searchPaths.js';
-import { loadEffectiveUnit } from './units/effective.js';
-import { nodeAt, sectionAt } from './services/context.js';
+import {
+  createLanguageService, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches,
+  type SystemdDocument, type Settings, type Span, type CompletionData,
+} from './languageService.js';
+
+/** Validation waits this long after the last change of a document before it runs (typing bursts coalesce). */
+export const VALIDATION_DELAY_MS = 120;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; doc: SystemdDocument }>();
   let settings: Settings = defaultSettings();
   let hasConfigurationCapability = false;
-  /** The client takes CompletionList.itemDefaults.editRange (LSP 3.17): one range for all items, much smaller replies. */
   let supportsEditRangeDefault = false;
-  /** The client resolves `detail` lazily too (VS Code does): send it with the documentation. */
   let resolvesDetail = false;
   let workspaceFolders: string[] = [];
-  const unitIndex = new UnitIndex();
+  let kernel: { value: ReturnType<typeof machineWatchdogLimits> } | undefined;
 
-  const log = (msg: string): void => connection.console.error(msg);
+  const log = (msg: string): void => connection.console.error(`[systemd-units] ${msg}`);
 
   function uriToPath(uri: string): string {
     try {
@@ -58,13 +43,21 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  const service = createLanguageService({
+    settings: () => settings,
+    workspaceFolders: () => workspaceFolders,
+    openDocuments: function* () { for (const td of documents.all()) { const d = get(td.uri); if (d) yield d; } },
+    kernelWatchdogLimits: () => (kernel ??= { value: machineWatchdogLimits() }).value,
+    log,
+  });
+
   /** The analysed document for the current version; parsed at most once per version. */
   function get(uri: string): SystemdDocument | undefined {
     const td = documents.get(uri);
     if (!td) return undefined;
     const hit = cache.get(uri);
     if (hit && hit.version === td.version) return hit.doc;
-    const doc = createDocument(uriToPath(uri), td.getText());
+    const doc = service.parse(uriToPath(uri), td.getText());
     cache.set(uri, { version: td.version, doc });
     return doc;
   }
@@ -85,47 +78,10 @@ export function startServer(connection: Connection): void {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return r;
       } catch (err) {
-        log(`[systemd-units] ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        log(`${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
         return fallback;
       }
     };
-  }
-
-  /** "set in …/override.conf:3, overrides the vendor value" for the directive under the cursor, from the unit's hierarchy. */
-  function originNote(doc: SystemdDocument, offset: number): string | undefined {
-    const file = doc.file;
-    if (file.kind !== 'unit' && file.kind !== 'dropin') return undefined;
-    const node = nodeAt(doc.tree.nodes, offset);
-    if (!node || node.kind !== 'assignment' || offset > node.keySpan.end) return undefined;
-    const section = sectionAt(doc.analysis, offset).section.name;
-    if (!section || /^[a-z]+$/.test(file.unitName) || file.unitName.endsWith(`-.${file.unitType}`)) return undefined;
-    const where = unitPathRoot(doc.path) ?? { root: '/', scope: 'system' as const };
-    const key = `${where.root}\u0000${file.unitName}`;
-    let hit = originCache.get(key);
-    if (!hit || Date.now() - hit.at > 3000) {
-      const h = findUnitHierarchy(file.unitName, where);
-      hit = { at: Date.now(), eff: h.fragment || h.dropIns.length ? loadEffectiveUnit(h).effective : undefined };
-      originCache.set(key, hit);
-    }
-    const info = hit.eff?.originOf(section, node.key);
-    return info && (info.overridden.length || info.setBy.some((o) => o.file !== doc.path)) ? info.message : undefined;
-  }
-  const originCache = new Map<string, { at: number; eff: ReturnType<typeof loadEffectiveUnit>['effective'] | undefined }>();
-
-  let kernelCache: { value: ReturnType<typeof kernelWatchdogLimits> } | undefined;
-  const kernelLimits = (): ReturnType<typeof kernelWatchdogLimits> => (kernelCache ??= { value: kernelWatchdogLimits() }).value;
-
-  /** Unit files near a document for cross-file checks: its folder on disk, with open documents taking precedence. */
-  function workspaceAround(doc: SystemdDocument): WorkspaceUnit[] {
-    const open = new Map<string, WorkspaceUnit>();
-    for (const td of documents.all()) {
-      const d = get(td.uri);
-      if (d) open.set(d.path, { path: d.path, analysis: d.analysis });
-    }
-    const out = [...open.values()];
-    const dir = doc.analysis.file.kind === 'dropin' ? dirname(dirname(doc.path)) : dirname(doc.path);
-    for (const u of siblingUnits(dir)) if (!open.has(u.path)) out.push(u);
-    return out;
   }
 
   function severityOf(s: string): DiagnosticSeverity {
@@ -137,20 +93,12 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function validate(uri: string): void {
+  function validateNow(uri: string): void {
     try {
       const doc = get(uri);
       if (!doc) return;
-      const diags = getDiagnostics(doc, {
-        watchdog: watchdogLimitsFor(settings, kernelLimits),
-        workspace: () => workspaceAround(doc),
-        baseUnit: doc.file.kind === 'dropin' ? () => baseUnitOf(doc.path, (doc.file as { unitName: string }).unitName) : undefined,
-        targetVersion: settings.targetVersion,
-        severity: settings.severity,
-        maxDiagnostics: settings.maxDiagnostics,
-        onRuleError: (rule, err) => log(`[systemd-units] rule ${rule} failed: ${String(err)}`),
-      });
-      const lsp: LspDiagnostic[] = diags.map((d) => ({
+      const version = documents.get(uri)?.version;
+      const lsp: LspDiagnostic[] = service.getDiagnostics(doc).map((d) => ({
         range: toRange(doc, d),
         severity: severityOf(d.severity),
         code: d.code,
@@ -158,9 +106,26 @@ export function startServer(connection: Connection): void {
         message: d.message,
         data: d.data,
       }));
-      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: lsp });
+      void connection.sendDiagnostics({ uri, version, diagnostics: lsp });
     } catch (err) {
-      log(`[systemd-units] diagnostics failed for ${uri}: ${String(err)}`);
+      log(`diagnostics failed for ${uri}: ${String(err)}`);
+    }
+  }
+
+  /** Coalesce: one pending validation per document; it reads the newest version when it runs. */
+  const pending = new Map<string, NodeJS.Timeout>();
+  function validate(uri: string, delay = VALIDATION_DELAY_MS): void {
+    const t = pending.get(uri);
+    if (t) clearTimeout(t);
+    pending.set(uri, setTimeout(() => { pending.delete(uri); validateNow(uri); }, delay));
+  }
+
+  /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
+  function revalidateDependents(path: string, except?: string): void {
+    for (const td of documents.all()) {
+      if (td.uri === except) continue;
+      const d = get(td.uri);
+      if (d && service.dependsOn(d, path)) validate(td.uri);
     }
   }
 
@@ -169,21 +134,23 @@ export function startServer(connection: Connection): void {
     try {
       const raw = await connection.workspace.getConfiguration({ section: 'systemd' });
       settings = normaliseSettings(raw);
-      unitIndex.setRoots(workspaceFolders, settings.unitSearchPaths);
     } catch (err) {
-      log(`[systemd-units] could not read settings: ${String(err)}`);
+      log(`could not read settings: ${String(err)}`);
     }
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    const defaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
-    supportsEditRangeDefault = defaults.includes('editRange');
-    resolvesDetail = !!params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('detail');
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
-    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
-    settings = normaliseSettings(params.initializationOptions ?? {});
-    unitIndex.setRoots(workspaceFolders, settings.unitSearchPaths);
+    try {
+      hasConfigurationCapability = !!params.capabilities?.workspace?.configuration;
+      const defaults = params.capabilities?.textDocument?.completion?.completionList?.itemDefaults ?? [];
+      supportsEditRangeDefault = Array.isArray(defaults) && defaults.includes('editRange');
+      resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
+      workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+      if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+      settings = normaliseSettings(params.initializationOptions ?? {});
+    } catch (err) {
+      log(`initialize: ignoring malformed parameters (${String(err)})`);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -202,45 +169,68 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'systemd' }).catch(() => undefined);
-      void refreshSettings().then(() => documents.all().forEach((d) => validate(d.uri)));
+      void refreshSettings().then(() => documents.all().forEach((d) => validate(d.uri, 0)));
     }
+    // Unit files, drop-ins and manager configs changed on disk (by another program, git, a command) refresh the
+    // diagnostics of the open documents that depend on them.
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        { globPattern: '**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope}' },
+        { globPattern: '**/*.d/*.conf' },
+        { globPattern: '**/{system,user}.conf' },
+      ],
+    }).catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (hasConfigurationCapability) await refreshSettings();
     else settings = normaliseSettings((change.settings as { systemd?: unknown } | undefined)?.systemd ?? {});
-    documents.all().forEach((d) => validate(d.uri));
+    service.fileChanged('');
+    documents.all().forEach((d) => validate(d.uri, 0));
   });
 
-  documents.onDidOpen((e) => validate(e.document.uri));
-  documents.onDidChangeContent((e) => validate(e.document.uri));
+  connection.onDidChangeWatchedFiles((p) => {
+    try {
+      clearFileCaches();
+      for (const c of p.changes) {
+        const path = uriToPath(c.uri);
+        service.fileChanged(path);
+        revalidateDependents(path);
+      }
+    } catch (err) {
+      log(`watched files: ${String(err)}`);
+    }
+  });
+
+  documents.onDidOpen((e) => { validate(e.document.uri, 0); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
+  documents.onDidChangeContent((e) => { validate(e.document.uri); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    const t = pending.get(e.document.uri);
+    if (t) { clearTimeout(t); pending.delete(e.document.uri); }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    revalidateDependents(uriToPath(e.document.uri), e.document.uri);
   });
-
-  const env = (): CompletionEnv => ({ targetVersion: settings.targetVersion, unitNames: () => unitIndex.unitNames() });
 
   connection.onCompletion(guard('completion', null, (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return null;
     const offset = toOffset(doc, p.position);
-    const items = getCompletions(doc, offset, env());
-    lastCompletion = { id: ++completionSeq, items };
+    const items = service.getCompletions(doc, offset);
+    const data: CompletionData = { path: doc.path, offset };
     const first = items[0];
     const shared = supportsEditRangeDefault && first !== undefined && items.every((it) => it.replace.start === first.replace.start && it.replace.end === first.replace.end);
     const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
     return {
       isIncomplete: false,
-      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data: { c: completionSeq } } } : {}),
-      items: items.map((it, i) => ({
+      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data } } : {}),
+      items: items.map((it) => ({
         label: it.label,
         kind: it.kind as CompletionItemKind,
         detail: resolvesDetail ? undefined : it.detail,
         // Documentation (and detail, where the client resolves it) comes with completionItem/resolve.
-        data: shared ? undefined : { c: completionSeq, i },
-        // Items already sorted by label need no sortText ('0' + label is the default order).
-        sortText: it.sortText === `0${it.filterText ?? it.label}` || it.sortText === `0${it.label}` ? undefined : it.sortText,
+        data: shared ? undefined : data,
+        sortText: it.sortText,
         filterText: it.filterText === it.label ? undefined : it.filterText,
         tags: it.deprecated ? [1 as const] : undefined,
         ...(shared ? (it.insertText === it.label ? {} : { textEditText: it.insertText }) : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
@@ -250,51 +240,46 @@ export function startServer(connection: Connection): void {
     };
   }));
 
-  let completionSeq = 0;
-  let lastCompletion: { id: number; items: readonly import('./services/completion.js').CompletionResult[] } | undefined;
-  connection.onCompletionResolve(guard('completionResolve', null as never, (item: import('vscode-languageserver').CompletionItem) => {
-    const d = item.data as { c?: number; i?: number } | undefined;
-    const list = d && lastCompletion && d.c === lastCompletion.id ? lastCompletion.items : undefined;
-    // With shared item data there is no index: labels are unique within one list.
-    const it = list ? (d!.i !== undefined ? list[d!.i] : list.find((x) => x.label === item.label)) : undefined;
-    if (!it) return item;
-    const doc = it.documentation;
-    return { ...item, detail: item.detail ?? it.detail, ...(doc ? { documentation: { kind: 'markdown' as const, value: doc } } : {}) };
+  connection.onCompletionResolve(guard('completionResolve', null as never, (item: CompletionItem) => {
+    const data = item.data as Partial<CompletionData> | undefined;
+    if (!data || typeof data.path !== 'string' || typeof data.offset !== 'number') return item;
+    const td = documents.all().find((d) => uriToPath(d.uri) === data.path);
+    const doc = td && get(td.uri);
+    const r = doc ? service.resolveCompletion(doc, data as CompletionData, item.label) : undefined;
+    if (!r) return item;
+    return { ...item, detail: item.detail ?? r.detail, ...(r.documentation ? { documentation: { kind: 'markdown' as const, value: r.documentation } } : {}) };
   }));
 
   connection.onHover(guard('hover', null, (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return null;
-    const h = getHover(doc, toOffset(doc, p.position), { targetVersion: settings.targetVersion, manPages: settings.manPages, watchdog: watchdogLimitsFor(settings, kernelLimits) });
-    if (!h) return null;
-    const origin = originNote(doc, toOffset(doc, p.position));
-    return { contents: { kind: 'markdown' as const, value: origin ? `${h.markdown}\n\n---\n${origin}` : h.markdown }, range: toRange(doc, h.span) };
+    const h = service.getHover(doc, toOffset(doc, p.position));
+    return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
   }));
 
   connection.onDocumentSymbol(guard('symbols', [], (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return [];
-    return getDocumentSymbols(doc).map(function conv(s): import('vscode-languageserver').DocumentSymbol {
+    return service.getDocumentSymbols(doc).map(function conv(s): DocumentSymbol {
       return { name: s.name, detail: s.detail, kind: s.kind as SymbolKind, range: toRange(doc, s.span), selectionRange: toRange(doc, s.selection), children: s.children?.map(conv) };
     });
   }));
 
   connection.onFoldingRanges(guard('folding', [], (p) => {
     const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return getFoldingRanges(doc);
+    return doc ? service.getFoldingRanges(doc) : [];
   }));
 
   connection.onDocumentLinks(guard('links', [], (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return [];
-    return getDocumentLinks(doc).map((l) => ({ range: toRange(doc, l.span), target: l.target, tooltip: l.tooltip }));
+    return service.getDocumentLinks(doc).map((l) => ({ range: toRange(doc, l.span), target: l.target, tooltip: l.tooltip }));
   }));
 
   connection.onDefinition(guard('definition', null, (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return null;
-    const targets = getDefinition(doc, toOffset(doc, p.position), unitIndex);
+    const targets = service.getDefinition(doc, toOffset(doc, p.position));
     if (!targets.length) return null;
     return targets.map((t) => ({ uri: t.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
   }));
@@ -302,12 +287,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guard('codeActions', [], (p) => {
     const doc = get(p.textDocument.uri);
     if (!doc) return [];
-    const fixes = getCodeActions(doc, p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value })), {
+    const diagnostics = p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : String(d.message) }));
+    return service.getCodeActions(doc, diagnostics, toOffset(doc, p.range.start), {
       uri: p.textDocument.uri,
       toOffset: (pos) => toOffset(doc, pos),
       toRange: (span) => toRange(doc, span),
     });
-    return [...fixes, ...getMoveToDropInActions(doc, toOffset(doc, p.range.start), p.textDocument.uri)];
   }));
 
   documents.listen(connection);

@@ -8,12 +8,7 @@
  * substring of the message. A first line `# fixture: target-version=252` sets options.
  * The check compares the exact set: a missing or an extra diagnostic fails.
  */
-import { createDocument, getDiagnostics } from '../../server/src/languageService.js';
-import { positionAt } from '../../server/src/parser/lineIndex.js';
-import { limitsForDriver } from '../../server/src/watchdog/drivers.js';
-import { siblingUnits } from '../../server/src/units/siblings.js';
-import { dirname } from 'node:path';
-import { baseUnitOf } from '../../server/src/units/baseUnit.js';
+import { createLanguageService, defaultSettings, positionAt } from '../../server/src/languageService.js';
 
 export interface Expected {
   line: number;
@@ -45,13 +40,18 @@ export function parseAnnotations(text: string): { expected: Expected[]; options:
 }
 
 export function actualDiagnostics(path: string, text: string, options: Record<string, string>): Expected[] {
-  const doc = createDocument(path, text);
-  const targetVersion = options['target-version'] ? Number(options['target-version']) : undefined;
-  const watchdog = options['watchdog-driver'] ? limitsForDriver(options['watchdog-driver']) : undefined;
-  const dir = doc.analysis.file.kind === 'dropin' ? dirname(dirname(path)) : dirname(path);
-  const workspace = () => siblingUnits(dir).filter((u) => u.path !== path).concat([{ path, analysis: doc.analysis }]);
-  const baseUnit = doc.analysis.file.kind === 'dropin' ? () => baseUnitOf(path, (doc.analysis.file as { unitName: string }).unitName) : undefined;
-  return getDiagnostics(doc, { targetVersion, watchdog, workspace, baseUnit }).map((d) => {
+  // The same service the editor and the CLI use; only the settings come from the fixture's first line.
+  const settings = defaultSettings();
+  if (options['target-version']) settings.targetVersion = Number(options['target-version']);
+  const driver = options['watchdog-driver'];
+  if (driver) settings.watchdogDriver = driver;
+  const service = createLanguageService({
+    settings: () => settings,
+    // Fixtures do not depend on this machine's watchdog: 'auto' means the default driver here.
+    kernelWatchdogLimits: () => undefined,
+  });
+  const doc = service.parse(path, text);
+  return service.getDiagnostics(doc).map((d) => {
     const s = positionAt(doc.tree.lineStarts, d.start);
     const e = positionAt(doc.tree.lineStarts, d.end);
     const lineEnd = (doc.tree.lineStarts[s.line + 1] ?? text.length) - doc.tree.lineStarts[s.line]!;

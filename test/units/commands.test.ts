@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runEffective } from '../../server/src/commands/effective.js';
-import { runDropin } from '../../server/src/commands/dropin.js';
+import { runEffective } from '../../server/src/cli/effective.js';
+import { runDropin } from '../../server/src/cli/dropin.js';
 
 function io(): { out: string; err: string; io: { stdout(s: string): void; stderr(s: string): void } } {
   const r = { out: '', err: '', io: { stdout: (s: string) => { r.out += s; }, stderr: (s: string) => { r.err += s; } } };

@@ -6,10 +6,7 @@
  * Exit codes: 0 printed; 1 some change cannot be expressed, or a file is unreadable; 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { UNIT_TYPES, type UnitType } from '../catalog/catalog.js';
-import { decodeBytes } from '../parser/bytes.js';
-import { fileKindOf } from '../units/fileKind.js';
-import { computeMinimalDropIn } from '../units/minimalDropIn.js';
+import { UNIT_TYPES, decodeBytes, fileKindOf, computeMinimalDropIn, type UnitType } from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
 export const DROPIN_USAGE = `Usage: systemd-units dropin --base VENDOR_UNIT_FILE --target DESIRED_UNIT_FILE [--unit-type TYPE] [--assume-empty-resets]

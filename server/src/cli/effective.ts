@@ -8,9 +8,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { findManagerHierarchy, findUnitHierarchy, realFs, type DropInFile, type HierarchyFs } from '../units/hierarchy.js';
-import { loadEffectiveManager, loadEffectiveUnit, renderEffective } from '../units/effective.js';
-import { validateUnitName } from '../units/safeWrite.js';
+import {
+  findManagerHierarchy, findUnitHierarchy, realFs, loadEffectiveManager, loadEffectiveUnit, renderEffective, validateUnitName,
+  type DropInFile, type HierarchyFs,
+} from '../languageService.js';
 
 export interface CommandIO {
   stdout(s: string): void;

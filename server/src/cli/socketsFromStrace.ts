@@ -6,9 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSocketUnits } from '../socketActivation/strace.js';
-import { planWrite, writeFileAtomic, validateUnitName } from '../units/safeWrite.js';
-import { DEFAULT_PRELOAD_LIBRARY } from '../settings.js';
+import { generateSocketUnits, planWrite, writeFileAtomic, validateUnitName, DEFAULT_PRELOAD_LIBRARY } from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
 export const STRACE_USAGE = `Usage: systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]

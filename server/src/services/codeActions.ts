@@ -3,7 +3,7 @@
  * duplicate, move a directive to the section where it belongs. Edits are offsets; the caller maps positions.
  */
 import type { Span } from '../parser/ast.js';
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import type { DiagnosticData } from './rules/types.js';
 import { nodeAt } from './context.js';
 

@@ -3,7 +3,7 @@
  * specifiers after '%'. Returns plain items with document spans; the server turns them into LSP items.
  */
 import type { Span } from '../parser/ast.js';
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import {
   allSpecifiers, directivesInSection, directiveAllowedInType, lookupDirective, sectionSummary, valueMeaning, type DirectiveInfo,
 } from '../catalog/catalog.js';

@@ -1,5 +1,5 @@
 /** Go to definition: from a unit name in a value to its file; from anywhere else in a drop-in to its unit. */
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import { entryAt, wordAt } from './context.js';
 import { UnitIndex } from '../units/unitIndex.js';
 

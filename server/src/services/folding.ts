@@ -1,5 +1,5 @@
 /** Folding: one range per section, and one per block of two or more comment lines. Lines are 0-based. */
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import { lineOfOffset } from '../parser/lineIndex.js';
 
 export interface FoldingResult {

@@ -1,6 +1,6 @@
 /** Hover: sections, directives, values and specifiers. */
 import type { Span } from '../parser/ast.js';
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import { lookupSpecifier, sectionSummary, valueMeaning, type DirectiveInfo } from '../catalog/catalog.js';
 import { renderDirective } from '../catalog/docs.js';
 import { valueSpanToDocument } from '../parser/parser.js';

@@ -1,6 +1,6 @@
 /** Document links: Documentation= URLs and man: pages, and absolute paths in path-like values. */
 import type { Span } from '../parser/ast.js';
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 import { valueSpanToDocument } from '../parser/parser.js';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

@@ -2,12 +2,12 @@
  * Settings under `systemd.*`. The defaults here and in package.json's contributes.configuration must agree
  * (a test checks it).
  */
-import { NEWEST_VERSION } from './catalog/catalog.js';
-import { CODES } from './services/codes.js';
-import type { Severity } from './values/types.js';
-import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
+import { NEWEST_VERSION } from '../catalog/catalog.js';
+import { CODES } from './codes.js';
+import type { Severity } from '../values/types.js';
+import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 
-export const DEFAULT_PRELOAD_LIBRARY = '/usr/local/lib/libsocket-activate.so';
+export const DEFAULT_PRELOAD_LIBRARY = '/usr/local/lib/sockethack/libsockethack.so';
 export const WATCHDOG_DRIVER_CHOICES = ['auto', ...WATCHDOG_DRIVERS.map((d) => d.id), 'custom'];
 
 export interface Settings {

@@ -1,6 +1,6 @@
 /** Outline: sections with their directives. */
 import type { Span } from '../parser/ast.js';
-import type { SystemdDocument } from '../languageService.js';
+import type { SystemdDocument } from './document.js';
 
 export interface SymbolResult {
   readonly name: string;

@@ -7,7 +7,7 @@
  * FileDescriptorName= hint `socket(DOMAIN,TYPE,PROTOCOL)=N` (N counts calls with that exact triple, from 0), plus
  * a drop-in for the service that preloads the library.
  */
-import { AF, SOCK, IPPROTO, SOCK_CLOEXEC, SOCK_NONBLOCK, describeHint } from '../services/socketHints.js';
+import { AF, SOCK, IPPROTO, SOCK_CLOEXEC, SOCK_NONBLOCK, describeHint } from './hints.js';
 
 export interface TracedSocket {
   readonly domain: number;

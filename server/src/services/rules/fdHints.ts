@@ -6,9 +6,10 @@ import { basename } from 'node:path';
 import type { Rule, WorkspaceUnit } from './types.js';
 import type { Analysis, Entry } from '../model.js';
 import {
-  AF, SOCK, SOCK_CLOEXEC, SOCK_NONBLOCK, IPPROTO, parseHint, domainsOfAddress, typeOfListen, protocolsFor, serviceOf,
+  AF, SOCK, SOCK_CLOEXEC, SOCK_NONBLOCK, IPPROTO, parseHint, domainsOfAddress, typeOfListen, protocolsFor,
   domainName, typeName, type Hint,
-} from '../socketHints.js';
+} from '../../socketActivation/hints.js';
+import { serviceOf } from '../socketHints.js';
 
 const LISTEN = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'];
 
