@@ -1,4 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runIsolated } from './isolated.js';
 import {
   dropInDirNamesFor, findManagerHierarchy, findUnitHierarchy, isVendorPath, memoryFs, templateOf, unitSearchDirs,
 } from '../../server/src/units/hierarchy.js';
@@ -282,5 +287,84 @@ describe('symlinked files', () => {
     expect(h.fragment).toMatchObject({ path: `${SYS}/alias.service`, vendor: true });
     const { effective } = loadEffectiveUnit(h, fs);
     expect(effective.originOf('Service', 'Nice')!.message).toBe(`set in /opt/shared/10-nice.conf:2, overrides the vendor value \`2\` (${LIB}/real.service:3)`);
+  });
+});
+
+describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
+  // Each case runs in a child process with a deadline: before the fix these hung or ate gigabytes.
+  let dir = '';
+  let ws = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    ws = join(dir, 'ws');
+    const sys = join(ws, 'etc/systemd/system');
+    mkdirSync(join(sys, 'foo.service.d'), { recursive: true });
+    writeFileSync(join(sys, 'foo.service'), '[Service]\nExecStart=/bin/foo\nNice=1\n');
+    execFileSync('mkfifo', [join(sys, 'foo.service.d/10-fifo.conf')]);
+    // Absolute links are taken inside the workspace root (like systemd --root), so planted ones climb out instead.
+    symlinkSync('/dev/zero', join(sys, 'foo.service.d/15-zero-absolute.conf'));
+    symlinkSync('../../../../../../../../../../dev/zero', join(sys, 'foo.service.d/20-zero.conf'));
+    symlinkSync('../../../../../../../../../../proc/self/pagemap', join(sys, 'foo.service.d/30-pagemap.conf'));
+    writeFileSync(join(sys, 'foo.service.d/40-big.conf'), Buffer.concat([Buffer.from('[Service]\nNice=7\n'), Buffer.alloc(6_000_000, 0)]));
+    writeFileSync(join(dir, 'secret.conf'), '[Service]\nUser=secret-from-outside\n');
+    symlinkSync('../../../../../secret.conf', join(sys, 'foo.service.d/50-leak.conf'));
+    writeFileSync(join(sys, 'foo.service.d/60-ok.conf'), '[Service]\nNice=3\n');
+    // Siblings and index: a unit that is a FIFO, one that is /dev/zero, one that is /proc/self/pagemap.
+    execFileSync('mkfifo', [join(sys, 'fifo.service')]);
+    symlinkSync('/dev/zero', join(sys, 'zero.service'));
+    symlinkSync('/proc/self/pagemap', join(sys, 'evil.service'));
+    symlinkSync(join(dir, 'secret.conf'), join(sys, 'leak.service'));
+    writeFileSync(join(sys, 'good.service'), '[Service]\nExecStart=/bin/good\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the effective unit skips the FIFO, /dev/zero, pagemap, the 6 MB file and the link out, each with a reason', () => {
+    const run = runIsolated<{ nice: string[]; user: string[]; unreadable: string[]; skipped: { path: string; reason: string }[] }>(`
+      import { findUnitHierarchy } from './server/src/units/hierarchy.ts';
+      import { loadEffectiveUnit } from './server/src/units/effective.ts';
+      const h = findUnitHierarchy('foo.service', { root: ${JSON.stringify(ws)} });
+      const r = loadEffectiveUnit(h);
+      report({ nice: r.effective.valuesOf('Service', 'Nice'), user: r.effective.valuesOf('Service', 'User'), unreadable: r.unreadable, skipped: r.skipped ?? [] });
+    `);
+    expect(run.timedOut, 'the effective unit did not come back within 5 s').toBe(false);
+    expect(run.ok, run.stderr).toBe(true);
+    const v = run.value!;
+    expect(v.nice).toEqual(['3']);
+    expect(v.user).toEqual([]);
+    const d = join(ws, 'etc/systemd/system/foo.service.d');
+    expect(v.unreadable.sort()).toEqual(['10-fifo.conf', '20-zero.conf', '40-big.conf', '50-leak.conf'].map((n) => join(d, n)));
+    const why = Object.fromEntries(v.skipped.map((s) => [s.path.split('/').pop(), s.reason]));
+    expect(why['10-fifo.conf']).toContain('named pipe');
+    expect(why['20-zero.conf']).toMatch(/character device|outside the workspace/);
+    expect(why['40-big.conf']).toContain('limit');
+    expect(why['50-leak.conf']).toContain('outside the workspace');
+  });
+
+  it('sibling units skip the FIFO, /dev/zero, pagemap and the link out', () => {
+    const run = runIsolated<string[]>(`
+      import { siblingUnits } from './server/src/units/siblings.ts';
+      const got = siblingUnits(${JSON.stringify(join(ws, 'etc/systemd/system'))}, (path, text) => text);
+      report(got.map((u) => u.path.split('/').pop() + ':' + u.unit.length).sort());
+    `);
+    expect(run.timedOut, 'siblingUnits did not come back within 5 s').toBe(false);
+    expect(run.ok, run.stderr).toBe(true);
+    expect(run.value).toEqual([`60-ok.conf:${'[Service]\nNice=3\n'.length}`, `foo.service:${'[Service]\nExecStart=/bin/foo\nNice=1\n'.length}`, `good.service:${'[Service]\nExecStart=/bin/good\n'.length}`]);
+  });
+
+  it('go to definition never offers a FIFO, a device, a kernel file or a link out of the workspace', () => {
+    const run = runIsolated<Record<string, string[]>>(`
+      import { UnitIndex } from './server/src/units/unitIndex.ts';
+      const idx = new UnitIndex([]);
+      idx.setRoots([${JSON.stringify(ws)}], []);
+      const out = {};
+      for (const n of ['fifo.service', 'zero.service', 'evil.service', 'leak.service', 'good.service']) out[n] = idx.find(n);
+      report(out);
+    `);
+    expect(run.timedOut).toBe(false);
+    expect(run.ok, run.stderr).toBe(true);
+    expect(run.value).toEqual({
+      'fifo.service': [], 'zero.service': [], 'evil.service': [], 'leak.service': [],
+      'good.service': [join(ws, 'etc/systemd/system/good.service')],
+    });
   });
 });

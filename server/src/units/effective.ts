@@ -17,7 +17,7 @@
 import { lookupDirective, UNIT_TYPES, typeSection, type DirectiveInfo, type UnitType } from '../catalog/catalog.js';
 import type { UnitDocument } from '../parser/ast.js';
 import { parseUnit } from '../parser/parser.js';
-import { readHierarchyFile, realFs, type HierarchyFs, type ManagerHierarchy, type UnitHierarchy } from './hierarchy.js';
+import { readHierarchyFileResult, realFs, type HierarchyFs, type ManagerHierarchy, type UnitHierarchy } from './hierarchy.js';
 
 export type MergeMode = 'single' | 'first-wins' | 'list' | 'add-only';
 export type ResetGroup = 'conditions' | 'asserts' | 'timer-triggers' | 'path-watches';
@@ -391,6 +391,8 @@ export interface LoadedEffective {
   readonly effective: EffectiveUnit;
   /** Files that could not be read (skipped). */
   readonly unreadable: readonly string[];
+  /** The same files, each with the reason (a FIFO, too large, a symlink out of the workspace…). */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
 }
 
 /**
@@ -399,28 +401,28 @@ export interface LoadedEffective {
  */
 export function loadEffectiveUnit(h: UnitHierarchy, fs: HierarchyFs = realFs): LoadedEffective {
   const sources: SourceFile[] = [];
-  const unreadable: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   if (h.fragment && !h.masked) {
-    const text = readHierarchyFile(fs, h.fragment);
-    if (text === undefined) unreadable.push(h.fragment.path);
-    else sources.push({ path: h.fragment.target, text, vendor: h.fragment.vendor });
+    const r = readHierarchyFileResult(fs, h.fragment);
+    if (!r.ok) skipped.push({ path: h.fragment.path, reason: r.reason });
+    else sources.push({ path: h.fragment.target, text: r.text, vendor: h.fragment.vendor });
   }
   for (const d of h.dropIns) {
-    const text = readHierarchyFile(fs, d);
-    if (text === undefined) unreadable.push(d.path);
-    else sources.push({ path: d.masked ? d.path : d.target, text, vendor: d.vendor });
+    const r = readHierarchyFileResult(fs, d);
+    if (!r.ok) skipped.push({ path: d.path, reason: r.reason });
+    else sources.push({ path: d.masked ? d.path : d.target, text: r.text, vendor: d.vendor });
   }
-  return { effective: mergeUnit(sources), unreadable };
+  return { effective: mergeUnit(sources), unreadable: skipped.map((s) => s.path), skipped };
 }
 
 /** system.conf / user.conf with their drop-ins, merged ([Manager]). */
 export function loadEffectiveManager(m: ManagerHierarchy, fs: HierarchyFs = realFs): LoadedEffective {
   const sources: SourceFile[] = [];
-  const unreadable: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   for (const f of [...m.mainFiles, ...m.dropIns]) {
-    const text = readHierarchyFile(fs, f);
-    if (text === undefined) unreadable.push(f.path);
-    else sources.push({ path: f.path, text, vendor: f.vendor });
+    const r = readHierarchyFileResult(fs, f);
+    if (!r.ok) skipped.push({ path: f.path, reason: r.reason });
+    else sources.push({ path: f.path, text: r.text, vendor: f.vendor });
   }
-  return { effective: mergeUnit(sources), unreadable };
+  return { effective: mergeUnit(sources), unreadable: skipped.map((s) => s.path), skipped };
 }

@@ -10,11 +10,12 @@
  * `usr/lib/systemd/system/…`). With several roots, each search path is looked up under every root in turn
  * (first root first), so a workspace's `etc/systemd/system` beats the machine's, which beats any `usr/lib`.
  */
-import { lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { posix } from 'node:path';
 import { UNIT_TYPES, type UnitType } from '../catalog/catalog.js';
-import { decodeBytes } from '../parser/bytes.js';
+import { encodeText } from '../parser/bytes.js';
 import { checkUnitName } from '../values/unitName.js';
+import { formatBytes, hostSystemdFolders, isInsideRoots, readTextFileSafe, realReadFs, type SafeCheckResult, type SafeReadFs, type SafeReadResult } from './safeRead.js';
 import { systemSearchPaths, userSearchPaths, type Scope } from './searchPaths.js';
 
 const { join, dirname, basename, isAbsolute, resolve } = posix;
@@ -31,16 +32,22 @@ export interface HierarchyFs {
   readlink(path: string): string | undefined;
   /** Names in a folder (any order), or undefined when it is not a readable folder. */
   readdir(path: string): string[] | undefined;
+  /** The contents of a regular file (never a FIFO, device or kernel file, never more than MAX_UNIT_BYTES). */
   readFile(path: string): string | undefined;
   /** Canonical path (optional; used only to avoid listing one file twice, e.g. Debian's /lib -> /usr/lib). */
   realpath?(path: string): string | undefined;
+  /** Reading with reasons and allowed folders (safeRead.ts); without it, readFile is used. */
+  readonly safe?: SafeReadFs;
 }
 
 function typeOf(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): FsEntryType {
   return st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
 }
 
-/** The machine's file system. Files are decoded losslessly (bytes.ts). */
+/**
+ * The machine's file system. Files are decoded losslessly (bytes.ts), and only regular files up to MAX_UNIT_BYTES
+ * are read (safeRead.ts): a FIFO, /dev/zero or /proc/self/pagemap planted in a repository is skipped.
+ */
 export const realFs: HierarchyFs = {
   lstat(p) {
     try {
@@ -57,15 +64,17 @@ export const realFs: HierarchyFs = {
     try { return readdirSync(p); } catch { return undefined; }
   },
   readFile(p) {
-    try { return decodeBytes(readFileSync(p)); } catch { return undefined; }
+    const r = readTextFileSafe(p);
+    return r.ok ? r.text : undefined;
   },
   realpath(p) {
     try { return realpathSync(p); } catch { return undefined; }
   },
+  safe: realReadFs,
 };
 
-/** An entry of an in-memory tree: file contents, or a symlink. */
-export type MemoryEntry = string | { readonly symlink: string };
+/** An entry of an in-memory tree: file contents, a symlink, or something that is not a regular file (a FIFO…). */
+export type MemoryEntry = string | { readonly symlink: string } | { readonly special: 'fifo' | 'socket' | 'device' };
 
 /**
  * An in-memory file system for tests: `{ '/etc/systemd/system/foo.service': '[Unit]\n…', '/etc/…/bar.service':
@@ -74,6 +83,7 @@ export type MemoryEntry = string | { readonly symlink: string };
 export function memoryFs(tree: Readonly<Record<string, MemoryEntry>>): HierarchyFs {
   const files = new Map<string, string>();
   const links = new Map<string, string>();
+  const specials = new Map<string, string>();
   const dirs = new Map<string, Set<string>>();
   const addDir = (d: string): void => {
     if (!dirs.has(d)) dirs.set(d, new Set());
@@ -89,12 +99,48 @@ export function memoryFs(tree: Readonly<Record<string, MemoryEntry>>): Hierarchy
     addDir(dirname(p));
     dirs.get(dirname(p))!.add(basename(p));
     if (typeof entry === 'string') files.set(p, entry);
-    else links.set(p, entry.symlink);
+    else if ('symlink' in entry) links.set(p, entry.symlink);
+    else specials.set(p, entry.special);
   }
+  /** Follow every symlink (absolute targets as they are, like the kernel): the real path, or undefined. */
+  const real = (p: string): string | undefined => {
+    let cur = posix.normalize(p);
+    for (let hops = 0; hops < 32; hops++) {
+      const t = links.get(cur);
+      if (t === undefined) return cur;
+      cur = isAbsolute(t) ? posix.normalize(t) : resolve(dirname(cur), t);
+    }
+    return undefined;
+  };
+  const check = (p: string, o: { maxBytes: number; allowedRoots?: readonly string[] }): SafeCheckResult => {
+    const r = real(p);
+    if (r === undefined) return { ok: false, skipped: 'unreadable', reason: `${p} cannot be read: too many levels of symlinks` };
+    if (o.allowedRoots && !isInsideRoots(r, o.allowedRoots.map((x) => posix.normalize(x)))) {
+      return { ok: false, skipped: 'outside-roots', reason: `${p} leads to ${r}, outside the workspace and the systemd folders; it was not followed` };
+    }
+    if (dirs.has(r)) return { ok: false, skipped: 'directory', reason: `${p} is a folder` };
+    if (specials.has(r) || r === '/dev/null' || r === '/dev/zero') return { ok: false, skipped: 'not-a-regular-file', reason: `${p} is ${specials.get(r) === 'fifo' ? 'a named pipe (FIFO)' : `a ${specials.get(r) ?? 'character device'}`}; only regular files are read` };
+    const text = files.get(r);
+    if (text === undefined) return { ok: false, skipped: 'missing', reason: `${p} cannot be read: no such file` };
+    const size = encodeText(text).length;
+    if (size > o.maxBytes) return { ok: false, skipped: 'too-large', reason: `${p} is ${formatBytes(size)}, over the ${formatBytes(o.maxBytes)} limit for unit files; it was not read` };
+    return { ok: true, realPath: r, size };
+  };
+  const safe: SafeReadFs = {
+    check,
+    read(p, o): SafeReadResult {
+      const c = check(p, o);
+      if (!c.ok) return c;
+      const text = files.get(c.realPath)!;
+      return { ok: true, text, bytes: encodeText(text), realPath: c.realPath };
+    },
+  };
   return {
+    safe,
     lstat(p) {
       const n = posix.normalize(p);
       if (links.has(n)) return { type: 'symlink', size: links.get(n)!.length };
+      if (specials.has(n)) return { type: 'other', size: 0 };
       if (files.has(n)) return { type: 'file', size: files.get(n)!.length };
       if (dirs.has(n)) return { type: 'dir', size: 0 };
       if (n === '/dev/null') return { type: 'other', size: 0 };
@@ -157,6 +203,24 @@ export interface HierarchyOptions {
   readonly unitDirs?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly fs?: HierarchyFs;
+  /**
+   * Further folders a file of a workspace may lead into through a symlink (the workspace folders). The roots
+   * other than `/`, the unit folders and the host's systemd folders are always allowed.
+   */
+  readonly readRoots?: readonly string[];
+}
+
+/**
+ * Where the files of a hierarchy may be read from: a file found in the host's systemd folders is the
+ * administrator's own and may link anywhere (`undefined`); a file found in a workspace may only lead into the
+ * workspace (the roots other than `/`, the unit folders, `readRoots`) or into the host's systemd folders.
+ */
+function readRootsFor(opts: HierarchyOptions): { readonly forPath: (path: string) => readonly string[] | undefined; readonly all: readonly string[] } {
+  const env = opts.env ?? process.env;
+  const host = hostSystemdFolders(env);
+  const roots = [opts.root ?? '/', ...(opts.extraRoots ?? [])].filter((r) => posix.resolve(r) !== '/');
+  const all = [...new Set([...roots, ...(opts.unitDirs ?? []), ...(opts.readRoots ?? [])].map((r) => posix.resolve(r)).concat(host))];
+  return { all, forPath: (path) => (isInsideRoots(posix.normalize(path), host) ? undefined : all) };
 }
 
 export interface SearchDir {
@@ -304,6 +368,8 @@ export interface DropInFile {
   readonly target: string;
   /** Same-named files in lower-priority folders that this one hides. */
   readonly shadows: readonly ShadowedFile[];
+  /** Folders its contents may be read from (undefined: anywhere; see HierarchyOptions.readRoots). */
+  readonly readRoots?: readonly string[];
 }
 
 /** Names systemd skips in conf folders (hidden_or_backup_file()); only `*.conf` files are read at all. */
@@ -315,7 +381,7 @@ export function isIgnoredConfName(name: string): boolean {
  * conf_files_list_strv(): `*.conf` files of all folders, ordered by file name; for the same name the first
  * folder (highest priority) wins and hides the others.
  */
-export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs): DropInFile[] {
+export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs, readRoots?: (path: string) => readonly string[] | undefined): DropInFile[] {
   const byName = new Map<string, { winner: { d: DropInDir; path: string }; shadows: ShadowedFile[] }>();
   const seenDirs = new Set<string>();
   for (const d of dirs) {
@@ -341,7 +407,7 @@ export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs): Dr
     const r = resolveInRoot(fs, winner.d.root, winner.path);
     out.push({
       path: winner.path, name, dir: winner.d.dir, vendor: winner.d.vendor || (r.target !== winner.path && isVendorPath(r.target, [winner.d.root])), level: winner.d.level,
-      masked: r.masked, target: r.target, shadows,
+      masked: r.masked, target: r.target, shadows, readRoots: readRoots?.(winner.path),
     });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -357,6 +423,8 @@ export interface FragmentFile {
   readonly target: string;
   /** The symlink text when the fragment is a symlink. */
   readonly linkText: string | undefined;
+  /** Folders its contents may be read from (undefined: anywhere; see HierarchyOptions.readRoots). */
+  readonly readRoots?: readonly string[];
 }
 
 export interface UnitHierarchy {
@@ -380,6 +448,8 @@ export interface UnitHierarchy {
   /** Every drop-in folder systemd looks at, in its order (existing or not). */
   readonly dropInDirs: readonly DropInDir[];
   readonly searchDirs: readonly SearchDir[];
+  /** The folders a workspace file may lead into through a symlink (see HierarchyOptions.readRoots). */
+  readonly readRoots: readonly string[];
 }
 
 function findFile(name: string, dirs: readonly SearchDir[], fs: HierarchyFs): { hit: { sd: SearchDir; r: Resolved } | undefined; rest: ShadowedFile[] } {
@@ -442,6 +512,7 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
   const scope = opts.scope ?? 'system';
   const dirs = unitSearchDirs(opts);
   const type = unitTypeOfName(name) ?? 'service';
+  const reads = readRootsFor(opts);
 
   let { hit, rest } = findFile(name, dirs, fs);
   let id = name;
@@ -460,7 +531,7 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
     } else if (hit.r.type === 'file') {
       // A link in /etc to a vendor file still holds vendor contents.
       const vendor = hit.sd.vendor || (hit.r.linkText !== undefined && isVendorPath(hit.r.target, [hit.sd.root]));
-      fragment = { path: hit.r.path, vendor, target: hit.r.target, linkText: hit.r.linkText };
+      fragment = { path: hit.r.path, vendor, target: hit.r.target, linkText: hit.r.linkText, readRoots: reads.forPath(hit.r.path) };
       // A symlink to a differently named unit makes `name` an alias of that unit (unit_file_build_name_map()).
       // (Template aliases, foo@.service -> bar@.service, are left alone: the instance keeps its name.)
       const targetName = basename(hit.r.target);
@@ -475,10 +546,10 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
   if (!masked) for (const a of reverseAliases(id, fragment?.target, dirs, fs)) if (a !== id) aliases.add(a);
   const aliasList = [...aliases].sort();
   const dropInDirs = dropInDirsFor(id, aliasList, dirs);
-  const dropIns = listDropInFiles(dropInDirs, fs);
+  const dropIns = listDropInFiles(dropInDirs, fs, reads.forPath);
   return {
     name, id, type, scope, fragment, shadowedFragments: rest, masked, maskedBy, aliases: aliasList,
-    dropIns, dropInDirs, searchDirs: dirs,
+    dropIns, dropInDirs, searchDirs: dirs, readRoots: reads.all,
   };
 }
 
@@ -490,6 +561,8 @@ export interface ManagerConfigFile {
   readonly vendor: boolean;
   readonly masked: boolean;
   readonly target: string;
+  /** Folders its contents may be read from (undefined: anywhere; see HierarchyOptions.readRoots). */
+  readonly readRoots?: readonly string[];
 }
 
 export interface ManagerHierarchy {
@@ -512,6 +585,7 @@ export function findManagerHierarchy(scope: Scope, opts: Omit<HierarchyOptions, 
   const fs = opts.fs ?? realFs;
   const root = opts.root ?? '/';
   const roots = [root, ...(opts.extraRoots ?? [])];
+  const reads = readRootsFor(opts);
   const file = scope === 'system' ? 'system.conf' : 'user.conf';
   const confDirs = ['etc/systemd', 'run/systemd', 'usr/local/lib/systemd', 'lib/systemd', 'usr/lib/systemd'];
   const levels: { rel: string; vendor: boolean }[] = confDirs.map((d) => ({ rel: d, vendor: isVendorPath(`/${d}`) }));
@@ -532,17 +606,43 @@ export function findManagerHierarchy(scope: Scope, opts: Omit<HierarchyOptions, 
       mainCandidates.push(p);
       const res = resolveInRoot(fs, r, p);
       if (res.type === 'missing' || res.type === 'dir') continue;
-      mainFiles.push({ path: p, vendor: false, masked: res.masked, target: res.target });
+      mainFiles.push({ path: p, vendor: false, masked: res.masked, target: res.target, readRoots: reads.forPath(p) });
       break;
     }
   }
   const dropInDirs: DropInDir[] = [];
   for (const l of levels) for (const r of roots) dropInDirs.push({ dir: join(r, l.rel, `${file}.d`), vendor: l.vendor, level: 'unit', root: r });
-  return { scope, mainFiles, mainCandidates, dropIns: listDropInFiles(dropInDirs, fs), dropInDirs };
+  return { scope, mainFiles, mainCandidates, dropIns: listDropInFiles(dropInDirs, fs, reads.forPath), dropInDirs };
 }
 
-/** Read a file of the hierarchy (following its symlinks inside the root). Masked files read as empty. */
-export function readHierarchyFile(fs: HierarchyFs, f: { readonly target: string; readonly masked?: boolean }): string | undefined {
-  if (f.masked) return '';
-  return fs.readFile(f.target);
+export interface HierarchyFileRef {
+  readonly path?: string;
+  readonly target: string;
+  readonly masked?: boolean;
+  readonly readRoots?: readonly string[];
+}
+
+/**
+ * Read a file of the hierarchy (following its symlinks inside the root). Masked files read as empty. Only regular
+ * files up to MAX_UNIT_BYTES are read, and a workspace file only where it stays inside `readRoots`; otherwise the
+ * result says why it was skipped.
+ */
+export function readHierarchyFileResult(fs: HierarchyFs, f: HierarchyFileRef): SafeReadResult {
+  if (f.masked) return { ok: true, text: '', bytes: new Uint8Array(0), realPath: f.target };
+  const shownPath = f.path ?? f.target;
+  if (fs.safe) {
+    const r = readTextFileSafe(f.target, { fs: fs.safe, allowedRoots: f.readRoots });
+    // A symlink's reason names its target: say which file of the hierarchy led there.
+    return r.ok || shownPath === f.target ? r : { ...r, reason: `${shownPath} → ${r.reason}` };
+  }
+  const text = fs.readFile(f.target);
+  return text === undefined
+    ? { ok: false, skipped: 'unreadable', reason: `${shownPath} cannot be read` }
+    : { ok: true, text, bytes: encodeText(text), realPath: f.target };
+}
+
+/** readHierarchyFileResult's text, or undefined when the file was not read. */
+export function readHierarchyFile(fs: HierarchyFs, f: HierarchyFileRef): string | undefined {
+  const r = readHierarchyFileResult(fs, f);
+  return r.ok ? r.text : undefined;
 }

@@ -3,10 +3,11 @@
  * folders from settings, and the system's unit folders. Used by completion (unit names) and go to definition.
  * File system reads are cached for a few seconds and bounded, so a huge workspace cannot stall a request.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fileKindOf } from './fileKind.js';
+import { checkFileSafe, hostSystemdFolders, isInsideRoots } from './safeRead.js';
 import { systemSearchPaths, userSearchPaths } from './searchPaths.js';
 
 const MAX_FILES = 20000;
@@ -75,7 +76,18 @@ export class UnitIndex {
     const dot = name.lastIndexOf('.');
     const template = at > 0 && dot > at + 1 ? `${name.slice(0, at + 1)}${name.slice(dot)}` : undefined;
     const viaTemplate = template ? units.get(template) ?? [] : [];
-    return [...direct, ...viaTemplate].filter((p) => { try { return statSync(p).isFile(); } catch { return false; } });
+    return [...direct, ...viaTemplate].filter((p) => this.mayOpen(p));
+  }
+
+  /**
+   * Only regular files that are not too large are offered (a FIFO or /dev/zero would freeze the editor that opens
+   * it), and a workspace file only when its real path stays in the workspace, the settings folders or the host's
+   * systemd folders. The system's own unit folders may link anywhere.
+   */
+  private mayOpen(p: string): boolean {
+    const inSystem = isInsideRoots(resolve(p), this.systemDirs.map((d) => resolve(d)));
+    const allowedRoots = inSystem ? undefined : [...this.workspace, ...this.extra, ...this.systemDirs, ...hostSystemdFolders()];
+    return checkFileSafe(p, { allowedRoots }).ok;
   }
 
   static uriOf(path: string): string {
