@@ -15,13 +15,22 @@ export type FileKind =
 
 const TYPE_SET = new Set<string>(UNIT_TYPES);
 
+/**
+ * The parts of a path. Only '/' separates them: a backslash belongs to the name (systemd escapes such as
+ * `mnt-backup\x2ddrive.mount`). A Windows path (`C:\…`, `\\server\…`) is split at backslashes too.
+ */
+function partsOf(path: string): string[] {
+  const windows = /^(?:[A-Za-z]:[\\/]|\\\\)/.test(path);
+  return path.split(windows ? /[\\/]/ : '/');
+}
+
 function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
+  const parts = partsOf(path);
   return parts[parts.length - 1] ?? '';
 }
 
 function parentName(path: string): string {
-  const parts = path.split(/[\\/]/).filter((p, i, a) => p.length > 0 || i === a.length - 1);
+  const parts = partsOf(path).filter((p, i, a) => p.length > 0 || i === a.length - 1);
   return parts.length >= 2 ? parts[parts.length - 2]! : '';
 }
 
