@@ -248,7 +248,7 @@ export { defaultSettings, normaliseSettings, watchdogLimitsFor, WATCHDOG_DRIVER_
 export { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
 export { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
 export { kernelWatchdogLimits } from './watchdog/sysfs.js';
-export { evaluateWatchdogValue } from './services/rules/watchdog.js';
+export { evaluateWatchdogValue, type WatchdogEvaluation } from './watchdog/evaluate.js';
 export * from './units/hierarchy.js';
 export * from './units/effective.js';
 export * from './units/minimalDropIn.js';

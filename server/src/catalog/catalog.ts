@@ -2,7 +2,7 @@
  * Lookup API over the generated catalog. The data comes from catalogData.generated.ts (never edited by hand);
  * this file only indexes it and knows the unit types and their sections (systemd's unit vtables).
  */
-import type { ValueKind } from '../values/types.js';
+import type { ValueKind } from './valueKinds.js';
 import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, STRINGS, VALUE_DOCS } from './catalogData.generated.js';
 
 export const UNIT_TYPES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;

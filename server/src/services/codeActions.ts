@@ -6,6 +6,11 @@ import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
 import type { DiagnosticData } from './rules/types.js';
 import { nodeAt } from './context.js';
+import type { Entry } from './model.js';
+import { canonicalDirective } from '../units/effective.js';
+import { validateValue } from '../values/index.js';
+import { NEWEST_VERSION } from '../catalog/catalog.js';
+import { isVendorUnitFile } from '../units/unitWorld.js';
 
 interface Pos { line: number; character: number }
 interface RangeLike { start: Pos; end: Pos }
@@ -42,11 +47,15 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
     const data = (d.data ?? {}) as DiagnosticData;
     const edit = (edits: TextEditLike[]): { changes: Record<string, TextEditLike[]> } => ({ changes: { [env.uri]: edits } });
     if (RENAMING.has(code) && data.suggestions?.length) {
+      const replacing = code === 'renamed-directive' || code === 'deprecated-directive' || code === 'ignored-directive';
       data.suggestions.forEach((s, i) => {
-        const verb = code === 'renamed-directive' || code === 'deprecated-directive' || code === 'ignored-directive' ? 'Replace with'
-          : code === 'watchdog-out-of-range' ? "Set to the driver's limit" : 'Change to';
-        const caution = code === 'ignored-directive' ? ' (check the value: its meaning or scale may differ)' : '';
-        out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && code !== 'ignored-directive', edit: edit([{ range: d.range, newText: s }]) });
+        // Fix safety: a replacement with other storage must take the value and must not overwrite one already set.
+        const r = replacing ? replacementCheck(doc, entryAt(doc, env.toOffset(d.range.start)), s) : { offer: true, sameStorage: true };
+        if (!r.offer) return;
+        const verb = replacing ? 'Replace with' : code === 'watchdog-out-of-range' ? "Set to the driver's limit" : 'Change to';
+        const cautious = code === 'ignored-directive' || !r.sameStorage;
+        const caution = cautious ? ' (check the value: its meaning or scale may differ)' : '';
+        out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && !cautious, edit: edit([{ range: d.range, newText: s }]) });
       });
     }
     if (data.insertLine) {
@@ -54,7 +63,9 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
       const at = data.insertLine.at;
       out.push({ title: `Insert '${data.insertLine.text}' before this line (reset the list first)`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange({ start: at, end: at }), newText: `${data.insertLine.text}${eol}` }]) });
     }
-    if ((code === 'duplicate-directive' || code === 'dropin-no-change') && data.removeSpan) {
+    // Fix safety: removing a drop-in line that repeats the base value is harmless only when no earlier line of the
+    // drop-in sets the directive (it would take over); remove those first (they are flagged as duplicates).
+    if ((code === 'duplicate-directive' || (code === 'dropin-no-change' && !setEarlierInFile(doc, data.removeSpan?.start ?? 0))) && data.removeSpan) {
       out.push({ title: 'Remove this assignment (it has no effect)', kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange(data.removeSpan), newText: '' }]) });
     }
     if ((code === 'directive-wrong-section' || code === 'moved-directive') && data.targetSection) {
@@ -82,6 +93,9 @@ export function moveEdits(doc: SystemdDocument, offset: number, target: string):
     let prefix = '';
     if (!/[\r\n]$/.test(doc.text.slice(last.start, last.end))) prefix = eol;
     if (at === node.start) at = node.end; // already adjacent: moving is a no-op but stays valid
+    // Fix safety: a later assignment of the same directive in the target section keeps winning, as it does now.
+    const later = laterInSections(doc, node, sections, target);
+    if (later) return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: later.start, end: later.start }, text: lineText }];
     return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: at, end: at }, text: prefix + lineText }];
   }
   const end = doc.text.length;
@@ -95,18 +109,65 @@ export interface CommandActionLike {
   command: { title: string; command: string; arguments: unknown[] };
 }
 
-/** Where a unit file belongs to a package (under usr/lib, lib, usr/local/lib or usr/share of a root). */
-export function isVendorUnitPath(path: string): boolean {
-  return /\/(?:usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(?:system|user)\/[^/]+$/.test(path);
-}
 
 /** "Move to drop-in" on any line of a vendor unit: the vendor file stays as shipped, the change goes to a drop-in. */
 export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string): CommandActionLike[] {
-  if (doc.file.kind !== 'unit' || !isVendorUnitPath(doc.path)) return [];
+  if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return [];
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node || node.kind !== 'assignment') return [];
   return [
     { title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } },
     { title: 'Move all unsaved changes of this vendor unit to a drop-in', kind: 'refactor.move', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] } },
   ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fix safety (issue 10): a fix must not change a valid effective value the user did not ask to change.
+
+function entryAt(doc: SystemdDocument, offset: number): Entry | undefined {
+  const node = nodeAt(doc.tree.nodes, offset);
+  return node && node.kind === 'assignment' ? doc.analysis.entries.find((e) => e.node === node) : undefined;
+}
+
+const sameDirective = (a: { section: string; name: string }, b: { section: string; name: string }): boolean => a.section === b.section && a.name === b.name;
+
+/**
+ * Renaming a directive to its replacement. Same storage (BindTo= → BindsTo=): always safe. Otherwise only when the
+ * value means the same to the replacement (CrashReboot=yes is no CrashAction=) and the file does not set the
+ * replacement already (MemoryLimit= kept next to MemoryMax= for old systems must not overwrite MemoryMax=).
+ */
+function replacementCheck(doc: SystemdDocument, entry: Entry | undefined, name: string): { offer: boolean; sameStorage: boolean } {
+  const info = entry?.info;
+  if (!entry || !info) return { offer: true, sameStorage: true };
+  const from = canonicalDirective(info.section, entry.node.key);
+  const to = canonicalDirective(info.section, name);
+  if (sameDirective(from, to)) return { offer: true, sameStorage: true };
+  const repl = to.info;
+  if (!repl) return { offer: false, sameStorage: false };
+  const value = entry.node.value;
+  if (value !== '' && validateValue(value, {
+    section: repl.section, directive: repl.name, kind: repl.kind, parser: repl.parser, enumValues: repl.enumValues,
+    unitType: doc.analysis.unitType, targetVersion: NEWEST_VERSION,
+  }).some((p) => p.severity === 'error')) return { offer: false, sameStorage: false };
+  const alreadySet = doc.analysis.entries.some((e) => e !== entry && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), to));
+  return { offer: !alreadySet, sameStorage: false };
+}
+
+/** Another assignment of the same directive before the one at `offset`, in the same file. */
+function setEarlierInFile(doc: SystemdDocument, offset: number): boolean {
+  const entry = entryAt(doc, offset);
+  if (!entry?.info) return false;
+  const me = canonicalDirective(entry.info.section, entry.node.key);
+  return doc.analysis.entries.some((e) => e.node.start < entry.node.start && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), me));
+}
+
+/** The first assignment after `node`, in a `target` section, of the directive `node` becomes there. */
+function laterInSections(doc: SystemdDocument, node: { start: number; key: string }, sections: readonly { start: number; end: number; assignments: readonly { start: number; key: string }[] }[], target: string): { start: number } | undefined {
+  const me = canonicalDirective(target, node.key);
+  for (const s of sections) {
+    if (s.end <= node.start) continue;
+    const a = s.assignments.find((x) => x.start > node.start && sameDirective(canonicalDirective(target, x.key), me));
+    if (a) return a;
+  }
+  return undefined;
 }

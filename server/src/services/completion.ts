@@ -8,7 +8,7 @@ import {
   allSpecifiers, directivesInSection, directiveAllowedInType, lookupDirective, sectionSummary, valueMeaning, type DirectiveInfo,
 } from '../catalog/catalog.js';
 import { renderDirective } from '../catalog/docs.js';
-import { nodeAt, sectionAt } from './context.js';
+import { nodeAt, sectionAt, wordBefore } from './context.js';
 import { specifierContextFor } from '../values/index.js';
 import { SIGNAL_NAMES } from '../values/signal.js';
 import { socketHintFor } from './socketHints.js';
@@ -115,8 +115,7 @@ function hasValueCompletions(info: DirectiveInfo): boolean {
 
 function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: string, offset: number, env: CompletionEnv): CompletionResult[] {
   // The word being typed.
-  let ws = offset;
-  while (ws > 0 && !/[\s=]/.test(text[ws - 1]!)) ws--;
+  const ws = wordBefore(text, offset);
   const word = text.slice(ws, offset);
 
   // Specifiers after an odd run of '%'.

@@ -34,11 +34,21 @@ export function entryAt(analysis: Analysis, offset: number): Entry | undefined {
   return analysis.entries.find((e) => e.node === node);
 }
 
-/** The whitespace-separated word of `text` around `pos`: [start, end). */
+/**
+ * The word of a value under the cursor: whitespace-separated, [start, end). The one home of this fact (hover,
+ * definition); completion uses `wordBefore`, which also stops at '=' (the start of the value).
+ */
 export function wordAt(text: string, pos: number): { start: number; end: number } {
   let s = pos;
   while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
   let e = pos;
   while (e < text.length && !/\s/.test(text[e]!)) e++;
   return { start: s, end: e };
+}
+
+/** The start of the word being typed before `pos`: back to whitespace or the '=' that starts the value. */
+export function wordBefore(text: string, pos: number): number {
+  let s = pos;
+  while (s > 0 && !/[\s=]/.test(text[s - 1]!)) s--;
+  return s;
 }

@@ -2,6 +2,7 @@
 import type { SystemdDocument } from './document.js';
 import { entryAt, wordAt } from './context.js';
 import { UnitIndex } from '../units/unitIndex.js';
+import { appliesToOneUnit } from '../units/unitWorld.js';
 
 export interface DefinitionTarget {
   readonly uri: string;
@@ -21,9 +22,8 @@ export function getDefinition(doc: SystemdDocument, offset: number, index: Pick<
     if (name) return index.find(name).map((p) => ({ path: p, uri: UnitIndex.uriOf(p) }));
   }
   const file = doc.analysis.file;
-  if (file.kind === 'dropin' && !/^[a-z]+$/.test(file.unitName)) {
-    const name = file.unitName.endsWith('-.' + file.unitType) ? undefined : file.unitName;
-    if (name) return index.find(name).map((p) => ({ path: p, uri: UnitIndex.uriOf(p) }));
+  if (file.kind === 'dropin' && appliesToOneUnit(file.unitName, file.unitType)) {
+    return index.find(file.unitName).map((p) => ({ path: p, uri: UnitIndex.uriOf(p) }));
   }
   return [];
 }

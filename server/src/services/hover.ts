@@ -4,14 +4,14 @@ import type { SystemdDocument } from './document.js';
 import { lookupSpecifier, sectionSummary, valueMeaning, type DirectiveInfo } from '../catalog/catalog.js';
 import { renderDirective } from '../catalog/docs.js';
 import { valueSpanToDocument } from '../parser/parser.js';
-import { entryAt, nodeAt } from './context.js';
+import { entryAt, nodeAt, wordAt } from './context.js';
 import { parseTimespan } from '../values/timespan.js';
 import { parseBytes } from '../values/bytes.js';
 import { parseBoolean } from '../values/bool.js';
 import { specifierContextFor } from '../values/index.js';
 import { notifyMarkdown } from '../catalog/notifyDocs.js';
 import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../watchdog/drivers.js';
-import { evaluateWatchdogValue } from './rules/watchdog.js';
+import { evaluateWatchdogValue } from '../watchdog/evaluate.js';
 import { parseHint, describeHint, serviceOf } from './socketHints.js';
 
 export interface HoverResult {
@@ -116,10 +116,7 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
   }
 
   // The word under the cursor (lists) or the whole value.
-  let ws = rel;
-  while (ws > 0 && !/\s/.test(value[ws - 1]!)) ws--;
-  let we = rel;
-  while (we < value.length && !/\s/.test(value[we]!)) we++;
+  const { start: ws, end: we } = wordAt(value, rel);
   const word = value.slice(ws, we);
   const bare = word.replace(/^~/, '');
   const lines: string[] = [];

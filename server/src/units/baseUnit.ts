@@ -7,6 +7,7 @@ import { basename, dirname } from 'node:path';
 import { findUnitHierarchy, readHierarchyFile, realFs, type HierarchyFs } from './hierarchy.js';
 import { mergeUnit, type EffectiveUnit, type SourceFile } from './effective.js';
 import { unitPathRoot } from './searchPaths.js';
+import { appliesToOneUnit } from './unitWorld.js';
 
 export interface BaseUnitView {
   readonly unitName: string;
@@ -22,7 +23,7 @@ export interface BaseUnitView {
 
 export function baseUnitOf(dropInPath: string, unitName: string, fs: HierarchyFs = realFs): BaseUnitView | undefined {
   // Type-level (service.d) and prefix (foo-.service.d) drop-ins apply to many units: no single base.
-  if (/^[a-z]+$/.test(unitName) || /-\.[a-z]+$/.test(unitName)) return undefined;
+  if (!appliesToOneUnit(unitName, unitName.slice(unitName.lastIndexOf('.') + 1))) return undefined;
   // In a unit folder only when the drop-in folder sits directly in one (…/systemd/system/foo.service.d/x.conf).
   const m = /\/systemd\/(?:system|user)\/[^/]+\.d\/[^/]+$/.test(dropInPath) ? unitPathRoot(dropInPath) : undefined;
   const root = m?.root ?? '/';

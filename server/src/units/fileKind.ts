@@ -1,7 +1,7 @@
 /**
  * What kind of systemd file a path names, from the name alone (systemd.unit(5), systemd-system.conf(5)).
  */
-import { UNIT_TYPES, type UnitType } from '../catalog/catalog.js';
+import { UNIT_TYPES, sectionsForUnitType, type UnitType } from '../catalog/catalog.js';
 
 export type FileKind =
   /** A unit file such as foo.service; unitName is its file name. */
@@ -77,7 +77,7 @@ export function sectionsForFile(kind: FileKind): string[] {
   switch (kind.kind) {
     case 'unit':
     case 'dropin':
-      return ['Unit', kind.unitType[0]!.toUpperCase() + kind.unitType.slice(1), 'Install'];
+      return sectionsForUnitType(kind.unitType);
     case 'manager':
       return ['Manager'];
     default:

@@ -5,6 +5,7 @@
  * the hover origins, Show Effective Unit and the CLI alike.
  */
 import { unitPathRoot, type Scope } from './searchPaths.js';
+import { isVendorPath } from './hierarchy.js';
 
 export interface UnitWorld {
   /** The root the path lives under ('/' for the live system). */
@@ -29,4 +30,13 @@ export function unitWorldOf(path: string): UnitWorld {
  */
 export function appliesToOneUnit(unitName: string, unitType: string): boolean {
   return !/^[a-z]+$/.test(unitName) && !unitName.endsWith(`-.${unitType}`);
+}
+
+/**
+ * A unit file shipped by a package: in a vendor unit folder (/usr/lib/systemd, /lib/systemd, /usr/local/lib/systemd,
+ * /usr/share/systemd…) of the live system or of a workspace mirror of a root. Edit it through drop-ins.
+ */
+export function isVendorUnitFile(path: string): boolean {
+  const w = unitWorldOf(path);
+  return unitPathRoot(path) !== undefined && isVendorPath(path, [w.root]);
 }

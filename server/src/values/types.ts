@@ -10,15 +10,8 @@
  * file system or the clock. They know nothing of LSP.
  */
 
-/** The value kinds of `data/directives.tsv` (column value_kind). */
-export type ValueKind =
-  | 'address-family-list' | 'bind-paths' | 'bool' | 'bytes' | 'bytes-or-percent' | 'calendar'
-  | 'capability-list' | 'condition' | 'count-or-percent' | 'cpu-set' | 'cpu-weight' | 'device-allow'
-  | 'device-io' | 'enum' | 'enum-list' | 'enum-or-bool' | 'env-file' | 'env-name-list' | 'environment'
-  | 'exec-command' | 'exit-status' | 'ignored' | 'int' | 'io-weight' | 'ip-address-list' | 'limit'
-  | 'mode' | 'nice' | 'nsec' | 'oom-score' | 'path' | 'path-list' | 'percent' | 'relative-path-list'
-  | 'signal' | 'socket-address' | 'string' | 'syscall-filter' | 'temp-fs' | 'timespan-sec'
-  | 'tristate-bool' | 'tuple' | 'unit' | 'unit-list' | 'unsigned' | 'user';
+export type { ValueKind } from '../catalog/valueKinds.js';
+import type { ValueKind } from '../catalog/valueKinds.js';
 
 /** Where specifiers are expanded; decides which `%x` are valid (data/specifiers.tsv, column valid_in). */
 export type SpecifierContext = 'unit-file-values' | 'unit-names' | 'install' | 'manager-env' | 'none';

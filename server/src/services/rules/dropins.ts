@@ -4,6 +4,7 @@
  * and a drop-in for a unit that does not exist.
  */
 import type { Rule } from './types.js';
+import { implicitServiceType } from '../../catalog/serviceType.js';
 
 export const dropInsRule: Rule = {
   stage: 4,
@@ -31,7 +32,8 @@ export const dropInsRule: Rule = {
       const execs = entries.filter((e) => e.info!.section === 'Service' && e.info!.name === 'ExecStart');
       const baseExec = eff.get('Service', 'ExecStart')?.values ?? [];
       const typeHere = [...entries].reverse().find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value)?.node.value;
-      const type = typeHere ?? eff.valuesOf('Service', 'Type')[0] ?? (baseExec.length || execs.length ? 'simple' : 'oneshot');
+      const busName = entries.some((e) => e.info!.section === 'Service' && e.info!.name === 'BusName' && e.node.value) || eff.valuesOf('Service', 'BusName').length > 0;
+      const type = typeHere ?? eff.valuesOf('Service', 'Type')[0] ?? implicitServiceType({ busName, execStart: baseExec.length > 0 || execs.length > 0 });
       if (execs.length && execs[0]!.node.value !== '' && baseExec.length && type !== 'oneshot') {
         const b = baseExec[0]!.origin;
         const e = execs[0]!;

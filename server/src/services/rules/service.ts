@@ -7,6 +7,7 @@ import { dropInDirNamesFor } from '../../units/hierarchy.js';
 import type { Rule, WorkspaceUnit } from './types.js';
 import type { Entry } from '../model.js';
 import { acceptedIn } from './duplicates.js';
+import { implicitServiceType } from '../../catalog/serviceType.js';
 
 /** The entries of one directive after the last empty reset (what the unit ends up with). */
 function effective(entries: readonly Entry[], section: string, name: string): Entry[] {
@@ -71,8 +72,7 @@ export const serviceRule: Rule = {
     const typeEntry = lastValue(entries, 'Service', 'Type', accepted);
     const busName = lastValue(entries, 'Service', 'BusName', accepted);
     const successAction = lastValue(entries, 'Unit', 'SuccessAction', accepted);
-    // systemd's default: dbus with BusName=, simple with ExecStart=, otherwise oneshot.
-    const type = typeEntry?.node.value ?? (busName ? 'dbus' : execStart.length ? 'simple' : 'oneshot');
+    const type = typeEntry?.node.value ?? implicitServiceType({ busName: !!busName, execStart: execStart.length > 0 });
     const serviceHeader = analysis.sections.find((s) => s.status === 'ok' && s.section.name === 'Service')?.section.header;
     const anchor = serviceHeader ? serviceHeader.nameSpan : { start: 0, end: 0 };
 

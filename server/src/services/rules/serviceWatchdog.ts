@@ -2,6 +2,7 @@
 import type { Rule } from './types.js';
 import { parseTimespan } from '../../values/timespan.js';
 import { lastValue } from './service.js';
+import { implicitServiceType } from '../../catalog/serviceType.js';
 
 export const serviceWatchdogRule: Rule = {
   stage: 3,
@@ -14,8 +15,7 @@ export const serviceWatchdogRule: Rule = {
     if (!wd || !ctx.isClean(wd)) return;
     const r = parseTimespan(wd.node.value);
     if (!('usec' in r) || r.usec === 0 || r.usec === 'infinity') return;
-    // systemd's default type: dbus with BusName=, else simple.
-    const type = last('Type')?.node.value ?? (last('BusName') ? 'dbus' : 'simple');
+    const type = last('Type')?.node.value ?? implicitServiceType({ busName: !!last('BusName'), execStart: !!last('ExecStart') });
     const notifyAccess = last('NotifyAccess')?.node.value ?? 'none';
     // notify types are written for sd_notify; dbus services use sd-bus and in practice send keep-alives too.
     if (type === 'notify' || type === 'notify-reload' || type === 'dbus' || notifyAccess !== 'none') return;

@@ -3,27 +3,10 @@
  * systemd rounds up to whole seconds; a refused value leaves the watchdog silently disarmed (systemd-facts.md §2.1).
  */
 import type { Rule } from './types.js';
-import { HARDWARE_WATCHDOG_SETTINGS, SYSTEMD_WATCHDOG_CAP, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../../watchdog/drivers.js';
-import { parseTimespan } from '../../values/timespan.js';
+import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../../watchdog/drivers.js';
+import { evaluateWatchdogValue } from '../../watchdog/evaluate.js';
 
-export interface WatchdogEvaluation {
-  /** 'off' (0 or off), 'keep' (default/infinity: keep the programmed timeout), or whole seconds sent to the driver. */
-  readonly mode: 'off' | 'keep' | 'seconds';
-  readonly seconds?: number;
-  readonly usec?: number;
-}
-
-export function evaluateWatchdogValue(value: string): WatchdogEvaluation | undefined {
-  const v = value.trim();
-  if (v === 'off') return { mode: 'off' };
-  if (v === 'default') return { mode: 'keep' };
-  const r = parseTimespan(v);
-  if (!('usec' in r)) return undefined;
-  if (r.usec === 'infinity') return { mode: 'keep' };
-  if (r.usec === 0) return { mode: 'off' };
-  const seconds = Math.min(Math.ceil(r.usec / 1e6), SYSTEMD_WATCHDOG_CAP);
-  return { mode: 'seconds', seconds, usec: r.usec };
-}
+export { evaluateWatchdogValue, type WatchdogEvaluation } from '../../watchdog/evaluate.js';
 
 export const watchdogRule: Rule = {
   stage: 3,
