@@ -94,7 +94,7 @@ export function moveEdits(doc: SystemdDocument, offset: number, target: string):
     if (!/[\r\n]$/.test(doc.text.slice(last.start, last.end))) prefix = eol;
     if (at === node.start) at = node.end; // already adjacent: moving is a no-op but stays valid
     // Fix safety: a later assignment of the same directive in the target section keeps winning, as it does now.
-    const later = laterInSections(doc, node, sections, target);
+    const later = laterInSections(node, sections, target);
     if (later) return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: later.start, end: later.start }, text: lineText }];
     return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: at, end: at }, text: prefix + lineText }];
   }
@@ -162,7 +162,7 @@ function setEarlierInFile(doc: SystemdDocument, offset: number): boolean {
 }
 
 /** The first assignment after `node`, in a `target` section, of the directive `node` becomes there. */
-function laterInSections(doc: SystemdDocument, node: { start: number; key: string }, sections: readonly { start: number; end: number; assignments: readonly { start: number; key: string }[] }[], target: string): { start: number } | undefined {
+function laterInSections(node: { start: number; key: string }, sections: readonly { start: number; end: number; assignments: readonly { start: number; key: string }[] }[], target: string): { start: number } | undefined {
   const me = canonicalDirective(target, node.key);
   for (const s of sections) {
     if (s.end <= node.start) continue;
