@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync, accessSync, constants } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../server/src/cli.js';
@@ -9,6 +10,22 @@ function run(args: string[]): { code: number; out: string; err: string } {
   let err = '';
   const code = main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
   return { code, out, err };
+}
+
+/**
+ * A folder this process cannot write. A normal user gets mode 0555; root ignores mode bits (and CI runs as root),
+ * so for root the folder is bind-mounted read-only onto itself, and writes fail with EROFS.
+ */
+function readOnlyFolder(): { dir: string; release: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sdu-ro-'));
+  chmodSync(dir, 0o555);
+  let release = (): void => chmodSync(dir, 0o755);
+  if (process.getuid?.() === 0) {
+    execFileSync('mount', ['--bind', '-o', 'ro', dir, dir], { stdio: 'pipe' });
+    release = () => execFileSync('umount', [dir], { stdio: 'pipe' });
+  }
+  expect(() => accessSync(dir, constants.W_OK), `${dir} should not be writable`).toThrow();
+  return { dir, release };
 }
 
 function tree(files: Record<string, string>): string {
@@ -85,12 +102,20 @@ describe('systemd-units sockets-from-strace', () => {
   });
 
   it('hands back the install commands when the folder is not writable', () => {
-    if (process.getuid?.() === 0) return; // root can write anywhere; covered by the safeWrite tests with a probe
-    const out = mkdtempSync(join(tmpdir(), 'sdu-ro-'));
-    chmodSync(out, 0o555);
-    const r = run(['sockets-from-strace', log, '--service', 'mosquitto', '--out', out]);
-    expect(r.out).toContain('sudo install -D -m 0644');
-    expect(existsSync(join(out, 'mosquitto-8883.socket'))).toBe(false);
+    const ro = readOnlyFolder();
+    try {
+      const r = run(['sockets-from-strace', log, '--service', 'mosquitto', '--out', ro.dir]);
+      expect(r.code).toBe(0);
+      const target = join(ro.dir, 'mosquitto-8883.socket');
+      const install = new RegExp(`sudo install -D -m 0644 (\\S+) ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`).exec(r.out);
+      expect(install, r.out).not.toBeNull();
+      expect(readFileSync(install![1]!, 'utf8')).toContain('ListenStream=');
+      expect(r.out).toContain('sudo systemctl daemon-reload');
+      expect(r.err).toContain(`${target}: not writable here; staged as ${install![1]}`);
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      ro.release();
+    }
   });
 
   it('refuses a bad service name and bad usage', () => {

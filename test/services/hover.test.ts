@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { getHover } from '../../server/src/services/hover.js';
 import { withCursor } from '../support/cursor.js';
 import { limitsForDriver } from '../../server/src/watchdog/drivers.js';
@@ -50,11 +52,22 @@ describe('hover', () => {
     expect(hover('/x/a.service', '[Service]\nNotify$0Access=main\n')).toContain('STATUS=');
   });
 
-  it('shows the local man page text when installed', () => {
+  // The man page folder is fixed (/usr/share/man, /usr/local/share/man), so this reads the machine's own page:
+  // systemd's package installs it here and on CI. A missing page fails the test rather than skipping it.
+  it('shows the local man page text', () => {
+    const page = '/usr/share/man/man5/systemd.service.5.gz';
+    expect(existsSync(page), `${page} is not installed (it comes with the systemd package)`).toBe(true);
+    // The first sentence of the entry, taken from the roff source itself: `.PP`, `\fIRemainAfterExit=\fR`, `.RS 4`, text.
+    const roff = gunzipSync(readFileSync(page)).toString('utf8').split('\n');
+    const at = roff.findIndex((l, i) => l === '\\fIRemainAfterExit=\\fR' && roff[i - 1] === '.PP' && roff[i + 1] === '.RS 4');
+    expect(at).toBeGreaterThan(0);
+    const sentence = roff[at + 2]!.replace(/\\&/g, '').replace(/\\-/g, '-').split(/(?<=\.) /)[0]!;
+    expect(sentence.length).toBeGreaterThan(20);
+
     const { doc, offset } = withCursor('/x/a.service', '[Service]\nRemainAfter$0Exit=yes\n');
     const h = getHover(doc, offset, { manPages: true })!.markdown;
-    if (require('node:fs').existsSync('/usr/share/man/man5/systemd.service.5.gz')) {
-      expect(h).toContain('From the local man page');
-    }
+    expect(h).toContain('*From the local man page systemd.service(5):*');
+    expect(h.slice(h.indexOf('From the local man page'))).toContain(sentence);
+    expect(getHover(doc, offset, { manPages: false })!.markdown).not.toContain('From the local man page');
   });
 });
