@@ -4,17 +4,15 @@
  */
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { findUnitHierarchy, isVendorPath, type UnitHierarchy } from '../../server/src/units/hierarchy.js';
-import { loadEffectiveUnit, renderEffective, effectiveOfText } from '../../server/src/units/effective.js';
-import { computeMinimalDropIn } from '../../server/src/units/minimalDropIn.js';
-import { overrideTemplate } from '../../server/src/units/overrideTemplate.js';
-import { validateUnitName, validateDropInName } from '../../server/src/units/safeWrite.js';
-import { fileKindOf } from '../../server/src/units/fileKind.js';
-import { unitPathRoot } from '../../server/src/units/searchPaths.js';
-import { UnitIndex } from '../../server/src/units/unitIndex.js';
-import { parseUnit } from '../../server/src/parser/parser.js';
-import { installFiles, requireTrust } from './install.js';
+import { basename, dirname, join } from 'node:path';
+import {
+  findUnitHierarchy, isVendorPath, loadEffectiveUnit, renderEffective, effectiveOfText, computeMinimalDropIn, overrideTemplate,
+  validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, parseUnit, realProbe, shellQuote, decodeBytes,
+  type UnitHierarchy, type Scope,
+} from '../../server/src/languageService.js';
+// TODO(lead): re-export writeTarget.ts from the facade, then import it from there.
+import { needsSudoAdvice, type WriteTarget } from '../../server/src/units/writeTarget.js';
+import { chooseTarget, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
 
 export const EFFECTIVE_SCHEME = 'systemd-effective';
 
@@ -23,21 +21,30 @@ export function rootOf(path: string): string {
   return unitPathRoot(path)?.root ?? '/';
 }
 
-function scopeOf(path: string): 'system' | 'user' {
+function scopeOf(path: string): Scope {
   return unitPathRoot(path)?.scope ?? (path.includes('/.config/systemd/user/') ? 'user' : 'system');
 }
 
-function dropInTarget(root: string, scope: 'system' | 'user', unit: string, fileName: string): string {
-  if (scope === 'user' && root === '/') return join(process.env.HOME ?? '~', '.config/systemd/user', `${unit}.d`, fileName);
-  return join(root, scope === 'user' ? 'etc/systemd/user' : 'etc/systemd/system', `${unit}.d`, fileName);
-}
-
-function hierarchyFor(unit: string, root: string, scope: 'system' | 'user', extraRoots: string[]): UnitHierarchy {
+function hierarchyFor(unit: string, root: string, scope: Scope, extraRoots: string[]): UnitHierarchy {
   return findUnitHierarchy(unit, { root, scope, extraRoots: extraRoots.filter((r) => r !== root) });
 }
 
+/** The unit as seen from `root`: the root's own files first, the host's only when the root has none (unitWorld). */
+function hierarchyInRoot(unit: string, root: string, scope: Scope): UnitHierarchy {
+  const h = findUnitHierarchy(unit, { root, scope });
+  if (root === '/' || h.fragment || h.dropIns.length) return h;
+  return findUnitHierarchy(unit, { root: '/', scope });
+}
+
 function workspaceRoots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  return workspaceFolderPaths();
+}
+
+/** A systemd file the command may take its root from (units, drop-ins, system.conf), or undefined. */
+function activeSystemdPath(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file') return undefined;
+  return fileKindOf(doc.uri.fsPath).kind !== 'other' ? doc.uri.fsPath : undefined;
 }
 
 async function pickUnit(): Promise<string | undefined> {
@@ -60,7 +67,14 @@ export async function createOverride(): Promise<void> {
   if (!requireTrust('Create Override')) return;
   const unit = await pickUnit();
   if (!unit) return;
-  const scope = (await vscode.window.showQuickPick([{ label: 'system', description: '/etc/systemd/system' }, { label: 'user', description: '~/.config/systemd/user' }], { title: 'systemd: scope' }))?.label as 'system' | 'user' | undefined;
+  const active = activeSystemdPath();
+  const activeScope = active ? unitPathRoot(active)?.scope : undefined;
+  const scopes = [
+    { label: 'system' as const, description: 'drop-in for the system manager' },
+    { label: 'user' as const, description: 'drop-in for the user manager' },
+  ];
+  if (activeScope === 'user') scopes.reverse();
+  const scope = (await vscode.window.showQuickPick(scopes, { title: 'systemd: scope' }))?.label;
   if (!scope) return;
   const name = await vscode.window.showInputBox({
     title: 'systemd: drop-in file name', value: 'override.conf',
@@ -68,16 +82,25 @@ export async function createOverride(): Promise<void> {
   });
   if (!name) return;
   const fileName = (validateDropInName(name) as { fileName: string }).fileName;
-  const active = vscode.window.activeTextEditor?.document.uri.fsPath;
-  const root = active && fileKindOf(active).kind !== 'other' ? rootOf(active) : '/';
-  const h = hierarchyFor(unit, root, scope, workspaceRoots());
-  const target = dropInTarget(root, scope, unit, fileName);
+  const target = await chooseTarget({ kind: 'unitDropIn', unit }, scope, { documentPath: active && scopeOf(active) === scope ? active : undefined, title: `systemd: where to write the drop-in of ${unit}` });
+  if (!target) return;
+  const path = join(target.folder, fileName);
+  const h = hierarchyInRoot(unit, target.root, scope);
   const eff = loadEffectiveUnit(h).effective;
-  const text = overrideTemplate(eff, { unitName: unit, path: target, unitType: h.type });
-  await installFiles([{ path: target, content: `${text}\n`, mergeable: true }], { scope });
+  const text = overrideTemplate(eff, { unitName: unit, path, unitType: h.type });
+  await installFiles([{ path, content: `${text}\n`, mergeable: true }], { scope, target });
 }
 
-/** Move edits of a vendor unit into a drop-in: all unsaved changes, or the one directive on `line`. */
+/**
+ * What the vendor file looked like before the user's edits: the base the moved edits are computed against and that
+ * the file goes back to. TODO: the shipped version (git HEAD, dpkg, last saved) once server/src/units/shipped.ts
+ * exports it; until then the file on disk, which autosave may already have changed.
+ */
+function shippedBase(path: string): { ok: true; text: string } | { ok: false; reason: string } {
+  try { return { ok: true, text: decodeBytes(readFileSync(path)) }; } catch (e) { return { ok: false, reason: errorText(e).message }; }
+}
+
+/** Move edits of a vendor unit into a drop-in: all changes against the shipped file, or the one directive on `line`. */
 export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Promise<void> {
   if (!requireTrust('Move to Drop-in')) return;
   const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -91,10 +114,11 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
     const go = await vscode.window.showWarningMessage(`systemd: ${path} is not a vendor file; move the changes to a drop-in anyway?`, { modal: true }, 'Move');
     if (go !== 'Move') return;
   }
-  let disk: string;
-  try { disk = readFileSync(path, 'utf8'); } catch { void vscode.window.showErrorMessage(`systemd: cannot read ${path} from disk.`); return; }
+  const shipped = shippedBase(path);
+  if (!shipped.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${path}: ${shipped.reason}`); return; }
+  const base = shipped.text;
   const buffer = doc.getText();
-  const min = computeMinimalDropIn(disk, buffer, { unitType: kind.unitType });
+  const min = computeMinimalDropIn(base, buffer, { unitType: kind.unitType });
   let text = min.text;
   /** With `line`: the directive moved; only its lines are reverted in the editor afterwards. */
   let moved: { section: string; key: string } | undefined;
@@ -114,26 +138,26 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
       text = `[${section}]\n${reset}${node.key}=${node.value}\n`;
     }
   } else if (!text.trim()) {
-    void vscode.window.showInformationMessage('systemd: the editor and the file on disk are the same; nothing to move.');
+    void vscode.window.showInformationMessage(`systemd: ${basename(path)} does not differ from the version it is compared with; nothing to move.`);
     return;
   }
   for (const c of min.cannotExpress) void vscode.window.showWarningMessage(`systemd: ${c.reason}`);
-  const target = dropInTarget(root, scopeOf(path), kind.unitName, 'override.conf');
-  const r = await installFiles([{ path: target, content: text, mergeable: true }], { scope: scopeOf(path) });
-  if (r.written.length || r.staged.length) {
-    // Leave the vendor file as shipped: drop the moved edits from its buffer. For one directive, only its lines go
-    // back to the shipped text; other unsaved edits stay in the editor (unsaved), so nothing the user typed is lost.
-    if (doc.isDirty) {
-      const now = doc.getText();
-      const next = moved ? revertDirective(now, disk, moved.section, moved.key) : disk;
-      if (next !== now) {
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), next);
-        await vscode.workspace.applyEdit(edit);
-      }
-      if (next === disk) await doc.save();
-    }
+  const target = await chooseTarget({ kind: 'unitDropIn', unit: kind.unitName }, scopeOf(path), { documentPath: path, title: `systemd: where to write the drop-in of ${kind.unitName}` });
+  if (!target) return;
+  const wasSaved = !doc.isDirty;
+  const r = await installFiles([{ path: join(target.folder, 'override.conf'), content: text, mergeable: true }], { scope: scopeOf(path), target });
+  if (!r.written.length && !r.staged.length) return;
+  // Leave the vendor file as shipped: drop the moved edits from it. For one directive, only its lines go back to the
+  // shipped text; other edits stay in the editor (unsaved if they were), so nothing the user typed is lost. When the
+  // edits were already saved (autosave), the file is saved again so the disk holds the shipped text.
+  const now = doc.getText();
+  const next = moved ? revertDirective(now, base, moved.section, moved.key) : base;
+  if (next !== now) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), next);
+    await vscode.workspace.applyEdit(edit);
   }
+  if (doc.isDirty && (next === base || wasSaved)) await doc.save();
 }
 
 /**
@@ -157,27 +181,57 @@ export async function convertFullCopy(): Promise<void> {
   if (!doc) return;
   const path = doc.uri.fsPath;
   const kind = fileKindOf(path);
-  if (kind.kind !== 'unit') { void vscode.window.showWarningMessage('systemd: open the full copy of a unit (for example /etc/systemd/system/foo.service).'); return; }
+  if (kind.kind !== 'unit') { void vscode.window.showWarningMessage('systemd: open the full copy of a unit (a unit file in an etc/systemd/system folder).'); return; }
   const root = rootOf(path);
-  const h = hierarchyFor(kind.unitName, root, scopeOf(path), workspaceRoots());
-  const vendor = [h.fragment, ...h.shadowedFragments].filter((f): f is NonNullable<typeof f> => !!f && f.path !== path && isVendorPath(f.path, [root]))[0];
+  const scope = scopeOf(path);
+  const h = hierarchyFor(kind.unitName, root, scope, workspaceRoots());
+  const vendor = [h.fragment, ...h.shadowedFragments].filter((f): f is NonNullable<typeof f> => !!f && f.path !== path && isVendorPath(f.path, [root, ...workspaceRoots()]))[0];
   if (!vendor) { void vscode.window.showWarningMessage(`systemd: found no vendor copy of ${kind.unitName} to compare with.`); return; }
-  const base = readFileSync(vendor.path, 'utf8');
+  let base: string;
+  try { base = decodeBytes(readFileSync(vendor.path)); } catch (e) { void vscode.window.showErrorMessage(`systemd: cannot read ${vendor.path}: ${errorText(e).message}`); return; }
   const min = computeMinimalDropIn(base, doc.getText(), { unitType: kind.unitType });
   for (const c of min.cannotExpress) void vscode.window.showWarningMessage(`systemd: cannot be expressed in a drop-in: ${c.reason}`);
-  const target = dropInTarget(root, scopeOf(path), kind.unitName, 'override.conf');
+  const target = await chooseTarget({ kind: 'unitDropIn', unit: kind.unitName }, scope, { documentPath: path, title: `systemd: where to write the drop-in of ${kind.unitName}` });
+  if (!target) return;
   const content = min.text.trim() ? min.text : '# The copy does not differ from the vendor unit.\n';
-  const r = await installFiles([{ path: target, content, mergeable: true }], { scope: scopeOf(path) });
+  const r = await installFiles([{ path: join(target.folder, 'override.conf'), content, mergeable: true }], { scope, target });
   if (!r.written.length && !r.staged.length) return;
   const del = await vscode.window.showWarningMessage(`systemd: the drop-in reproduces ${basename(path)}${min.cannotExpress.length ? ' except for the warnings shown' : ''}. Remove the full copy so the vendor unit and the drop-in apply?`, { modal: true }, 'Move Copy to Trash');
-  if (del === 'Move Copy to Trash') {
-    try {
-      await vscode.workspace.fs.delete(doc.uri, { useTrash: true });
-    } catch {
-      const cmd = `sudo rm ${path} && sudo systemctl daemon-reload`;
-      const pick = await vscode.window.showInformationMessage(`systemd: cannot remove ${path} from here. Run: ${cmd}`, 'Copy Command');
+  if (del === 'Move Copy to Trash') await removeFullCopy(doc.uri, target);
+}
+
+/**
+ * Delete the full copy: to the trash when the file system has one, otherwise permanently after a modal question.
+ * A failure shows the real error; the `sudo` command is suggested only for a permission error in a folder this
+ * process really cannot write.
+ */
+async function removeFullCopy(uri: vscode.Uri, target: WriteTarget): Promise<void> {
+  const path = uri.fsPath;
+  const failed = async (what: string, e: unknown): Promise<void> => {
+    const err = errorText(e);
+    if (needsSudoAdvice(path, err.code, realProbe)) {
+      const cmd = `sudo rm -- ${shellQuote(path)}${target.live ? ' && sudo systemctl daemon-reload' : ''}`;
+      const pick = await vscode.window.showErrorMessage(`systemd: could not ${what} ${path}: ${err.message}. ${dirname(path)} is not writable by VS Code; remove it with: ${cmd}`, 'Copy Command');
       if (pick) await vscode.env.clipboard.writeText(cmd);
+      return;
     }
+    void vscode.window.showErrorMessage(`systemd: could not ${what} ${path}: ${err.message}`);
+  };
+  try {
+    await vscode.workspace.fs.delete(uri, { useTrash: true });
+    return;
+  } catch (e) {
+    const err = errorText(e);
+    if (needsSudoAdvice(path, err.code, realProbe)) { await failed('move to the trash', e); return; }
+    // Typically: this file system has no trash (code-server, remote folders).
+    const again = await vscode.window.showWarningMessage(`systemd: could not move ${path} to the trash: ${err.message}\n\nDelete it permanently instead?`, { modal: true }, 'Delete Permanently');
+    if (again !== 'Delete Permanently') return;
+  }
+  try {
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    void vscode.window.showInformationMessage(`systemd: deleted ${path}.${target.live ? ' Apply with `sudo systemctl daemon-reload`.' : ''}`);
+  } catch (e) {
+    await failed('delete', e);
   }
 }
 

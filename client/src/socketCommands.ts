@@ -1,39 +1,93 @@
-/** Generate Socket Units from strace Log: pick a log, name the service, install the units and the drop-in. */
+/**
+ * Generate Socket Units from strace Log: pick a log, name the service, choose where the units go (the workspace's
+ * mirror first; the live /etc/systemd/system only by an explicit, confirmed choice), install the units and the
+ * drop-in, then show what remains to be done on the machine.
+ */
 import * as vscode from 'vscode';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateSocketUnits } from '../../server/src/socketActivation/strace.js';
-import { validateUnitName } from '../../server/src/units/safeWrite.js';
-import { installFiles, requireTrust } from './install.js';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { generateSocketUnits, validateUnitName, DEFAULT_PRELOAD_LIBRARY, decodeBytes } from '../../server/src/languageService.js';
+import { chooseTarget, errorText, installFiles, requireTrust } from './install.js';
+
+/** strace logs larger than this are refused (a log of a daemon's start-up is a few kilobytes). */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The service a log was most likely taken from: the program of its first `execve("…")` line, or else the first
+ * word of the log's file name (`mosquitto-f.log` → `mosquitto`). Undefined when neither gives a valid unit name.
+ */
+export function guessServiceName(log: string, logPath: string): { name: string; from: string } | undefined {
+  const exec = /execve\("([^"]+)"/.exec(log.slice(0, 64 * 1024));
+  const candidates: { name: string; from: string }[] = [];
+  if (exec) candidates.push({ name: basename(exec[1]!).replace(/[^A-Za-z0-9:_.\\-]/g, ''), from: `the program the log starts (${exec[1]})` });
+  const word = /^[A-Za-z0-9_:]+/.exec(basename(logPath).replace(/^strace[-_.]?/, ''))?.[0];
+  if (word) candidates.push({ name: word, from: `the log's file name (${basename(logPath)})` });
+  return candidates.find((c) => c.name && validateUnitName(`${c.name}.service`).ok);
+}
+
+/** A regular file, read whole, within a size cap; or why not. */
+function readLog(path: string): { ok: true; text: string } | { ok: false; reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: 'it is not a regular file' };
+    if (st.size > MAX_LOG_BYTES) return { ok: false, reason: `it is larger than ${MAX_LOG_BYTES / 1024 / 1024} MiB` };
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) { const n = readSync(fd, buf, off, buf.length - off, null); if (n === 0) break; off += n; }
+    return { ok: true, text: decodeBytes(buf.subarray(0, off)) };
+  } catch (e) {
+    return { ok: false, reason: errorText(e).message };
+  } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+  }
+}
 
 export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promise<void> {
   if (!requireTrust('Generate Socket Units from strace Log')) return;
   const log = logUri ?? (await vscode.window.showOpenDialog({ title: 'strace log (strace -f -e trace=socket,bind,listen -o LOG …)', canSelectMany: false }))?.[0];
   if (!log) return;
+  const read = readLog(log.fsPath);
+  if (!read.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${log.fsPath}: ${read.reason}`); return; }
+  const text = read.text;
+  const guess = guessServiceName(text, log.fsPath);
   const service = await vscode.window.showInputBox({
-    title: 'systemd: the daemon\'s service', placeHolder: 'mosquitto.service',
+    title: 'systemd: the daemon\'s service',
+    prompt: guess
+      ? `The service the sockets are for; guessed from ${guess.from}. Change it if that is not the daemon's service.`
+      : 'The service the sockets are for, for example the name of the daemon\'s unit (".service" may be left out).',
+    value: guess ? `${guess.name}.service` : '',
     validateInput: (v) => { const r = validateUnitName(v.endsWith('.service') ? v : `${v}.service`); return r.ok ? undefined : r.reason; },
   });
   if (!service) return;
+  const unit = service.endsWith('.service') ? service : `${service}.service`;
   const cfg = vscode.workspace.getConfiguration('systemd');
-  const preload = cfg.get<string>('socketActivation.preloadLibrary') ?? '/usr/local/lib/libsocket-activate.so';
-  let text: string;
-  try { text = readFileSync(log.fsPath, 'utf8'); } catch { void vscode.window.showErrorMessage(`systemd: cannot read ${log.fsPath}`); return; }
-  const g = generateSocketUnits(text, service.endsWith('.service') ? service : `${service}.service`, preload);
+  const preload = cfg.get<string>('socketActivation.preloadLibrary') || DEFAULT_PRELOAD_LIBRARY;
+  const g = generateSocketUnits(text, unit, preload);
   for (const w of g.warnings) void vscode.window.showWarningMessage(`systemd: ${w}`);
   if (!g.files.length) return;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const dest = await vscode.window.showQuickPick([
-    { label: '/etc/systemd/system', description: 'install for the system manager' },
-    ...folders.map((f) => ({ label: join(f.uri.fsPath, 'etc/systemd/system'), description: `in workspace ${f.name}` })),
-  ], { title: 'systemd: where to write the units' });
-  if (!dest) return;
-  const r = await installFiles(g.files.map((f) => ({ path: join(dest.label, f.path), content: f.content, mergeable: f.path.includes('.d/') })));
+  const target = await chooseTarget({ kind: 'unitFiles' }, 'system', { documentPath: log.fsPath, title: 'systemd: where to write the units' });
+  if (!target) return;
+  const r = await installFiles(
+    g.files.map((f) => ({ path: join(target.folder, f.path), content: f.content, mergeable: f.path.includes('.d/') })),
+    { target, allOrNothing: true },
+  );
+  if (r.declined || (!r.written.length && !r.staged.length)) return;
   const steps = g.steps.filter((s) => !s.startsWith('#'));
   const shell = steps.join(' && ');
+  if (!target.live) {
+    // Files in a workspace mirror: the commands are for the machine they get installed on, not this one.
+    const pick = await vscode.window.showInformationMessage(
+      `systemd: ${r.written.length + r.staged.length} file(s) prepared in ${target.folder}. Once they are installed on the machine, what remains: stop and disable the service, enable and start the sockets:\n${shell}`,
+      'Copy Commands',
+    );
+    if (pick === 'Copy Commands') await vscode.env.clipboard.writeText(shell);
+    return;
+  }
   const pick = await vscode.window.showInformationMessage(
     `systemd: ${r.written.length + r.staged.length} file(s) prepared. What remains: stop and disable the service, enable and start the sockets:\n${shell}`,
-    'Run in Terminal…', 'Copy Commands',
+    ...(r.staged.length ? [] : ['Run in Terminal…']), 'Copy Commands',
   );
   if (pick === 'Copy Commands') await vscode.env.clipboard.writeText(shell);
   if (pick === 'Run in Terminal…') {

@@ -28,8 +28,8 @@ describe('writeTargets: a workspace that mirrors a root', () => {
     });
     expect(r.targets.map((t) => t.folder)).toEqual([`${WS}/etc/systemd/system/ssh.service.d`, '/etc/systemd/system/ssh.service.d']);
     expect(r.defaultTarget?.folder).toBe(`${WS}/etc/systemd/system/ssh.service.d`);
-    expect(r.targets[0]).toMatchObject({ insideWorkspace: true, live: false, isDefault: true, needsConfirmation: false, needsPrivileges: false, root: WS });
-    expect(r.targets[1]).toMatchObject({ insideWorkspace: false, live: true, isDefault: false, needsConfirmation: true, needsPrivileges: true, root: '/' });
+    expect(r.targets[0]).toMatchObject({ ofDocument: true, insideWorkspace: true, live: false, isDefault: true, needsConfirmation: false, needsPrivileges: false, root: WS });
+    expect(r.targets[1]).toMatchObject({ ofDocument: false, insideWorkspace: false, live: true, isDefault: false, needsConfirmation: true, needsPrivileges: true, root: '/' });
   });
 
   it('the workspace mirrors a root even when no document is open (it holds etc/systemd/system or usr/lib/systemd/system)', () => {
@@ -97,7 +97,7 @@ describe('writeTargets: the live system', () => {
     const r = writeTargets({ documentPath: '/usr/lib/systemd/system/ssh.service', workspaceFolders: [WS], scope: 'system', write: { kind: 'unitDropIn', unit: 'ssh.service' }, fs });
     expect(r.targets.map((t) => t.folder)).toEqual(['/etc/systemd/system/ssh.service.d']);
     expect(r.defaultTarget).toBeUndefined();
-    expect(r.targets[0]).toMatchObject({ live: true, needsConfirmation: true, needsPrivileges: true });
+    expect(r.targets[0]).toMatchObject({ ofDocument: true, live: true, needsConfirmation: true, needsPrivileges: true });
   });
 
   it('live stays confirmed even when the workspace folder contains it (a workspace opened on /etc)', () => {
@@ -117,6 +117,7 @@ describe('writeTargets: the live system', () => {
     const fs = fakeFs([...LIVE, WS], [WS]);
     const r = writeTargets({ workspaceFolders: [WS], scope: 'system', write: { kind: 'unitFiles' }, fs });
     expect(r.targets.map((t) => [t.folder, t.isDefault, t.live])).toEqual([[`${WS}/etc/systemd/system`, true, false], ['/etc/systemd/system', false, true]]);
+    expect(r.targets.some((t) => t.ofDocument)).toBe(false); // no document: the user picks
   });
 
   it('a mirror outside every workspace folder is offered but needs a confirmation, and is not the default', () => {

@@ -62,6 +62,8 @@ export interface WriteTarget {
   readonly folder: string;
   /** The folder that mirrors `/` this target belongs to (`/` for the live system). */
   readonly root: string;
+  /** The root of the document acted on: the document decides, no picker is needed. */
+  readonly ofDocument: boolean;
   /** Inside one of the workspace folders. */
   readonly insideWorkspace: boolean;
   /** The workspace folder it is inside, if any. */
@@ -188,7 +190,7 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
         ? `the ${insideWorkspace ? 'workspace ' : ''}mirror this file belongs to`
         : insideWorkspace ? `in workspace folder ${ws}` : 'a mirror outside the workspace';
     targets.push({
-      folder, root, insideWorkspace, workspaceFolder: ws, live,
+      folder, root, ofDocument: docRoot?.root === root, insideWorkspace, workspaceFolder: ws, live,
       needsPrivileges: needsPrivileges(folder, fs),
       isDefault,
       needsConfirmation: live || !insideWorkspace,
