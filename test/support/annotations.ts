@@ -4,8 +4,10 @@
  *   #       ^^^^^^^^^ error[invalid-value]: Invalid value
  *   ExecStrat=/bin/true
  *   # <-------- error[unknown-directive]
- * `^` marks columns of the line above; `<---` a range from column 0 to the arrow's end. The text after ':' must be a
- * substring of the message. A first line `# fixture: target-version=252` sets options.
+ * `^` marks columns of the line above; `<---` a range from column 0 to the arrow's end. A diagnostic with an empty
+ * range (a point) matches a marker that starts at its column. The text after ':' must be a
+ * substring of the message. A first line `# fixture: target-version=252` sets options (also watchdog-driver=ID,
+ * max-diagnostics=N).
  * The check compares the exact set: a missing or an extra diagnostic fails.
  */
 import { createLanguageService, defaultSettings, positionAt } from '../../server/src/languageService.js';
@@ -43,12 +45,15 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
   // The same service the editor and the CLI use; only the settings come from the fixture's first line.
   const settings = defaultSettings();
   if (options['target-version']) settings.targetVersion = Number(options['target-version']);
+  if (options['max-diagnostics']) settings.maxDiagnostics = Number(options['max-diagnostics']);
   const driver = options['watchdog-driver'];
   if (driver) settings.watchdogDriver = driver;
   const service = createLanguageService({
     settings: () => settings,
     // Fixtures do not depend on this machine's watchdog: 'auto' means the default driver here.
     kernelWatchdogLimits: () => undefined,
+    // A rule that throws or reports a code it does not declare fails the fixture.
+    log: (message) => { throw new Error(message); },
   });
   const doc = service.parse(path, text);
   return service.getDiagnostics(doc).map((d) => {
@@ -67,7 +72,7 @@ export function compare(expected: Expected[], actual: Expected[]): string[] {
   const fmt = (e: Expected): string => `line ${e.line + 1} [${e.start},${e.end}) ${e.severity}[${e.code}]${e.message ? `: ${e.message}` : ''}`;
   const used = new Set<number>();
   for (const e of expected) {
-    const i = actual.findIndex((a, k) => !used.has(k) && a.line === e.line && a.start === e.start && (a.end === e.end || (a.end === a.start && e.end === e.start + 1)) && a.severity === e.severity && a.code === e.code && (!e.message || (a.message ?? '').includes(e.message)));
+    const i = actual.findIndex((a, k) => !used.has(k) && a.line === e.line && a.start === e.start && (a.end === e.end || a.end === a.start) && a.severity === e.severity && a.code === e.code && (!e.message || (a.message ?? '').includes(e.message)));
     if (i < 0) problems.push(`- ${fmt(e)}`);
     else used.add(i);
   }

@@ -85,15 +85,11 @@ export interface Section {
   end: number;
 }
 
-export type ParseProblemCode =
-  | 'invalid-section-header'
-  | 'missing-equals'
-  | 'missing-key'
-  | 'include-unsupported'
-  | 'invalid-utf8'
-  | 'nul-byte'
-  | 'line-too-long'
-  | 'continuation-at-eof';
+export const PARSE_PROBLEM_CODES = [
+  'invalid-section-header', 'missing-equals', 'missing-key', 'include-unsupported', 'invalid-utf8', 'nul-byte',
+  'line-too-long', 'continuation-at-eof',
+] as const;
+export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 
 export interface ParseProblem extends Span {
   readonly code: ParseProblemCode;

@@ -34,6 +34,11 @@ export const CODES = {
   // Stage 3: values
   'invalid-value': { severity: 'error', doc: 'A value systemd cannot parse for this directive.' },
   'unknown-specifier': { severity: 'error', doc: 'A % specifier systemd does not know here.' },
+  'deprecated-specifier': { severity: 'warning', doc: 'A % specifier that still works but is deprecated.' },
+  'specifier-too-new': { severity: 'warning', doc: 'A % specifier the target systemd version does not know yet.' },
+  'deprecated-value': { severity: 'warning', doc: 'A value that still works but is deprecated or has a new spelling.' },
+  'unknown-capability': { severity: 'warning', doc: 'A capability name systemd does not know; it drops it silently.' },
+  'condition-never-met': { severity: 'warning', doc: 'A condition value systemd cannot evaluate: the condition counts as failed.' },
   // Stage 4: the unit as a whole
   'service-missing-exec-start': { severity: 'error', doc: 'A service systemd refuses for lack of ExecStart= (or ExecStop=/SuccessAction= for oneshot).' },
   'service-multiple-exec-start': { severity: 'error', doc: 'More than one ExecStart= outside Type=oneshot; systemd refuses the unit.' },

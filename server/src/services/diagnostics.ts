@@ -24,6 +24,9 @@ export interface DiagnosticOptions extends RuleOptions {
 
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
+/** Codes the engine itself reports (not a rule). */
+export const ENGINE_CODES = ['too-many-problems'] as const;
+
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   if (analysis.file.kind === 'other') return [];
   const out: Diagnostic[] = [];
@@ -32,11 +35,13 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
   const max = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   let dropped = 0;
   let stage = 0;
+  let current: Rule | undefined;
   const ctx: RuleContext = {
     analysis,
     targetVersion: options.targetVersion ?? NEWEST_VERSION,
     options,
     report(d, about) {
+      if (current && !current.codes.includes(d.code)) options.onRuleError?.(current.name, new Error(`reported '${d.code}', which it does not declare`));
       const override = overrides[d.code];
       if (override === 'off') return;
       const severity: Severity = override ?? d.severity ?? defaultSeverity(d.code);
@@ -49,6 +54,7 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
   };
   for (const rule of rules) {
     stage = rule.stage;
+    current = rule;
     try {
       rule.run(ctx);
     } catch (err) {

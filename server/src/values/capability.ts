@@ -4,7 +4,7 @@
  * systemd 252 silently drops unknown names (debug log only), so they are warnings here.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { splitWords, warn, err } from './util.js';
+import { splitWords, warn, err, suggesting } from './util.js';
 import { suggestEnum } from './enum.js';
 
 const CAP_LIMIT = 62;
@@ -57,7 +57,7 @@ export function validateCapabilityList(value: string, ctx: ValueContext): ValueP
       continue;
     }
     const sug = suggestCapability(t, names);
-    out.push(warn(start, end, `Unknown capability '${t}': systemd silently drops it${sug ? `; did you mean '${sug}'?` : '.'}`, 'unknown-capability'));
+    out.push(suggesting(warn(start, end, `Unknown capability '${t}': systemd silently drops it${sug ? `; did you mean '${sug}'?` : '.'}`, 'unknown-capability'), sug));
   }
   return out;
 }

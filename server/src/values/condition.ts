@@ -5,7 +5,7 @@
  * always) hold, which is reported as a warning.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { err, warn, splitWords } from './util.js';
+import { err, warn, splitWords, suggesting } from './util.js';
 import { checkSpecifiers, hasSpecifier } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 import { parseBoolean } from './bool.js';
@@ -51,21 +51,21 @@ export function validateCondition(value: string, ctx: ValueContext): ValueProble
     case 'Virtualization':
       if (parseBoolean(body) === undefined && !spec.literals.includes(body)) {
         const sug = suggestEnum(body, spec.literals);
-        out.push(never(`Unknown virtualization technology '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`));
+        out.push(suggesting(never(`Unknown virtualization technology '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`), sug));
       }
       return out;
     case 'Architecture':
     case 'Security':
       if (spec.literals.length && !spec.literals.includes(body)) {
         const sug = suggestEnum(body, spec.literals);
-        out.push(never(`Unknown ${type === 'Security' ? 'security technology' : 'architecture'} '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`));
+        out.push(suggesting(never(`Unknown ${type === 'Security' ? 'security technology' : 'architecture'} '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`), sug));
       }
       return out;
     case 'Capability': {
       const upper = new Set(spec.literals.map((l) => l.toUpperCase()));
       if (spec.literals.length && !upper.has(body.toUpperCase())) {
         const sug = suggestEnum(body.toUpperCase(), spec.literals);
-        out.push(never(`Unknown capability '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`));
+        out.push(suggesting(never(`Unknown capability '${body}'${sug ? ` (did you mean '${sug}'?)` : ''}`), sug));
       }
       return out;
     }

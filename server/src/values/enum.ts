@@ -4,7 +4,7 @@
  * are interpreted here as documented in data/directives.md.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { editDistance, err, splitWords, warn } from './util.js';
+import { editDistance, err, splitWords, warn, suggesting } from './util.js';
 import { parseBoolean, BOOLEAN_HINT } from './bool.js';
 import { parseCInteger } from './numbers.js';
 import { checkSpecifiers } from './specifiers.js';
@@ -81,7 +81,7 @@ function describeExpected(spec: EnumSpec): string {
 function unknownValue(value: string, start: number, end: number, spec: EnumSpec, what: string): ValueProblem {
   const sug = suggestEnum(value, spec.literals);
   const hint = sug ? ` Did you mean '${sug}'?` : '';
-  return err(start, end, `Invalid ${what} '${value}': expected one of ${describeExpected(spec)}.${hint}`);
+  return suggesting(err(start, end, `Invalid ${what} '${value}': expected one of ${describeExpected(spec)}.${hint}`), sug);
 }
 
 function inRanges(text: string, spec: EnumSpec): boolean {
@@ -130,7 +130,7 @@ export function validateEnum(value: string, ctx: ValueContext): ValueProblem[] {
       const v = parseCInteger(value, true);
       if (v !== undefined) return [err(0, value.length, `Invalid error number '${value}': expected an errno name such as EPERM, a number 1..4095, or 'kill'.`)];
       const sug = suggestEnum(value.toUpperCase(), ERRNO_NAMES);
-      return [err(0, value.length, `Unknown errno name '${value}': expected an errno name such as EPERM or EACCES, a number 1..4095, or 'kill'${sug ? ` (did you mean '${sug}'?)` : ''}.`)];
+      return [suggesting(err(0, value.length, `Unknown errno name '${value}': expected an errno name such as EPERM or EACCES, a number 1..4095, or 'kill'${sug ? ` (did you mean '${sug}'?)` : ''}.`), sug)];
     }
     case 'config_parse_level2':
       return validateLevel2(value, spec);
@@ -175,7 +175,7 @@ function validateLevel2(value: string, spec: EnumSpec): ValueProblem[] {
     }
     if (!levels.includes(level) && !inRanges(level, spec)) {
       const sug = suggestEnum(level, levels);
-      out.push(err(lstart, lstart + level.length, `Invalid log level '${level}': expected one of ${levels.join(', ')} or 0..7${sug ? ` (did you mean '${sug}'?)` : ''}.`));
+      out.push(suggesting(err(lstart, lstart + level.length, `Invalid log level '${level}': expected one of ${levels.join(', ')} or 0..7${sug ? ` (did you mean '${sug}'?)` : ''}.`), sug));
     }
   }
   return out;
@@ -247,7 +247,7 @@ export function validateEnumOrBool(value: string, ctx: ValueContext): ValueProbl
   for (const p of spec.prefixes) if (value.startsWith(p)) return [];
   if (inRanges(value, spec)) return [];
   const sug = suggestEnum(value, spec.literals);
-  return [err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected ${BOOLEAN_HINT}, or one of ${listForMessage(spec.literals.filter((l) => parseBoolean(l) === undefined))}.${sug ? ` Did you mean '${sug}'?` : ''}`)];
+  return [suggesting(err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected ${BOOLEAN_HINT}, or one of ${listForMessage(spec.literals.filter((l) => parseBoolean(l) === undefined))}.${sug ? ` Did you mean '${sug}'?` : ''}`), sug)];
 }
 
 /* ---------- enum-list ---------- */
@@ -287,8 +287,8 @@ export function validateEnumList(value: string, ctx: ValueContext): ValueProblem
     }
     const sug = suggestEnum(t, spec.literals);
     const msg = `Unknown ${ctx.directive}= value '${t}': expected ${describeExpected({ ...spec, bool: false })}${sug ? ` (did you mean '${sug}'?)` : ''}`;
-    if (silent) out.push(warn(w.start + off, w.end + off, `${msg}; systemd silently skips it.`));
-    else out.push(err(w.start + off, w.end + off, `${msg}.`));
+    if (silent) out.push(suggesting(warn(w.start + off, w.end + off, `${msg}; systemd silently skips it.`), sug));
+    else out.push(suggesting(err(w.start + off, w.end + off, `${msg}.`), sug));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * (also with SIG prefix). SIGRTMIN is 34 and SIGRTMAX 64 with glibc.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { err, splitWords } from './util.js';
+import { err, splitWords, suggesting } from './util.js';
 import { parseCInteger } from './numbers.js';
 import { suggestEnum } from './enum.js';
 
@@ -42,6 +42,10 @@ export function parseSignal(text: string): number | undefined {
 
 const SIGNAL_CANDIDATES = [...SIGNAL_NAMES.map((s) => 'SIG' + s), 'SIGRTMIN', 'SIGRTMAX'];
 
+function signalSuggestion(word: string): string | undefined {
+  return suggestEnum(word.startsWith('SIG') || !/^[a-z]/i.test(word) ? word : 'SIG' + word, SIGNAL_CANDIDATES);
+}
+
 function signalMessage(word: string): string {
   const sug = suggestEnum(word.startsWith('SIG') || !/^[a-z]/i.test(word) ? word : 'SIG' + word, SIGNAL_CANDIDATES);
   return `Invalid signal '${word}': expected a name such as SIGTERM or HUP, a number 1..64, or RTMIN+n/RTMAX-n${sug ? ` (did you mean '${sug}'?)` : ''}.`;
@@ -50,7 +54,7 @@ function signalMessage(word: string): string {
 export function validateSignal(value: string, _ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
   if (parseSignal(value) !== undefined) return [];
-  return [err(0, value.length, signalMessage(value))];
+  return [suggesting(err(0, value.length, signalMessage(value)), signalSuggestion(value))];
 }
 
 /** exit-status kind: exit_status (0..255 only) and set_status (list of numbers, names, signals). */
@@ -77,7 +81,7 @@ export function validateExitStatus(value: string, ctx: ValueContext): ValueProbl
     if (names.includes(t)) continue;
     if (parseSignal(t) !== undefined && !/^[0-9]/.test(t)) continue;
     const sug = suggestEnum(t, [...names, ...SIGNAL_CANDIDATES]);
-    out.push(err(w.start, w.end, `Invalid exit status '${t}': expected a number 0..255, an exit status name such as SUCCESS or TEMPFAIL, or a signal name such as SIGHUP${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`));
+    out.push(suggesting(err(w.start, w.end, `Invalid exit status '${t}': expected a number 0..255, an exit status name such as SUCCESS or TEMPFAIL, or a signal name such as SIGHUP${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`), sug));
   }
   return out;
 }

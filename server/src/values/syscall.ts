@@ -4,7 +4,7 @@
  * ctx.enumValues; syscall names are an open set, so only their syntax is checked.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { err, splitWords } from './util.js';
+import { err, splitWords, suggesting } from './util.js';
 import { suggestEnum, isErrno } from './enum.js';
 
 const SYSCALL_NAME = /^[a-z0-9_]+$/;
@@ -43,7 +43,7 @@ export function validateSyscallFilter(value: string, ctx: ValueContext): ValuePr
     if (name.startsWith('@')) {
       if (!groups.includes(name)) {
         const sug = suggestEnum(name, groups);
-        out.push(err(start, start + name.length, `Unknown system call group '${name}'${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`));
+        out.push(suggesting(err(start, start + name.length, `Unknown system call group '${name}'${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`), sug));
       }
       continue;
     }
@@ -75,7 +75,7 @@ export function validateAddressFamilies(value: string, ctx: ValueContext): Value
     if (w.text.toUpperCase() !== 'NONE' && upper.has(w.text.toUpperCase())) continue;
     const sug = suggestEnum(w.text.toUpperCase(), names.filter((n) => n !== 'none'));
     const hint = w.text.includes(',') ? ' Separate families with spaces, not commas.' : '';
-    out.push(err(start, end, `Unknown address family '${w.text}'${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.${hint}`));
+    out.push(suggesting(err(start, end, `Unknown address family '${w.text}'${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.${hint}`), sug));
   }
   return out;
 }

@@ -18,6 +18,12 @@ export type SpecifierContext = 'unit-file-values' | 'unit-names' | 'install' | '
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** The codes a validator may give a problem (besides the default "invalid-value"). */
+export const VALUE_PROBLEM_CODES = [
+  'unknown-specifier', 'deprecated-specifier', 'specifier-too-new', 'deprecated-value', 'unknown-capability', 'condition-never-met',
+] as const;
+export type ValueProblemCode = (typeof VALUE_PROBLEM_CODES)[number];
+
 export interface ValueContext {
   /** Section as written, e.g. "Service". */
   readonly section: string;
@@ -41,8 +47,8 @@ export interface ValueProblem {
   readonly message: string;
   /** error: systemd ignores the line or refuses the unit; warning: accepted but ignored in part, deprecated or no effect. */
   readonly severity: Severity;
-  /** Stable kebab-case code; defaults to "invalid-value" when absent. Use "unknown-specifier" for bad `%x`. */
-  readonly code?: string;
+  /** A more precise diagnostic code than "invalid-value" (the default when absent); each is in services/codes.ts. */
+  readonly code?: ValueProblemCode;
   /** Replacement candidates for the flagged text (did-you-mean, case fix), for quick fixes. */
   readonly suggestions?: readonly string[];
 }

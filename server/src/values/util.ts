@@ -2,24 +2,29 @@
  * Shared helpers for the value validators: problem construction, word splitting
  * that mirrors systemd's extract_first_word(), and small character tests.
  */
-import type { Severity, ValueProblem } from './types.js';
+import type { Severity, ValueProblem, ValueProblemCode } from './types.js';
 
 export function problem(
   start: number,
   end: number,
   message: string,
   severity: Severity = 'error',
-  code?: string,
+  code?: ValueProblemCode,
 ): ValueProblem {
   return code === undefined ? { start, end, message, severity } : { start, end, message, severity, code };
 }
 
-export function err(start: number, end: number, message: string, code?: string): ValueProblem {
+export function err(start: number, end: number, message: string, code?: ValueProblemCode): ValueProblem {
   return problem(start, end, message, 'error', code);
 }
 
-export function warn(start: number, end: number, message: string, code?: string): ValueProblem {
+export function warn(start: number, end: number, message: string, code?: ValueProblemCode): ValueProblem {
   return problem(start, end, message, 'warning', code);
+}
+
+/** The problem with a replacement candidate for its quick fix (did-you-mean); the message says it in words too. */
+export function suggesting(p: ValueProblem, suggestion: string | undefined): ValueProblem {
+  return suggestion ? { ...p, suggestions: [suggestion] } : p;
 }
 
 /** Shift problems by an offset (used when validating a sub-string). */

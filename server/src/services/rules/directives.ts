@@ -27,6 +27,7 @@ function suggestCached(key: string, section: string, unitType: Parameters<typeof
 export const directivesRule: Rule = {
   stage: 2,
   name: 'directives',
+  codes: ['unknown-directive', 'directive-wrong-section', 'directive-wrong-unit-type'],
   run(ctx) {
     const { analysis } = ctx;
     for (const e of analysis.entries) {

@@ -9,6 +9,7 @@ import { implicitServiceType } from '../../catalog/serviceType.js';
 export const dropInsRule: Rule = {
   stage: 4,
   name: 'drop-ins',
+  codes: ['dropin-missing-reset', 'dropin-no-change', 'dropin-unknown-unit'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'dropin') return;

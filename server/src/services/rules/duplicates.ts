@@ -42,6 +42,7 @@ export function acceptedIn(ctx: Pick<RuleContext, 'analysis' | 'targetVersion'>)
 export const duplicatesRule: Rule = {
   stage: 2,
   name: 'duplicates',
+  codes: ['duplicate-directive'],
   run(ctx) {
     const seen = new Map<string, Entry[]>();
     for (const e of ctx.analysis.entries) {

@@ -73,6 +73,7 @@ function hasPreload(units: readonly WorkspaceUnit[], service: string): boolean |
 export const fdHintsRule: Rule = {
   stage: 3,
   name: 'fd-hints',
+  codes: ['fd-hint-syntax', 'fd-hint-invalid', 'fd-hint-mismatch', 'fd-hint-duplicate', 'fd-hint-no-preload'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.unitType !== 'socket') return;

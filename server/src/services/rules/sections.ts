@@ -6,6 +6,7 @@ import { knownSections } from '../../catalog/catalog.js';
 export const sectionsRule: Rule = {
   stage: 2,
   name: 'sections',
+  codes: ['assignment-outside-section', 'unknown-section'],
   run(ctx) {
     const { analysis } = ctx;
     const fileDesc = describeFile(analysis.file);

@@ -59,6 +59,7 @@ function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: string): E
 export const serviceRule: Rule = {
   stage: 4,
   name: 'service',
+  codes: ['service-missing-exec-start', 'service-multiple-exec-start', 'service-invalid-combination'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;

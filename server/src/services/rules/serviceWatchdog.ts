@@ -7,6 +7,7 @@ import { implicitServiceType } from '../../catalog/serviceType.js';
 export const serviceWatchdogRule: Rule = {
   stage: 3,
   name: 'service-watchdog',
+  codes: ['service-watchdog-without-notify'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;

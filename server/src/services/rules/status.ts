@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 export const statusRule: Rule = {
   stage: 2,
   name: 'status',
+  codes: ['deprecated-directive', 'renamed-directive', 'ignored-directive', 'moved-directive'],
   run(ctx) {
     for (const e of ctx.analysis.entries) {
       const info = e.info;

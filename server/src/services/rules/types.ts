@@ -57,5 +57,7 @@ export interface Rule {
   /** Stage: 1 syntax, 2 structure, 3 values, 4 whole unit. A later stage sees what earlier ones flagged. */
   readonly stage: 1 | 2 | 3 | 4;
   readonly name: string;
+  /** Every code this rule may report; each code belongs to exactly one rule (a test checks it). */
+  readonly codes: readonly DiagnosticCode[];
   run(ctx: RuleContext): void;
 }

@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 export const userNobodyRule: Rule = {
   stage: 3,
   name: 'user-nobody',
+  codes: ['user-nobody'],
   run(ctx) {
     for (const e of ctx.analysis.entries) {
       if (!e.info || !ctx.isClean(e)) continue;

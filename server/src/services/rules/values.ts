@@ -2,12 +2,13 @@
 import type { Rule } from './types.js';
 import { validateValue } from '../../values/index.js';
 import { valueSpanToDocument } from '../../parser/parser.js';
-import type { ValueContext } from '../../values/types.js';
+import { VALUE_PROBLEM_CODES, type ValueContext } from '../../values/types.js';
 import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
 
 export const valuesRule: Rule = {
   stage: 3,
   name: 'values',
+  codes: ['invalid-value', 'empty-reset-ignored', 'empty-value-ignored', ...VALUE_PROBLEM_CODES],
   run(ctx) {
     const { analysis } = ctx;
     for (const e of analysis.entries) {
@@ -34,9 +35,9 @@ export const valuesRule: Rule = {
       };
       for (const p of validateValue(node.value, vctx)) {
         const span = valueSpanToDocument(node, Math.max(0, Math.min(p.start, node.value.length)), Math.max(0, Math.min(p.end, node.value.length)));
-        const code = p.code === 'unknown-specifier' ? 'unknown-specifier' : 'invalid-value';
-        // Validators name their best guess in the message ("did you mean 'x'?"); expose it for the quick fix.
-        const suggestions = p.suggestions ?? [...p.message.matchAll(/did you mean '([^']+)'/gi)].map((m) => m[1]!);
+        const code = p.code ?? 'invalid-value';
+        // Validators hand their best guess over as data; the quick fix reads it, never the message.
+        const suggestions = p.suggestions;
         ctx.report({ ...span, code, severity: p.severity, message: p.message, data: suggestions?.length ? { suggestions } : undefined }, e);
       }
     }

@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 export const versionsRule: Rule = {
   stage: 2,
   name: 'versions',
+  codes: ['newer-than-target'],
   run(ctx) {
     for (const e of ctx.analysis.entries) {
       const info = e.info;

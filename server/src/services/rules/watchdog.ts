@@ -11,6 +11,7 @@ export { evaluateWatchdogValue, type WatchdogEvaluation } from '../../watchdog/e
 export const watchdogRule: Rule = {
   stage: 3,
   name: 'watchdog',
+  codes: ['watchdog-out-of-range'],
   run(ctx) {
     if (ctx.analysis.file.kind !== 'manager') return;
     const limits: WatchdogLimits = ctx.options.watchdog ?? limitsForDriver(DEFAULT_WATCHDOG_DRIVER);
