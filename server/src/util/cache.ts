@@ -1,58 +1,78 @@
 /**
- * The one cache policy for facts read from disk or derived from them: bounded in size (oldest entry out first),
- * entries expire after `ttlMs`, and every cache can be cleared when files change (`clearAllCaches`, called by the
- * server on `workspace/didChangeWatchedFiles`).
+ * The one cache policy of the language service. Every cache is a `BoundedCache`:
+ *  - bounded: at most `max` entries, kept in two generations (a full young generation becomes the old one and the
+ *    oldest is dropped whole: no per-entry deletes, which make large V8 maps slow), so recently used entries stay;
+ *  - short-lived where the facts come from disk: entries older than `ttlMs` are recomputed (Infinity for pure
+ *    memoisation of functions of their key);
+ *  - cleared when files change: `clearAllCaches()` (the server calls it on `workspace/didChangeWatchedFiles`, the
+ *    facade's `fileChanged`) empties every live cache.
  */
 const registry = new Set<WeakRef<{ clear(): void }>>();
 
 export interface CacheOptions {
-  /** At most this many entries. */
+  /** At most this many entries (about; two generations of max/2). */
   readonly max: number;
   /** Entries older than this are recomputed (Infinity: until cleared). */
   readonly ttlMs: number;
   readonly now?: () => number;
 }
 
+interface Slot<V> { readonly at: number; readonly value: V }
+
 export class BoundedCache<K, V> {
-  private readonly map = new Map<K, { at: number; value: V }>();
+  private young = new Map<K, Slot<V>>();
+  private old = new Map<K, Slot<V>>();
   private readonly now: () => number;
+  private readonly half: number;
 
   constructor(private readonly opts: CacheOptions) {
     this.now = opts.now ?? Date.now;
+    this.half = Math.max(1, Math.ceil(opts.max / 2));
     registry.add(new WeakRef(this));
+  }
+
+  private fresh(slot: Slot<V> | undefined): slot is Slot<V> {
+    return slot !== undefined && (this.opts.ttlMs === Infinity || this.now() - slot.at < this.opts.ttlMs);
   }
 
   /** The cached value, or `compute()`'s result, stored. */
   get(key: K, compute: () => V): V {
-    const hit = this.map.get(key);
-    const t = this.now();
-    if (hit && t - hit.at < this.opts.ttlMs) return hit.value;
+    const hit = this.young.get(key);
+    if (this.fresh(hit)) return hit.value;
+    const older = this.old.get(key);
+    if (this.fresh(older)) {
+      this.put(key, older);
+      return older.value;
+    }
     const value = compute();
-    this.set(key, value, t);
+    this.set(key, value);
     return value;
   }
 
   peek(key: K): V | undefined {
-    const hit = this.map.get(key);
-    return hit && this.now() - hit.at < this.opts.ttlMs ? hit.value : undefined;
+    const hit = this.young.get(key) ?? this.old.get(key);
+    return this.fresh(hit) ? hit.value : undefined;
   }
 
-  set(key: K, value: V, at = this.now()): void {
-    this.map.delete(key);
-    this.map.set(key, { at, value });
-    while (this.map.size > this.opts.max) this.map.delete(this.map.keys().next().value as K);
+  set(key: K, value: V): void {
+    this.put(key, { at: this.opts.ttlMs === Infinity ? 0 : this.now(), value });
   }
 
-  delete(key: K): void {
-    this.map.delete(key);
+  private put(key: K, slot: Slot<V>): void {
+    if (this.young.size >= this.half && !this.young.has(key)) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, slot);
   }
 
   clear(): void {
-    this.map.clear();
+    this.young = new Map();
+    this.old = new Map();
   }
 
   get size(): number {
-    return this.map.size;
+    return this.young.size + this.old.size;
   }
 }
 

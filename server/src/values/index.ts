@@ -3,6 +3,7 @@
  * ctx.parser / ctx.directive for refinements). Validators never throw, are linear in the input
  * and do no I/O.
  */
+import { BoundedCache } from '../util/cache.js';
 import type { ValueContext, ValueKind, ValueProblem, Validator } from './types.js';
 import { validateBool, validateTristate } from './bool.js';
 import { validateTimespan } from './timespan.js';
@@ -112,23 +113,12 @@ export function validateValue(value: string, ctx: ValueContext): ValueProblem[] 
   // edits almost every line is unchanged, so keep recent results. The key holds every field a validator may read
   // (parser and enumValues follow from section + directive).
   if (value.length > 4096) return validateUncached(value, ctx);
-  const ck = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}`;
-  let m = memo.get(ck);
-  if (!m) memo.set(ck, (m = new Map()));
-  let r = m.get(value);
-  if (r) return r;
-  r = older.get(ck)?.get(value) ?? validateUncached(value, ctx);
-  // Two generations instead of deleting single entries (deleting from a big Map makes V8 skip holes).
-  if (++memoSize > MEMO_MAX) { older = memo; memo = new Map(); memoSize = 0; memo.set(ck, (m = new Map())); }
-  m.set(value, r);
-  return r;
+  const key = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}\u0000${value}`;
+  return memo.get(key, () => validateUncached(value, ctx));
 }
 
-const MEMO_MAX = 60000;
-let memoSize = 0;
-/** context key -> value -> problems */
-let memo = new Map<string, Map<string, ValueProblem[]>>();
-let older = new Map<string, Map<string, ValueProblem[]>>();
+/** Pure memoisation (util/cache.ts policy): key = every field a validator reads, plus the value. */
+const memo = new BoundedCache<string, ValueProblem[]>({ max: 60000, ttlMs: Infinity });
 
 function validateUncached(value: string, ctx: ValueContext): ValueProblem[] {
   try {

@@ -2,26 +2,18 @@
 import type { Rule } from './types.js';
 import { directivesInSection, directivesNamed, directiveAllowedInType } from '../../catalog/catalog.js';
 import { suggest } from '../../util/suggest.js';
+import { BoundedCache } from '../../util/cache.js';
 
-const candidateCache = new Map<string, string[]>();
+const candidateCache = new BoundedCache<string, string[]>({ max: 200, ttlMs: Infinity });
 /** Directive names of a section for a unit type (for did-you-mean), computed once per pair. */
 function candidatesFor(section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
-  const k = `${section}\u0000${unitType ?? ''}`;
-  let c = candidateCache.get(k);
-  if (!c) candidateCache.set(k, (c = directivesInSection(section).filter((d) => directiveAllowedInType(d, unitType)).map((d) => d.name)));
-  return c;
+  return candidateCache.get(`${section}\u0000${unitType ?? ''}`, () => directivesInSection(section).filter((d) => directiveAllowedInType(d, unitType)).map((d) => d.name));
 }
 
-let suggestMemo = new Map<string, string[]>();
+const suggestMemo = new BoundedCache<string, string[]>({ max: 5000, ttlMs: Infinity });
 /** Did-you-mean for a key, remembered: the same typo is looked up again on every edit of the file. */
 function suggestCached(key: string, section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
-  const k = `${section}\u0000${unitType ?? ''}\u0000${key}`;
-  let r = suggestMemo.get(k);
-  if (!r) {
-    if (suggestMemo.size >= 5000) suggestMemo = new Map();
-    suggestMemo.set(k, (r = suggest(key, candidatesFor(section, unitType))));
-  }
-  return r;
+  return suggestMemo.get(`${section}\u0000${unitType ?? ''}\u0000${key}`, () => suggest(key, candidatesFor(section, unitType)));
 }
 
 export const directivesRule: Rule = {
