@@ -10,7 +10,7 @@ if (!watch) rmSync('dist', { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: 'node20', // package.json engines: node >=20
   format: 'cjs',
   sourcemap: watch ? 'inline' : false,
   minify: production,
@@ -32,4 +32,5 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   chmodSync('dist/cli.js', 0o755);
   console.log(`built ${builds.map((b) => b.outfile).join(', ')}`);
+  if ((await import('./buildPreload.mjs')).buildPreload().status === 'failed') process.exitCode = 1;
 }
