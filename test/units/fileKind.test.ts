@@ -20,6 +20,11 @@ describe('escaped unit names (issue 10, finding 8)', () => {
     expect(fileKindOf(`/etc/systemd/system/${name}.d/.#override.conf0123456789abcdef`)).toEqual({ kind: 'dropin', unitType: 'mount', unitName: name });
   });
 
+  it('our own temporary files name their target too', () => {
+    expect(fileKindOf(`/etc/systemd/system/${name}.d/.#override.conf.systemd-units.0123456789abcdef`)).toEqual({ kind: 'dropin', unitType: 'mount', unitName: name });
+    expect(fileKindOf('/ws/.#foo.socket.systemd-units.0123456789abcdef')).toEqual({ kind: 'unit', unitType: 'socket', unitName: 'foo.socket' });
+  });
+
   it('still understands Windows paths', () => {
     expect(fileKindOf('C:\\repo\\etc\\systemd\\system\\foo.service')).toEqual({ kind: 'unit', unitType: 'service', unitName: 'foo.service' });
     expect(fileKindOf('C:\\repo\\foo.service.d\\x.conf')).toMatchObject({ kind: 'dropin', unitName: 'foo.service' });

@@ -45,10 +45,11 @@ function typeOfUnitName(name: string): UnitType | undefined {
 
 /**
  * `systemctl edit` writes to a temporary file next to the target, named ".#<name><16 hex digits>"
- * (e.g. foo.service.d/.#override.conf3a1b…, or /etc/systemd/system/.#foo.service3a1b… with --full).
+ * (e.g. foo.service.d/.#override.conf3a1b…, or /etc/systemd/system/.#foo.service3a1b… with --full); our own
+ * writes use ".#<name>.systemd-units.<16 hex digits>" (safeWrite.ts).
  */
 function stripEditTemp(name: string): string {
-  const m = /^\.#(.+?)[0-9a-f]{16}$/.exec(name);
+  const m = /^\.#(.+?)(?:\.systemd-units\.)?[0-9a-f]{16}$/.exec(name);
   return m ? m[1]! : name;
 }
 

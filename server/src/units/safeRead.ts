@@ -32,8 +32,19 @@ export type SkipKind =
   | 'unreadable';
 
 export type SafeReadResult =
-  | { readonly ok: true; readonly text: string; readonly bytes: Uint8Array; readonly realPath: string }
+  | { readonly ok: true; readonly text: string; readonly bytes: Uint8Array; readonly realPath: string; readonly stat?: FileStat }
   | { readonly ok: false; readonly skipped: SkipKind; readonly reason: string };
+
+/** What the open file was (from fstat of the descriptor that was read). */
+export interface FileStat {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
 
 export type SafeCheckResult =
   | { readonly ok: true; readonly realPath: string; readonly size: number }
@@ -196,7 +207,8 @@ function readReal(path: string, maxBytes: number, allowedRoots: readonly string[
     }
     if (total > maxBytes) return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), undefined, maxBytes) };
     const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
-    return { ok: true, text: decodeBytes(bytes), bytes, realPath: real };
+    const stat: FileStat = { mode: st.mode, uid: st.uid, gid: st.gid, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+    return { ok: true, text: decodeBytes(bytes), bytes, realPath: real, stat };
   } catch (e) {
     const code = errCode(e);
     return { ok: false, skipped: code === 'ENOENT' ? 'missing' : 'unreadable', reason: `${shown(path, real)} cannot be read: ${why(code)}` };

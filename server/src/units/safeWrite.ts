@@ -2,11 +2,17 @@
  * Writing drop-ins without ever losing a user's work:
  * - names are validated before they become paths (no `../../etc/passwd`, no '/', systemd's unit-name rules);
  * - files are written atomically (temporary file in the same folder, then rename or link) and an existing file
- *   is never replaced unless the caller says so;
- * - when a folder is not writable (e.g. /etc as a normal user) the caller gets the exact shell commands instead;
- * - an existing drop-in is extended in place, keeping every comment and line.
+ *   is never replaced unless the caller says so; several files (the socket generator's) all or nothing;
+ * - a write never leaves the folder the caller chose (`root`), even through a planted folder symlink;
+ * - when a folder is not writable (e.g. /etc as a normal user) the caller gets the exact shell commands instead,
+ *   every path quoted and `--` before paths and unit names;
+ * - an existing drop-in is extended in place, keeping every comment, line, byte, its mode and owner, or the merge
+ *   is refused with the reason (never "unreadable, so empty").
  */
-import { closeSync, constants, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, accessSync, statSync } from 'node:fs';
+import {
+  accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync,
+  readdirSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { posix } from 'node:path';
@@ -16,6 +22,7 @@ import { parseUnit } from '../parser/parser.js';
 import { encodeText } from '../parser/bytes.js';
 import { checkUnitName, type UnitNameKind } from '../values/unitName.js';
 import { canonicalDirective, mergeModeOf } from './effective.js';
+import { MAX_UNIT_BYTES, readTextFileSafe } from './safeRead.js';
 import type { Scope } from './searchPaths.js';
 import type { DropInAssignment } from './minimalDropIn.js';
 
@@ -95,84 +102,334 @@ export function dropInPathFor(unit: string, scope: Scope, name = 'override.conf'
 export interface WriteOptions {
   /** Replace an existing file (default false: refuse). */
   readonly overwrite?: boolean;
-  /** File mode (default 0644). */
+  /** File mode (default 0644), set exactly (not reduced by the umask). */
   readonly mode?: number;
+  /** Give the new file this owner before it is put in place (keeping the owner of a file being replaced). */
+  readonly owner?: { readonly uid: number; readonly gid: number };
+  /**
+   * The folder the write must stay inside: the workspace, or the folder the user chose. The target's parent is
+   * resolved through every symlink (of the nearest existing ancestor) and a target that leads outside is refused.
+   * Pass it for every write; without it only the target itself is checked.
+   */
+  readonly root?: string;
+  /** Replace the file only if it is still the one that was read (see readDropInForMerge); otherwise refuse. */
+  readonly ifUnchanged?: FileIdentity;
+  /** Test hook: called after the temporary file is complete, before it is put in place. */
+  readonly beforePlace?: () => void;
 }
+
+/** What identifies the version of a file that was read (to refuse replacing a file changed meanwhile). */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export type WriteErrorCode = 'exists' | 'not-writable' | 'not-a-file' | 'outside-root' | 'changed' | 'io';
 
 export type WriteResult =
   | { readonly ok: true; readonly path: string; readonly replaced: boolean; readonly createdDirs: readonly string[] }
-  | { readonly ok: false; readonly path: string; readonly code: 'exists' | 'not-writable' | 'not-a-file' | 'io'; readonly reason: string };
+  | { readonly ok: false; readonly path: string; readonly code: WriteErrorCode; readonly reason: string };
 
 function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? String(e);
 }
 
+function writeErrCode(c: string): WriteErrorCode {
+  return c === 'EACCES' || c === 'EPERM' || c === 'EROFS' ? 'not-writable' : 'io';
+}
+
+function isInside(p: string, folder: string): boolean {
+  return folder === '/' || p === folder || p.startsWith(`${folder}/`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Temporary files
+
+/** Marks our temporary files: `.#<name>.systemd-units.<16 hex>` (systemd ignores dot files in its folders). */
+const TEMP_MARK = '.systemd-units.';
+const TEMP_RE = /^\.#.+\.systemd-units\.[0-9a-f]{16}$/;
+/** A temporary file of ours older than this was left by a killed process. */
+export const STALE_TEMP_MS = 60_000;
+
+/** The temporary name for writing `target`, in the same folder. */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.#${basename(target)}${TEMP_MARK}${randomBytes(8).toString('hex')}`);
+}
+
+/** Is this file name one of our temporary files? */
+export function isOurTempName(name: string): boolean {
+  return TEMP_RE.test(name);
+}
+
 /**
- * Write atomically: a temporary `.#<name><16 hex>` file in the same folder (systemd ignores dot files), fsync,
- * then link() it into place (fails if the target exists: no race) or, with overwrite, rename() over it.
- * Missing parent folders are created (0755). Never throws.
+ * Remove temporary files of ours (by name, owned by this user, regular files) older than STALE_TEMP_MS from
+ * `dir`: what a write killed half-way (kill -9, power loss) left behind. Returns the removed paths; never throws.
+ */
+export function cleanStaleTempFiles(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return removed; }
+  const uid = process.getuid?.();
+  for (const n of names) {
+    if (!TEMP_RE.test(n)) continue;
+    const p = join(dir, n);
+    try {
+      const st = lstatSync(p);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < STALE_TEMP_MS) continue;
+      unlinkSync(p);
+      removed.push(p);
+    } catch { /* gone meanwhile, or not ours to remove */ }
+  }
+  return removed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Staying inside the chosen folder
+
+/**
+ * Why writing `abs` would leave `root`, or undefined when it stays inside: the target must be below `root` as
+ * written, and the real path of its parent (the nearest existing ancestor resolved through every symlink, plus the
+ * folders still to be made) must be below the real path of `root`.
+ */
+export function whyOutsideRoot(abs: string, root: string): string | undefined {
+  const r = posix.resolve(root);
+  if (!isInside(abs, r) || abs === r) return `${abs} is outside ${r}`;
+  let realRoot: string;
+  try { realRoot = realpathSync.native(r); } catch (e) { return `the folder ${r} cannot be resolved (${errCode(e)})`; }
+  let d = dirname(abs);
+  const rest: string[] = [];
+  for (;;) {
+    let st: ReturnType<typeof lstatSync> | undefined;
+    try { st = lstatSync(d, { throwIfNoEntry: false }); } catch (e) { return `cannot look at ${d}: ${errCode(e)}`; }
+    if (st) break;
+    if (d === dirname(d)) break;
+    rest.unshift(basename(d));
+    d = dirname(d);
+  }
+  let realD: string;
+  try { realD = realpathSync.native(d); } catch (e) { return `${d} leads nowhere (${errCode(e)})`; }
+  const realParent = rest.length ? join(realD, ...rest) : realD;
+  if (!isInside(realParent, realRoot)) {
+    return `${dirname(abs)} leads to ${realParent}, outside ${r}${realRoot !== r ? ` (${realRoot})` : ''}; a symlink points out of it`;
+  }
+  return undefined;
+}
+
+function makeParents(dir: string): { ok: true; created: string[] } | { ok: false; code: WriteErrorCode; reason: string } {
+  const created: string[] = [];
+  try {
+    const missing: string[] = [];
+    for (let d = dir; !existsSync(d); d = dirname(d)) { missing.unshift(d); if (d === dirname(d)) break; }
+    for (const d of missing) { mkdirSync(d, { mode: 0o755 }); created.push(d); }
+    return { ok: true, created };
+  } catch (e) {
+    removeDirs(created);
+    const c = errCode(e);
+    return { ok: false, code: writeErrCode(c), reason: `cannot create ${dir}: ${c}` };
+  }
+}
+
+function removeDirs(created: readonly string[]): void {
+  for (const d of [...created].reverse()) try { rmdirSync(d); } catch { /* not empty: keep */ }
+}
+
+/** Write `bytes` to a new temporary file next to `target`, with exactly `mode` (and `owner`), fsynced. */
+function writeTemp(target: string, bytes: Uint8Array, mode: number, owner: WriteOptions['owner']): { ok: true; tmp: string; ino: number } | { ok: false; code: WriteErrorCode; reason: string } {
+  const tmp = tempPathFor(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    if (owner) {
+      try {
+        fchownSync(fd, owner.uid, owner.gid);
+      } catch (e) {
+        throw Object.assign(new Error('owner'), { code: errCode(e), owner: true });
+      }
+    }
+    fchmodSync(fd, mode);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    const ino = fstatSync(fd).ino;
+    closeSync(fd);
+    fd = undefined;
+    return { ok: true, tmp, ino };
+  } catch (e) {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+    try { unlinkSync(tmp); } catch { /* ignore */ }
+    const c = errCode(e);
+    if ((e as { owner?: boolean }).owner) {
+      return { ok: false, code: 'not-writable', reason: `cannot keep the owner of ${target} (uid ${owner!.uid}, gid ${owner!.gid}): ${c}; it was left untouched` };
+    }
+    return { ok: false, code: writeErrCode(c), reason: `cannot write in ${dirname(target)}: ${c}` };
+  }
+}
+
+/** Put a complete temporary file in place without replacing anything: link() (atomic), or a checked rename. */
+function placeNew(tmp: string, abs: string): void {
+  try {
+    linkSync(tmp, abs);
+  } catch (e) {
+    if (errCode(e) === 'EEXIST') throw e;
+    // File systems without hard links: fall back to a checked rename (small race window).
+    if (lstatSync(abs, { throwIfNoEntry: false })) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(tmp, abs);
+  }
+  try { unlinkSync(tmp); } catch { /* already renamed */ }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const dfd = openSync(dir, 'r');
+    try { fsyncSync(dfd); } finally { closeSync(dfd); }
+  } catch { /* best effort */ }
+}
+
+function sameFile(st: { dev: number; ino: number; size: number; mtimeMs: number }, id: FileIdentity): boolean {
+  return st.dev === id.dev && st.ino === id.ino && st.size === id.size && st.mtimeMs === id.mtimeMs;
+}
+
+/**
+ * Write atomically: a temporary `.#<name>.systemd-units.<16 hex>` file in the same folder (systemd ignores dot
+ * files), fsync, then link() it into place (fails if the target exists: no race) or, with overwrite, rename() over
+ * it. Missing parent folders are created (0755). With `root`, a target whose folder leads out of `root` through a
+ * symlink is refused. Stale temporary files of ours in the folder are removed first. Never throws.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, opts: WriteOptions = {}): WriteResult {
   const abs = posix.resolve(path);
   const dir = dirname(abs);
   const mode = opts.mode ?? 0o644;
+  if (opts.root !== undefined) {
+    const why = whyOutsideRoot(abs, opts.root);
+    if (why) return { ok: false, path: abs, code: 'outside-root', reason: `${why}; nothing was written` };
+  }
   let existing: ReturnType<typeof lstatSync> | undefined;
   try { existing = lstatSync(abs, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: abs, code: 'io', reason: `cannot look at ${abs}: ${errCode(e)}` }; }
   if (existing && !opts.overwrite) return { ok: false, path: abs, code: 'exists', reason: `${abs} already exists; it was left untouched` };
-  if (existing && !existing.isFile()) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} exists and is not a regular file (a symlink or folder); it was left untouched` };
+  if (existing && !existing.isFile()) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} exists and is ${kindOf(existing)}; it was left untouched` };
 
-  const createdDirs: string[] = [];
-  try {
-    const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) { missing.unshift(d); if (d === dirname(d)) break; }
-    for (const d of missing) { mkdirSync(d, { mode: 0o755 }); createdDirs.push(d); }
-  } catch (e) {
-    const c = errCode(e);
-    return { ok: false, path: abs, code: c === 'EACCES' || c === 'EPERM' || c === 'EROFS' ? 'not-writable' : 'io', reason: `cannot create ${dir}: ${c}` };
+  const made = makeParents(dir);
+  if (!made.ok) return { ok: false, path: abs, code: made.code, reason: made.reason };
+  const createdDirs = made.created;
+  if (opts.root !== undefined) {
+    // Again now that the folders exist: one swapped for a symlink meanwhile is caught here.
+    const why = whyOutsideRoot(abs, opts.root);
+    if (why) { removeDirs(createdDirs); return { ok: false, path: abs, code: 'outside-root', reason: `${why}; nothing was written` }; }
   }
+  cleanStaleTempFiles(dir);
 
-  const tmp = join(dir, `.#${basename(abs)}${randomBytes(8).toString('hex')}`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-    const bytes = typeof content === 'string' ? encodeText(content) : content;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-  } catch (e) {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
-    try { unlinkSync(tmp); } catch { /* ignore */ }
-    const c = errCode(e);
-    return { ok: false, path: abs, code: c === 'EACCES' || c === 'EPERM' || c === 'EROFS' ? 'not-writable' : 'io', reason: `cannot write in ${dir}: ${c}` };
-  }
+  const t = writeTemp(abs, typeof content === 'string' ? encodeText(content) : content, mode, opts.owner);
+  if (!t.ok) { removeDirs(createdDirs); return { ok: false, path: abs, code: t.code, reason: t.reason }; }
+  opts.beforePlace?.();
 
   try {
     if (opts.overwrite) {
-      renameSync(tmp, abs);
-    } else {
-      try {
-        linkSync(tmp, abs); // atomic "create if absent"
-      } catch (e) {
-        if (errCode(e) === 'EEXIST') throw e;
-        // File systems without hard links: fall back to a checked rename (small race window).
-        if (existsSync(abs)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-        renameSync(tmp, abs);
+      if (opts.ifUnchanged) {
+        const now = lstatSync(abs, { throwIfNoEntry: false });
+        if (!now || !now.isFile() || !sameFile(now, opts.ifUnchanged)) throw Object.assign(new Error('changed'), { code: 'CHANGED' });
       }
-      try { unlinkSync(tmp); } catch { /* already renamed */ }
+      renameSync(t.tmp, abs);
+    } else {
+      placeNew(t.tmp, abs);
     }
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* ignore */ }
+    try { unlinkSync(t.tmp); } catch { /* ignore */ }
+    removeDirs(createdDirs);
     if (errCode(e) === 'EEXIST') return { ok: false, path: abs, code: 'exists', reason: `${abs} already exists (created meanwhile); it was left untouched` };
+    if (errCode(e) === 'CHANGED') return { ok: false, path: abs, code: 'changed', reason: `${abs} changed on disk after it was read; it was left untouched` };
     return { ok: false, path: abs, code: 'io', reason: `cannot put ${abs} in place: ${errCode(e)}` };
   }
-  try {
-    const dfd = openSync(dir, 'r');
-    try { fsyncSync(dfd); } finally { closeSync(dfd); }
-  } catch { /* best effort */ }
+  fsyncDir(dir);
   return { ok: true, path: abs, replaced: !!existing, createdDirs };
 }
+
+function kindOf(st: { isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isSymbolicLink()) return 'a symlink';
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Several files at once
+
+export interface FileToWrite {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+  /** Default 0644. */
+  readonly mode?: number;
+}
+
+export type WriteAllResult =
+  | { readonly ok: true; readonly written: readonly string[]; readonly createdDirs: readonly string[] }
+  | { readonly ok: false; readonly path: string; readonly code: WriteErrorCode; readonly reason: string };
+
+/**
+ * Write new files all or nothing (the socket generator's units and drop-in): every target is checked first
+ * (inside `root`, not existing), then every file is written to a temporary file, then each is put in place without
+ * replacing anything. If one cannot be written or put in place, the files already put in place, the temporary
+ * files and the folders made for them are removed again, and nothing is left. Never throws.
+ */
+export function writeFilesAllOrNothing(files: readonly FileToWrite[], opts: { readonly root: string; readonly beforePlace?: (index: number) => void }): WriteAllResult {
+  const abs = files.map((f) => posix.resolve(f.path));
+  const seen = new Set<string>();
+  for (const p of abs) {
+    if (seen.has(p)) return { ok: false, path: p, code: 'exists', reason: `${p} is named twice; nothing was written` };
+    seen.add(p);
+    const why = whyOutsideRoot(p, opts.root);
+    if (why) return { ok: false, path: p, code: 'outside-root', reason: `${why}; nothing was written` };
+    let st: ReturnType<typeof lstatSync> | undefined;
+    try { st = lstatSync(p, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: p, code: 'io', reason: `cannot look at ${p}: ${errCode(e)}; nothing was written` }; }
+    if (st) return { ok: false, path: p, code: 'exists', reason: `${p} already exists; nothing was written` };
+  }
+  const createdDirs: string[] = [];
+  const temps: { tmp: string; ino: number; target: string }[] = [];
+  const placed: { target: string; ino: number }[] = [];
+  const undo = (): void => {
+    for (const p of placed) {
+      // Remove only what is still our file (same inode as our temporary file), never someone else's.
+      try { const st = lstatSync(p.target, { throwIfNoEntry: false }); if (st && st.ino === p.ino) unlinkSync(p.target); } catch { /* ignore */ }
+    }
+    for (const t of temps) try { unlinkSync(t.tmp); } catch { /* placed by rename, or gone */ }
+    removeDirs(createdDirs);
+  };
+  for (const p of abs) {
+    const made = makeParents(dirname(p));
+    if (!made.ok) { undo(); return { ok: false, path: p, code: made.code, reason: `${made.reason}; nothing was written` }; }
+    createdDirs.push(...made.created);
+    const why = whyOutsideRoot(p, opts.root);
+    if (why) { undo(); return { ok: false, path: p, code: 'outside-root', reason: `${why}; nothing was written` }; }
+  }
+  for (const d of new Set(abs.map((p) => dirname(p)))) cleanStaleTempFiles(d);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const t = writeTemp(abs[i]!, typeof f.content === 'string' ? encodeText(f.content) : f.content, f.mode ?? 0o644, undefined);
+    if (!t.ok) { undo(); return { ok: false, path: abs[i]!, code: t.code, reason: `${t.reason}; nothing was written` }; }
+    temps.push({ tmp: t.tmp, ino: t.ino, target: abs[i]! });
+  }
+  for (let i = 0; i < temps.length; i++) {
+    const t = temps[i]!;
+    try {
+      opts.beforePlace?.(i);
+      placeNew(t.tmp, t.target);
+      placed.push({ target: t.target, ino: t.ino });
+    } catch (e) {
+      undo();
+      const c = errCode(e);
+      if (c === 'EEXIST') return { ok: false, path: t.target, code: 'exists', reason: `${t.target} was created meanwhile; nothing was written` };
+      return { ok: false, path: t.target, code: writeErrCode(c), reason: `cannot put ${t.target} in place: ${c}; nothing was written` };
+    }
+  }
+  for (const d of new Set(abs.map((p) => dirname(p)))) fsyncDir(d);
+  return { ok: true, written: abs, createdDirs };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Printed commands
 
 /** What planWrite needs to know about the file system (injectable for tests; the default asks the real one). */
 export interface WriteProbe {
@@ -192,15 +449,22 @@ export interface PlanOptions {
   readonly probe?: WriteProbe;
   /** The manager to reload afterwards (default: system for paths outside $HOME, else user). */
   readonly scope?: Scope;
-  /** Where the content should be staged for the commands (default: $TMPDIR/systemd-units-<name>). */
+  /** Where the content should be staged for the commands (pass the path staging.ts made). */
   readonly stagePath?: string;
   /** Plan a replacement of an existing file (default false: an existing file is reported, not replaced). */
   readonly overwrite?: boolean;
+  /** The folder the target must stay inside (see WriteOptions.root). */
+  readonly root?: string;
+  /** The mode the install command sets (default 0644; keep the original's when replacing). */
+  readonly mode?: number;
+  /** The owner the install command sets (keep the original's when replacing). */
+  readonly owner?: { readonly uid: number; readonly gid: number };
 }
 
 export type WritePlan =
   | { readonly ok: true; readonly status: 'ok'; readonly path: string; readonly createsDirs: readonly string[] }
   | { readonly ok: false; readonly status: 'exists'; readonly path: string; readonly reason: string }
+  | { readonly ok: false; readonly status: 'outsideRoot'; readonly path: string; readonly reason: string }
   | {
     readonly ok: false; readonly status: 'notWritable'; readonly notWritable: true; readonly path: string; readonly reason: string;
     /** Write `content` here first (the caller does, e.g. with writeFileAtomic). */
@@ -212,17 +476,54 @@ export type WritePlan =
     readonly shell: string;
   };
 
-/** Quote for a POSIX shell when needed. */
+/** Quote for a POSIX shell when needed: single quotes, a ' inside becomes '\''. */
 export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line from words, each quoted for a POSIX shell. */
+export function shellCommand(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}
+
+const sudoFor = (scope: Scope | undefined): string[] => (scope === 'user' ? [] : ['sudo']);
+
+/** `sudo install -D -m 0644 -- STAGE TARGET` (no sudo for the user manager), every path quoted. */
+export function installCommand(stagePath: string, target: string, opts: { readonly scope?: Scope; readonly mode?: number; readonly owner?: { readonly uid: number; readonly gid: number } } = {}): string {
+  const mode = (opts.mode ?? 0o644).toString(8).padStart(4, '0');
+  const owner = opts.owner ? ['-o', String(opts.owner.uid), '-g', String(opts.owner.gid)] : [];
+  return shellCommand([...sudoFor(opts.scope), 'install', '-D', '-m', mode, ...owner, '--', stagePath, target]);
+}
+
+/** `sudo rm -- PATH` (no sudo for the user manager), the path quoted. */
+export function removeCommand(path: string, scope: Scope = 'system'): string {
+  return shellCommand([...sudoFor(scope), 'rm', '--', path]);
+}
+
+/**
+ * `sudo systemctl ARGS -- UNITS` or `systemctl --user ARGS -- UNITS`: every word quoted, and `--` before the unit
+ * names so that a name starting with '-' stays a name.
+ */
+export function systemctlCommand(scope: Scope, args: readonly string[], units: readonly string[]): string {
+  const head = scope === 'user' ? ['systemctl', '--user'] : ['sudo', 'systemctl'];
+  return shellCommand([...head, ...args, ...(units.length ? ['--', ...units] : [])]);
+}
+
+/** `sudo systemctl daemon-reload` or `systemctl --user daemon-reload`. */
+export function daemonReloadCommand(scope: Scope): string {
+  return systemctlCommand(scope, ['daemon-reload'], []);
 }
 
 /** Can we write `path` ourselves? If not, the exact commands that install it (sudo install … && daemon-reload). */
 export function planWrite(path: string, content: string, opts: PlanOptions = {}): WritePlan {
   const probe = opts.probe ?? realProbe;
   const abs = posix.resolve(path);
+  if (opts.root !== undefined) {
+    const why = whyOutsideRoot(abs, opts.root);
+    if (why) return { ok: false, status: 'outsideRoot', path: abs, reason: `${why}; nothing will be written there` };
+  }
   if (probe.exists(abs) && !opts.overwrite) {
-    return { ok: false, status: 'exists', path: abs, reason: `${abs} already exists; merge into it (mergeIntoExistingDropIn) or choose another name` };
+    return { ok: false, status: 'exists', path: abs, reason: `${abs} already exists; merge into it (mergeIntoDropInFile) or choose another name` };
   }
   const createsDirs: string[] = [];
   let d = dirname(abs);
@@ -233,16 +534,77 @@ export function planWrite(path: string, content: string, opts: PlanOptions = {})
   const home = process.env.HOME;
   const scope = opts.scope ?? (home && abs.startsWith(home + '/') ? 'user' : 'system');
   const stagePath = opts.stagePath ?? join(tmpdir(), `systemd-units-${basename(dirname(abs))}-${basename(abs)}`);
-  const sudo = scope === 'system' ? 'sudo ' : '';
   const commands = [
-    `${sudo}install -D -m 0644 ${shellQuote(stagePath)} ${shellQuote(abs)}`,
-    scope === 'system' ? 'sudo systemctl daemon-reload' : 'systemctl --user daemon-reload',
+    installCommand(stagePath, abs, { scope, mode: opts.mode, owner: opts.owner }),
+    daemonReloadCommand(scope),
   ];
   return {
     ok: false, status: 'notWritable', notWritable: true, path: abs,
     reason: `${probe.exists(d) ? d : abs} is not writable by this process`,
     stagePath, content, commands, shell: commands.join(' && '),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merging into an existing drop-in file
+
+export interface DropInForMerge {
+  readonly path: string;
+  /** Decoded losslessly (bytes.ts): invalid UTF-8 and Latin-1 bytes come back unchanged when encoded. */
+  readonly text: string;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly identity: FileIdentity;
+}
+
+export type ReadForMergeResult =
+  | ({ readonly ok: true } & DropInForMerge)
+  | { readonly ok: false; readonly path: string; readonly code: 'missing' | 'not-a-file' | 'unreadable' | 'outside-root'; readonly reason: string };
+
+/**
+ * Read an existing drop-in to merge into it. A file that cannot be read is never taken as empty: a symlink, a FIFO,
+ * a folder, a device, a file over MAX_UNIT_BYTES, a permission problem, or a path leading out of `root` comes back
+ * with the reason. Opened with O_NONBLOCK | O_NOFOLLOW, so a FIFO never blocks.
+ */
+export function readDropInForMerge(path: string, opts: { readonly root?: string } = {}): ReadForMergeResult {
+  const abs = posix.resolve(path);
+  if (opts.root !== undefined) {
+    const why = whyOutsideRoot(abs, opts.root);
+    if (why) return { ok: false, path: abs, code: 'outside-root', reason: `${why}; it was left untouched` };
+  }
+  let st: ReturnType<typeof lstatSync> | undefined;
+  try { st = lstatSync(abs, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: abs, code: 'unreadable', reason: `cannot look at ${abs}: ${errCode(e)}` }; }
+  if (!st) return { ok: false, path: abs, code: 'missing', reason: `${abs} does not exist (any more)` };
+  if (!st.isFile()) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} is ${kindOf(st)}, not a drop-in that can be merged into; it was left untouched` };
+  const r = readTextFileSafe(abs, { maxBytes: MAX_UNIT_BYTES });
+  if (!r.ok) {
+    const code = r.skipped === 'missing' ? 'missing' : r.skipped === 'not-a-regular-file' || r.skipped === 'directory' ? 'not-a-file' : 'unreadable';
+    return { ok: false, path: abs, code, reason: `cannot merge into ${abs}: ${r.reason}; it was left untouched` };
+  }
+  const s = r.stat;
+  if (!s || r.realPath !== abs) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} changed while it was read; it was left untouched` };
+  return { ok: true, path: abs, text: r.text, mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, identity: { dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } };
+}
+
+export type MergeFileResult =
+  | ({ readonly ok: true; readonly path: string; readonly text: string; readonly changed: boolean } & Omit<MergeResult, 'text'>)
+  | { readonly ok: false; readonly path: string; readonly code: WriteErrorCode | 'missing' | 'unreadable'; readonly reason: string };
+
+/**
+ * "Merge into it": add assignments to an existing drop-in on disk, keeping its lines, comments, bytes, mode and
+ * owner, or refuse with the reason (see readDropInForMerge). The file is replaced atomically, and only if it is
+ * still the version that was read. A folder that is not writable comes back as `not-writable`: plan the install
+ * with planWrite(path, text, { overwrite: true, mode, owner }) from readDropInForMerge.
+ */
+export function mergeIntoDropInFile(path: string, newAssignments: string | readonly DropInAssignment[], opts: { readonly root?: string } = {}): MergeFileResult {
+  const r = readDropInForMerge(path, opts);
+  if (!r.ok) return r;
+  const merged = mergeIntoExistingDropIn(r.text, newAssignments);
+  if (merged.text === r.text) return { ok: true, path: r.path, text: r.text, changed: false, updated: merged.updated, appended: merged.appended };
+  const w = writeFileAtomic(r.path, merged.text, { overwrite: true, mode: r.mode, owner: { uid: r.uid, gid: r.gid }, root: opts.root, ifUnchanged: r.identity });
+  if (!w.ok) return w;
+  return { ok: true, path: r.path, text: merged.text, changed: true, updated: merged.updated, appended: merged.appended };
 }
 
 export interface MergeResult {
