@@ -1,12 +1,28 @@
-/** Server entry point: LSP over stdio (`--stdio`) or Node IPC (`--node-ipc`, used by VS Code). */
-import { createConnection } from 'vscode-languageserver/node';
+/**
+ * Server entry point: LSP over stdio (`--stdio`, the default) or Node IPC (`--node-ipc`, used by VS Code).
+ * Over stdio a broken frame (a wrong Content-Length, a header without one, a body that is not JSON) leaves the
+ * stream out of step for good: the server says so on stderr and exits, rather than staying alive and silent.
+ */
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
 
 // Nothing but the protocol may reach stdout: send stray console output to stderr.
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
 console.info = console.log;
 
-if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
-  process.argv.push('--stdio');
+const args = process.argv.slice(2);
+const other = args.some((a) => a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
+
+if (other) {
+  startServer(createConnection());
+} else {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const fatal = (why: string): void => {
+    process.stderr.write(`systemd-units: ${why}; the message stream is out of step, exiting.\n`);
+    process.exit(1);
+  };
+  reader.onError((err) => fatal(`unreadable message from the client (${err.message})`));
+  reader.onPartialMessage((info) => fatal(`a message was still incomplete after ${info.waitingTime} ms (wrong Content-Length?)`));
+  startServer(createConnection(reader, writer));
 }
-startServer(createConnection());

@@ -89,3 +89,81 @@ describe('systemd-units lsp --stdio', () => {
     await s.close();
   });
 });
+
+describe('a stateless server that follows changes (issue 9, item 5)', () => {
+  it('resolves any completion item from the data it carries, not only items of the last list', async () => {
+    const uri = uriOf('r.service');
+    server.open(uri, '[Service]\nRest\nType=\n');
+    const first: any = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 4 } });
+    // A second list in between: the old server only remembered the last one.
+    await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    const item = first.items.find((i: any) => i.label === 'Restart=');
+    const resolved: any = await server.conn.sendRequest('completionItem/resolve', item);
+    expect(resolved.documentation.value).toContain('Restart=');
+  });
+
+  it('refreshes the diagnostics of an open socket unit when its service is fixed in the editor', async () => {
+    const sock = uriOf('app2.socket');
+    const svc = uriOf('app2.service');
+    server.open(svc, '[Service]\nExecStart=/usr/bin/app2\n');
+    server.open(sock, '[Socket]\nListenStream=8080\nFileDescriptorName=socket(2,1,6)=0\n');
+    const before = await server.waitForDiagnostics(sock, (d) => d.some((x) => x.code === 'fd-hint-no-preload'));
+    expect(before.map((d) => d.code)).toContain('fd-hint-no-preload');
+    server.change(svc, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Environment=LD_PRELOAD=/usr/local/lib/sockethack/libsockethack.so\n' }]);
+    const after = await server.waitForDiagnostics(sock, (d) => !d.some((x) => x.code === 'fd-hint-no-preload'));
+    expect(after.map((d) => d.code)).not.toContain('fd-hint-no-preload');
+  });
+
+  it('refreshes when a file changes on disk (workspace/didChangeWatchedFiles)', async () => {
+    // A workspace that mirrors a root: the drop-in's unit is looked up in the workspace's unit folders.
+    const dropin = uriOf('etc/systemd/system/disk.service.d/override.conf');
+    mkdirSync(join(ws, 'etc/systemd/system/disk.service.d'), { recursive: true });
+    server.open(dropin, '[Service]\nExecStart=/usr/bin/new\n');
+    // No disk.service yet: the drop-in applies to nothing.
+    await server.waitForDiagnostics(dropin, (d) => d.some((x) => x.code === 'dropin-unknown-unit'));
+    mkdirSync(join(ws, 'usr/lib/systemd/system'), { recursive: true });
+    writeFileSync(join(ws, 'usr/lib/systemd/system/disk.service'), '[Service]\nExecStart=/usr/bin/old\n');
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('usr/lib/systemd/system/disk.service'), type: 1 }] });
+    const after = await server.waitForDiagnostics(dropin, (d) => d.some((x) => x.code === 'dropin-missing-reset'));
+    expect(after.map((d) => d.code)).toContain('dropin-missing-reset');
+    expect(after.map((d) => d.code)).not.toContain('dropin-unknown-unit');
+  });
+
+  it('coalesces a burst of edits: the published diagnostics are for the newest version', async () => {
+    const uri = uriOf('burst.service');
+    server.open(uri, '[Service]\nExecStart=/bin/true\n');
+    for (let v = 2; v <= 200; v++) {
+      server.change(uri, v, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'X' }]);
+    }
+    const d = await server.waitForDiagnostics(uri, () => server.diagnostics.get(uri)?.version === 200);
+    expect(server.diagnostics.get(uri)?.version).toBe(200);
+    expect(d.map((x) => x.code)).toEqual(['missing-equals']);
+  });
+});
+
+describe('a broken message stream', () => {
+  async function frame(text: string): Promise<{ code: number | null; stderr: string }> {
+    const { spawn } = await import('node:child_process');
+    const p = spawn(process.execPath, [join(__dirname, '../../dist/server.js'), '--stdio']);
+    let stderr = '';
+    p.stderr.on('data', (d) => { stderr += d; });
+    p.stdin.write(text);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => { p.kill(); resolve({ code: null, stderr }); }, 15000);
+      p.on('exit', (code) => { clearTimeout(t); resolve({ code, stderr }); });
+    });
+  }
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { capabilities: {}, processId: null, rootUri: null } });
+
+  it('exits with a clear message after a Content-Length that is too short', async () => {
+    const r = await frame(`Content-Length: ${body.length - 5}\r\n\r\n${body}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/out of step/);
+  });
+
+  it('exits with a clear message when a header has no Content-Length', async () => {
+    const r = await frame(`Content-Type: application/json\r\n\r\n${body}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/out of step/);
+  });
+});
