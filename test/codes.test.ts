@@ -12,6 +12,8 @@ import { actualDiagnostics } from './support/annotations.js';
 /** Codes whose trigger cannot sit in a readable fixture file: the fixture is generated here. */
 const GENERATED: Record<string, () => string> = {
   // systemd refuses a line over LONG_LINE_MAX (1 MiB).
+  // Over MAX_UNIT_BYTES (4 MiB): not analysed, one diagnostic.
+  'file-too-large': () => `[Service]\n${'#'.repeat(5 * 1024 * 1024)}\n`,
   'line-too-long': () => `[Service]\nExecStart=/bin/true\nEnvironment=A=${'x'.repeat(1024 * 1024)}\n`,
 };
 

@@ -3,10 +3,10 @@
  * The command-line entry point: `systemd-units check …` (the CI checker) and `systemd-units lsp --stdio`.
  * Exit codes of `check`: 0 no error, 1 at least one error (or an unreadable path), 2 bad usage.
  */
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  createLanguageService, decodeBytes, positionAt, fileKindOf, defaultSettings, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
+  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
   NEWEST_VERSION, CODES, type SystemdDocument, type Diagnostic,
 } from './languageService.js';
 import { runEffective } from './cli/effective.js';
@@ -122,16 +122,16 @@ function check(args: string[], io: CliIO): number {
   });
   for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
+    // Only regular files, read without blocking and at most MAX_UNIT_BYTES: a FIFO, /dev/zero or a huge file is
+    // reported and skipped, never read.
+    const r = readUnitFileForCheck(file);
+    if (!r.ok) {
       unreadable++;
-      io.stderr(`systemd-units: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      io.stderr(`systemd-units: ${r.reason}\n`);
       continue;
     }
     checked++;
-    docs.push(service.parse(resolve(file), decodeBytes(bytes)));
+    docs.push(service.parse(resolve(file), r.text));
     shown.set(docs[docs.length - 1]!, file);
   }
   for (const doc of docs) {
@@ -184,7 +184,11 @@ function collect(path: string, explicit: boolean, out: string[], onError: (msg: 
     }
     return;
   }
-  if (!st.isFile()) return;
+  if (!st.isFile()) {
+    // A FIFO, socket or device: never opened (reading it could block forever or never end).
+    if (explicit || fileKindOf(path).kind !== 'other') onError(`${path}: not a regular file (a pipe, socket or device); skipped`);
+    return;
+  }
   if (fileKindOf(path).kind === 'other') {
     if (explicit) onError(`${path}: not a unit file, drop-in or system.conf/user.conf (recognised by name); skipped`);
     return;
@@ -229,6 +233,12 @@ if (typeof __CLI_ENTRY__ !== 'undefined' && __CLI_ENTRY__) {
     // The server bundle is loaded lazily so `check` stays fast.
     void import('./main.js');
   } else {
-    process.exitCode = main(argv);
+    try {
+      process.exitCode = main(argv);
+    } catch (err) {
+      // Never an uncaught exception: say what failed, and exit 2 (the checker itself failed, not the units).
+      process.stderr.write(`systemd-units: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    }
   }
 }

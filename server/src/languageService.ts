@@ -44,6 +44,7 @@ import { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
 import type { WatchdogLimits } from './watchdog/drivers.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { BoundedCache, clearAllCaches } from './util/cache.js';
+import { MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
 
 /** What the language service may know of the world outside the document. */
 export interface LanguageEnvironment {
@@ -173,8 +174,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
 
   const service: LanguageService = {
     settings,
-    parse: (path, text) => createDocumentImpl(path, text),
-    getDiagnostics: (doc) => computeDiagnostics(doc.analysis, diagnosticOptions(doc)),
+    parse: (path, text) => parseCapped(path, text),
+    getDiagnostics(doc) {
+      if (doc.oversize !== undefined) return [oversizeDiagnostic(doc.oversize)];
+      return computeDiagnostics(doc.analysis, diagnosticOptions(doc));
+    },
     getCompletions: (doc, offset) => completionsImpl(doc, offset, { targetVersion: settings().targetVersion, unitNames: () => index().unitNames() }),
     resolveCompletion(doc, data, label) {
       if (data.path !== doc.path || data.offset < 0 || data.offset > doc.text.length) return undefined;
@@ -210,6 +214,22 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   return service;
 }
 
+/**
+ * A document over MAX_UNIT_BYTES (systemd refuses lines over 1 MiB; real units are a few KiB) is not analysed: one
+ * clear diagnostic instead of a parse that could take the memory of the whole process.
+ */
+function parseCapped(path: string, text: string): SystemdDocument {
+  if (text.length <= MAX_UNIT_BYTES) return createDocumentImpl(path, text);
+  return { ...createDocumentImpl(path, ''), oversize: text.length };
+}
+
+function oversizeDiagnostic(size: number): Diagnostic {
+  return {
+    start: 0, end: 0, severity: 'error', code: 'file-too-large',
+    message: `This file is ${formatBytes(size)} long: over the ${formatBytes(MAX_UNIT_BYTES)} a unit file may have here, so it is not analysed. A unit file of that size is almost certainly not one.`,
+  };
+}
+
 /** Text from other files goes into hover markdown: keep it from being read as markup. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
@@ -217,7 +237,7 @@ export function escapeMarkdown(s: string): string {
 
 /** A document without a language service (tests, tools): parse and analyse only. */
 export function createDocument(path: string, text: string): SystemdDocument {
-  return createDocumentImpl(path, text);
+  return parseCapped(path, text);
 }
 
 /** Files changed on disk: drop every cached fact read from files (the one cache policy, util/cache.ts). */
@@ -225,6 +245,7 @@ export const clearFileCaches = (): void => clearAllCaches();
 
 /** The rules on one document with explicitly given facts (unit tests of rules; tools). Editors and the CLI use a service. */
 export function getDiagnostics(doc: SystemdDocument, options?: DiagnosticOptions): Diagnostic[] {
+  if (doc.oversize !== undefined) return [oversizeDiagnostic(doc.oversize)];
   return computeDiagnostics(doc.analysis, options);
 }
 
@@ -256,4 +277,5 @@ export * from './units/overrideTemplate.js';
 export * from './units/safeWrite.js';
 export * from './units/searchPaths.js';
 export { UnitIndex } from './units/unitIndex.js';
+export { readUnitFileForCheck, readTextFileSafe, MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
 export * from './socketActivation/strace.js';

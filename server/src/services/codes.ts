@@ -57,6 +57,7 @@ export const CODES = {
   'fd-hint-duplicate': { severity: 'warning', doc: 'Two socket units feeding the same service with the same hint.' },
   'fd-hint-no-preload': { severity: 'info', doc: 'A service fed by hinted sockets without LD_PRELOAD in its environment.' },
   // Limits
+  'file-too-large': { severity: 'error', doc: 'A file over the size limit (4 MiB): it is not analysed.' },
   'too-many-problems': { severity: 'info', doc: 'The per-file limit of diagnostics was reached; the rest are not shown.' },
   'user-nobody': { severity: 'warning', doc: 'User=nobody shares its identity with unrelated processes; use DynamicUser= or a dedicated user.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;

@@ -25,7 +25,7 @@ export interface DiagnosticOptions extends RuleOptions {
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Codes the engine itself reports (not a rule). */
-export const ENGINE_CODES = ['too-many-problems'] as const;
+export const ENGINE_CODES = ['too-many-problems', 'file-too-large'] as const;
 
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   if (analysis.file.kind === 'other') return [];

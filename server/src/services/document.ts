@@ -13,6 +13,8 @@ export interface SystemdDocument {
   readonly file: FileKind;
   readonly tree: UnitDocument;
   readonly analysis: Analysis;
+  /** Set when the text was over MAX_UNIT_BYTES: the document is not analysed (its tree is empty). */
+  readonly oversize?: number;
 }
 
 export function createDocument(path: string, text: string, file: FileKind = fileKindOf(path)): SystemdDocument {
