@@ -32,4 +32,5 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   chmodSync('dist/cli.js', 0o755);
   console.log(`built ${builds.map((b) => b.outfile).join(', ')}`);
+  if ((await import('./buildPreload.mjs')).buildPreload().status === 'failed') process.exitCode = 1;
 }
