@@ -279,3 +279,6 @@ export * from './units/searchPaths.js';
 export { UnitIndex } from './units/unitIndex.js';
 export { readUnitFileForCheck, readTextFileSafe, MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
 export * from './socketActivation/strace.js';
+export * from './units/writeTarget.js';
+export * from './units/staging.js';
+export * from './units/shipped.js';
