@@ -15,6 +15,9 @@ import {
   type ProcessRunner,
 } from '../../server/src/units/shipped.js';
 import { comparableValues, effectiveOfText, mergeUnit } from '../../server/src/units/effective.js';
+import { createDocument } from '../../server/src/services/document.js';
+import { computeDiagnostics } from '../../server/src/services/diagnostics.js';
+import { getMoveToDropInActions } from '../../server/src/services/codeActions.js';
 
 const SSH = `[Unit]
 Description=OpenBSD Secure Shell server
@@ -276,5 +279,77 @@ describe('Move to Drop-in against the shipped text', () => {
       // Nothing moved that did not change.
       expect(effectiveOfText(plan.dropInText).directives().every((d) => changedDirectives(current, SSH, 'service').has(`${d.section}\u0000${d.name}`))).toBe(true);
     }), { numRuns: 300 });
+  });
+});
+
+describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
+  function repoWithSsh(name: string): string {
+    const repo = join(tmp, name);
+    const path = join(repo, 'usr/lib/systemd/system/ssh.service');
+    write(path, SSH);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'vendor unit');
+    return path;
+  }
+  const vendorDiags = (path: string, text: string, opts = {}) => {
+    const doc = createDocument(path, text);
+    return computeDiagnostics(doc.analysis, { shipped: () => shippedInfo(path, text, { cache: new ShippedCache(), ...opts }) }).filter((d) => d.code === 'vendor-modified');
+  };
+
+  it('warns on the first changed line of an edited vendor unit, with the shipped text for the fixes', () => {
+    const path = repoWithSsh('rule-git');
+    const edited = SSH.replace('Restart=on-failure', 'Restart=always');
+    write(path, edited); // autosave
+    const d = vendorDiags(path, edited);
+    expect(d).toHaveLength(1);
+    expect(d[0]!.severity).toBe('warning');
+    expect(edited.slice(d[0]!.start, d[0]!.end)).toBe('Restart');
+    expect(d[0]!.message).toContain('a package upgrade will replace it');
+    expect(d[0]!.message).toContain('Changed: Restart=');
+    expect(d[0]!.data?.vendor).toEqual({ source: 'git', from: 'the last commit (git HEAD)', shippedText: SSH, changed: ['Service.Restart'] });
+    expect(vendorDiags(path, SSH)).toEqual([]);
+  });
+
+  it('says when only a checksum is known (dpkg), with no shipped text to restore', () => {
+    const root = join(tmp, 'rule-deb');
+    const path = join(root, 'lib/systemd/system/ssh.service');
+    write(path, SSH);
+    write(join(root, 'var/lib/dpkg/info/openssh-server.list'), '/lib/systemd/system/ssh.service\n');
+    write(join(root, 'var/lib/dpkg/info/openssh-server.md5sums'), `${createHash('md5').update(SSH).digest('hex')}  lib/systemd/system/ssh.service\n`);
+    const d = vendorDiags(path, SSH.replace('KillMode=process', 'KillMode=mixed'));
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toContain('package openssh-server');
+    expect(d[0]!.message).toContain('The shipped text is not available here');
+    expect(d[0]!.data?.vendor).toEqual({ source: 'dpkg', from: 'package openssh-server', package: 'openssh-server', changed: [] });
+    expect(vendorDiags(path, SSH)).toEqual([]);
+  });
+
+  it('only warns for unit files of vendor folders, and not without shipped information', () => {
+    const etc = join(tmp, 'rule-etc', 'etc/systemd/system/ssh.service');
+    write(etc, SSH);
+    expect(vendorDiags(etc, 'changed', { savedText: SSH })).toEqual([]);
+    const doc = createDocument('/usr/lib/systemd/system/x.service', '[Service]\nExecStart=/bin/x\n');
+    expect(computeDiagnostics(doc.analysis, {}).filter((d) => d.code === 'vendor-modified')).toEqual([]);
+  });
+
+  it('offers Move to Drop-in only on lines that differ from the shipped text (finding 5)', () => {
+    const path = repoWithSsh('actions');
+    const edited = SSH.replace('Restart=on-failure', 'Restart=always');
+    const doc = createDocument(path, edited);
+    const info = shippedInfo(path, edited, { cache: new ShippedCache() })!;
+    const at = (line: string) => edited.indexOf(line) + 1;
+    const onRestart = getMoveToDropInActions(doc, at('Restart=always'), 'u', info);
+    expect(onRestart.map((a) => [a.title, a.command.arguments])).toEqual([
+      ['Move Restart= to a drop-in (keep the vendor file as shipped)', ['u', edited.split('\n').indexOf('Restart=always')]],
+      ['Move every change from the shipped version of this vendor unit to a drop-in', ['u']],
+    ]);
+    // An untouched vendor line: no per-line move (it would write a no-op Type=notify).
+    expect(getMoveToDropInActions(doc, at('Type=notify'), 'u', info).map((a) => a.kind)).toEqual(['refactor.move']);
+    // The file as shipped: nothing to move at all.
+    const same = createDocument(path, SSH);
+    expect(getMoveToDropInActions(same, SSH.indexOf('Type=notify') + 1, 'u', shippedInfo(path, SSH, { cache: new ShippedCache() }))).toEqual([]);
+    // Nothing known about what was shipped: as before, on every line.
+    expect(getMoveToDropInActions(doc, at('Type=notify'), 'u')).toHaveLength(2);
   });
 });

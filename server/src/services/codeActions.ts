@@ -11,6 +11,7 @@ import { canonicalDirective } from '../units/effective.js';
 import { validateValue } from '../values/index.js';
 import { NEWEST_VERSION } from '../catalog/catalog.js';
 import { isVendorUnitFile } from '../units/unitWorld.js';
+import { lineDiffersFromShipped, type ShippedInfo } from '../units/shipped.js';
 
 interface Pos { line: number; character: number }
 interface RangeLike { start: Pos; end: Pos }
@@ -110,15 +111,23 @@ export interface CommandActionLike {
 }
 
 
-/** "Move to drop-in" on any line of a vendor unit: the vendor file stays as shipped, the change goes to a drop-in. */
-export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string): CommandActionLike[] {
+/**
+ * "Move to drop-in" on a line of a vendor unit: the vendor file stays as shipped, the change goes to a drop-in.
+ * With `shipped` (units/shipped.ts) and its text known, only on lines whose directive differs from the shipped
+ * text, and nothing at all when the file is as shipped (a move would write a drop-in that changes nothing).
+ */
+export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string, shipped?: ShippedInfo): CommandActionLike[] {
   if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return [];
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node || node.kind !== 'assignment') return [];
-  return [
-    { title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } },
-    { title: 'Move all unsaved changes of this vendor unit to a drop-in', kind: 'refactor.move', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] } },
-  ];
+  const known = shipped?.text !== undefined ? shipped.text : undefined;
+  if (shipped && !shipped.differs) return [];
+  const out: CommandActionLike[] = [];
+  if (known === undefined || lineDiffersFromShipped(doc.text, known, node.line, doc.analysis.unitType)) {
+    out.push({ title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } });
+  }
+  out.push({ title: known !== undefined ? 'Move every change from the shipped version of this vendor unit to a drop-in' : 'Move all unsaved changes of this vendor unit to a drop-in', kind: 'refactor.move', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] } });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import { watchdogRule } from './watchdog.js';
 import { serviceWatchdogRule } from './serviceWatchdog.js';
 import { fdHintsRule } from './fdHints.js';
 import { dropInsRule } from './dropins.js';
+import { vendorModifiedRule } from './vendorModified.js';
 
 export const RULES: readonly Rule[] = [
-  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule,
+  syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
 ].sort((a, b) => a.stage - b.stage);

@@ -5,6 +5,7 @@ import type { Analysis, Entry } from '../model.js';
 import type { DiagnosticCode } from '../codes.js';
 import type { WatchdogLimits } from '../../watchdog/drivers.js';
 import type { BaseUnitView } from '../../units/baseUnit.js';
+import type { ShippedInfo, ShippedSource } from '../../units/shipped.js';
 
 /** Another unit file the rules may look at (cross-file checks), already analysed. */
 export interface WorkspaceUnit {
@@ -19,6 +20,8 @@ export interface RuleOptions {
   readonly workspace?: () => readonly WorkspaceUnit[];
   /** For a drop-in: the unit it applies to (undefined: unknown, do not check). */
   readonly baseUnit?: () => BaseUnitView | undefined;
+  /** For a vendor unit: what was shipped (units/shipped.ts shippedInfo); undefined: unknown, do not check. */
+  readonly shipped?: () => ShippedInfo | undefined;
 }
 
 /** Machine-readable facts for quick fixes. */
@@ -31,6 +34,19 @@ export interface DiagnosticData {
   readonly removeSpan?: Span;
   /** A line to insert before the flagged line (a list reset), with its offset. */
   readonly insertLine?: { readonly at: number; readonly text: string };
+  /**
+   * A vendor unit that differs from what was shipped (vendor-modified). Fixes: move the change to a drop-in
+   * (units/shipped.ts planMoveToDropIn against `shippedText`), and restore the shipped file (only with `shippedText`).
+   */
+  readonly vendor?: {
+    readonly source: ShippedSource;
+    readonly from: string;
+    readonly package?: string;
+    /** The shipped text; absent when only a checksum is known (dpkg). */
+    readonly shippedText?: string;
+    /** Directives whose effective value differs ("Section.Name"). */
+    readonly changed: readonly string[];
+  };
 }
 
 export interface Diagnostic extends Span {

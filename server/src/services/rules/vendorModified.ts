@@ -1,0 +1,53 @@
+/**
+ * Stage 4: a vendor unit (/usr/lib/systemd/…, /lib/systemd/…, /usr/local/lib/systemd/…, or their mirrors in a
+ * workspace) that differs from what was shipped: the next package upgrade replaces the file and the change is
+ * lost. What was shipped comes from the caller (`options.shipped`, units/shipped.ts): git HEAD, dpkg's checksum, or
+ * the last saved version. The fixes travel in `data.vendor`: move the change to a drop-in, restore the shipped file.
+ */
+import type { Rule } from './types.js';
+import { changedDirectives } from '../../units/shipped.js';
+import { canonicalDirective } from '../../units/effective.js';
+
+/** At most this many changed directives are named in the message. */
+const NAMED = 4;
+
+export const vendorModifiedRule: Rule = {
+  stage: 4,
+  name: 'vendor-modified',
+  codes: ['vendor-modified'],
+  run(ctx) {
+    const { analysis } = ctx;
+    if (analysis.file.kind !== 'unit') return;
+    const info = ctx.options.shipped?.();
+    if (!info || !info.differs) return;
+    const header = analysis.sections.find((s) => s.section.header)?.section.header;
+    let span = header ? header.nameSpan : { start: 0, end: 0 };
+    let changed: string[] = [];
+    if (info.text !== undefined) {
+      const keys = changedDirectives(analysis.doc.text, info.text, analysis.unitType);
+      changed = [...keys].map((k) => k.replace('\u0000', '.'));
+      // Point at the first line whose directive differs.
+      const first = analysis.entries.find((e) => {
+        if (!e.info) return false;
+        const c = canonicalDirective(e.info.section, e.node.key);
+        return keys.has(`${c.section}\u0000${c.name}`);
+      });
+      if (first) span = first.node.keySpan;
+    }
+    const names = changed.map((c) => `${c.slice(c.indexOf('.') + 1)}=`);
+    const list = names.length ? ` Changed: ${names.slice(0, NAMED).join(', ')}${names.length > NAMED ? ` and ${names.length - NAMED} more` : ''}.` : '';
+    let message: string;
+    if (info.source === 'dpkg') {
+      message = `This vendor file differs from the one shipped in package ${info.package ?? '?'} (its dpkg checksum does not match); a package upgrade will replace it and the change will be lost. `
+        + `The shipped text is not available here, so the difference cannot be shown: put your change in a drop-in, then get the shipped file back with 'apt-get install --reinstall ${info.package ?? '<package>'}'.`;
+    } else if (changed.length === 0) {
+      message = `This vendor file differs from the shipped version (${info.from}) only in comments or layout; a package upgrade will replace it. Restore the shipped file.`;
+    } else {
+      message = `This vendor file differs from the shipped version (${info.from}); a package upgrade will replace it and the change will be lost. Move the change to a drop-in, or restore the shipped file.${list}`;
+    }
+    ctx.report({
+      start: span.start, end: span.end, code: 'vendor-modified', message,
+      data: { vendor: { source: info.source, from: info.from, ...(info.package ? { package: info.package } : {}), ...(info.text !== undefined ? { shippedText: info.text } : {}), changed } },
+    });
+  },
+};
