@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIsolated } from './isolated.js';
 import {
-  dropInDirNamesFor, findManagerHierarchy, findUnitHierarchy, isVendorPath, memoryFs, templateOf, unitSearchDirs,
+  dropInDirNamesFor, findManagerHierarchy, findUnitHierarchy, findUnitHierarchyInRoots, isVendorPath, memoryFs, templateOf, unitSearchDirs,
 } from '../../server/src/units/hierarchy.js';
+import { baseUnitOf } from '../../server/src/units/baseUnit.js';
 
 const SYS = '/etc/systemd/system';
 const RUN = '/run/systemd/system';
@@ -366,5 +367,47 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
       'fifo.service': [], 'zero.service': [], 'evil.service': [], 'leak.service': [],
       'good.service': [join(ws, 'etc/systemd/system/good.service')],
     });
+  });
+});
+
+describe('one view of the world: a workspace that mirrors a root (issue 10)', () => {
+  const WS = '/ws';
+  const tree = (withWorkspaceUnit: boolean) => memoryFs({
+    '/lib/systemd/system/man-db.timer': '[Timer]\nOnCalendar=daily\nPersistent=true\n',
+    '/etc/systemd/system/man-db.timer.d/10-host.conf': '[Timer]\nRandomizedDelaySec=12h\n',
+    ...(withWorkspaceUnit ? { [`${WS}/usr/lib/systemd/system/man-db.timer`]: '[Timer]\nOnCalendar=weekly\n' } : {}),
+    [`${WS}/etc/systemd/system/man-db.timer.d/override.conf`]: '[Timer]\nOnCalendar=weekly\n',
+    [`${WS}/etc/systemd/system/man-db.timer.d/05-first.conf`]: '[Timer]\nAccuracySec=1h\n',
+  });
+  const dropIn = `${WS}/etc/systemd/system/man-db.timer.d/override.conf`;
+
+  it("the drop-in's base unit is the workspace's man-db.timer, not the host's", () => {
+    const fs = tree(true);
+    const b = baseUnitOf(dropIn, 'man-db.timer', { roots: [WS, '/'], fs })!;
+    expect(b.fragmentPath).toBe(`${WS}/usr/lib/systemd/system/man-db.timer`);
+    expect(b.effective!.valuesOf('Timer', 'OnCalendar')).toEqual(['weekly']);
+    expect(b.effective!.valuesOf('Timer', 'Persistent')).toEqual([]);
+    // Drop-ins applied before this one: the workspace's, never the host's.
+    expect(b.effective!.valuesOf('Timer', 'AccuracySec')).toEqual(['1h']);
+    expect(b.effective!.valuesOf('Timer', 'RandomizedDelaySec')).toEqual([]);
+  });
+
+  it('the roots default to the ones the path lives under, with the same answer', () => {
+    expect(baseUnitOf(dropIn, 'man-db.timer', { fs: tree(true) })!.fragmentPath).toBe(`${WS}/usr/lib/systemd/system/man-db.timer`);
+  });
+
+  it("the host's unit only when the workspace has none", () => {
+    const b = baseUnitOf(dropIn, 'man-db.timer', { roots: [WS, '/'], fs: tree(false) })!;
+    expect(b.fragmentPath).toBe('/lib/systemd/system/man-db.timer');
+    expect(b.effective!.valuesOf('Timer', 'OnCalendar')).toEqual(['daily']);
+  });
+
+  it('Show Effective Unit and hover origins resolve through the same roots (findUnitHierarchyInRoots)', () => {
+    for (const withUnit of [true, false]) {
+      const fs = tree(withUnit);
+      const h = findUnitHierarchyInRoots('man-db.timer', { roots: [WS, '/'], fs });
+      expect(h.fragment?.path).toBe(baseUnitOf(dropIn, 'man-db.timer', { roots: [WS, '/'], fs })!.fragmentPath);
+      expect(dropInPaths(h).every((p) => p.startsWith(withUnit ? `${WS}/` : '/'))).toBe(true);
+    }
   });
 });

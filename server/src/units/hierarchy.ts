@@ -553,6 +553,31 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
   };
 }
 
+export interface RootsOptions extends Omit<HierarchyOptions, 'root' | 'extraRoots'> {
+  /**
+   * Roots in order, e.g. a workspace that mirrors `/` and then `/` itself (unitWorld.ts `roots`). Each is its own
+   * world: the first root that has the unit (a fragment, or a mask) provides the whole hierarchy.
+   */
+  readonly roots: readonly string[];
+}
+
+/**
+ * The one lookup for "which unit is this" used by the drop-in checks, hover origins and Show Effective Unit:
+ * inside a workspace that mirrors a root, the workspace's folders come first and the host's are used only when
+ * the workspace has no file for the unit (no mixing: the host's /lib/systemd/system never beats the workspace's
+ * usr/lib/systemd/system). When no root has the unit, the first root's hierarchy (its drop-ins only).
+ */
+export function findUnitHierarchyInRoots(name: string, opts: RootsOptions): UnitHierarchy {
+  const { roots, ...rest } = opts;
+  let first: UnitHierarchy | undefined;
+  for (const root of roots.length ? roots : ['/']) {
+    const h = findUnitHierarchy(name, { ...rest, root });
+    if (h.fragment || h.masked) return h;
+    first ??= h;
+  }
+  return first!;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // system.conf / user.conf
 
