@@ -1,9 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runEffective } from '../../server/src/cli/effective.js';
 import { runDropin } from '../../server/src/cli/dropin.js';
+import { runIsolated } from './isolated.js';
 
 function io(): { out: string; err: string; io: { stdout(s: string): void; stderr(s: string): void } } {
   const r = { out: '', err: '', io: { stdout: (s: string) => { r.out += s; }, stderr: (s: string) => { r.err += s; } } };
@@ -130,5 +132,34 @@ describe('systemd-units dropin', () => {
     expect(runDropin(['--base', 'a', '--target', 'b', '--unit-type', 'bogus'], r.io)).toBe(2);
     r = io();
     expect(runDropin(['extra'], r.io)).toBe(2);
+  });
+});
+
+describe('systemd-units effective on a hostile checkout (issue 10, finding 2)', () => {
+  it('skips a FIFO, /dev/zero and a link out of the root with the reason, and answers at once', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'cmd-hostile-'));
+    try {
+      const d = join(ws, 'etc/systemd/system/foo.service.d');
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(ws, 'etc/systemd/system/foo.service'), '[Service]\nExecStart=/bin/foo\n');
+      execFileSync('mkfifo', [join(d, '10-fifo.conf')]);
+      symlinkSync('../../../../../../../../../../dev/zero', join(d, '20-zero.conf'));
+      writeFileSync(join(d, '30-ok.conf'), '[Service]\nNice=3\n');
+      const run = runIsolated<{ code: number; out: string; err: string }>(`
+        import { runEffective } from './server/src/cli/effective.ts';
+        let out = '', err = '';
+        const code = runEffective(['foo.service', '--root', ${JSON.stringify(ws)}], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+        report({ code, out, err });
+      `);
+      expect(run.timedOut, 'systemd-units effective hung').toBe(false);
+      expect(run.ok, run.stderr).toBe(true);
+      const v = run.value!;
+      expect(v.code).toBe(1);
+      expect(v.out).toContain('Nice=3');
+      expect(v.err).toContain(join(d, '10-fifo.conf'));
+      expect(v.err).toContain(join(d, '20-zero.conf'));
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });

@@ -5,11 +5,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIsolated } from './isolated.js';
-import { MAX_UNIT_BYTES, readTextFileSafe } from '../../server/src/units/safeRead.js';
+import { MAX_UNIT_BYTES, readTextFileSafe, readUnitFileForCheck } from '../../server/src/units/safeRead.js';
 import { memoryFs } from '../../server/src/units/hierarchy.js';
 
 let dir = '';
@@ -106,5 +106,30 @@ describe('readTextFileSafe', () => {
     const fs = memoryFs({ '/x/a.conf': 'A', '/x/p': { special: 'fifo' } }).safe;
     expect(readTextFileSafe('/x/a.conf', { fs })).toMatchObject({ ok: true, text: 'A' });
     expect(readTextFileSafe('/x/p', { fs })).toMatchObject({ ok: false, skipped: 'not-a-regular-file' });
+  });
+});
+
+describe('readUnitFileForCheck (issue 10, finding 3: huge files)', () => {
+  it('refuses a 1 GiB file from its size alone, in one clear sentence, without reading it', () => {
+    const p = join(ws, 'huge.service');
+    writeFileSync(p, '');
+    truncateSync(p, 1024 * 1024 * 1024); // sparse: costs nothing on disk
+    const run = runIsolated<R>(`
+      import { readUnitFileForCheck } from './server/src/units/safeRead.ts';
+      const r = readUnitFileForCheck(${JSON.stringify(p)});
+      report(r.ok ? { ok: true } : { ok: false, skipped: r.skipped, reason: r.reason });
+    `, { maxOldSpaceMb: 64 });
+    expect(run.timedOut).toBe(false);
+    expect(run.ok, run.stderr).toBe(true);
+    expect(run.value).toEqual({ ok: false, skipped: 'too-large', reason: `${p} is 1 GiB, over the 4 MiB limit for unit files; it was not read` });
+    rmSync(p);
+  });
+
+  it('reads a unit file the user named, bytes and text', () => {
+    const p = join(ws, 'ok.service');
+    writeFileSync(p, '[Service]\nExecStart=/bin/true\n');
+    const r = readUnitFileForCheck(p);
+    expect(r).toMatchObject({ ok: true, text: '[Service]\nExecStart=/bin/true\n' });
+    expect(readUnitFileForCheck(join(ws, 'fifo.conf'))).toMatchObject({ ok: false, skipped: 'not-a-regular-file' });
   });
 });
