@@ -449,7 +449,10 @@ export interface PlanOptions {
   readonly probe?: WriteProbe;
   /** The manager to reload afterwards (default: system for paths outside $HOME, else user). */
   readonly scope?: Scope;
-  /** Where the content should be staged for the commands (pass the path staging.ts made). */
+  /**
+   * Where the content is staged for the commands: pass the path staging.ts made (a private, checked folder). The
+   * default is only an unpredictable name in $TMPDIR, not a checked staging.
+   */
   readonly stagePath?: string;
   /** Plan a replacement of an existing file (default false: an existing file is reported, not replaced). */
   readonly overwrite?: boolean;
@@ -533,7 +536,8 @@ export function planWrite(path: string, content: string, opts: PlanOptions = {})
 
   const home = process.env.HOME;
   const scope = opts.scope ?? (home && abs.startsWith(home + '/') ? 'user' : 'system');
-  const stagePath = opts.stagePath ?? join(tmpdir(), `systemd-units-${basename(dirname(abs))}-${basename(abs)}`);
+  // Without a staging from staging.ts, at least never a name another user can guess and plant in advance.
+  const stagePath = opts.stagePath ?? join(tmpdir(), `systemd-units-${randomBytes(8).toString('hex')}`, basename(abs));
   const commands = [
     installCommand(stagePath, abs, { scope, mode: opts.mode, owner: opts.owner }),
     daemonReloadCommand(scope),
