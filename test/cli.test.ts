@@ -107,7 +107,8 @@ describe('systemd-units sockets-from-strace', () => {
       const r = run(['sockets-from-strace', log, '--service', 'mosquitto', '--out', ro.dir]);
       expect(r.code).toBe(0);
       const target = join(ro.dir, 'mosquitto-8883.socket');
-      const install = new RegExp(`sudo install -D -m 0644 (\\S+) ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`).exec(r.out);
+      // `sudo install … STAGED TARGET`: the staged copy holds the content, the target is left alone.
+      const install = new RegExp(`sudo install\\b.* (\\S+) ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').exec(r.out);
       expect(install, r.out).not.toBeNull();
       expect(readFileSync(install![1]!, 'utf8')).toContain('ListenStream=');
       expect(r.out).toContain('sudo systemctl daemon-reload');
