@@ -6,12 +6,10 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
-  findUnitHierarchy, isVendorPath, loadEffectiveUnit, renderEffective, effectiveOfText, computeMinimalDropIn, overrideTemplate,
-  validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, parseUnit, realProbe, shellQuote, decodeBytes,
-  type UnitHierarchy, type Scope,
+  findUnitHierarchy, isVendorPath, loadEffectiveUnit, renderEffective, computeMinimalDropIn, overrideTemplate,
+  validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, realProbe, shellQuote, decodeBytes,
+  needsSudoAdvice, shippedInfo, planMoveToDropIn, directiveAtLine, type UnitHierarchy, type Scope, type WriteTarget,
 } from '../../server/src/languageService.js';
-// TODO(lead): re-export writeTarget.ts from the facade, then import it from there.
-import { needsSudoAdvice, type WriteTarget } from '../../server/src/units/writeTarget.js';
 import { chooseTarget, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
 
 export const EFFECTIVE_SCHEME = 'systemd-effective';
@@ -92,12 +90,22 @@ export async function createOverride(): Promise<void> {
 }
 
 /**
- * What the vendor file looked like before the user's edits: the base the moved edits are computed against and that
- * the file goes back to. TODO: the shipped version (git HEAD, dpkg, last saved) once server/src/units/shipped.ts
- * exports it; until then the file on disk, which autosave may already have changed.
+ * What the edits are compared with and what the vendor file goes back to: the shipped version (git HEAD, or the last
+ * saved version), never simply the file on disk, which autosave may already have changed. With only a package
+ * checksum (dpkg) the shipped text is unknown: then the file on disk is the base, and the user is told when it
+ * already differs from the package.
  */
-function shippedBase(path: string): { ok: true; text: string } | { ok: false; reason: string } {
-  try { return { ok: true, text: decodeBytes(readFileSync(path)) }; } catch (e) { return { ok: false, reason: errorText(e).message }; }
+function shippedBase(path: string, buffer: string): { ok: true; text: string; from: string; note?: string } | { ok: false; reason: string } {
+  let disk: string;
+  try { disk = decodeBytes(readFileSync(path)); } catch (e) { return { ok: false, reason: errorText(e).message }; }
+  const info = shippedInfo(path, buffer, { savedText: disk });
+  if (!info) return { ok: true, text: disk, from: 'the file on disk' };
+  if (info.text !== undefined) return { ok: true, text: info.text, from: info.from };
+  const diskInfo = shippedInfo(path, disk);
+  const note = diskInfo?.differs
+    ? `${basename(path)} on disk already differs from ${info.from}; only the changes since it was saved can be moved. Reinstall the package to get the shipped file back.`
+    : undefined;
+  return { ok: true, text: disk, from: diskInfo?.differs ? 'the file on disk' : info.from, note };
 }
 
 /** Move edits of a vendor unit into a drop-in: all changes against the shipped file, or the one directive on `line`. */
@@ -114,65 +122,33 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
     const go = await vscode.window.showWarningMessage(`systemd: ${path} is not a vendor file; move the changes to a drop-in anyway?`, { modal: true }, 'Move');
     if (go !== 'Move') return;
   }
-  const shipped = shippedBase(path);
-  if (!shipped.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${path}: ${shipped.reason}`); return; }
-  const base = shipped.text;
   const buffer = doc.getText();
-  const min = computeMinimalDropIn(base, buffer, { unitType: kind.unitType });
-  let text = min.text;
-  /** With `line`: the directive moved; only its lines are reverted in the editor afterwards. */
-  let moved: { section: string; key: string } | undefined;
-  if (line !== undefined) {
-    // Only the directive on that line.
-    const tree = parseUnit(buffer);
-    const node = tree.nodes.find((n) => n.kind === 'assignment' && n.line <= line && line <= n.line + (n.pieces.length - 1));
-    const section = tree.sections.find((s) => s.assignments.some((a) => a === node))?.name;
-    if (!node || node.kind !== 'assignment' || !section) { void vscode.window.showWarningMessage('systemd: no directive on this line.'); return; }
-    moved = { section, key: node.key };
-    const mine = min.assignments.filter((a) => a.section === section && a.key === node.key);
-    if (mine.length) text = `[${section}]\n${mine.map((a) => `${a.key}=${a.value}`).join('\n')}\n`;
-    else {
-      // Unchanged line: start an override of it, with a reset first for lists.
-      const list = effectiveOfText(buffer).originOf(section, node.key);
-      const reset = list && list.directive.mode === 'list' ? `${node.key}=\n` : '';
-      text = `[${section}]\n${reset}${node.key}=${node.value}\n`;
-    }
-  } else if (!text.trim()) {
-    void vscode.window.showInformationMessage(`systemd: ${basename(path)} does not differ from the version it is compared with; nothing to move.`);
+  const base = shippedBase(path, buffer);
+  if (!base.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${path}: ${base.reason}`); return; }
+  if (base.note) void vscode.window.showWarningMessage(`systemd: ${base.note}`);
+  const plan = planMoveToDropIn(buffer, base.text, { unitType: kind.unitType, line });
+  for (const c of plan.cannotExpress) void vscode.window.showWarningMessage(`systemd: ${c.reason}`);
+  if (!plan.dropInText.trim()) {
+    const d = line !== undefined ? directiveAtLine(buffer, line) : undefined;
+    const what = line === undefined ? basename(path) : d ? `${d.key}= in ${basename(path)}` : `line ${line + 1} of ${basename(path)}`;
+    if (!plan.cannotExpress.length) void vscode.window.showInformationMessage(`systemd: ${what} does not differ from ${base.from}; nothing to move.`);
     return;
   }
-  for (const c of min.cannotExpress) void vscode.window.showWarningMessage(`systemd: ${c.reason}`);
   const target = await chooseTarget({ kind: 'unitDropIn', unit: kind.unitName }, scopeOf(path), { documentPath: path, title: `systemd: where to write the drop-in of ${kind.unitName}` });
   if (!target) return;
   const wasSaved = !doc.isDirty;
-  const r = await installFiles([{ path: join(target.folder, 'override.conf'), content: text, mergeable: true }], { scope: scopeOf(path), target });
+  const r = await installFiles([{ path: join(target.folder, 'override.conf'), content: plan.dropInText, mergeable: true }], { scope: scopeOf(path), target });
   if (!r.written.length && !r.staged.length) return;
-  // Leave the vendor file as shipped: drop the moved edits from it. For one directive, only its lines go back to the
-  // shipped text; other edits stay in the editor (unsaved if they were), so nothing the user typed is lost. When the
-  // edits were already saved (autosave), the file is saved again so the disk holds the shipped text.
+  // Leave the vendor file as shipped: the moved directives go back to their shipped lines. Other edits stay in the
+  // editor (unsaved if they were), so nothing the user typed is lost. When the edits were already saved (autosave),
+  // the file is saved again so the disk holds the shipped lines.
   const now = doc.getText();
-  const next = moved ? revertDirective(now, base, moved.section, moved.key) : base;
-  if (next !== now) {
+  if (plan.vendorText !== now) {
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), next);
+    edit.replace(u, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), plan.vendorText);
     await vscode.workspace.applyEdit(edit);
   }
-  if (doc.isDirty && (next === base || wasSaved)) await doc.save();
-}
-
-/**
- * `buffer` with directive `key` of `[section]` as in `disk`: the buffer's lines of that directive are replaced by the
- * disk's (removed when the disk has none), where the first of them was; every other line of the buffer is kept.
- */
-export function revertDirective(buffer: string, disk: string, section: string, key: string): string {
-  const linesOf = (text: string) => parseUnit(text).sections.filter((s) => s.name === section).flatMap((s) => s.assignments.filter((a) => a.key === key));
-  const mine = linesOf(buffer);
-  if (!mine.length) return buffer;
-  let shipped = linesOf(disk).map((a) => disk.slice(a.start, a.end)).join('');
-  let after = '';
-  mine.forEach((a, i) => { after += buffer.slice(a.end, mine[i + 1]?.start ?? buffer.length); });
-  if (shipped && after && !/\n$/.test(shipped)) shipped += /\r\n/.test(buffer) ? '\r\n' : '\n';
-  return buffer.slice(0, mine[0]!.start) + shipped + after;
+  if (doc.isDirty && (plan.restored || wasSaved)) await doc.save();
 }
 
 export async function convertFullCopy(): Promise<void> {

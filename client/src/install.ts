@@ -14,11 +14,9 @@
 import * as vscode from 'vscode';
 import { closeSync, constants, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import {
-  decodeBytes, planWrite, realProbe, shellQuote, writeFileAtomic, mergeIntoExistingDropIn, type Scope,
+  decodeBytes, planWrite, realProbe, shellQuote, writeFileAtomic, mergeIntoExistingDropIn, CONFIRM_WRITE, confirmationMessage, writeTargets,
+  discardStaging, stageFiles, verifyStaged, type Scope, type WriteKind, type WriteTarget, type Staging,
 } from '../../server/src/languageService.js';
-// TODO(lead): re-export writeTarget.ts and staging.ts from the facade, then import these from there.
-import { CONFIRM_WRITE, confirmationMessage, writeTargets, type WriteKind, type WriteTarget } from '../../server/src/units/writeTarget.js';
-import { discardStaging, stageFiles, verifyStaged, type Staging } from '../../server/src/units/staging.js';
 
 export interface FileToInstall {
   readonly path: string;
