@@ -56,7 +56,8 @@
  *   close() of a passed descriptor that was never handed out (daemons that close every descriptor above 2 at
  *   start-up) also returns 0 and keeps it. close() of a parked descriptor fails with EBADF, as a second close() would.
  *   close_range() and closefrom() close everything in the range except the passed descriptors. Descriptors whose
- *   hint failed the check are not protected.
+ *   hint failed the check are not protected. dup2()/dup3() onto a passed descriptor replaces it, as it would
+ *   without the library; no daemon we know does that to its listening sockets.
  *
  * unlink(path), unlinkat(dirfd, path, 0), remove(path). If path names the file of a passed AF_UNIX socket (same
  *   device and inode as the file that was bound when the library started), the call returns 0 and the file stays.
