@@ -6,7 +6,8 @@
  * Environment: CODE_SERVER (binary), CHROMIUM (binary), E2E_KEEP_TMP (keep the temp folder).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -37,7 +38,55 @@ export const DEFAULT_SETTINGS = {
   'files.autoSave': 'off',
 };
 
+/**
+ * code-server's own defaults, plus only what keeps the screen quiet: autosave stays at code-server's default
+ * (`files.autoSave: afterDelay`, one second), as a new user has it.
+ */
+export const EDITOR_DEFAULT_SETTINGS = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([k]) => k !== 'files.autoSave'));
+
 export const log = (msg) => console.log(`  ${msg}`);
+
+// ----------------------------------------------------------------------------------------------
+// File-system snapshots: what a command changed, on the host and in the workspace.
+
+/**
+ * Every entry below `paths` (not following symlinks): type, mode, mtime, size and the SHA-256 of files, the text of
+ * links. Missing paths are recorded as missing, so creating them counts as a change. Unreadable entries are
+ * recorded with their error code.
+ */
+export function snapshot(paths) {
+  const out = new Map();
+  const visit = (p) => {
+    let st;
+    try { st = lstatSync(p); } catch (e) { out.set(p, e.code === 'ENOENT' ? 'missing' : `error ${e.code}`); return; }
+    const head = `${st.mode.toString(8)} ${st.uid}:${st.gid}`;
+    if (st.isSymbolicLink()) { out.set(p, `link ${head} -> ${readlinkSync(p)}`); return; }
+    if (st.isDirectory()) {
+      out.set(p, `dir ${head}`);
+      let names;
+      try { names = readdirSync(p); } catch (e) { out.set(p, `dir ${head} unreadable ${e.code}`); return; }
+      for (const n of names.sort()) visit(join(p, n));
+      return;
+    }
+    if (!st.isFile()) { out.set(p, `other ${head}`); return; }
+    let hash;
+    try { hash = createHash('sha256').update(readFileSync(p)).digest('hex'); } catch (e) { hash = `unreadable ${e.code}`; }
+    out.set(p, `file ${head} ${st.size} ${st.mtimeMs} ${hash}`);
+  };
+  for (const p of paths) visit(p);
+  return out;
+}
+
+/** Entries that differ between two snapshots: `+ path` (new), `- path` (gone), `~ path` (changed). */
+export function snapshotDiff(before, after) {
+  const diff = [];
+  for (const [p, v] of after) {
+    if (!before.has(p)) diff.push(`+ ${p}`);
+    else if (before.get(p) !== v) diff.push(`~ ${p} (${before.get(p)} -> ${v})`);
+  }
+  for (const p of before.keys()) if (!after.has(p)) diff.push(`- ${p}`);
+  return diff;
+}
 
 export function fail(msg) { throw new Error(msg); }
 

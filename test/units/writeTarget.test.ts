@@ -162,7 +162,15 @@ describe('helpers', () => {
     expect(m).toContain('/etc/systemd/system.conf.d/60-watchdog.conf');
     expect(m).toMatch(/live configuration of this machine/);
     expect(m).toMatch(/runs as root/);
+    expect(m).toMatch(/^Write this file to this machine's live configuration\?/);
     expect(confirmationMessage(t, ['/etc/systemd/system.conf.d/60-watchdog.conf'])).not.toMatch(/root/);
+    // A mirror outside the workspace, two files.
+    const fs = fakeFs(['/srv/image/etc/systemd/system'], []);
+    const out = writeTargets({ documentPath: '/srv/image/etc/systemd/system/a.service', workspaceFolders: [WS], scope: 'system', write: { kind: 'unitFiles' }, fs }).targets[0]!;
+    const m2 = confirmationMessage(out, ['/srv/image/etc/systemd/system/a.socket', '/srv/image/etc/systemd/system/a.service.d/x.conf']);
+    expect(m2).toMatch(/^Write these files outside the workspace\?\n\n\/srv\/image\/etc\/systemd\/system\/a\.socket\n\/srv\/image/);
+    expect(m2).toMatch(/not writable by VS Code: the content is staged/);
+    expect(m2).not.toMatch(/live/);
   });
 
   it('sudo advice only for a permission error on a folder this process cannot write', () => {

@@ -209,12 +209,14 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
  */
 export function confirmationMessage(target: WriteTarget, paths: readonly string[], opts: { asRoot?: boolean } = {}): string {
   const what = paths.length ? paths.join('\n') : target.folder;
+  const files = paths.length > 1 ? 'these files' : 'this file';
+  const question = target.live ? `Write ${files} to this machine's live configuration?` : `Write ${files} outside the workspace?`;
   const where = target.live
-    ? 'This is the live configuration of this machine, outside the workspace: systemd reads it on the next reload.'
+    ? `This is the live configuration of this machine${target.insideWorkspace ? '' : ', outside the workspace'}: systemd reads it on the next reload.`
     : 'This is outside the workspace.';
   const root = opts.asRoot ? '\n\nVS Code runs as root here: the files are written directly, with no password prompt in between.' : '';
   const priv = target.needsPrivileges && !opts.asRoot ? '\n\nThe folder is not writable by VS Code: the content is staged and you get the install command to run.' : '';
-  return `Write ${paths.length > 1 ? 'these files' : 'this file'} outside the workspace?\n\n${what}\n\n${where}${root}${priv}`;
+  return `${question}\n\n${what}\n\n${where}${root}${priv}`;
 }
 
 /** The answer that confirms the modal of `confirmationMessage`. */
