@@ -29,7 +29,7 @@ import { getFoldingRanges as foldingImpl, type FoldingResult } from './services/
 import { getDocumentLinks as linksImpl, type LinkResult } from './services/links.js';
 import { getDefinition as definitionImpl, type DefinitionTarget } from './services/definition.js';
 import {
-  getCodeActions as codeActionsImpl, getMoveToDropInActions, type CodeActionEnv, type CodeActionLike, type CommandActionLike,
+  getCodeActions as codeActionsImpl, getMoveToDropInActions, textEditsOf, type CodeActionEnv, type CodeActionLike, type CommandActionLike,
   type DiagnosticLike,
 } from './services/codeActions.js';
 import { nodeAt, sectionAt } from './services/context.js';
@@ -40,7 +40,8 @@ import { baseUnitOf } from './units/baseUnit.js';
 import { findUnitHierarchy, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
-import { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
+import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
+import { shippedInfo, type ShippedInfo } from './units/shipped.js';
 import type { WatchdogLimits } from './watchdog/drivers.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { BoundedCache, clearAllCaches } from './util/cache.js';
@@ -63,6 +64,13 @@ export interface LanguageEnvironment {
   readonly now?: () => number;
   /** Where internal problems go (a rule that threw). */
   readonly log?: (message: string) => void;
+  /**
+   * What was shipped for a vendor unit (git HEAD, dpkg's checksum, the last saved text). Default: git and dpkg
+   * through units/shipped.ts, with `savedText` as the fallback.
+   */
+  readonly shipped?: (path: string, text: string) => ShippedInfo | undefined;
+  /** The text a document had when it was last saved (or opened): the fallback reference of a vendor unit. */
+  readonly savedText?: (path: string) => string | undefined;
 }
 
 /** What a completion item carries so that its resolve needs no server state. */
@@ -112,6 +120,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   const unitIndex = new UnitIndex();
   let indexRoots = '';
 
+  const shippedOf = (doc: SystemdDocument): ShippedInfo | undefined => {
+    if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return undefined;
+    return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });
+  };
+
   const analyseSibling = (path: string, text: string): WorkspaceUnit => ({ path, analysis: createDocumentImpl(path, text).analysis });
 
   function workspaceAround(doc: SystemdDocument): WorkspaceUnit[] {
@@ -130,6 +143,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       watchdog: watchdogLimitsFor(s, kernel),
       workspace: () => workspaceAround(doc),
       baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, fs) : undefined,
+      shipped: file.kind === 'unit' ? () => shippedOf(doc) : undefined,
       targetVersion: s.targetVersion,
       severity: s.severity,
       maxDiagnostics: s.maxDiagnostics,
@@ -197,7 +211,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getFoldingRanges: (doc) => foldingImpl(doc),
     getDocumentLinks: (doc) => linksImpl(doc, fileExists),
     getDefinition: (doc, offset) => definitionImpl(doc, offset, index()),
-    getCodeActions: (doc, diagnostics, offset, caEnv) => [...codeActionsImpl(doc, diagnostics, caEnv), ...getMoveToDropInActions(doc, offset, caEnv.uri)],
+    getCodeActions: (doc, diagnostics, offset, caEnv) => [
+      ...codeActionsImpl(doc, diagnostics, caEnv),
+      ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
+    ],
     dependsOn(doc, changedPath) {
       if (changedPath === doc.path) return true;
       const changedFolder = /\.d$/.test(dirname(changedPath)) ? dirname(dirname(changedPath)) : dirname(changedPath);
@@ -239,6 +256,8 @@ export function escapeMarkdown(s: string): string {
 export function createDocument(path: string, text: string): SystemdDocument {
   return parseCapped(path, text);
 }
+
+export { textEditsOf };
 
 /** Files changed on disk: drop every cached fact read from files (the one cache policy, util/cache.ts). */
 export const clearFileCaches = (): void => clearAllCaches();

@@ -30,6 +30,10 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   let supportsEditRangeDefault = false;
   let resolvesDetail = false;
+  /** The client shows annotated edits for review (LSP 3.16 change annotations with documentChanges). */
+  let confirmsAnnotatedEdits = false;
+  /** The text of each document when it was opened: the fallback "shipped" reference of a vendor unit. */
+  const openedText = new Map<string, string>();
   let workspaceFolders: string[] = [];
   let kernel: { value: ReturnType<typeof machineWatchdogLimits> } | undefined;
 
@@ -49,6 +53,7 @@ export function startServer(connection: Connection): void {
     openDocuments: function* () { for (const td of documents.all()) { const d = get(td.uri); if (d) yield d; } },
     kernelWatchdogLimits: () => (kernel ??= { value: machineWatchdogLimits() }).value,
     log,
+    savedText: (path) => openedText.get(path),
   });
 
   /** The analysed document for the current version; parsed at most once per version. */
@@ -144,6 +149,8 @@ export function startServer(connection: Connection): void {
       hasConfigurationCapability = !!params.capabilities?.workspace?.configuration;
       const defaults = params.capabilities?.textDocument?.completion?.completionList?.itemDefaults ?? [];
       supportsEditRangeDefault = Array.isArray(defaults) && defaults.includes('editRange');
+      const we = params.capabilities?.workspace?.workspaceEdit;
+      confirmsAnnotatedEdits = !!we?.documentChanges && !!we?.changeAnnotationSupport;
       resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
@@ -202,10 +209,15 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  documents.onDidOpen((e) => {
+    const path = uriToPath(e.document.uri);
+    if (!openedText.has(path)) openedText.set(path, e.document.getText());
+  });
   documents.onDidOpen((e) => { validate(e.document.uri, 0); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
   documents.onDidChangeContent((e) => { validate(e.document.uri); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    openedText.delete(uriToPath(e.document.uri));
     const t = pending.get(e.document.uri);
     if (t) { clearTimeout(t); pending.delete(e.document.uri); }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -288,11 +300,13 @@ export function startServer(connection: Connection): void {
     const doc = get(p.textDocument.uri);
     if (!doc) return [];
     const diagnostics = p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : String(d.message) }));
-    return service.getCodeActions(doc, diagnostics, toOffset(doc, p.range.start), {
+    const actions = service.getCodeActions(doc, diagnostics, toOffset(doc, p.range.start), {
       uri: p.textDocument.uri,
       toOffset: (pos) => toOffset(doc, pos),
       toRange: (span) => toRange(doc, span),
     });
+    // A client that cannot show an edit for review before applying it does not get such an edit.
+    return confirmsAnnotatedEdits ? actions : actions.filter((a) => !('edit' in a) || !a.edit || 'changes' in a.edit);
   }));
 
   documents.listen(connection);

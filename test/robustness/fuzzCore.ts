@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseUnit, printUnit } from '../../server/src/parser/parser.js';
 import { decodeBytes, encodeText } from '../../server/src/parser/bytes.js';
 import { positionAt, offsetAt, computeLineStarts } from '../../server/src/parser/lineIndex.js';
-import { createDocument, getDiagnostics, type SystemdDocument } from '../../server/src/languageService.js';
+import { createDocument, getDiagnostics, textEditsOf, type SystemdDocument } from '../../server/src/languageService.js';
 import { getCompletions } from '../../server/src/services/completion.js';
 import { getHover } from '../../server/src/services/hover.js';
 import { getDocumentSymbols, type SymbolResult } from '../../server/src/services/symbols.js';
@@ -378,7 +378,7 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
     const actions = getCodeActions(doc, [dl], { uri, toOffset, toRange });
     if (stats) stats.actions += actions.length;
     for (const a of actions) {
-      const edits = a.edit.changes[uri] ?? [];
+      const edits = textEditsOf(a, uri);
       const spans = edits.map((e) => ({ start: toOffset(e.range.start), end: toOffset(e.range.end), newText: e.newText }));
       for (const s of spans) ensure(inText(s, len), `code action '${a.title}': edit outside the text`);
       const sorted = [...spans].sort((x, y) => x.start - y.start || x.end - y.end);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createDocument, getDiagnostics } from '../../server/src/languageService.js';
+import { createDocument, getDiagnostics, textEditsOf } from '../../server/src/languageService.js';
 import { getCodeActions, getMoveToDropInActions } from '../../server/src/services/codeActions.js';
 import { positionAt, offsetAt } from '../../server/src/parser/lineIndex.js';
 import { baseUnitOf } from '../../server/src/units/baseUnit.js';
@@ -13,7 +13,7 @@ function fix(path: string, text: string, title: RegExp, opts = {}): string {
   const actions = getCodeActions(doc, diags, { uri: 'u', toOffset: (p) => offsetAt(ls, text.length, p), toRange: (s) => ({ start: positionAt(ls, s.start), end: positionAt(ls, s.end) }) });
   const a = actions.find((x) => title.test(x.title));
   if (!a) throw new Error(`no action ${title}; have: ${actions.map((x) => x.title).join(' | ')}`);
-  const edits = [...a.edit.changes.u!].map((e) => ({ s: offsetAt(ls, text.length, e.range.start), e: offsetAt(ls, text.length, e.range.end), t: e.newText })).sort((x, y) => y.s - x.s);
+  const edits = [...textEditsOf(a, 'u')].map((e) => ({ s: offsetAt(ls, text.length, e.range.start), e: offsetAt(ls, text.length, e.range.end), t: e.newText })).sort((x, y) => y.s - x.s);
   let out = text;
   for (const e of edits) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;

@@ -12,7 +12,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createDocument, getDiagnostics } from '../../server/src/languageService.js';
+import { createDocument, getDiagnostics, textEditsOf } from '../../server/src/languageService.js';
 import { getCodeActions, type CodeActionLike } from '../../server/src/services/codeActions.js';
 import { positionAt, offsetAt } from '../../server/src/parser/lineIndex.js';
 import { EffectiveUnit, canonicalDirective, comparableValues } from '../../server/src/units/effective.js';
@@ -78,7 +78,7 @@ function fixes(path: string, text: string, codes: readonly string[], opts: Param
     const entry = doc.analysis.entries.find((e) => e.node.start <= d.start && d.start < e.node.end);
     const section = entry?.section.section.name;
     for (const a of actions) {
-      const edits = a.edit.changes.u!.map((e) => ({ s: offsetAt(ls, text.length, e.range.start), e: offsetAt(ls, text.length, e.range.end), t: e.newText })).sort((x, y) => y.s - x.s || y.e - x.e);
+      const edits = textEditsOf(a, 'u').map((e) => ({ s: offsetAt(ls, text.length, e.range.start), e: offsetAt(ls, text.length, e.range.end), t: e.newText })).sort((x, y) => y.s - x.s || y.e - x.e);
       let after = text;
       for (const e of edits) after = after.slice(0, e.s) + e.t + after.slice(e.e);
       out.push({ action: a, code: d.code, line: entry && section ? { section, key: entry.node.key, value: entry.node.value } : undefined, after });

@@ -10,7 +10,9 @@
  * max-diagnostics=N).
  * The check compares the exact set: a missing or an extra diagnostic fails.
  */
-import { createLanguageService, defaultSettings, positionAt } from '../../server/src/languageService.js';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createLanguageService, defaultSettings, positionAt, decodeBytes } from '../../server/src/languageService.js';
 
 export interface Expected {
   line: number;
@@ -52,6 +54,14 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
     settings: () => settings,
     // Fixtures do not depend on this machine's watchdog: 'auto' means the default driver here.
     kernelWatchdogLimits: () => undefined,
+    // Vendor fixtures name their shipped version (`# fixture: shipped=FILE`, next to the fixture); never git: an
+    // uncommitted edit of a fixture would show up as a modified vendor file.
+    shipped: (_p, current) => {
+      const ref = options['shipped'];
+      if (!ref) return undefined;
+      const text = decodeBytes(readFileSync(join(dirname(path), ref)));
+      return { path, source: 'saved', from: 'the last saved version', text, differs: text !== current };
+    },
     // A rule that throws or reports a code it does not declare fails the fixture.
     log: (message) => { throw new Error(message); },
   });

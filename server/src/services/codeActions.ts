@@ -25,12 +25,27 @@ export interface DiagnosticLike {
 
 export interface TextEditLike { range: RangeLike; newText: string }
 
+/** An edit the editor shows for review before applying it (LSP change annotation with needsConfirmation). */
+export interface ConfirmedEditLike {
+  documentChanges: { textDocument: { uri: string; version: null }; edits: (TextEditLike & { annotationId: string })[] }[];
+  changeAnnotations: Record<string, { label: string; description?: string; needsConfirmation: true }>;
+}
+
 export interface CodeActionLike {
   title: string;
   kind: 'quickfix';
   diagnostics: DiagnosticLike[];
   isPreferred?: boolean;
-  edit: { changes: Record<string, TextEditLike[]> };
+  edit?: { changes: Record<string, TextEditLike[]> } | ConfirmedEditLike;
+  command?: { title: string; command: string; arguments: unknown[] };
+}
+
+/** The text edits of an action for one document, whatever form its workspace edit takes. */
+export function textEditsOf(a: Pick<CodeActionLike, 'edit'>, uri: string): TextEditLike[] {
+  const e = a.edit;
+  if (!e) return [];
+  if ('changes' in e) return e.changes[uri] ?? [];
+  return e.documentChanges.filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits);
 }
 
 export interface CodeActionEnv {
@@ -58,6 +73,20 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
         const caution = cautious ? ' (check the value: its meaning or scale may differ)' : '';
         out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && !cautious, edit: edit([{ range: d.range, newText: s }]) });
       });
+    }
+    if (code === 'vendor-modified' && data.vendor) {
+      // Move first: it keeps the user's change. Restore is shown for review before it is applied.
+      out.push({ title: 'Move the change to a drop-in and keep the vendor file as shipped', kind: 'quickfix', diagnostics: [d], isPreferred: true, command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [env.uri] } });
+      const shipped = data.vendor.shippedText;
+      if (shipped !== undefined) {
+        out.push({
+          title: `Restore the shipped file (${data.vendor.from}), dropping the change`, kind: 'quickfix', diagnostics: [d],
+          edit: {
+            documentChanges: [{ textDocument: { uri: env.uri, version: null }, edits: [{ range: env.toRange({ start: 0, end: doc.text.length }), newText: shipped, annotationId: 'restore' }] }],
+            changeAnnotations: { restore: { label: 'Restore the shipped vendor file', description: `from ${data.vendor.from}`, needsConfirmation: true } },
+          },
+        });
+      }
     }
     if (data.insertLine) {
       const eol = /\r\n/.test(doc.text) ? '\r\n' : '\n';

@@ -2,6 +2,7 @@
 import type { Rule } from './types.js';
 import { parseTimespan } from '../../values/timespan.js';
 import { lastValue } from './service.js';
+import { acceptedIn } from './duplicates.js';
 import { implicitServiceType } from '../../catalog/serviceType.js';
 
 export const serviceWatchdogRule: Rule = {
@@ -11,7 +12,8 @@ export const serviceWatchdogRule: Rule = {
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
-    const last = (name: string) => lastValue(analysis.entries, 'Service', name);
+    const accepted = acceptedIn(ctx);
+    const last = (name: string) => lastValue(analysis.entries, 'Service', name, accepted);
     const wd = last('WatchdogSec');
     if (!wd || !ctx.isClean(wd)) return;
     const r = parseTimespan(wd.node.value);
