@@ -4,6 +4,7 @@
  * and a drop-in for a unit that does not exist.
  */
 import type { Rule } from './types.js';
+import { acceptedIn } from './duplicates.js';
 import { implicitServiceType } from '../../catalog/serviceType.js';
 
 export const dropInsRule: Rule = {
@@ -32,7 +33,7 @@ export const dropInsRule: Rule = {
     if (analysis.unitType === 'service') {
       const execs = entries.filter((e) => e.info!.section === 'Service' && e.info!.name === 'ExecStart');
       const baseExec = eff.get('Service', 'ExecStart')?.values ?? [];
-      const typeHere = [...entries].reverse().find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value)?.node.value;
+      const typeHere = [...entries].reverse().find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value && acceptedIn(ctx)(e))?.node.value;
       const busName = entries.some((e) => e.info!.section === 'Service' && e.info!.name === 'BusName' && e.node.value) || eff.valuesOf('Service', 'BusName').length > 0;
       const type = typeHere ?? eff.valuesOf('Service', 'Type')[0] ?? implicitServiceType({ busName, execStart: baseExec.length > 0 || execs.length > 0 });
       if (execs.length && execs[0]!.node.value !== '' && baseExec.length && type !== 'oneshot') {
@@ -46,9 +47,19 @@ export const dropInsRule: Rule = {
       }
     }
     // Single values set to what the unit already has.
+    // Only lines systemd accepts count; a key set more than once here is left to the duplicates rule (removing
+    // the last line would let the earlier one take effect, so it does not "change nothing").
+    const accepted = acceptedIn(ctx);
     const last = new Map<string, (typeof entries)[number]>();
-    for (const e of entries) last.set(`${e.info!.section}\u0000${e.info!.name}`, e);
-    for (const e of last.values()) {
+    const count = new Map<string, number>();
+    for (const e of entries) {
+      if (!accepted(e)) continue;
+      const k = `${e.info!.section}\u0000${e.info!.name}`;
+      last.set(k, e);
+      count.set(k, (count.get(k) ?? 0) + 1);
+    }
+    for (const [k, e] of last) {
+      if ((count.get(k) ?? 0) > 1) continue;
       if (e.info!.list !== 'no' || e.node.value === '') continue;
       const d = eff.get(e.info!.section, e.info!.name);
       if (!d || d.mode !== 'single' || d.values.length !== 1) continue;
