@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   findUnitHierarchy, isVendorPath, loadEffectiveUnit, renderEffective, computeMinimalDropIn, overrideTemplate,
-  validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, realProbe, shellQuote, decodeBytes,
+  validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, realProbe, removeCommand, daemonReloadCommand, decodeBytes,
   needsSudoAdvice, shippedInfo, planMoveToDropIn, directiveAtLine, type UnitHierarchy, type Scope, type WriteTarget,
 } from '../../server/src/languageService.js';
 import { chooseTarget, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
@@ -186,7 +186,7 @@ async function removeFullCopy(uri: vscode.Uri, target: WriteTarget): Promise<voi
   const failed = async (what: string, e: unknown): Promise<void> => {
     const err = errorText(e);
     if (needsSudoAdvice(path, err.code, realProbe)) {
-      const cmd = `sudo rm -- ${shellQuote(path)}${target.live ? ' && sudo systemctl daemon-reload' : ''}`;
+      const cmd = `${removeCommand(path, 'system')}${target.live ? ` && ${daemonReloadCommand(scopeOf(path))}` : ''}`;
       const pick = await vscode.window.showErrorMessage(`systemd: could not ${what} ${path}: ${err.message}. ${dirname(path)} is not writable by VS Code; remove it with: ${cmd}`, 'Copy Command');
       if (pick) await vscode.env.clipboard.writeText(cmd);
       return;
@@ -205,7 +205,7 @@ async function removeFullCopy(uri: vscode.Uri, target: WriteTarget): Promise<voi
   }
   try {
     await vscode.workspace.fs.delete(uri, { useTrash: false });
-    void vscode.window.showInformationMessage(`systemd: deleted ${path}.${target.live ? ' Apply with `sudo systemctl daemon-reload`.' : ''}`);
+    void vscode.window.showInformationMessage(`systemd: deleted ${path}.${target.live ? ` Apply with \`${daemonReloadCommand(scopeOf(path))}\`.` : ''}`);
   } catch (e) {
     await failed('delete', e);
   }

@@ -12,10 +12,11 @@
  *   fails, the error is shown and nothing is offered to run.
  */
 import * as vscode from 'vscode';
-import { closeSync, constants, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import {
-  decodeBytes, planWrite, realProbe, shellQuote, writeFileAtomic, mergeIntoExistingDropIn, CONFIRM_WRITE, confirmationMessage, writeTargets,
-  discardStaging, stageFiles, verifyStaged, type Scope, type WriteKind, type WriteTarget, type Staging,
+  planWrite, realProbe, shellQuote, writeFileAtomic, writeFilesAllOrNothing, readDropInForMerge, mergeIntoExistingDropIn, daemonReloadCommand, installCommand,
+  CONFIRM_WRITE, confirmationMessage, writeTargets, discardStaging, stageFiles, verifyStaged,
+  type FileIdentity, type Scope, type WriteKind, type WriteTarget, type Staging,
 } from '../../server/src/languageService.js';
 
 export interface FileToInstall {
@@ -97,25 +98,14 @@ export async function confirmTarget(target: WriteTarget, paths: readonly string[
   return answer === CONFIRM_WRITE;
 }
 
-/** An existing drop-in to merge into: a regular file, read whole; otherwise why it cannot be merged into. */
-function readForMerge(path: string): { ok: true; text: string; mode: number } | { ok: false; reason: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, reason: `${path} is not a regular file; it was left untouched` };
-    if (st.size > 4 * 1024 * 1024) return { ok: false, reason: `${path} is larger than 4 MiB; it was left untouched` };
-    const buf = Buffer.alloc(st.size);
-    let off = 0;
-    while (off < buf.length) { const n = readSync(fd, buf, off, buf.length - off, null); if (n === 0) break; off += n; }
-    return { ok: true, text: decodeBytes(buf.subarray(0, off)), mode: st.mode & 0o7777 };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, reason: `cannot read ${path} to merge into it (${code === 'ELOOP' ? 'it is a symlink' : code ?? String(e)}); it was left untouched` };
-  } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
-  }
+/** The folder a write must stay inside (symlinks resolved): the workspace folder, or the chosen root. */
+function containmentRoot(target: WriteTarget | undefined): string | undefined {
+  if (!target) return undefined;
+  return target.insideWorkspace && target.workspaceFolder ? target.workspaceFolder : target.root;
 }
+
+interface Merge { readonly previous: string; readonly mode: number; readonly owner: { uid: number; gid: number }; readonly identity: FileIdentity }
+interface Planned { readonly path: string; readonly content: string; readonly merge?: Merge; readonly writable: boolean }
 
 export async function installFiles(files: readonly FileToInstall[], opts: InstallOptions = {}): Promise<InstallResult> {
   const result: { -readonly [K in keyof InstallResult]: InstallResult[K] } = { written: [], staged: [], commands: [], skipped: [] };
@@ -124,19 +114,21 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
     result.skipped.push(...files.map((f) => f.path));
     return result;
   }
+  const root = containmentRoot(opts.target);
   // 1. What to write where: existing files are merged into (after a question), or skipped.
-  const planned: { path: string; content: string; merge?: { previous: string; mode: number }; writable: boolean }[] = [];
+  const planned: Planned[] = [];
   for (const f of files) {
     let content = f.content;
-    let merge: { previous: string; mode: number } | undefined;
-    let plan = planWrite(f.path, content, { scope: opts.scope });
+    let merge: Merge | undefined;
+    let plan = planWrite(f.path, content, { scope: opts.scope, root });
     if (plan.status === 'exists') {
       const choice = await vscode.window.showWarningMessage(
         `${f.path} already exists.`, { modal: true },
         ...(f.mergeable ? ['Merge into It'] : []), 'Open Both', 'Skip',
       );
       if (choice === 'Merge into It') {
-        const existing = readForMerge(f.path);
+        // Never treats an unreadable file, a symlink or a FIFO as empty: it is refused with the reason.
+        const existing = readDropInForMerge(f.path, { root });
         if (!existing.ok) {
           void vscode.window.showErrorMessage(`systemd: ${existing.reason}`);
           await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content }), { preview: false });
@@ -144,8 +136,8 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
           continue;
         }
         content = mergeIntoExistingDropIn(existing.text, content).text;
-        merge = { previous: existing.text, mode: existing.mode };
-        plan = planWrite(f.path, content, { overwrite: true, scope: opts.scope });
+        merge = { previous: existing.text, mode: existing.mode, owner: { uid: existing.uid, gid: existing.gid }, identity: existing.identity };
+        plan = planWrite(f.path, content, { overwrite: true, scope: opts.scope, root, mode: existing.mode, owner: merge.owner });
       } else {
         if (choice === 'Open Both') {
           await vscode.window.showTextDocument(vscode.Uri.file(f.path), { preview: false });
@@ -155,32 +147,26 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
         continue;
       }
     }
+    if (plan.status === 'outsideRoot') {
+      void vscode.window.showErrorMessage(`systemd: ${plan.reason}`);
+      result.skipped.push(f.path);
+      continue;
+    }
     planned.push({ path: f.path, content, merge, writable: plan.status === 'ok' });
   }
   if (opts.allOrNothing && result.skipped.length && planned.length) {
-    void vscode.window.showWarningMessage(`systemd: ${result.skipped.length} of ${files.length} file(s) were not written, so none is: the files only work together.`);
+    void vscode.window.showWarningMessage(`systemd: ${result.skipped.length} of ${files.length} file(s) cannot be written, so none is: the files only work together.`);
     result.skipped.push(...planned.map((p) => p.path));
     return result;
   }
   // 2. All or nothing: when one folder needs privileges, every file is staged for the same install command.
   const stageAll = opts.allOrNothing && planned.some((p) => !p.writable);
   const toStage = planned.filter((p) => stageAll || !p.writable);
-  const done: { path: string; merge?: { previous: string; mode: number }; content: string }[] = [];
-  for (const p of planned) {
-    if (toStage.includes(p)) continue;
-    const w = writeFileAtomic(p.path, p.content, { overwrite: !!p.merge, ...(p.merge ? { mode: p.merge.mode } : {}) });
-    if (w.ok) {
-      result.written.push(w.path);
-      done.push(p);
-      continue;
-    }
-    result.skipped.push(p.path);
-    if (!opts.allOrNothing) { void vscode.window.showErrorMessage(`systemd: ${w.reason}`); continue; }
-    const undone = rollBack(done);
-    result.skipped.push(...done.map((d) => d.path));
-    result.written.splice(0);
-    void vscode.window.showErrorMessage(`systemd: ${w.reason}. The files only work together, so ${undone.ok ? 'the ones already written were removed again' : `rolling back failed: ${undone.reason}`}.`);
-    return result;
+  const direct = planned.filter((p) => !toStage.includes(p));
+  const failure = opts.allOrNothing ? writeTogether(direct, root, result) : writeEach(direct, root, result);
+  if (failure) {
+    void vscode.window.showErrorMessage(`systemd: ${failure}`);
+    if (opts.allOrNothing) return result;
   }
   for (const w of result.written) await vscode.window.showTextDocument(vscode.Uri.file(w), { preview: false });
   if (toStage.length) await stageAndOffer(toStage, opts, result);
@@ -191,31 +177,63 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
   return result;
 }
 
-/** Undo writes of this call: new files are removed, merged files get their previous content and mode back. */
-function rollBack(done: readonly { path: string; merge?: { previous: string; mode: number }; content: string }[]): { ok: true } | { ok: false; reason: string } {
-  const problems: string[] = [];
-  for (const d of [...done].reverse()) {
-    if (d.merge) {
-      const w = writeFileAtomic(d.path, d.merge.previous, { overwrite: true, mode: d.merge.mode });
-      if (!w.ok) problems.push(w.reason);
-      continue;
-    }
-    try { unlinkSync(d.path); } catch (e) { problems.push(`${d.path}: ${errorText(e).message}`); }
+function writeOne(p: Planned, root: string | undefined) {
+  return p.merge
+    ? writeFileAtomic(p.path, p.content, { overwrite: true, mode: p.merge.mode, owner: p.merge.owner, root, ifUnchanged: p.merge.identity })
+    : writeFileAtomic(p.path, p.content, { root });
+}
+
+/** Each file on its own; returns the reasons of the failures, if any. */
+function writeEach(planned: readonly Planned[], root: string | undefined, result: { written: string[]; skipped: string[] }): string | undefined {
+  const reasons: string[] = [];
+  for (const p of planned) {
+    const w = writeOne(p, root);
+    if (w.ok) result.written.push(w.path);
+    else { result.skipped.push(p.path); reasons.push(w.reason); }
   }
-  return problems.length ? { ok: false, reason: problems.join('; ') } : { ok: true };
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+/**
+ * All or nothing: the new files together (writeFilesAllOrNothing), then the merges; when a merge fails, the new
+ * files are removed and earlier merges get their previous bytes back. Returns the reason of a failure.
+ */
+function writeTogether(planned: readonly Planned[], root: string | undefined, result: { written: string[]; skipped: string[] }): string | undefined {
+  const fresh = planned.filter((p) => !p.merge);
+  const merges = planned.filter((p) => p.merge);
+  const all = planned.map((p) => p.path);
+  if (fresh.length) {
+    const w = writeFilesAllOrNothing(fresh.map((p) => ({ path: p.path, content: p.content })), { root: root ?? '/' });
+    if (!w.ok) { result.skipped.push(...all); return w.reason; }
+  }
+  const merged: Planned[] = [];
+  for (const p of merges) {
+    const w = writeOne(p, root);
+    if (w.ok) { merged.push(p); continue; }
+    const problems: string[] = [];
+    for (const m of merged.reverse()) {
+      const back = writeFileAtomic(m.path, m.merge!.previous, { overwrite: true, mode: m.merge!.mode, owner: m.merge!.owner, root });
+      if (!back.ok) problems.push(back.reason);
+    }
+    for (const f of fresh) try { unlinkSync(f.path); } catch (e) { problems.push(`${f.path}: ${errorText(e).message}`); }
+    result.skipped.push(...all);
+    return `${w.reason}. The files only work together, so ${problems.length ? `undoing the others failed: ${problems.join('; ')}` : 'the others were undone'}.`;
+  }
+  result.written.push(...planned.map((p) => p.path));
+  return undefined;
 }
 
 /** The reload command, only for files the running manager reads (not for a workspace mirror). */
 function reloadCommand(scope: Scope | undefined, target: WriteTarget | undefined): string | undefined {
   if (target && !target.live) return undefined;
-  return scope === 'user' ? 'systemctl --user daemon-reload' : 'sudo systemctl daemon-reload';
+  return daemonReloadCommand(scope ?? 'system');
 }
 
 /**
  * Files whose folder this process cannot write: stage them privately, check what was staged, and only then offer
  * the commands. The content is always shown in the editor, whatever happens.
  */
-async function stageAndOffer(files: readonly { path: string; content: string }[], opts: InstallOptions, result: { staged: InstallResult['staged']; commands: string[]; skipped: string[] }): Promise<void> {
+async function stageAndOffer(files: readonly Planned[], opts: InstallOptions, result: { staged: InstallResult['staged']; commands: string[]; skipped: string[] }): Promise<void> {
   for (const f of files) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content: f.content }), { preview: false });
   const staging = stageFiles(files.map((f) => ({ target: f.path, content: f.content })));
   if (!staging.ok) {
@@ -223,14 +241,10 @@ async function stageAndOffer(files: readonly { path: string; content: string }[]
     void vscode.window.showErrorMessage(`systemd: could not stage the files for installation, so no install command is offered: ${staging.reason}. The content is open in the editor.`);
     return;
   }
-  const commands: string[] = [];
-  for (const s of staging.files) {
-    const plan = planWrite(s.target, files.find((f) => f.path === s.target)!.content, { scope: opts.scope, stagePath: s.stagePath, overwrite: true });
-    if (plan.status !== 'notWritable') continue;
-    commands.push(plan.commands[0]!);
-    result.staged.push({ path: s.target, stagePath: s.stagePath });
-  }
-  const reload = opts.scope === 'user' ? 'systemctl --user daemon-reload' : 'sudo systemctl daemon-reload';
+  // Exactly the staged (and checked) files, each with the mode and owner of the file it replaces, if any.
+  const commands = staging.files.map((s, i) => installCommand(s.stagePath, s.target, { scope: opts.scope, mode: files[i]!.merge?.mode, owner: files[i]!.merge?.owner }));
+  result.staged.push(...staging.files.map((s) => ({ path: s.target, stagePath: s.stagePath })));
+  const reload = daemonReloadCommand(opts.scope ?? 'system');
   const all = [...commands, reload, ...(opts.reloadHint ? [opts.reloadHint] : [])];
   const shell = all.join(' && ');
   result.commands.push(...all);
