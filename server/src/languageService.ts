@@ -37,7 +37,7 @@ import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
 import { baseUnitOf } from './units/baseUnit.js';
-import { findUnitHierarchy, type HierarchyFs, realFs } from './units/hierarchy.js';
+import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
@@ -132,7 +132,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     for (const d of env.openDocuments?.() ?? []) open.set(d.path, { path: d.path, analysis: d.analysis });
     open.set(doc.path, { path: doc.path, analysis: doc.analysis });
     const out = [...open.values()];
-    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling)) if (!open.has(u.path)) out.push(u.unit);
+    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) out.push(u.unit);
     return out;
   }
 
@@ -142,7 +142,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return {
       watchdog: watchdogLimitsFor(s, kernel),
       workspace: () => workspaceAround(doc),
-      baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, fs) : undefined,
+      baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, { roots: unitWorldOf(doc.path).roots, fs, readRoots: workspaceFolders() }) : undefined,
       shipped: file.kind === 'unit' ? () => shippedOf(doc) : undefined,
       targetVersion: s.targetVersion,
       severity: s.severity,
@@ -168,11 +168,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const world = unitWorldOf(doc.path);
     const key = `${world.root}\u0000${world.scope}\u0000${file.unitName}`;
     return effectiveCache.get(key, () => {
-      for (const root of world.roots) {
-        const h = findUnitHierarchy(file.unitName, { root, scope: world.scope, fs });
-        if (h.fragment || h.dropIns.length) return loadEffectiveUnit(h, fs).effective;
-      }
-      return undefined;
+      // The same lookup as the drop-in checks (baseUnitOf): the first root that has the unit's file wins.
+      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders() });
+      return h.fragment || h.dropIns.length ? loadEffectiveUnit(h, fs).effective : undefined;
     });
   }
 
