@@ -18,6 +18,7 @@ const EFFECTIVE_SCHEME = 'systemd-effective';
 let client: LanguageClient | undefined;
 
 /** Run a command; report a failure instead of losing it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code hands commands untyped arguments
 function safe(name: string, pick: (c: Commands) => (...args: any[]) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
     try { await pick(load())(...args); } catch (err) { void vscode.window.showErrorMessage(`systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`); }

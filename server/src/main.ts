@@ -7,7 +7,9 @@ import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vsco
 import { startServer } from './server.js';
 
 // Nothing but the protocol may reach stdout: send stray console output to stderr.
+// eslint-disable-next-line no-console -- the redirect itself
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+// eslint-disable-next-line no-console -- the redirect itself
 console.info = console.log;
 
 const args = process.argv.slice(2);

@@ -78,7 +78,7 @@ export function runCli(repo, files, { targetVersion = 252 } = {}) {
     try {
       parsed = JSON.parse(r.stdout);
     } catch (e) {
-      throw new Error(`our CLI did not print one JSON array (${e.message}); stderr: ${(r.stderr || '').slice(0, 2000)}`);
+      throw new Error(`our CLI did not print one JSON array (${e.message}); stderr: ${(r.stderr || '').slice(0, 2000)}`, { cause: e });
     }
     if (!Array.isArray(parsed)) throw new Error('our CLI did not print a JSON array');
     findings.push(...parsed);

@@ -10,7 +10,7 @@
  *   --jobs N         parallel systemd-analyze runs (default: min(2, cores))
  * Exit: 0 all good, 1 a false error (or mutation detection under 90%), 2 the suite could not run.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

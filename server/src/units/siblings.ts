@@ -86,8 +86,7 @@ function scan<T>(dir: string, loader: SiblingLoader<T>, allowedRoots: readonly s
   for (const n of names.slice(0, MAX_FILES)) {
     const p = join(dir, n);
     if (n.endsWith('.d')) {
-      let inner: string[] = [];
-      inner = list(p).filter((x) => x.endsWith('.conf')).slice(0, 50);
+      const inner = list(p).filter((x) => x.endsWith('.conf')).slice(0, 50);
       for (const i of inner) { const u = load(join(p, i), loader, allowedRoots); if (u) out.push(u); }
       continue;
     }

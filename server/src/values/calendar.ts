@@ -39,7 +39,7 @@ function fieldProblem(field: string, max: number | undefined, name: string, allo
 
 /** Reason why `spec` is not a calendar event, or undefined (conservative). */
 export function calendarProblem(spec: string): string | undefined {
-  let s = spec.trim();
+  const s = spec.trim();
   if (s === '') return 'the value is empty';
   if (/^@[0-9]+$/.test(s)) return undefined;
   let tokens = s.split(/[ \t]+/);
@@ -47,7 +47,6 @@ export function calendarProblem(spec: string): string | undefined {
     tokens = tokens.slice(0, -1);
   }
   if (tokens.length === 1 && KEYWORDS.includes(tokens[0]!.toLowerCase())) return undefined;
-  s = tokens.join(' ');
   let i = 0;
   if (/^[A-Za-z]/.test(tokens[0]!)) {
     if (!isWeekdaySpec(tokens[0]!)) {

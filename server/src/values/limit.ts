@@ -47,9 +47,9 @@ function parseOne(text: string, resource: string): Parsed {
     return { error: 'expected a nice value such as -5 or +5, or a raw value 0..40' };
   }
   if (!/^[0-9]+$/.test(text)) return { error: 'expected a non-negative number' };
-  const n = Number(text);
-  if (n >= 18446744073709551615) return { error: 'the value is out of range' };
-  return { v: n };
+  // Compared exactly: near 2^64 neighbouring integers are the same double.
+  if (BigInt(text) >= 18446744073709551615n) return { error: 'the value is out of range' };
+  return { v: Number(text) };
 }
 
 export function validateLimit(value: string, ctx: ValueContext): ValueProblem[] {

@@ -8,8 +8,10 @@ import { err } from './util.js';
 import { parsePermyriad } from './bytes.js';
 
 /** strtol(…, 0) over the whole string. Returns undefined when it is not a number. */
+const C_INTEGER = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
+
 export function parseCInteger(text: string, allowNegative = true): number | undefined {
-  const m = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+  const m = C_INTEGER.exec(text);
   if (!m) return undefined;
   const sign = m[1] === '-' ? -1 : 1;
   if (sign < 0 && !allowNegative) return undefined;
@@ -21,7 +23,17 @@ export function parseCInteger(text: string, allowNegative = true): number | unde
   return sign * v;
 }
 
-function rangeCheck(value: string, v: number | undefined, min: number, max: number, what: string, extra = ''): ValueProblem[] {
+/** The same, exactly, for 64-bit ranges (beyond 2^53 neighbouring integers are the same double). */
+function parseCIntegerExact(text: string): bigint | undefined {
+  const m = C_INTEGER.exec(text);
+  if (!m) return undefined;
+  const body = m[2]!;
+  const octal = body.length > 1 && body[0] === '0' && !/^0[xX]/.test(body);
+  const v = octal ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
+  return m[1] === '-' ? -v : v;
+}
+
+function rangeCheck<T extends number | bigint>(value: string, v: T | undefined, min: T, max: T, what: string, extra = ''): ValueProblem[] {
   if (v === undefined) return [err(0, value.length, `Invalid ${what} '${value}': expected an integer between ${min} and ${max}${extra}.`)];
   if (v < min || v > max) return [err(0, value.length, `${capitalize(what)} '${value}' is out of range: expected ${min}..${max}${extra}.`)];
   return [];
@@ -32,7 +44,7 @@ function capitalize(s: string): string {
 }
 
 const INT32 = [-2147483648, 2147483647] as const;
-const INT64 = [-9223372036854775808, 9223372036854775807] as const;
+const INT64 = [-(2n ** 63n), 2n ** 63n - 1n] as const;
 
 export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
@@ -45,7 +57,7 @@ export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
     case 'config_parse_swap_priority':
       return rangeCheck(value, parseCInteger(value), -1, 32767, 'swap priority');
     case 'config_parse_long':
-      return rangeCheck(value, parseCInteger(value), INT64[0], INT64[1], 'integer');
+      return rangeCheck<bigint>(value, parseCIntegerExact(value), INT64[0], INT64[1], 'integer');
     default:
       return rangeCheck(value, parseCInteger(value), INT32[0], INT32[1], 'integer');
   }
@@ -103,7 +115,7 @@ export function validateCountOrPercent(value: string, _ctx: ValueContext): Value
   }
   const m = /^[ \t\n\r]*\+?([0-9]+)$/.exec(value);
   if (!m) return [err(0, value.length, `Invalid maximum tasks value '${value}': expected a positive number, a percentage such as 15%, or 'infinity'.`)];
-  const v = Number(m[1]);
-  if (v === 0 || v >= 18446744073709551615) return [err(0, value.length, `Maximum tasks value '${value}' is out of range: it must be greater than 0 (use 'infinity' for no limit).`)];
+  const v = BigInt(m[1]!); // exact: near 2^64 neighbouring integers are the same double
+  if (v === 0n || v >= 18446744073709551615n) return [err(0, value.length, `Maximum tasks value '${value}' is out of range: it must be greater than 0 (use 'infinity' for no limit).`)];
   return [];
 }
