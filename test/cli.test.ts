@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync, accessSync, constants } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync, accessSync, constants, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { main } from '../server/src/cli.js';
 
 function run(args: string[]): { code: number; out: string; err: string } {
@@ -91,14 +91,23 @@ describe('systemd-units sockets-from-strace', () => {
     expect(r.out).toContain('# file: mosquitto.service.d/50-socket-activation.conf');
   });
 
-  it('writes into --out, and never replaces an existing file', () => {
+  it('writes every file into --out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sdu-out-'));
+    const r = run(['sockets-from-strace', log, '--service', 'mosquitto.service', '--out', out, '--preload', '/opt/lib/pre.so']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'mosquitto-8883.socket'), 'utf8')).toContain('ListenStream=');
+    expect(readFileSync(join(out, 'mosquitto.service.d/50-socket-activation.conf'), 'utf8')).toContain('LD_PRELOAD=/opt/lib/pre.so');
+  });
+
+  it('never replaces an existing file, and then writes nothing at all (all or nothing)', () => {
     const out = mkdtempSync(join(tmpdir(), 'sdu-out-'));
     writeFileSync(join(out, 'mosquitto-8883.socket'), 'mine\n');
     const r = run(['sockets-from-strace', log, '--service', 'mosquitto.service', '--out', out, '--preload', '/opt/lib/pre.so']);
     expect(r.code).toBe(1);
     expect(readFileSync(join(out, 'mosquitto-8883.socket'), 'utf8')).toBe('mine\n');
     expect(r.err).toContain('already exists');
-    expect(readFileSync(join(out, 'mosquitto.service.d/50-socket-activation.conf'), 'utf8')).toContain('LD_PRELOAD=/opt/lib/pre.so');
+    expect(existsSync(join(out, 'mosquitto.service.d'))).toBe(false);
+    expect(existsSync(join(out, 'mosquitto-1883-ipv4.socket'))).toBe(false);
   });
 
   it('hands back the install commands when the folder is not writable', () => {
@@ -112,7 +121,9 @@ describe('systemd-units sockets-from-strace', () => {
       expect(install, r.out).not.toBeNull();
       expect(readFileSync(install![1]!, 'utf8')).toContain('ListenStream=');
       expect(r.out).toContain('sudo systemctl daemon-reload');
-      expect(r.err).toContain(`${target}: not writable here; staged as ${install![1]}`);
+      expect(r.err).toContain(`${ro.dir} is not writable by this process; the files are staged in`);
+      // Staged in a private folder (0700), never at a name another user could guess.
+      expect(statSync(dirname(install![1]!)).mode & 0o777).toBe(0o700);
       expect(existsSync(target)).toBe(false);
     } finally {
       ro.release();

@@ -121,7 +121,7 @@ describe('systemd-units dropin', () => {
   it('names an unreadable file clearly (exit 1) and refuses bad usage (exit 2)', () => {
     let r = io();
     expect(runDropin(['--base', join(root, 'units/nope.service'), '--target', join(root, 'units/base.service')], r.io)).toBe(1);
-    expect(r.err).toBe(`systemd-units dropin: cannot read ${join(root, 'units/nope.service')}: no such file\n`);
+    expect(r.err).toBe(`systemd-units dropin: ${join(root, 'units/nope.service')} cannot be read: no such file\n`);
     r = io();
     expect(runDropin(['--base', join(root, 'units'), '--target', join(root, 'units/base.service')], r.io)).toBe(1);
     expect(r.err).toContain('it is a folder');

@@ -5,8 +5,7 @@
  * a dependency, changing Timer Unit=, resetting a setting systemd 252 refuses to reset) are printed to stderr.
  * Exit codes: 0 printed; 1 some change cannot be expressed, or a file is unreadable; 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
-import { UNIT_TYPES, decodeBytes, fileKindOf, computeMinimalDropIn, type UnitType } from '../languageService.js';
+import { UNIT_TYPES, readUnitFileForCheck, fileKindOf, computeMinimalDropIn, type UnitType } from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
 export const DROPIN_USAGE = `Usage: systemd-units dropin --base VENDOR_UNIT_FILE --target DESIRED_UNIT_FILE [--unit-type TYPE] [--assume-empty-resets]
@@ -38,15 +37,12 @@ export function runDropin(args: string[], io: CommandIO): number {
   }
   if (!base || !target) return usage(io, `${!base ? '--base' : '--target'} is required`);
 
+  // Only regular files under the size cap, read without blocking (a FIFO or /dev/zero is refused, never read).
   const read = (p: string): string | undefined => {
-    try {
-      return decodeBytes(readFileSync(p));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code ?? String(err);
-      io.stderr(`systemd-units dropin: cannot read ${p}: ${why}\n`);
-      return undefined;
-    }
+    const r = readUnitFileForCheck(p);
+    if (r.ok) return r.text;
+    io.stderr(`systemd-units dropin: ${r.reason}\n`);
+    return undefined;
   };
   const baseText = read(base);
   const targetText = read(target);

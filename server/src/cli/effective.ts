@@ -102,8 +102,9 @@ export function runEffective(args: string[], io: CommandIO, fs: HierarchyFs = re
     io.stderr(`systemd-units: ${unit}: no unit file found in ${h.searchDirs.length} search folders${root !== '/' ? ` under ${root}` : ''}\n`);
     return 1;
   }
-  const { effective, unreadable } = loadEffectiveUnit(h, fs);
-  for (const u of unreadable) io.stderr(`systemd-units: cannot read ${u}\n`);
+  const { effective, unreadable, skipped } = loadEffectiveUnit(h, fs);
+  for (const u of skipped) io.stderr(`systemd-units: skipped ${u.path}: ${u.reason}\n`);
+  for (const u of unreadable.filter((x) => !skipped.some((k) => k.path === x))) io.stderr(`systemd-units: cannot read ${u}\n`);
   const notes: string[] = [];
   if (!h.fragment) notes.push(`no unit file found for ${unit}: only drop-ins (systemd reports it as not found)`);
   if (h.id !== unit) notes.push(`${unit} is an alias of ${h.id}`);

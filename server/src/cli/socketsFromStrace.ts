@@ -1,12 +1,14 @@
 /**
  * `systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]`
  * Without --out: prints each generated file after a line `# file: PATH`. With --out: writes them under DIR as they
- * would be installed (NAME.socket, NAME.service.d/…conf), atomically, never replacing an existing file; where DIR
- * is not writable, stages the files and prints the exact commands to install them.
+ * would be installed (NAME.socket, NAME.service.d/…conf), all or nothing, never replacing an existing file and never
+ * outside DIR; where DIR is not writable, stages the files in a private folder and prints the exact install commands.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateSocketUnits, planWrite, writeFileAtomic, validateUnitName, DEFAULT_PRELOAD_LIBRARY } from '../languageService.js';
+import { join, resolve } from 'node:path';
+import {
+  generateSocketUnits, planWrite, writeFilesAllOrNothing, stageFiles, installCommand, readTextFileSafe, validateUnitName,
+  DEFAULT_PRELOAD_LIBRARY,
+} from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
 export const STRACE_USAGE = `Usage: systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]
@@ -37,37 +39,39 @@ export function runSocketsFromStrace(args: string[], io: CommandIO): number {
   const check = validateUnitName(unit);
   if (!check.ok) { io.stderr(`systemd-units: '${service}' is not a valid service name: ${check.reason}\n`); return 2; }
   if (!preload.startsWith('/')) { io.stderr(`systemd-units: --preload needs an absolute path (got '${preload}')\n`); return 2; }
-  let text: string;
-  try { text = readFileSync(log, 'utf8'); } catch (e) {
-    io.stderr(`systemd-units: cannot read ${log}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return 1;
-  }
-  const g = generateSocketUnits(text, unit, preload);
+  // Logs are larger than units, but still only regular files, read without blocking.
+  const read = readTextFileSafe(log, { maxBytes: MAX_LOG_BYTES });
+  if (!read.ok) { io.stderr(`systemd-units: ${read.reason}\n`); return 1; }
+  const g = generateSocketUnits(read.text, unit, preload);
+  for (const e of g.errors) io.stderr(`systemd-units: ${e}\n`);
   for (const w of g.warnings) io.stderr(`systemd-units: ${w}\n`);
-  if (!g.files.length) return 1;
+  if (g.errors.length || !g.files.length) return 1;
   if (!out) {
     for (const f of g.files) io.stdout(`# file: ${f.path}\n${f.content}\n`);
     io.stderr(`Then:\n${g.steps.map((s) => `  ${s}`).join('\n')}\n`);
     return 0;
   }
-  let failed = 0;
-  const install: string[] = [];
-  for (const f of g.files) {
-    const target = join(out, f.path);
-    const plan = planWrite(target, f.content);
-    if (plan.status === 'exists') { failed++; io.stderr(`systemd-units: ${plan.reason}\n`); continue; }
-    if (plan.status === 'notWritable') {
-      const staged = writeFileAtomic(plan.stagePath, f.content, { overwrite: true });
-      if (!staged.ok) { failed++; io.stderr(`systemd-units: cannot stage ${target}: ${staged.reason}\n`); continue; }
-      install.push(plan.commands[0]!);
-      io.stderr(`${target}: not writable here; staged as ${plan.stagePath}\n`);
-      continue;
-    }
-    const r = writeFileAtomic(target, f.content);
-    if (!r.ok) { failed++; io.stderr(`systemd-units: ${r.reason}\n`); continue; }
-    io.stdout(`wrote ${r.path}\n`);
+  const root = resolve(out);
+  const files = g.files.map((f) => ({ path: join(root, f.path), content: f.content }));
+  // Where the folder is not writable (a normal user and /etc/systemd/system): stage every file privately and
+  // print the exact install commands; nothing is written in the folder itself.
+  const plans = files.map((f) => planWrite(f.path, f.content, { root }));
+  const refused = plans.find((p) => !p.ok && p.status !== 'notWritable');
+  if (refused && !refused.ok) { io.stderr(`systemd-units: ${refused.reason}; nothing was written\n`); return 1; }
+  if (plans.some((p) => !p.ok)) {
+    const staged = stageFiles(files.map((f) => ({ target: f.path, content: f.content })));
+    if (!staged.ok) { io.stderr(`systemd-units: ${staged.reason}; nothing was written\n`); return 1; }
+    const install = staged.files.map((f) => installCommand(f.stagePath, f.target));
+    io.stderr(`${root} is not writable by this process; the files are staged in ${staged.dir}\n`);
+    io.stdout(`Next steps:\n${[...install, ...g.steps].map((s) => `  ${s}`).join('\n')}\n`);
+    return 0;
   }
-  const steps = [...install, ...g.steps];
-  io.stdout(`Next steps:\n${steps.map((s) => `  ${s}`).join('\n')}\n`);
-  return failed ? 1 : 0;
+  const r = writeFilesAllOrNothing(files, { root });
+  if (!r.ok) { io.stderr(`systemd-units: ${r.reason}\n`); return 1; }
+  for (const w of r.written) io.stdout(`wrote ${w}\n`);
+  io.stdout(`Next steps:\n${g.steps.map((s) => `  ${s}`).join('\n')}\n`);
+  return 0;
 }
+
+/** An strace log of a daemon's start-up is small; this bound only keeps a wrong file from taking all memory. */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
