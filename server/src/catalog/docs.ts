@@ -6,7 +6,7 @@ import type { DirectiveInfo } from './catalog.js';
 import { localManEntry } from '../man/manPages.js';
 
 /** How to write a value of each kind, in our words. */
-export const KIND_SYNTAX: Record<string, string> = {
+const KIND_SYNTAX: Record<string, string> = {
   'address-family-list': 'Address family names (`AF_UNIX AF_INET AF_INET6`), or `none`; a leading `~` makes it a deny list.',
   'bind-paths': '`[-]SOURCE[:DEST[:OPTIONS]]`, absolute paths, space-separated; `-` ignores a missing source.',
   bool: 'A boolean: `yes`/`no` (also `1 y true t on` / `0 n false f off`, any case).',
@@ -61,7 +61,7 @@ const LIST_TEXT: Record<string, string> = {
   no: '',
 };
 
-export function manPageUrl(info: Pick<DirectiveInfo, 'manPage' | 'name'>): string | undefined {
+function manPageUrl(info: Pick<DirectiveInfo, 'manPage' | 'name'>): string | undefined {
   const m = /^([\w.-]+)\((\d)\)$/.exec(info.manPage);
   if (!m) return undefined;
   return `https://www.freedesktop.org/software/systemd/man/latest/${m[1]}.html#${encodeURIComponent(`${info.name}=`)}`;

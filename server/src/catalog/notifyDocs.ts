@@ -1,6 +1,6 @@
 /** The sd_notify() messages (systemd-facts.md §2.3), in our words, for hovers on Type=notify, WatchdogSec=, NotifyAccess=. */
 
-export const NOTIFY_MESSAGES: readonly (readonly [string, string])[] = [
+const NOTIFY_MESSAGES: readonly (readonly [string, string])[] = [
   ['READY=1', 'start-up (or a reload) is complete; `Type=notify` and `notify-reload` services are not "active" until they send it'],
   ['RELOADING=1', 'the service has begun reloading its configuration; it sends `READY=1` when done'],
   ['STOPPING=1', 'the service has begun shutting down'],

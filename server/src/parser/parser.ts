@@ -43,7 +43,7 @@ export function printUnit(doc: UnitDocument): string {
 }
 
 /** Map an offset in an assignment's logical line to a document offset. */
-export function logicalToDocument(pieces: readonly Piece[], logical: number): number {
+function logicalToDocument(pieces: readonly Piece[], logical: number): number {
   if (pieces.length === 0) return 0;
   let lo = 0;
   let hi = pieces.length - 1;

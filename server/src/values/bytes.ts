@@ -96,7 +96,7 @@ export function parseBytes(text: string, base = 1024): BytesResult {
   return { bytes: total };
 }
 
-export const SIZE_HINT = 'a size with the suffixes B, K, M, G, T, P or E (upper-case, base 1024), e.g. 512M or 1G 512M';
+const SIZE_HINT = 'a size with the suffixes B, K, M, G, T, P or E (upper-case, base 1024), e.g. 512M or 1G 512M';
 
 /** parse_permyriad(): N%, N.N%, N.NN%, N‰, N.N‰, N‱. Returns permyriad or undefined. */
 export function parsePermyriad(text: string, unbounded = false): number | undefined {

@@ -6,7 +6,7 @@
 import type { ValueContext, ValueProblem } from './types.js';
 import { err, isDigit, isWs } from './util.js';
 
-export const USEC_PER_SEC = 1_000_000;
+const USEC_PER_SEC = 1_000_000;
 
 /** extract_multiplier() table of time-util.c, in source order (value in µs). */
 const USEC_UNITS: ReadonlyArray<readonly [string, number]> = [

@@ -33,7 +33,7 @@ export function shift(problems: readonly ValueProblem[], offset: number): ValueP
   return problems.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
 }
 
-export const WHITESPACE = ' \t\n\r';
+const WHITESPACE = ' \t\n\r';
 
 export function isWs(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
@@ -43,7 +43,7 @@ export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-export function isAlpha(ch: string | undefined): boolean {
+function isAlpha(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
 }
 
@@ -258,23 +258,6 @@ export function splitPlain(value: string, sep: string, keepEmpty = false, base =
 /** Levenshtein distance, bounded (returns max+1 when larger): one implementation, shared with did-you-mean. */
 export { editDistance } from '../util/suggest.js';
 
-/** Parse a decimal integer like safe_atoi/safe_atou (leading whitespace, optional sign; base 10, or 0x hex when allowHex). */
-export function parseIntStrict(text: string, opts: { allowSign?: boolean; allowHex?: boolean; allowOctal?: boolean } = {}): number | undefined {
-  let s = text.replace(/^[ \t\n\r]+/, '');
-  let neg = false;
-  if (s.startsWith('+') || s.startsWith('-')) {
-    if (!opts.allowSign && s.startsWith('-')) return undefined;
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  let v: number;
-  if (opts.allowHex && /^0[xX][0-9a-fA-F]+$/.test(s)) v = parseInt(s.slice(2), 16);
-  else if (opts.allowOctal && /^0[0-7]+$/.test(s)) v = parseInt(s, 8);
-  else if (/^[0-9]+$/.test(s)) v = parseInt(s, 10);
-  else return undefined;
-  return neg ? -v : v;
-}
-
 /** Does the string contain a control character (string_has_cc)? */
 export function hasControlChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -282,8 +265,4 @@ export function hasControlChars(s: string): boolean {
     if (c < 0x20 || c === 0x7f) return true;
   }
   return false;
-}
-
-export function quoteForMessage(s: string, max = 60): string {
-  return s.length > max ? `'${s.slice(0, max)}…'` : `'${s}'`;
 }
