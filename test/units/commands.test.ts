@@ -124,7 +124,7 @@ describe('systemd-units dropin', () => {
     expect(r.err).toBe(`systemd-units dropin: ${join(root, 'units/nope.service')} cannot be read: no such file\n`);
     r = io();
     expect(runDropin(['--base', join(root, 'units'), '--target', join(root, 'units/base.service')], r.io)).toBe(1);
-    expect(r.err).toContain('it is a folder');
+    expect(r.err).toContain(`${join(root, 'units')} is a folder`);
     r = io();
     expect(runDropin(['--base', join(root, 'units/base.service')], r.io)).toBe(2);
     expect(r.err).toContain('--target is required');
