@@ -15,7 +15,7 @@
  *
  *   node bench/run.mjs [--quick] [--only startup,floor,inproc,diagnostics,latency,memory,cli,bundle] [--profile] [--out FILE] [--dist DIR]
  *
- * `--dist DIR` measures the bundles in another folder (a build with a proposed patch, say); the in-process figures
+ * `--dist DIR` measures the bundles in another folder (a build of another checkout, say); the in-process figures
  * always come from this checkout's sources.
  *
  * `--profile` also records CPU profiles of the server (node --cpu-prof; this checkout's sources bundled without
@@ -44,7 +44,7 @@ const PROFILE = argv.includes('--profile');
 const ONLY = opt('--only')?.split(',');
 const OUT = opt('--out') ?? 'bench/results.json';
 const on = (s) => !ONLY || ONLY.includes(s);
-// --dist DIR: measure the bundles in another folder (e.g. a build with a proposed patch applied).
+// --dist DIR: measure the bundles in another folder (e.g. a build of another checkout, for an A/B comparison).
 const DIST = resolve(opt('--dist') ?? join(root, 'dist'));
 const SERVER = join(DIST, 'server.js');
 const CLI = join(DIST, 'cli.js');
@@ -154,7 +154,7 @@ async function loadInproc() {
   if (inproc) return inproc;
   const dir = mkdtempSync(join(os.tmpdir(), 'sdu-bench-'));
   const out = join(dir, 'inproc.cjs');
-  await esbuild.build({ entryPoints: ['bench/lib/inproc.ts'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, keepNames: true, outfile: out, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: ['bench/lib/inproc.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, outfile: out, logLevel: 'warning' });
   inproc = await import(pathToFileURL(out).href);
   inproc = inproc.default ?? inproc;
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -506,7 +506,7 @@ if (on('bundle')) {
     sizes[name] = { bytes: b.length, gzipBytes: f.endsWith('.vsix') ? undefined : gzipSync(b).length };
   }
   // The server bundle with the production options and a metafile: who contributes the bytes.
-  const meta = await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, keepNames: true, legalComments: 'none', write: false, metafile: true, outfile: 'server.js', logLevel: 'silent' });
+  const meta = await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, legalComments: 'none', write: false, metafile: true, outfile: 'server.js', logLevel: 'silent' });
   const inputs = Object.values(meta.metafile.outputs)[0].inputs;
   const groups = {};
   for (const [p, v] of Object.entries(inputs)) {
@@ -548,7 +548,7 @@ if (PROFILE) {
   results.profiles = {};
   // The production bundle is minified; profile the same sources bundled without minification, for function names.
   const profServer = join(dir, 'server.unminified.js');
-  await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: false, outfile: profServer, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: false, outfile: profServer, logLevel: 'warning' });
   for (const scenario of ['edit-10000', 'completion-1000']) {
     const sub = join(dir, scenario);
     mkdirSync(sub, { recursive: true });
