@@ -10,7 +10,7 @@ import {
   validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, realProbe, removeCommand, daemonReloadCommand, decodeBytes,
   needsSudoAdvice, shippedInfo, planMoveToDropIn, directiveAtLine, type UnitHierarchy, type Scope, type WriteTarget,
 } from '../../server/src/languageService.js';
-import { chooseTarget, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
+import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
 
 export const EFFECTIVE_SCHEME = 'systemd-effective';
 
@@ -188,7 +188,7 @@ async function removeFullCopy(uri: vscode.Uri, target: WriteTarget): Promise<voi
     if (needsSudoAdvice(path, err.code, realProbe)) {
       const cmd = `${removeCommand(path, 'system')}${target.live ? ` && ${daemonReloadCommand(scopeOf(path))}` : ''}`;
       const pick = await vscode.window.showErrorMessage(`systemd: could not ${what} ${path}: ${err.message}. ${dirname(path)} is not writable by VS Code; remove it with: ${cmd}`, 'Copy Command');
-      if (pick) await vscode.env.clipboard.writeText(cmd);
+      if (pick) await copyToClipboard(cmd);
       return;
     }
     void vscode.window.showErrorMessage(`systemd: could not ${what} ${path}: ${err.message}`);

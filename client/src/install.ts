@@ -28,6 +28,7 @@ export interface FileToInstall {
 
 export interface InstallResult {
   readonly written: string[];
+  /** Staged, checked, and the user took the install commands (copied or ran them). */
   readonly staged: { path: string; stagePath: string }[];
   readonly commands: string[];
   readonly skipped: string[];
@@ -244,31 +245,45 @@ async function stageAndOffer(files: readonly Planned[], opts: InstallOptions, re
   // Exactly the staged (and checked) files, each with the mode and owner of the file it replaces, if any.
   const commands = staging.files.map((s, i) => installCommand(s.stagePath, s.target, { scope: opts.scope, mode: files[i]!.merge?.mode, owner: files[i]!.merge?.owner }));
   result.staged.push(...staging.files.map((s) => ({ path: s.target, stagePath: s.stagePath })));
-  const reload = daemonReloadCommand(opts.scope ?? 'system');
-  const all = [...commands, reload, ...(opts.reloadHint ? [opts.reloadHint] : [])];
+  // A workspace mirror is not read by the running manager: no reload for it.
+  const reload = reloadCommand(opts.scope, opts.target);
+  const all = [...commands, ...(reload ? [reload] : []), ...(opts.reloadHint ? [opts.reloadHint] : [])];
   const shell = all.join(' && ');
   result.commands.push(...all);
   const pick = await vscode.window.showInformationMessage(
     `systemd: ${files.length === 1 ? 'this folder is' : 'these folders are'} not writable by VS Code. The content is open in the editor and staged in ${shellQuote(staging.dir)} (checked); install it with:\n${shell}`,
     { modal: false }, 'Run in Terminal…', 'Copy Commands',
   );
-  if (pick === 'Copy Commands') { await vscode.env.clipboard.writeText(shell); return; }
-  if (pick !== 'Run in Terminal…') { discardStaging(staging); return; }
-  const sure = await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run');
-  if (sure !== 'Run') { discardStaging(staging); return; }
-  await runStaged(staging, shell);
+  if (pick === 'Copy Commands') { await copyToClipboard(shell); return; }
+  const sure = pick === 'Run in Terminal…' && (await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run')) === 'Run';
+  if (sure && (await runStaged(staging, shell))) return;
+  // Dismissed, cancelled or changed meanwhile: nothing will be installed from this staging.
+  discardStaging(staging);
+  result.skipped.push(...result.staged.map((x) => x.path));
+  result.staged.splice(0);
+  result.commands.splice(0);
 }
 
-async function runStaged(staging: Staging, shell: string): Promise<void> {
+/** Copy to the clipboard; when the clipboard refuses, show the text instead of failing the command. */
+export async function copyToClipboard(text: string): Promise<void> {
+  try {
+    await vscode.env.clipboard.writeText(text);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`systemd: could not copy to the clipboard (${errorText(e).message}). The commands: ${text}`);
+  }
+}
+
+/** Run the install commands, after checking once more that the staged files are exactly what was staged. */
+async function runStaged(staging: Staging, shell: string): Promise<boolean> {
   const problem = verifyStaged(staging);
   if (problem) {
-    discardStaging(staging);
     void vscode.window.showErrorMessage(`systemd: the staged files changed since they were checked (${problem}); nothing was run.`);
-    return;
+    return false;
   }
   const t = vscode.window.createTerminal('systemd install');
   t.show();
   t.sendText(shell, true);
+  return true;
 }
 
 /** What an error says, with its code when there is one (`EACCES`, VS Code's `NoPermissions`…). */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { generateSocketUnits, validateUnitName, DEFAULT_PRELOAD_LIBRARY, decodeBytes } from '../../server/src/languageService.js';
-import { chooseTarget, errorText, installFiles, requireTrust } from './install.js';
+import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust } from './install.js';
 
 /** strace logs larger than this are refused (a log of a daemon's start-up is a few kilobytes). */
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
@@ -82,14 +82,14 @@ export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promis
       `systemd: ${r.written.length + r.staged.length} file(s) prepared in ${target.folder}. Once they are installed on the machine, what remains: stop and disable the service, enable and start the sockets:\n${shell}`,
       'Copy Commands',
     );
-    if (pick === 'Copy Commands') await vscode.env.clipboard.writeText(shell);
+    if (pick === 'Copy Commands') await copyToClipboard(shell);
     return;
   }
   const pick = await vscode.window.showInformationMessage(
     `systemd: ${r.written.length + r.staged.length} file(s) prepared. What remains: stop and disable the service, enable and start the sockets:\n${shell}`,
     ...(r.staged.length ? [] : ['Run in Terminal…']), 'Copy Commands',
   );
-  if (pick === 'Copy Commands') await vscode.env.clipboard.writeText(shell);
+  if (pick === 'Copy Commands') await copyToClipboard(shell);
   if (pick === 'Run in Terminal…') {
     const sure = await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run');
     if (sure === 'Run') { const t = vscode.window.createTerminal('systemd sockets'); t.show(); t.sendText(shell, true); }

@@ -25,6 +25,10 @@
  *      (and that VS Code runs as root) — the test cancels (6b).
  *   2. Generate Socket Units from strace Log (F1): the service prompt is prefilled with a real default, the
  *      destination pick preselects the workspace (the live /etc/systemd/system last); units on disk (2a-2b).
+ *   7. A mirror (ro-root/) whose etc/systemd/system VS Code cannot write (read-only bind mount as root): Move to
+ *      Drop-in stages the drop-in in a private mkdtemp folder (0700), checked, with the install command naming it
+ *      and "Run in Terminal…"; dismissed, the staging is removed and the vendor edit stays; "Copy Commands" puts the
+ *      commands on the clipboard and the vendor file goes back as shipped (7a-7b).
  *   Z. Nothing outside the workspace changed (/etc/systemd, the host's unit folders, ~/.config/systemd, staging
  *      names in $TMPDIR: mtime + hash), and every vendor file in the workspace is byte-identical to the fixture.
  *
@@ -33,7 +37,7 @@
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
@@ -63,9 +67,13 @@ const AUTOSAVE_TIMEOUT = 10_000; // afterDelay is one second
 const HOST_PATHS = ['/etc/systemd', '/usr/lib/systemd/system', '/lib/systemd/system', '/usr/local/lib/systemd', '/run/systemd/system', join(homedir(), '.config/systemd')];
 
 /** Every vendor file of the fixture (usr/lib, lib, usr/local/lib) with its bytes. */
-const VENDOR_FILES = listFiles(FIXTURES).filter((r) => /^(usr\/lib|lib|usr\/local\/lib)\/systemd\//.test(r)).map((r) => ({ rel: r, bytes: readFileSync(join(FIXTURES, r)) }));
+const VENDOR_FILES = listFiles(FIXTURES).filter((r) => /(^|\/)(usr\/lib|lib|usr\/local\/lib)\/systemd\//.test(r)).map((r) => ({ rel: r, bytes: readFileSync(join(FIXTURES, r)) }));
+/** A second mirrored root inside the workspace whose etc/systemd/system is read-only (staging for sudo install). */
+const RO_VENDOR_REL = 'ro-root/usr/lib/systemd/system/ro.service';
+const RO_UNITS_REL = 'ro-root/etc/systemd/system';
+const RO_TEXT = readFileSync(join(FIXTURES, RO_VENDOR_REL), 'utf8');
 
-const { check, startEditor, run } = createRun({
+const { check, startEditor, run, onCleanup } = createRun({
   name: 'commands', tmpPrefix: 'e2e-cmd-', timeout: TOTAL_TIMEOUT,
   serverLog: 'code-server-commands.log', failedShotPrefix: 'cmd-failed-',
   cleanScreenshots: (f) => f.startsWith('cmd-') && f.endsWith('.png'),
@@ -213,6 +221,17 @@ async function main() {
       git('init', '-q');
       git('add', '-A');
       git('commit', '-q', '-m', 'shipped');
+      // Not writable by this process: for root a read-only bind mount (EROFS), for others mode 0555.
+      const ro = join(ws, RO_UNITS_REL);
+      mkdirSync(ro, { recursive: true });
+      if (process.getuid?.() === 0) {
+        const m = spawnSync('mount', ['--bind', '-o', 'ro', ro, ro], { encoding: 'utf8' });
+        if (m.status !== 0) fail(`mount --bind -o ro ${ro}: ${m.stderr}`);
+        onCleanup(() => { spawnSync('umount', [ro]); });
+      } else {
+        chmodSync(ro, 0o555);
+        onCleanup(() => chmodSync(ro, 0o755));
+      }
     },
   });
   const vendor = join(workspace, VENDOR_REL);
@@ -509,6 +528,62 @@ async function main() {
     if (!dropIn) fail('etc/systemd/system/mosquitto.service.d/50-socket-activation.conf is missing');
     if (!dropIn.split('\n').includes('Environment=LD_PRELOAD=/usr/local/lib/sockethack/libsockethack.so')) fail(`50-socket-activation.conf preloads something else: ${JSON.stringify(dropIn)}`);
     return listFiles(sockDir).filter((f) => f.startsWith('mosquitto')).join(', ');
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // 7. A folder VS Code cannot write: the drop-in is staged in a private folder, checked, and only then offered.
+  const roVendor = join(workspace, RO_VENDOR_REL);
+  const roOverride = join(workspace, RO_UNITS_REL, 'ro.service.d/override.conf');
+  /** Runs Move to Drop-in on the edited ro.service; returns the toast offering the install and what it says. */
+  const moveReadOnly = async () => {
+    await runCommand(page, 'systemd: Move to Drop-in');
+    const t = await toast(page, /not writable by VS Code/);
+    const said = await toastText(t);
+    const m = /staged in (\S+) \(checked\)/.exec(said);
+    if (!m) fail(`the message names no staging folder: ${said}`);
+    const dir = m[1].replace(/^'(.*)'$/, '$1');
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || (st.mode & 0o777) !== 0o700 || st.uid !== process.getuid?.()) fail(`the staging folder ${dir} is not private: mode ${(st.mode & 0o777).toString(8)}, uid ${st.uid}`);
+    if (!/^systemd-units-[A-Za-z0-9]{6}$/.test(dir.split('/').pop())) fail(`the staging folder ${dir} is not a fresh mkdtemp folder`);
+    const staged = readdirSync(dir);
+    if (staged.length !== 1) fail(`staged: ${staged.join(', ')}`);
+    const file = join(dir, staged[0]);
+    const content = readFileSync(file, 'utf8');
+    if (JSON.stringify(meaningful(content)) !== JSON.stringify(['[Service]', 'Restart=always'])) fail(`staged content: ${JSON.stringify(content)}`);
+    if (!said.includes(`install -D -m 0644 -- ${file} ${roOverride}`)) fail(`the install command does not install the staged file: ${said}`);
+    const buttons = (await t.locator('.monaco-button').allInnerTexts()).map((b) => b.trim());
+    if (!buttons.includes('Run in Terminal…')) fail(`buttons: ${JSON.stringify(buttons)}`);
+    return { t, said, dir, file };
+  };
+
+  await check('7a a read-only etc/systemd/system: Move to Drop-in stages the drop-in in a private 0700 folder, checked, with the install command; dismissed, nothing is kept and the edit stays', async () => {
+    await quickOpen(page, RO_VENDOR_REL, RO_TEXT);
+    await replaceLine(page, 5, 'Restart=always');
+    await autosaved(page, roVendor, 'the edit', (t) => t.includes('Restart=always'));
+    const { t, said, dir } = await moveReadOnly();
+    await shot(page, 'cmd-13-staged');
+    await dismissToast(page, t);
+    await waitFor('the staging folder removed after the offer was dismissed', () => !existsSync(dir));
+    await new Promise((r) => setTimeout(r, 500));
+    if (readFileSync(roVendor, 'utf8') === RO_TEXT) fail('the vendor file was reverted although the drop-in was not installed');
+    if (existsSync(roOverride)) fail(`${roOverride} exists`);
+    return `"${said.replace(workspace, '<ws>').slice(0, 200)}…" -> dismissed, ${dir} removed`;
+  });
+
+  await check('7b "Copy Commands": the commands on the clipboard, the staged file kept as checked, the vendor file back as shipped', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'ro.service' }).first().click();
+    await activeTextarea(page).focus();
+    const { t, said, dir, file } = await moveReadOnly();
+    await t.hover();
+    await t.locator('.monaco-button', { hasText: 'Copy Commands' }).first().click();
+    const shell = said.slice(said.indexOf('install it with: ') + 'install it with: '.length);
+    let clip = '';
+    await waitFor('the commands on the clipboard', async () => (clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')) === shell)
+      .catch(() => fail(`clipboard: ${JSON.stringify(clip)}, want ${JSON.stringify(shell)}`));
+    await waitFor('the vendor file back as shipped on disk', () => readFileSync(roVendor, 'utf8') === RO_TEXT, { timeout: AUTOSAVE_TIMEOUT });
+    if (JSON.stringify(meaningful(readFileSync(file, 'utf8'))) !== JSON.stringify(['[Service]', 'Restart=always'])) fail('the staged file changed');
+    rmSync(dir, { recursive: true }); // the user would install it and remove it; the test does the latter
+    return `clipboard: ${JSON.stringify(clip.replace(workspace, '<ws>'))}`;
   });
 
   // ---------------------------------------------------------------------------------------------

@@ -210,9 +210,16 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     try { process.kill(-server.pid, exited ? 0 : 'SIGKILL'); process.kill(-server.pid, 'SIGKILL'); } catch { /* group is gone */ }
   }
 
+  /** Undo steps registered by the test (e.g. a read-only bind mount), run before the temp folder is removed. */
+  const cleanups = [];
+  const onCleanup = (fn) => { cleanups.push(fn); };
+
   async function cleanup() {
     try { await context?.close(); } catch { /* already closed */ }
     await stopServer();
+    for (const fn of cleanups.splice(0).reverse()) {
+      try { await fn(); } catch (e) { log(`cleanup step failed: ${e.message}`); }
+    }
     if (tmp && !process.env.E2E_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
     else if (tmp) log(`kept ${tmp}`);
   }
@@ -302,6 +309,8 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
       viewport: { width: 1440, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // The extension's "Copy Commands" goes through the browser's clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT);
     await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
@@ -338,5 +347,5 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     finish();
   }
 
-  return { check, startEditor, run, results };
+  return { check, startEditor, run, results, onCleanup };
 }
