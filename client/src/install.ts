@@ -61,7 +61,7 @@ export function workspaceFolderPaths(): string[] {
 export function targetsFor(write: WriteKind, scope: Scope, documentPath?: string): ReturnType<typeof writeTargets> {
   return writeTargets({
     documentPath, workspaceFolders: workspaceFolderPaths(), write, scope, fs: realProbe,
-    env: { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME }, asRoot: runningAsRoot(),
+    env: { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME },
   });
 }
 

@@ -53,8 +53,6 @@ export interface WriteTargetRequest {
   readonly scope: Scope;
   readonly fs: WriteTargetFs;
   readonly env?: WriteTargetEnv;
-  /** The process runs as root (uid 0): said in the confirmation of a live target. */
-  readonly asRoot?: boolean;
 }
 
 export interface WriteTarget {
