@@ -11,12 +11,12 @@ import {
   CodeActionKind, type Connection, DiagnosticSeverity, type Diagnostic as LspDiagnostic, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type CompletionItem, type CompletionItemKind, type SymbolKind,
-  type DocumentSymbol,
+  type DocumentSymbol, DiagnosticTag,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createLanguageService, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches,
+  createLanguageService, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
   type SystemdDocument, type Settings, type Span, type CompletionData,
 } from './languageService.js';
 
@@ -103,14 +103,26 @@ export function startServer(connection: Connection): void {
       const doc = get(uri);
       if (!doc) return;
       const version = documents.get(uri)?.version;
-      const lsp: LspDiagnostic[] = service.getDiagnostics(doc).map((d) => ({
-        range: toRange(doc, d),
-        severity: severityOf(d.severity),
-        code: d.code,
-        source: 'systemd',
-        message: d.message,
-        data: d.data,
-      }));
+      const lsp: LspDiagnostic[] = service.getDiagnostics(doc).map((d) => {
+        const tag = codeTag(d.code);
+        const related = d.data?.related?.map((r) => ({
+          location: r.path
+            ? { uri: pathToFileURL(r.path).href, range: { start: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 }, end: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 } } }
+            : { uri, range: toRange(doc, r.span ?? { start: 0, end: 0 }) },
+          message: r.message,
+        }));
+        return {
+          range: toRange(doc, d),
+          severity: severityOf(d.severity),
+          code: d.code,
+          codeDescription: { href: codeDocsUrl(d.code) },
+          source: 'systemd',
+          message: d.message,
+          ...(tag ? { tags: [tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary] } : {}),
+          ...(related?.length ? { relatedInformation: related } : {}),
+          data: d.data,
+        };
+      });
       void connection.sendDiagnostics({ uri, version, diagnostics: lsp });
     } catch (err) {
       log(`diagnostics failed for ${uri}: ${String(err)}`);

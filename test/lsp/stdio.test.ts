@@ -167,3 +167,25 @@ describe('a broken message stream', () => {
     expect(r.stderr).toMatch(/out of step/);
   });
 });
+
+describe('diagnostics for the Problems panel', () => {
+  it('carry a link to the code\'s page, Deprecated/Unnecessary tags and the related line', async () => {
+    const uri = uriOf('panel.service');
+    server.open(uri, '[Unit]\nBindTo=a.service\n[Service]\nExecStart=/bin/true\nRestart=always\nRestart=on-failure\n');
+    const d = await server.waitForDiagnostics(uri, (x) => x.length >= 2);
+    const renamed = d.find((x) => x.code === 'renamed-directive');
+    expect(renamed.codeDescription.href).toMatch(/docs\/diagnostics\.md#renamed-directive$/);
+    expect(renamed.tags).toEqual([2]); // Deprecated
+    const dup = d.find((x) => x.code === 'duplicate-directive');
+    expect(dup.tags).toEqual([1]); // Unnecessary
+    expect(dup.relatedInformation[0].location).toEqual({ uri, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } } });
+    expect(dup.relatedInformation[0].message).toContain('Restart=on-failure');
+  });
+
+  it('honours an inline suppression comment', async () => {
+    const uri = uriOf('quiet.service');
+    server.open(uri, '[Service]\nExecStart=/bin/true\n# systemd-units: ignore unknown-directive\nFrobnicate=1\nWobble=1\n');
+    const d = await server.waitForDiagnostics(uri, (x) => x.length > 0);
+    expect(d.map((x) => x.range.start.line)).toEqual([4]);
+  });
+});

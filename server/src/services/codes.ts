@@ -8,6 +8,15 @@
  */
 import type { Severity } from '../values/types.js';
 
+/** How an editor may show a code: struck through (deprecated) or faded (a line that does nothing). */
+export type CodeTag = 'deprecated' | 'unnecessary';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly doc: string;
+  readonly tag?: CodeTag;
+}
+
 export const CODES = {
   // Stage 1: syntax (from the parser)
   'invalid-section-header': { severity: 'error', doc: 'A section header without its closing bracket or with bad characters; systemd refuses the file.' },
@@ -25,18 +34,18 @@ export const CODES = {
   'directive-wrong-section': { severity: 'error', doc: 'A directive that belongs to another section; systemd ignores it here.' },
   'directive-wrong-unit-type': { severity: 'error', doc: 'A directive this unit type does not support.' },
   'newer-than-target': { severity: 'error', doc: 'A directive the target systemd version does not know yet.' },
-  'deprecated-directive': { severity: 'warning', doc: 'A deprecated directive that still works.' },
-  'renamed-directive': { severity: 'warning', doc: 'An old spelling of a directive that has a new name.' },
-  'ignored-directive': { severity: 'warning', doc: 'A directive systemd accepts but ignores (a compatibility stub).' },
+  'deprecated-directive': { severity: 'warning', tag: 'deprecated', doc: 'A deprecated directive that still works.' },
+  'renamed-directive': { severity: 'warning', tag: 'deprecated', doc: 'An old spelling of a directive that has a new name.' },
+  'ignored-directive': { severity: 'warning', tag: 'unnecessary', doc: 'A directive systemd accepts but ignores (a compatibility stub).' },
   'moved-directive': { severity: 'warning', doc: 'A compatibility copy of a directive that now lives in another section.' },
-  'duplicate-directive': { severity: 'warning', doc: 'A single-valued directive set more than once; only one assignment takes effect.' },
-  'empty-reset-ignored': { severity: 'warning', doc: 'An empty assignment to a list that cannot be reset (After=, Wants=…); it does nothing.' },
+  'duplicate-directive': { severity: 'warning', tag: 'unnecessary', doc: 'A single-valued directive set more than once; only one assignment takes effect.' },
+  'empty-reset-ignored': { severity: 'warning', tag: 'unnecessary', doc: 'An empty assignment to a list that cannot be reset (After=, Wants=…); it does nothing.' },
   // Stage 3: values
   'invalid-value': { severity: 'error', doc: 'A value systemd cannot parse for this directive.' },
   'unknown-specifier': { severity: 'error', doc: 'A % specifier systemd does not know here.' },
-  'deprecated-specifier': { severity: 'warning', doc: 'A % specifier that still works but is deprecated.' },
+  'deprecated-specifier': { severity: 'warning', tag: 'deprecated', doc: 'A % specifier that still works but is deprecated.' },
   'specifier-too-new': { severity: 'warning', doc: 'A % specifier the target systemd version does not know yet.' },
-  'deprecated-value': { severity: 'warning', doc: 'A value that still works but is deprecated or has a new spelling.' },
+  'deprecated-value': { severity: 'warning', tag: 'deprecated', doc: 'A value that still works but is deprecated or has a new spelling.' },
   'unknown-capability': { severity: 'warning', doc: 'A capability name systemd does not know; it drops it silently.' },
   'condition-never-met': { severity: 'warning', doc: 'A condition value systemd cannot evaluate: the condition counts as failed.' },
   // Stage 4: the unit as a whole
@@ -45,7 +54,7 @@ export const CODES = {
   'service-invalid-combination': { severity: 'error', doc: 'Settings that systemd refuses together (Type=oneshot with Restart=always, Type=dbus without BusName=).' },
   // Drop-ins checked against the unit they apply to
   'dropin-missing-reset': { severity: 'error', doc: 'A drop-in adds a second ExecStart= to a service that is not oneshot; systemd refuses the unit. Reset with an empty ExecStart= first.' },
-  'dropin-no-change': { severity: 'warning', doc: 'A drop-in assignment that sets what the unit already has.' },
+  'dropin-no-change': { severity: 'warning', tag: 'unnecessary', doc: 'A drop-in assignment that sets what the unit already has.' },
   'dropin-unknown-unit': { severity: 'warning', doc: 'A drop-in in a unit folder for a unit that does not exist.' },
   'vendor-modified': { severity: 'warning', doc: 'A vendor unit file that differs from what its package or repository shipped; a package upgrade replaces it. Move the change to a drop-in.' },
   'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd 252 refuses instead of resetting to the default.' },
@@ -61,10 +70,21 @@ export const CODES = {
   'file-too-large': { severity: 'error', doc: 'A file over the size limit (4 MiB): it is not analysed.' },
   'too-many-problems': { severity: 'info', doc: 'The per-file limit of diagnostics was reached; the rest are not shown.' },
   'user-nobody': { severity: 'warning', doc: 'User=nobody shares its identity with unrelated processes; use DynamicUser= or a dedicated user.' },
-} as const satisfies Record<string, { severity: Severity; doc: string }>;
+} as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
 
 export function defaultSeverity(code: string): Severity {
   return (CODES as Record<string, { severity: Severity }>)[code]?.severity ?? 'error';
+}
+
+/** The page that explains a code (docs/diagnostics.md, generated from this table by scripts/generateDocs.mjs). */
+export const CODE_DOCS_URL = 'https://github.com/systemd-units/systemd-units/blob/main/docs/diagnostics.md';
+
+export function codeDocsUrl(code: string): string {
+  return `${CODE_DOCS_URL}#${code}`;
+}
+
+export function codeTag(code: string): CodeTag | undefined {
+  return (CODES as Record<string, CodeInfo>)[code]?.tag;
 }

@@ -65,5 +65,36 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
     out.push({ start: 0, end: 0, code: 'too-many-problems', severity: 'info', message: `${dropped} more problem(s) not shown: the limit is ${max} per file.` });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+  return applySuppressions(analysis, out);
+}
+
+/**
+ * Inline suppressions, honoured by the editor and the CLI alike:
+ *   `# systemd-units: ignore CODE[, CODE…]`       the next line that is not a comment or blank
+ *   `# systemd-units: ignore-file CODE[, CODE…]`  the whole file
+ * `*` stands for every code. Unknown codes are ignored (a later version may know them).
+ */
+export const SUPPRESSION = /^[#;]\s*systemd-units:\s*(ignore|ignore-file)\s+([a-z0-9*,\s-]+?)\s*$/;
+
+function applySuppressions(analysis: Analysis, diags: Diagnostic[]): Diagnostic[] {
+  const nodes = analysis.doc.nodes;
+  const text = analysis.doc.text;
+  let fileWide: Set<string> | undefined;
+  const ranges: { start: number; end: number; codes: Set<string> }[] = [];
+  let pending: Set<string> | undefined;
+  for (const n of nodes) {
+    if (n.kind === 'comment') {
+      const m = SUPPRESSION.exec(text.slice(n.start, n.end).replace(/[\r\n]+$/, ''));
+      if (!m) continue;
+      const codes = new Set(m[2]!.split(/[\s,]+/).filter(Boolean));
+      if (m[1] === 'ignore-file') fileWide = new Set([...(fileWide ?? []), ...codes]);
+      else pending = new Set([...(pending ?? []), ...codes]);
+      continue;
+    }
+    if (n.kind === 'blank') continue;
+    if (pending) { ranges.push({ start: n.start, end: n.end, codes: pending }); pending = undefined; }
+  }
+  if (!fileWide && !ranges.length) return diags;
+  const hit = (set: Set<string> | undefined, code: string): boolean => !!set && (set.has(code) || set.has('*'));
+  return diags.filter((d) => !hit(fileWide, d.code) && !ranges.some((r) => d.start >= r.start && d.start < Math.max(r.end, r.start + 1) && hit(r.codes, d.code)));
 }

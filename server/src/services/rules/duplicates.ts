@@ -72,7 +72,7 @@ export const duplicatesRule: Rule = {
           message: firstWins
             ? `${e.node.key}= is set more than once; systemd keeps the first ${at > 0 ? 'valid ' : ''}assignment (line ${w.line + 1}) and ignores this one.`
             : `${e.node.key}= is set again on line ${w.line + 1}, which overrides this assignment; this line has no effect.`,
-          data: { removeSpan: { start: e.node.start, end: e.node.end } },
+          data: { removeSpan: { start: e.node.start, end: e.node.end }, related: [{ span: w.keySpan, message: `the assignment in effect: ${w.key}=${w.value}` }] },
         }, e);
       }
     }

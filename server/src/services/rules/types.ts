@@ -24,6 +24,15 @@ export interface RuleOptions {
   readonly shipped?: () => ShippedInfo | undefined;
 }
 
+export interface RelatedPlace {
+  readonly path?: string;
+  /** In this document: offsets. */
+  readonly span?: Span;
+  /** In another file: a 1-based line. */
+  readonly line?: number;
+  readonly message: string;
+}
+
 /** Machine-readable facts for quick fixes. */
 export interface DiagnosticData {
   /** Replacement candidates for the flagged text (did-you-mean, case fix, new name). */
@@ -32,6 +41,8 @@ export interface DiagnosticData {
   readonly targetSection?: string;
   /** Span of the whole node to remove (duplicates, assignments that change nothing). */
   readonly removeSpan?: Span;
+  /** Other places involved (the line in effect, the vendor line…); without `path`, in this document. */
+  readonly related?: readonly RelatedPlace[];
   /** A line to insert before the flagged line (a list reset), with its offset. */
   readonly insertLine?: { readonly at: number; readonly text: string };
   /**
