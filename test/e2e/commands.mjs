@@ -29,8 +29,9 @@
  *      Drop-in stages the drop-in in a private mkdtemp folder (0700), checked, with the install command naming it
  *      and "Run in Terminal…"; dismissed, the staging is removed and the vendor edit stays; "Copy Commands" puts the
  *      commands on the clipboard and the vendor file goes back as shipped (7a-7b).
- *   Z. Nothing outside the workspace changed (/etc/systemd, the host's unit folders, ~/.config/systemd, staging
- *      names in $TMPDIR: mtime + hash), and every vendor file in the workspace is byte-identical to the fixture.
+ *   Z. Nothing outside the workspace changed (/etc/systemd, the host's unit folders, ~/.config/systemd: mtime +
+ *      hash; no old staging names in $TMPDIR, no staging left in the editor's own TMPDIR), and every vendor file
+ *      in the workspace is byte-identical to the fixture.
  *
  * Needs scripts/e2e/setup.sh (code-server in .cache/code-server/, Chromium from Debian).
  * Environment: CODE_SERVER, CHROMIUM, E2E_TIMEOUT_MS (whole run, default 300000), E2E_KEEP_TMP.
@@ -39,7 +40,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import {
   createRun, EDITOR_DEFAULT_SETTINGS, editorLines, editorText, fail, goToLine, ROOT, SERVER_READY_TIMEOUT, shot, snapshot, snapshotDiff,
   STEP_TIMEOUT, waitFor,
@@ -105,15 +106,16 @@ function listFiles(dir) {
 }
 
 /**
- * Staging entries in $TMPDIR for the files this test writes: the old predictable `systemd-units-<dir>-<name>` and
- * private `systemd-units-XXXXXX` folders (mkdtemp). (Other test suites may stage other names meanwhile.)
+ * The names the old code staged this test's files to, `$TMPDIR/systemd-units-<dir>-<name>`: they must not appear in
+ * the system's temp folder (other test suites may stage other names there meanwhile; the editor itself runs with
+ * its own TMPDIR, checked separately).
  */
 const STAGING_NAMES = new Set([
   'vendor.service.d-override.conf', 'vendor.service.d-10-e2e.conf', 'copy.service.d-override.conf', 'system.conf.d-60-watchdog.conf',
   'mosquitto.service.d-50-socket-activation.conf', 'system-mosquitto-1883-ipv4.socket', 'system-mosquitto-1883-ipv6.socket',
   'system-mosquitto-5353-udp.socket', 'system-mosquitto-8883.socket', 'system-mosquitto-mqtt.socket',
 ].map((n) => `systemd-units-${n}`));
-const stagingEntries = () => readdirSync(tmpdir()).filter((n) => STAGING_NAMES.has(n) || /^systemd-units-[A-Za-z0-9]{6}$/.test(n)).sort();
+const stagingEntries = () => readdirSync(tmpdir()).filter((n) => n.startsWith('systemd-units-')).sort();
 
 /** F1, the command's title, Enter — once the palette has it as the first (focused) entry. */
 async function runCommand(page, title) {
@@ -183,9 +185,15 @@ async function modal(page, timeout = STEP_TIMEOUT) {
   return { box, text };
 }
 
+/** Clicks a button of the modal; waits until that dialog is gone (hidden, or replaced by the next dialog). */
 async function answerModal(box, label) {
+  const before = (await box.locator('.dialog-message-container').innerText()).replace(/\s+/g, ' ').trim();
   await box.locator('.monaco-button', { hasText: label }).first().click();
-  await box.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+  await waitFor(`the dialog closed after "${label}"`, async () => {
+    if (!(await box.isVisible())) return true;
+    const now = await box.locator('.dialog-message-container').innerText({ timeout: 1000 }).catch(() => '');
+    return now.replace(/\s+/g, ' ').trim() !== before;
+  });
 }
 
 /** Waits for the quick input whose text matches `re` (a picker's title or an input box's prompt). */
@@ -208,7 +216,7 @@ const focusedRowLabel = async (page) => (await page.locator('.quick-input-widget
 async function main() {
   const hostBefore = snapshot(HOST_PATHS);
   const stagingBefore = stagingEntries();
-  const { page, workspace } = await startEditor({
+  const { page, workspace, editorTmp } = await startEditor({
     settings: EDITOR_DEFAULT_SETTINGS,
     prepareWorkspace: (ws) => {
       cpSync(FIXTURES, ws, { recursive: true });
@@ -544,7 +552,7 @@ async function main() {
     const dir = m[1].replace(/^'(.*)'$/, '$1');
     const st = lstatSync(dir);
     if (!st.isDirectory() || (st.mode & 0o777) !== 0o700 || st.uid !== process.getuid?.()) fail(`the staging folder ${dir} is not private: mode ${(st.mode & 0o777).toString(8)}, uid ${st.uid}`);
-    if (!/^systemd-units-[A-Za-z0-9]{6}$/.test(dir.split('/').pop())) fail(`the staging folder ${dir} is not a fresh mkdtemp folder`);
+    if (!/^systemd-units-[A-Za-z0-9]{6}$/.test(dir.split('/').pop()) || dirname(dir) !== editorTmp) fail(`the staging folder ${dir} is not a fresh mkdtemp folder in the editor's TMPDIR ${editorTmp}`);
     const staged = readdirSync(dir);
     if (staged.length !== 1) fail(`staged: ${staged.join(', ')}`);
     const file = join(dir, staged[0]);
@@ -591,8 +599,11 @@ async function main() {
   await check('Z1 nothing outside the workspace changed (/etc/systemd, the host\'s unit folders, ~/.config/systemd: mtime + hash)', async () => {
     const diff = snapshotDiff(hostBefore, snapshot(HOST_PATHS));
     if (diff.length) fail(`${diff.length} change(s): ${diff.slice(0, 5).join('; ')}`);
-    const staged = stagingEntries().filter((n) => !stagingBefore.includes(n));
-    if (staged.length) fail(`new staging entries in ${tmpdir()}: ${staged.join(', ')}`);
+    const planted = stagingEntries().filter((n) => !stagingBefore.includes(n) && STAGING_NAMES.has(n));
+    if (planted.length) fail(`old predictable staging names in ${tmpdir()}: ${planted.join(', ')}`);
+    // The editor runs with its own TMPDIR: every staging of this run is there, and none may be left over.
+    const left = readdirSync(editorTmp).filter((n) => n.startsWith('systemd-units-'));
+    if (left.length) fail(`staging left in the editor's TMPDIR ${editorTmp}: ${left.join(', ')}`);
     return `${hostBefore.size} entries unchanged`;
   });
 

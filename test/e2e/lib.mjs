@@ -261,7 +261,7 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
   /**
    * Fresh folders, the extension installed (a check), code-server in its own process group, the
    * browser on the workspace. `prepareWorkspace(dir)` fills the workspace first.
-   * Returns { page, workspace, tmp, url }.
+   * Returns { page, workspace, tmp, url, editorTmp } (editorTmp: the editor's TMPDIR).
    */
   async function startEditor({ settings = DEFAULT_SETTINGS, prepareWorkspace = () => {} } = {}) {
     mkdirSync(OUT, { recursive: true });
@@ -278,7 +278,9 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     // 2. Fresh folders: user data (with settings), extensions, workspace, browser profile.
     tmp = mkdtempSync(join(tmpdir(), tmpPrefix));
     const userData = join(tmp, 'user-data'), extensions = join(tmp, 'extensions'), workspace = join(tmp, 'workspace'), profile = join(tmp, 'chromium');
-    for (const d of [join(userData, 'User'), extensions, workspace, profile]) mkdirSync(d, { recursive: true });
+    // The editor's own temp folder (TMPDIR of code-server and the extension host): what it leaves there is seen.
+    const editorTmp = join(tmp, 'tmp');
+    for (const d of [join(userData, 'User'), extensions, workspace, profile, editorTmp]) mkdirSync(d, { recursive: true });
     writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
     await prepareWorkspace(workspace);
 
@@ -295,7 +297,7 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     const logFd = openSync(join(OUT, serverLog), 'w');
     server = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
       '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
-    { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+    { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, VSCODE_PROXY_URI: '', TMPDIR: editorTmp } });
     const url = `http://127.0.0.1:${port}/`;
     await waitFor('code-server /healthz', async () => {
       if (server.exitCode !== null) fail(`code-server exited (${server.exitCode}); see test-results/e2e/${serverLog}`);
@@ -315,7 +317,7 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     page.setDefaultTimeout(STEP_TIMEOUT);
     await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, workspace, tmp, url };
+    return { page, workspace, tmp, url, editorTmp };
   }
 
   function finish() {
