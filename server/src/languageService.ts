@@ -19,7 +19,7 @@
  * importing them from here keeps `client/` and the CLI on this one entry point.
  */
 import { basename, dirname } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
 import { getCompletions as completionsImpl, type CompletionResult } from './services/completion.js';
@@ -33,6 +33,14 @@ import {
   type DiagnosticLike,
 } from './services/codeActions.js';
 import { nodeAt, sectionAt } from './services/context.js';
+import { formatDocument, type FormatEdit } from './services/formatting.js';
+import { getSemanticTokens as semanticTokensImpl, type SemanticToken } from './services/semanticTokens.js';
+import { getDocumentHighlights as highlightsImpl, type HighlightResult } from './services/highlight.js';
+import { findUnitReferences, unitNameAt, type UnitReference } from './services/references.js';
+import { dropInLens, type CodeLensResult } from './services/codeLens.js';
+import { getInlayHints as inlayHintsImpl, type InlayHintResult } from './services/inlayHints.js';
+import { validateUnitName } from './units/safeWrite.js';
+import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
@@ -73,6 +81,14 @@ export interface LanguageEnvironment {
   readonly savedText?: (path: string) => string | undefined;
 }
 
+/** A unit rename: text edits in every mention, and the workspace's unit files to rename. */
+export interface RenamePlan {
+  readonly oldName: string;
+  readonly newName: string;
+  readonly edits: readonly (UnitReference & { readonly newText: string })[];
+  readonly renameFiles: readonly { readonly from: string; readonly to: string }[];
+}
+
 /** What a completion item carries so that its resolve needs no server state. */
 export interface CompletionData {
   /** The document (its path) and the offset the list was computed at. */
@@ -88,6 +104,8 @@ export interface ResolvedCompletion {
 export interface LanguageService {
   readonly settings: () => Settings;
   parse(path: string, text: string): SystemdDocument;
+  /** A file on disk, read safely (regular files under the size cap only) and analysed; undefined if unreadable. */
+  parseFile(path: string): SystemdDocument | undefined;
   getDiagnostics(doc: SystemdDocument): Diagnostic[];
   getCompletions(doc: SystemdDocument, offset: number): CompletionResult[];
   resolveCompletion(doc: SystemdDocument, data: CompletionData, label: string): ResolvedCompletion | undefined;
@@ -97,6 +115,18 @@ export interface LanguageService {
   getDocumentLinks(doc: SystemdDocument): LinkResult[];
   getDefinition(doc: SystemdDocument, offset: number): DefinitionTarget[];
   getCodeActions(doc: SystemdDocument, diagnostics: readonly DiagnosticLike[], offset: number, env: CodeActionEnv): (CodeActionLike | CommandActionLike)[];
+  /** Layout-only edits (Key=Value spacing, blank lines); idempotent, never a change of meaning. */
+  getFormattingEdits(doc: SystemdDocument): FormatEdit[];
+  getSemanticTokens(doc: SystemdDocument): SemanticToken[];
+  getDocumentHighlights(doc: SystemdDocument, offset: number): HighlightResult[];
+  /** Mentions of the unit under the cursor in the open documents and the workspace's unit files. */
+  getReferences(doc: SystemdDocument, offset: number): UnitReference[];
+  /** The unit under the cursor, if it can be renamed here. */
+  prepareRename(doc: SystemdDocument, offset: number): { name: string } | undefined;
+  getRename(doc: SystemdDocument, offset: number, newName: string): RenamePlan | { error: string };
+  getWorkspaceSymbols(query: string): { name: string; path: string }[];
+  getCodeLenses(doc: SystemdDocument, uri: string): CodeLensResult[];
+  getInlayHints(doc: SystemdDocument, range: { start: number; end: number }): InlayHintResult[];
   /** True when `doc`'s diagnostics may change because the file at `changedPath` changed (or appeared, or went). */
   dependsOn(doc: SystemdDocument, changedPath: string): boolean;
   /** A file changed on disk: drop what was cached about it and its folder. */
@@ -124,6 +154,24 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return undefined;
     return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });
   };
+
+  /** The workspace's own unit files, analysed (bounded by the unit index; cached under the one policy). */
+  const workspaceDocCache = new BoundedCache<string, SystemdDocument | undefined>({ max: 2000, ttlMs: 5000, now });
+  function workspaceDocuments(): SystemdDocument[] {
+    const out: SystemdDocument[] = [];
+    const roots = workspaceFolders();
+    for (const name of index().unitNames()) {
+      for (const p of index().find(name)) {
+        if (!roots.some((w) => p.startsWith(`${w}/`))) continue;
+        const d = workspaceDocCache.get(p, () => {
+          const r = readTextFileSafe(p, { allowedRoots: [...roots] });
+          return r.ok ? createDocumentImpl(p, r.text) : undefined;
+        });
+        if (d) out.push(d);
+      }
+    }
+    return out;
+  }
 
   const analyseSibling = (path: string, text: string): WorkspaceUnit => ({ path, analysis: createDocumentImpl(path, text).analysis });
 
@@ -166,10 +214,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const file = doc.file;
     if ((file.kind !== 'unit' && file.kind !== 'dropin') || !appliesToOneUnit(file.unitName, file.unitType)) return undefined;
     const world = unitWorldOf(doc.path);
-    const key = `${world.root}\u0000${world.scope}\u0000${file.unitName}`;
+    const key = `${world.root}\u0000${world.scope}\u0000${unitFolderOf(doc)}\u0000${file.unitName}`;
     return effectiveCache.get(key, () => {
       // The same lookup as the drop-in checks (baseUnitOf): the first root that has the unit's file wins.
-      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders() });
+      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
       return h.fragment || h.dropIns.length ? loadEffectiveUnit(h, fs).effective : undefined;
     });
   }
@@ -187,6 +235,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   const service: LanguageService = {
     settings,
     parse: (path, text) => parseCapped(path, text),
+    parseFile(path) {
+      const r = readTextFileSafe(path);
+      return r.ok ? parseCapped(path, r.text) : undefined;
+    },
     getDiagnostics(doc) {
       if (doc.oversize !== undefined) return [oversizeDiagnostic(doc.oversize)];
       return computeDiagnostics(doc.analysis, diagnosticOptions(doc));
@@ -208,11 +260,62 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getDocumentSymbols: (doc) => symbolsImpl(doc),
     getFoldingRanges: (doc) => foldingImpl(doc),
     getDocumentLinks: (doc) => linksImpl(doc, fileExists),
-    getDefinition: (doc, offset) => definitionImpl(doc, offset, index()),
+    getDefinition(doc, offset) {
+      // One target per file: on merged-/usr systems /lib and /usr/lib are the same folder.
+      const seen = new Set<string>();
+      return definitionImpl(doc, offset, index()).filter((t) => {
+        let real = t.path;
+        try { real = realpathSync(t.path); } catch { /* gone: keep as named */ }
+        if (seen.has(real)) return false;
+        seen.add(real);
+        return true;
+      });
+    },
     getCodeActions: (doc, diagnostics, offset, caEnv) => [
       ...codeActionsImpl(doc, diagnostics, caEnv),
       ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
     ],
+    getFormattingEdits: (doc) => (doc.oversize !== undefined ? [] : formatDocument(doc)),
+    getSemanticTokens: (doc) => semanticTokensImpl(doc),
+    getDocumentHighlights: (doc, offset) => highlightsImpl(doc, offset),
+    getReferences(doc, offset) {
+      const name = unitNameAt(doc, offset);
+      return name ? findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]) : [];
+    },
+    prepareRename(doc, offset) {
+      const name = unitNameAt(doc, offset);
+      return name ? { name } : undefined;
+    },
+    getRename(doc, offset, newName) {
+      const name = unitNameAt(doc, offset);
+      if (!name) return { error: 'Put the cursor on a unit name to rename it.' };
+      const check = validateUnitName(newName);
+      if (!check.ok) return { error: `'${newName}' is not a valid unit name: ${check.reason}` };
+      if (newName.slice(newName.lastIndexOf('.')) !== name.slice(name.lastIndexOf('.'))) return { error: `A unit keeps its type: ${name} cannot become ${newName}.` };
+      const refs = findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]);
+      const files = [...new Set([...index().find(name)].filter((p) => workspaceFolders().some((w) => p.startsWith(`${w}/`))))];
+      return { oldName: name, newName, edits: refs.map((r) => ({ ...r, newText: newName })), renameFiles: files.map((p) => ({ from: p, to: `${dirname(p)}/${newName}` })) };
+    },
+    getWorkspaceSymbols(query) {
+      const q = query.toLowerCase();
+      const out: { name: string; path: string }[] = [];
+      for (const name of index().unitNames()) {
+        if (q && !name.toLowerCase().includes(q)) continue;
+        const path = index().find(name)[0];
+        if (path) out.push({ name, path });
+        if (out.length >= 500) break;
+      }
+      return out;
+    },
+    getCodeLenses(doc, uri) {
+      const file = doc.file;
+      if (file.kind !== 'unit' || !appliesToOneUnit(file.unitName, file.unitType)) return [];
+      const world = unitWorldOf(doc.path);
+      // The unit's own folder first, as for the drop-in checks (a folder of units that does not mirror a root).
+      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
+      return dropInLens(doc, uri, h.dropIns.length);
+    },
+    getInlayHints: (doc, range) => inlayHintsImpl(doc, range, effectiveOf(doc)),
     dependsOn(doc, changedPath) {
       if (changedPath === doc.path) return true;
       const changedFolder = /\.d$/.test(dirname(changedPath)) ? dirname(dirname(changedPath)) : dirname(changedPath);
@@ -269,6 +372,9 @@ export function getDiagnostics(doc: SystemdDocument, options?: DiagnosticOptions
 /** The kernel's watchdog limits of this machine (the real `LanguageEnvironment.kernelWatchdogLimits`). */
 export const machineWatchdogLimits = (): WatchdogLimits | undefined => kernelWatchdogLimits();
 
+export { TOKEN_TYPES, TOKEN_MODIFIERS } from './services/semanticTokens.js';
+export { applyEdits } from './services/formatting.js';
+export type { FormatEdit, SemanticToken, HighlightResult, UnitReference, CodeLensResult, InlayHintResult };
 export type {
   SystemdDocument, Diagnostic, DiagnosticOptions, CompletionResult, HoverResult, SymbolResult, FoldingResult, LinkResult,
   DefinitionTarget, CodeActionLike, CommandActionLike, DiagnosticLike, CodeActionEnv, Settings,

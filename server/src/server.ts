@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createLanguageService, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
+  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
   type SystemdDocument, type Settings, type Span, type CompletionData,
 } from './languageService.js';
 
@@ -32,6 +32,8 @@ export function startServer(connection: Connection): void {
   let resolvesDetail = false;
   /** The client shows annotated edits for review (LSP 3.16 change annotations with documentChanges). */
   let confirmsAnnotatedEdits = false;
+  /** The client applies RenameFile operations (rename of a unit renames its file too). */
+  let canRenameFiles = false;
   /** The text of each document when it was opened: the fallback "shipped" reference of a vendor unit. */
   const openedText = new Map<string, string>();
   let workspaceFolders: string[] = [];
@@ -163,6 +165,7 @@ export function startServer(connection: Connection): void {
       supportsEditRangeDefault = Array.isArray(defaults) && defaults.includes('editRange');
       const we = params.capabilities?.workspace?.workspaceEdit;
       confirmsAnnotatedEdits = !!we?.documentChanges && !!we?.changeAnnotationSupport;
+      canRenameFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('rename');
       resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
@@ -180,6 +183,14 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorMove] },
+        documentFormattingProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'systemd-units', version: '0.1.0' },
     };
@@ -319,6 +330,96 @@ export function startServer(connection: Connection): void {
     });
     // A client that cannot show an edit for review before applying it does not get such an edit.
     return confirmsAnnotatedEdits ? actions : actions.filter((a) => !('edit' in a) || !a.edit || 'changes' in a.edit);
+  }));
+
+  connection.onDocumentFormatting(guard('formatting', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return service.getFormattingEdits(doc).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+  }));
+
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return { data: [] };
+    const data: number[] = [];
+    let line = 0;
+    let char = 0;
+    for (const t of service.getSemanticTokens(doc)) {
+      const pos = positionAt(doc.tree.lineStarts, t.start);
+      data.push(pos.line - line, pos.line === line ? pos.character - char : pos.character, t.length, TOKEN_TYPES.indexOf(t.type), t.deprecated ? 1 : 0);
+      line = pos.line;
+      char = pos.character;
+    }
+    return { data };
+  }));
+
+  connection.onDocumentHighlight(guard('highlight', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return service.getDocumentHighlights(doc, toOffset(doc, p.position)).map((h) => ({ range: toRange(doc, h.span), kind: h.kind === 'write' ? 3 as const : h.kind === 'read' ? 2 as const : 1 as const }));
+  }));
+
+  /** A location in another file: its line and column, computed from that file's analysed text. */
+  const locationOf = (path: string, span: Span, docs: Map<string, SystemdDocument>): { uri: string; range: Range } => {
+    const d = docs.get(path);
+    const uri = pathToFileURL(path).href;
+    return { uri, range: d ? toRange(d, span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  };
+
+  connection.onReferences(guard('references', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    const refs = service.getReferences(doc, toOffset(doc, p.position));
+    const docs = new Map<string, SystemdDocument>();
+    for (const r of refs) if (!docs.has(r.path)) { const d = r.path === doc.path ? doc : service.parseFile(r.path); if (d) docs.set(r.path, d); }
+    return refs.map((r) => locationOf(r.path, r.span, docs));
+  }));
+
+  connection.onPrepareRename(guard('prepareRename', null, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return null;
+    const r = service.prepareRename(doc, toOffset(doc, p.position));
+    return r ? { defaultBehavior: true } : null;
+  }));
+
+  connection.onRenameRequest(guard('rename', null, (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return null;
+    const plan = service.getRename(doc, toOffset(doc, p.position), p.newName);
+    if ('error' in plan) return new ResponseError(-32803, plan.error);
+    const docs = new Map<string, SystemdDocument>();
+    for (const e of plan.edits) if (!docs.has(e.path)) { const d = e.path === doc.path ? doc : service.parseFile(e.path); if (d) docs.set(e.path, d); }
+    const byUri = new Map<string, { range: Range; newText: string }[]>();
+    for (const e of plan.edits) {
+      const loc = locationOf(e.path, e.span, docs);
+      byUri.set(loc.uri, [...(byUri.get(loc.uri) ?? []), { range: loc.range, newText: e.newText }]);
+    }
+    if (canRenameFiles && plan.renameFiles.length) {
+      return {
+        documentChanges: [
+          ...[...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
+          ...plan.renameFiles.map((f) => ({ kind: 'rename' as const, oldUri: pathToFileURL(f.from).href, newUri: pathToFileURL(f.to).href, options: { overwrite: false, ignoreIfExists: false } })),
+        ],
+      };
+    }
+    return { changes: Object.fromEntries(byUri) };
+  }));
+
+  connection.onWorkspaceSymbol(guard('workspaceSymbols', [], (p) => service.getWorkspaceSymbols(p.query).map((s) => ({
+    name: s.name, kind: 5 as SymbolKind, location: { uri: pathToFileURL(s.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  }))));
+
+  connection.onCodeLens(guard('codeLens', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    return service.getCodeLenses(doc, p.textDocument.uri).map((l) => ({ range: toRange(doc, l.span), command: { title: l.title, command: l.command, arguments: l.arguments } }));
+  }));
+
+  connection.languages.inlayHint.on(guard('inlayHints', [], (p) => {
+    const doc = get(p.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: toOffset(doc, p.range.start), end: toOffset(doc, p.range.end) };
+    return service.getInlayHints(doc, range).map((h) => ({ position: positionAt(doc.tree.lineStarts, h.at), label: h.label, paddingLeft: false, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
   }));
 
   documents.listen(connection);

@@ -189,3 +189,66 @@ describe('diagnostics for the Problems panel', () => {
     expect(d.map((x) => x.range.start.line)).toEqual([4]);
   });
 });
+
+describe('standard features over LSP (issue 11)', () => {
+  it('formats losslessly and idempotently', async () => {
+    const uri = uriOf('fmt.service');
+    const text = '[Unit]\nDescription = x  \n\n\n[Service]\nExecStart = /bin/true\n';
+    server.open(uri, text);
+    const edits: any[] = await server.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'systemd', 1, text), edits);
+    expect(formatted).toBe('[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/true\n');
+    server.change(uri, 2, [{ text: formatted }]);
+    const again: any[] = await server.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(again).toEqual([]);
+  });
+
+  it('gives semantic tokens: section, keys (deprecated marked), values, specifiers', async () => {
+    const uri = uriOf('tok.service');
+    server.open(uri, '[Unit]\nBindTo=a.service\n[Service]\nExecStart=/bin/echo %n\n');
+    const r: any = await server.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const toks: number[][] = [];
+    for (let i = 0; i < r.data.length; i += 5) toks.push(r.data.slice(i, i + 5));
+    // [deltaLine, deltaChar, length, type, modifiers]; types: namespace 0, property 1, operator 2, string 3, …, macro 6, type 8
+    expect(toks[0]).toEqual([0, 1, 4, 0, 0]); // Unit
+    expect(toks[1]).toEqual([1, 0, 6, 1, 1]); // BindTo, deprecated (renamed)
+    expect(toks.some((t) => t[3] === 6 && t[2] === 2)).toBe(true); // %n
+  });
+
+  it('finds references to a unit across the workspace and renames them with the file', async () => {
+    const a = uriOf('ref-a.service');
+    writeFileSync(join(ws, 'ref-b.service'), '[Unit]\nAfter=ref-db.service\nWants=ref-db.service\n[Service]\nExecStart=/bin/true\n');
+    writeFileSync(join(ws, 'ref-db.service'), '[Service]\nExecStart=/bin/true\n');
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ref-b.service'), type: 1 }] });
+    server.open(a, '[Unit]\nRequires=ref-db.service\n[Service]\nExecStart=/bin/true\n');
+    const refs: any[] = await server.conn.sendRequest('textDocument/references', { textDocument: { uri: a }, position: { line: 1, character: 12 }, context: { includeDeclaration: true } });
+    expect(refs.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line}:${r.range.start.character}`).sort())
+      .toEqual(['ref-a.service:1:9', 'ref-b.service:1:6', 'ref-b.service:2:6']);
+    const edit: any = await server.conn.sendRequest('textDocument/rename', { textDocument: { uri: a }, position: { line: 1, character: 12 }, newName: 'ref-store.service' });
+    expect(edit.changes[uriOf('ref-b.service')]).toHaveLength(2);
+    expect(edit.changes[a][0].newText).toBe('ref-store.service');
+    await expect(server.conn.sendRequest('textDocument/rename', { textDocument: { uri: a }, position: { line: 1, character: 12 }, newName: 'ref-store.socket' })).rejects.toThrow(/keeps its type/);
+  });
+
+  it('shows time spans in seconds as inlay hints, highlights a key, lists workspace symbols', async () => {
+    const uri = uriOf('hints.service');
+    server.open(uri, '[Service]\nExecStart=/bin/true\nTimeoutStopSec=1min 30s\nExecStartPre=/bin/a\nExecStartPre=/bin/b\n');
+    const hints: any[] = await server.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    expect(hints.map((h) => h.label)).toEqual([' = 90 s']);
+    const hl: any[] = await server.conn.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 3, character: 2 } });
+    expect(hl.map((h) => h.range.start.line)).toEqual([3, 4]);
+    const syms: any[] = await server.conn.sendRequest('workspace/symbol', { query: 'db' });
+    expect(syms.map((s) => s.name)).toContain('db.service');
+  });
+
+  it('puts a code lens on a unit that has drop-ins', async () => {
+    mkdirSync(join(ws, 'lensed.service.d'), { recursive: true });
+    writeFileSync(join(ws, 'lensed.service.d/a.conf'), '[Service]\nRestart=always\n');
+    writeFileSync(join(ws, 'lensed.service.d/b.conf'), '[Service]\nNice=5\n');
+    const uri = uriOf('lensed.service');
+    server.open(uri, '[Service]\nExecStart=/bin/true\n');
+    const lenses: any[] = await server.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    expect(lenses.map((l) => l.command.title)).toEqual(['2 drop-ins · show effective unit']);
+  });
+});
