@@ -13,7 +13,7 @@ export interface LinkResult {
 
 const PATH_KINDS = new Set(['path', 'path-list', 'env-file', 'exec-command', 'bind-paths', 'condition']);
 
-export function manUrl(page: string, section: string): string {
+function manUrl(page: string, section: string): string {
   if (/^(systemd|sd[-_]|journald|logind|networkd|resolved|timesyncd|udev|bootctl|machinectl|homectl|portablectl|tmpfiles|sysusers|journalctl|loginctl|systemctl|busctl|coredumpctl|hostnamectl|localectl|timedatectl|networkctl|resolvectl|os-release|machine-id|crypttab|hostname|locale\.conf|vconsole)/.test(page)) {
     return `https://www.freedesktop.org/software/systemd/man/latest/${page}.html`;
   }

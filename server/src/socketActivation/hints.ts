@@ -17,7 +17,7 @@ export function typeName(n: number): string {
   const flags = [n & SOCK_NONBLOCK ? 'SOCK_NONBLOCK' : '', n & SOCK_CLOEXEC ? 'SOCK_CLOEXEC' : ''].filter(Boolean);
   return [base, ...flags].join('|');
 }
-export function protocolName(n: number, domain: number): string {
+function protocolName(n: number, domain: number): string {
   if (n === 0) return domain === AF.AF_UNIX ? '0' : 'IPPROTO_IP';
   return nameOf(IPPROTO, n) ?? String(n);
 }
@@ -41,7 +41,7 @@ export function parseHint(name: string): { hint?: Hint; error?: string } | undef
   return { hint: { domain: Number(m[1]), type: Number(m[2]), protocol: Number(m[3]), index: Number(m[4]) } };
 }
 
-export function ordinal(n: number): string {
+function ordinal(n: number): string {
   const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
   if (n < words.length) return words[n]!;
   const s = n + 1;

@@ -100,7 +100,7 @@ function looksLikeLiteral(v: string): boolean {
 }
 
 /** Can an empty assignment reset this directive? */
-export function emptyResets(d: Pick<EffectiveDirective, 'info' | 'mode'>, assumeEmptyResets = false): boolean {
+function emptyResets(d: Pick<EffectiveDirective, 'info' | 'mode'>, assumeEmptyResets = false): boolean {
   if (d.mode !== 'single') return d.mode === 'list';
   if (assumeEmptyResets || !d.info) return true;
   return !EMPTY_REFUSED_252.has(d.info.parser);

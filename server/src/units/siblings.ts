@@ -17,7 +17,7 @@ export type SiblingLoader<T> = (path: string, text: string) => T;
 
 const MAX_FILES = 500;
 /** Siblings are only context for checks: larger files are left out. */
-export const MAX_SIBLING_BYTES = 1024 * 1024;
+const MAX_SIBLING_BYTES = 1024 * 1024;
 const cache = new Map<string, { mtimeMs: number; loader: unknown; unit: unknown }>();
 
 function load<T>(path: string, loader: SiblingLoader<T>, allowedRoots: readonly string[] | undefined): SiblingUnit<T> | undefined {

@@ -20,7 +20,7 @@ const FIRST_WINS = new Set(['config_parse_trigger_unit']);
  * in the wrong section, directives newer than the target or not supported by the unit type, values the validators
  * call errors, and empty values that systemd 252 refuses instead of resetting.
  */
-export function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: number): boolean {
+function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: number): boolean {
   const info = e.info;
   if (!info || info.kind === 'ignored') return false;
   if (info.since > targetVersion && !(targetVersion === 252 && info.inV252)) return false;

@@ -14,7 +14,7 @@ import { serviceOf } from '../socketHints.js';
 const LISTEN = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'];
 
 /** Why Linux's socket() refuses this triple, or undefined when it accepts it (or we cannot tell). */
-export function invalidCombination(h: Hint): string | undefined {
+function invalidCombination(h: Hint): string | undefined {
   const flags = h.type & ~0xf;
   if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) return `the type ${h.type} carries flags other than SOCK_NONBLOCK (2048) and SOCK_CLOEXEC (524288), which socket() refuses with EINVAL`;
   const t = h.type & 0xf;

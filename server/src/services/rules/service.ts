@@ -32,7 +32,7 @@ export function lastValue(entries: readonly Entry[], section: string, name: stri
 }
 
 /** Drop-in folders that apply to a unit: foo.service.d, the template's foo@.service.d, prefix foo-.service.d, service.d. */
-export function dropInOwners(unitName: string): string[] {
+function dropInOwners(unitName: string): string[] {
   const type = unitName.slice(unitName.lastIndexOf('.') + 1);
   return [...dropInDirNamesFor(unitName).map((d) => d.name), type];
 }
