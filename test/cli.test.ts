@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync, accessSync, constants, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, chmodSync, accessSync, constants, statSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,10 +19,11 @@ function run(args: string[]): { code: number; out: string; err: string } {
 function readOnlyFolder(): { dir: string; release: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sdu-ro-'));
   chmodSync(dir, 0o555);
-  let release = (): void => chmodSync(dir, 0o755);
+  const remove = (): void => { chmodSync(dir, 0o755); rmSync(dir, { recursive: true, force: true }); };
+  let release = remove;
   if (process.getuid?.() === 0) {
     execFileSync('mount', ['--bind', '-o', 'ro', dir, dir], { stdio: 'pipe' });
-    release = () => execFileSync('umount', [dir], { stdio: 'pipe' });
+    release = () => { execFileSync('umount', [dir], { stdio: 'pipe' }); remove(); };
   }
   expect(() => accessSync(dir, constants.W_OK), `${dir} should not be writable`).toThrow();
   return { dir, release };
