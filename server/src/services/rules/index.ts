@@ -14,7 +14,14 @@ import { serviceWatchdogRule } from './serviceWatchdog.js';
 import { fdHintsRule } from './fdHints.js';
 import { dropInsRule } from './dropins.js';
 import { vendorModifiedRule } from './vendorModified.js';
+import { timerRule } from './timer.js';
+import { socketRule } from './socket.js';
+import { pathRule } from './path.js';
+import { mountRule } from './mount.js';
+import { sliceRule } from './slice.js';
+import { unitLoadRule } from './unitLoad.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
+  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule,
 ].sort((a, b) => a.stage - b.stage);

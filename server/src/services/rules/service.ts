@@ -8,6 +8,7 @@ import type { Rule, WorkspaceUnit } from './types.js';
 import type { Entry } from '../model.js';
 import { acceptedIn } from './duplicates.js';
 import { implicitServiceType } from '../../catalog/serviceType.js';
+import { parseBoolean } from '../../values/bool.js';
 
 /** The entries of one directive after the last empty reset (what the unit ends up with). */
 function effective(entries: readonly Entry[], section: string, name: string): Entry[] {
@@ -38,7 +39,8 @@ function dropInOwners(unitName: string): string[] {
 }
 
 const dropInIndex = new WeakMap<readonly WorkspaceUnit[], Map<string, WorkspaceUnit[]>>();
-function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: string): Entry[] {
+/** The entries of the drop-ins of a unit found in the workspace, in systemd's order. */
+export function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: string): Entry[] {
   let byOwner = dropInIndex.get(workspace);
   if (!byOwner) {
     byOwner = new Map();
@@ -88,6 +90,12 @@ export const serviceRule: Rule = {
           start: anchor.start, end: anchor.end, code: 'service-missing-exec-start',
           message: 'The service has no ExecStart=, ExecStop= or SuccessAction=; systemd refuses this unit.',
         });
+      } else if ((!successAction || successAction.node.value === 'none') && parseBoolean(lastValue(entries, 'Service', 'RemainAfterExit', accepted)?.node.value ?? '') !== true) {
+        // service_verify(): a service with only ExecStop= must stay active to have something to stop.
+        ctx.report({
+          start: anchor.start, end: anchor.end, code: 'service-missing-exec-start',
+          message: 'A service with ExecStop= but no ExecStart= needs RemainAfterExit=yes (or a SuccessAction=); systemd refuses this unit.',
+        });
       }
     } else if (execStart.length > 1 && type !== 'oneshot') {
       for (const e of execStart.slice(1)) {
@@ -103,6 +111,13 @@ export const serviceRule: Rule = {
         start: restart.node.valueSpan.start, end: restart.node.valueSpan.end, code: 'service-invalid-combination',
         message: `Restart=${restart.node.value} is not allowed for Type=oneshot services; systemd refuses this unit.`,
       });
+    }
+    const exitType = lastValue(entries, 'Service', 'ExitType', accepted);
+    if (type === 'oneshot' && exitType?.node.value === 'cgroup') {
+      ctx.report({
+        start: exitType.node.valueSpan.start, end: exitType.node.valueSpan.end, code: 'service-invalid-combination',
+        message: 'ExitType=cgroup is not allowed for Type=oneshot services; systemd refuses this unit.',
+      }, exitType);
     }
     if (type === 'dbus' && !busName && typeEntry) {
       ctx.report({
