@@ -34,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'systemd' }],
     synchronize: { configurationSection: 'systemd' },
-    initializationOptions: vscode.workspace.getConfiguration('systemd'),
+    // clientCommands: this extension runs the workflows itself (pickers, confirmations); other editors use the server's.
+    initializationOptions: { ...vscode.workspace.getConfiguration('systemd'), clientCommands: true },
   };
   client = new LanguageClient('systemd', 'systemd Units', serverOptions, clientOptions);
   context.subscriptions.push(

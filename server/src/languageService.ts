@@ -20,6 +20,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
 import { getCompletions as completionsImpl, type CompletionResult } from './services/completion.js';
@@ -39,7 +40,12 @@ import { getDocumentHighlights as highlightsImpl, type HighlightResult } from '.
 import { findUnitReferences, unitNameAt, type UnitReference } from './services/references.js';
 import { dropInLens, type CodeLensResult } from './services/codeLens.js';
 import { getInlayHints as inlayHintsImpl, type InlayHintResult } from './services/inlayHints.js';
-import { validateUnitName } from './units/safeWrite.js';
+import { validateUnitName, realProbe } from './units/safeWrite.js';
+import type { WriteTargetFs } from './units/writeTarget.js';
+import {
+  SERVER_COMMANDS, planCreateOverride, planShowDropIns, planShowEffective, planMoveChangeToDropIn, planConvertFullCopy,
+  planSetHardwareWatchdog, planGenerateSocketUnits, type CommandEnv, type CommandPlan,
+} from './services/commands.js';
 import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
@@ -79,6 +85,13 @@ export interface LanguageEnvironment {
   readonly shipped?: (path: string, text: string) => ShippedInfo | undefined;
   /** The text a document had when it was last saved (or opened): the fallback reference of a vendor unit. */
   readonly savedText?: (path: string) => string | undefined;
+  /**
+   * The client runs the workflows itself (the VS Code extension registers `systemd.*` commands with pickers and
+   * confirmations). Otherwise code actions and lenses name the server's commands (`systemd-units.*`).
+   */
+  readonly clientCommands?: () => boolean;
+  /** Is a path writable, does it exist (write targets); default: the real file system. */
+  readonly probe?: WriteTargetFs;
 }
 
 /** A unit rename: text edits in every mention, and the workspace's unit files to rename. */
@@ -127,6 +140,8 @@ export interface LanguageService {
   getWorkspaceSymbols(query: string): { name: string; path: string }[];
   getCodeLenses(doc: SystemdDocument, uri: string): CodeLensResult[];
   getInlayHints(doc: SystemdDocument, range: { start: number; end: number }): InlayHintResult[];
+  /** The workflows as server commands (`SERVER_COMMANDS`): text to show, or files to write where writeTarget says. */
+  planCommand(command: string, args: readonly unknown[]): CommandPlan;
   /** True when `doc`'s diagnostics may change because the file at `changedPath` changed (or appeared, or went). */
   dependsOn(doc: SystemdDocument, changedPath: string): boolean;
   /** A file changed on disk: drop what was cached about it and its folder. */
@@ -232,6 +247,18 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return info && (info.overridden.length || info.setBy.some((o) => o.file !== doc.path)) ? info.message : undefined;
   }
 
+  /** The command a client runs for a workflow: its own (VS Code) or the server's. */
+  const commandId = (id: string): string => (id.startsWith('systemd.') && !env.clientCommands?.() ? `systemd-units.${id.slice('systemd.'.length)}` : id);
+
+  function codeLenses(doc: SystemdDocument, uri: string): CodeLensResult[] {
+    const file = doc.file;
+    if (file.kind !== 'unit' || !appliesToOneUnit(file.unitName, file.unitType)) return [];
+    const world = unitWorldOf(doc.path);
+    // The unit's own folder first, as for the drop-in checks (a folder of units that does not mirror a root).
+    const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
+    return dropInLens(doc, uri, h.dropIns.length);
+  }
+
   const service: LanguageService = {
     settings,
     parse: (path, text) => parseCapped(path, text),
@@ -274,7 +301,36 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getCodeActions: (doc, diagnostics, offset, caEnv) => [
       ...codeActionsImpl(doc, diagnostics, caEnv),
       ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
-    ],
+    ].map((a) => ('command' in a && a.command ? { ...a, command: { ...a.command, command: commandId(a.command.command) } } : a)),
+    planCommand(command, args) {
+      const pathArg = (i: number): string | undefined => {
+        const a = args[i];
+        if (typeof a !== 'string') return undefined;
+        try { return a.startsWith('file:') ? fileURLToPath(a) : a; } catch { return undefined; }
+      };
+      const s = settings();
+      const cenv: CommandEnv = {
+        workspaceFolders: workspaceFolders(), fs, probe: env.probe ?? realProbe, exists: (p) => fileExists(p),
+        openDocument: (p) => [...(env.openDocuments?.() ?? [])].find((d) => d.path === p),
+        parseFile: (p) => service.parseFile(p),
+        shipped: (d) => shippedOf(d),
+        readText: (p) => { const r = readTextFileSafe(p, { maxBytes: 64 * 1024 * 1024 }); return r.ok ? r.text : undefined; },
+        watchdog: watchdogLimitsFor(s, kernel),
+        preloadLibrary: s.preloadLibrary,
+      };
+      const path = pathArg(0);
+      const need = (): CommandPlan => ({ kind: 'error', message: `${command} needs the file it applies to (a URI or an absolute path) as its first argument.` });
+      switch (command) {
+        case SERVER_COMMANDS.createOverride: return path ? planCreateOverride(path, cenv, typeof args[1] === 'string' ? args[1] : undefined) : need();
+        case SERVER_COMMANDS.showDropIns: return path ? planShowDropIns(path, cenv) : need();
+        case SERVER_COMMANDS.showEffectiveUnit: return path ? planShowEffective(path, cenv) : need();
+        case SERVER_COMMANDS.moveToDropIn: return path ? planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined) : need();
+        case SERVER_COMMANDS.convertFullCopy: return path ? planConvertFullCopy(path, cenv) : need();
+        case SERVER_COMMANDS.setHardwareWatchdog: return planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
+        case SERVER_COMMANDS.generateSocketUnits: return path && typeof args[1] === 'string' ? planGenerateSocketUnits(path, args[1], cenv) : { kind: 'error', message: `${command} takes the strace log and the service name.` };
+        default: return { kind: 'error', message: `Unknown command ${command}.` };
+      }
+    },
     getFormattingEdits: (doc) => (doc.oversize !== undefined ? [] : formatDocument(doc)),
     getSemanticTokens: (doc) => semanticTokensImpl(doc),
     getDocumentHighlights: (doc, offset) => highlightsImpl(doc, offset),
@@ -308,12 +364,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       return out;
     },
     getCodeLenses(doc, uri) {
-      const file = doc.file;
-      if (file.kind !== 'unit' || !appliesToOneUnit(file.unitName, file.unitType)) return [];
-      const world = unitWorldOf(doc.path);
-      // The unit's own folder first, as for the drop-in checks (a folder of units that does not mirror a root).
-      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
-      return dropInLens(doc, uri, h.dropIns.length);
+      return codeLenses(doc, uri).map((l) => ({ ...l, command: commandId(l.command) }));
     },
     getInlayHints: (doc, range) => inlayHintsImpl(doc, range, effectiveOf(doc)),
     dependsOn(doc, changedPath) {
@@ -373,6 +424,7 @@ export function getDiagnostics(doc: SystemdDocument, options?: DiagnosticOptions
 export const machineWatchdogLimits = (): WatchdogLimits | undefined => kernelWatchdogLimits();
 
 export { TOKEN_TYPES, TOKEN_MODIFIERS } from './services/semanticTokens.js';
+export { SERVER_COMMANDS, type CommandPlan, type PlannedFile } from './services/commands.js';
 export { applyEdits } from './services/formatting.js';
 export type { FormatEdit, SemanticToken, HighlightResult, UnitReference, CodeLensResult, InlayHintResult };
 export type {

@@ -12,6 +12,11 @@ console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).j
 // eslint-disable-next-line no-console -- the redirect itself
 console.info = console.log;
 
+// A promise nobody awaited must not take the server down: log it and go on.
+process.on('unhandledRejection', (err) => {
+  process.stderr.write(`systemd-units: unhandled rejection: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+});
+
 const args = process.argv.slice(2);
 const other = args.some((a) => a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
 

@@ -11,12 +11,12 @@ import {
   CodeActionKind, type Connection, DiagnosticSeverity, type Diagnostic as LspDiagnostic, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type CompletionItem, type CompletionItemKind, type SymbolKind,
-  type DocumentSymbol, DiagnosticTag,
+  type DocumentSymbol, DiagnosticTag, MessageType, ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
+  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, SERVER_COMMANDS, confirmationMessage, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
   type SystemdDocument, type Settings, type Span, type CompletionData,
 } from './languageService.js';
 
@@ -34,12 +34,19 @@ export function startServer(connection: Connection): void {
   let confirmsAnnotatedEdits = false;
   /** The client applies RenameFile operations (rename of a unit renames its file too). */
   let canRenameFiles = false;
+  /** The client runs the workflows itself (VS Code); other clients get the server's commands. */
+  let clientCommands = false;
+  /** The client applies workspace edits that create files. */
+  let canCreateFiles = false;
+  let canApplyEdits = false;
   /** The text of each document when it was opened: the fallback "shipped" reference of a vendor unit. */
   const openedText = new Map<string, string>();
   let workspaceFolders: string[] = [];
   let kernel: { value: ReturnType<typeof machineWatchdogLimits> } | undefined;
 
   const log = (msg: string): void => connection.console.error(`[systemd-units] ${msg}`);
+  /** A message without buttons: a notification (window/showMessage), never a request a client may not answer. */
+  const notify = (type: MessageType, message: string): void => { void connection.sendNotification(ShowMessageNotification.type, { type, message }); };
 
   function uriToPath(uri: string): string {
     try {
@@ -56,6 +63,7 @@ export function startServer(connection: Connection): void {
     kernelWatchdogLimits: () => (kernel ??= { value: machineWatchdogLimits() }).value,
     log,
     savedText: (path) => openedText.get(path),
+    clientCommands: () => clientCommands,
   });
 
   /** The analysed document for the current version; parsed at most once per version. */
@@ -166,6 +174,9 @@ export function startServer(connection: Connection): void {
       const we = params.capabilities?.workspace?.workspaceEdit;
       confirmsAnnotatedEdits = !!we?.documentChanges && !!we?.changeAnnotationSupport;
       canRenameFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('rename');
+      canCreateFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('create');
+      canApplyEdits = !!params.capabilities?.workspace?.applyEdit;
+      clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
       resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
@@ -191,6 +202,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'systemd-units', version: '0.1.0' },
     };
@@ -420,6 +432,49 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const range = { start: toOffset(doc, p.range.start), end: toOffset(doc, p.range.end) };
     return service.getInlayHints(doc, range).map((h) => ({ position: positionAt(doc.tree.lineStarts, h.at), label: h.label, paddingLeft: false, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
+  }));
+
+  /**
+   * The workflows for every client. Text comes back as the result (and is shown); files are written through the
+   * client (`workspace/applyEdit`, which creates them and never overwrites one), after a confirmation that names the
+   * paths when the target is outside the workspace or the live system. A client that cannot apply such edits, or a
+   * target this process may not write, gets the planned files back instead.
+   */
+  connection.onExecuteCommand(guard('executeCommand', null, async (p) => {
+    const plan = service.planCommand(p.command, p.arguments ?? []);
+    if (plan.kind === 'error') {
+      notify(MessageType.Error, `systemd: ${plan.message}`);
+      return { ok: false, message: plan.message };
+    }
+    if (plan.kind === 'text') return { ok: true, title: plan.title, text: plan.text };
+    const paths = [...plan.files, ...plan.replace].map((f) => f.path);
+    if (plan.target.needsConfirmation) {
+      const confirm = 'Write There';
+      const answer = await connection.window.showWarningMessage(confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }), { title: confirm }, { title: 'Cancel' });
+      if (answer?.title !== confirm) return { ok: false, message: 'cancelled', files: plan.files };
+    }
+    if (!canApplyEdits || !canCreateFiles || plan.target.needsPrivileges) {
+      return { ok: true, applied: false, title: plan.title, target: plan.target.folder, files: plan.files, replace: plan.replace, notes: plan.notes };
+    }
+    const documentChanges: unknown[] = [];
+    for (const f of plan.files) {
+      const uri = pathToFileURL(f.path).href;
+      documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
+    }
+    for (const f of plan.replace) {
+      const uri = pathToFileURL(f.path).href;
+      const open = get(uri) ?? service.parseFile(f.path);
+      if (!open) continue;
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }] });
+    }
+    const r = await connection.workspace.applyEdit({ label: plan.title, edit: { documentChanges: documentChanges as never } });
+    if (!r.applied) {
+      notify(MessageType.Error, `systemd: ${plan.title} was not applied${r.failureReason ? `: ${r.failureReason}` : ''}`);
+      return { ok: false, message: r.failureReason ?? 'not applied' };
+    }
+    if (plan.notes.length) notify(MessageType.Info, `systemd: ${plan.title}. ${plan.notes.join(' ')}`);
+    return { ok: true, applied: true, files: plan.files.map((f) => f.path), replaced: plan.replace.map((f) => f.path), notes: plan.notes };
   }));
 
   documents.listen(connection);

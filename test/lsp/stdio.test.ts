@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import { startServer, type TestServer } from '../support/lspClient.js';
 
 let ws: string;
@@ -250,5 +250,72 @@ describe('standard features over LSP (issue 11)', () => {
     server.open(uri, '[Service]\nExecStart=/bin/true\n');
     const lenses: any[] = await server.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses.map((l) => l.command.title)).toEqual(['2 drop-ins · show effective unit']);
+  });
+});
+
+describe('the drop-in workflows as server commands, for every client (issue 11)', () => {
+  it('declares the commands, and code actions name them for clients other than VS Code', async () => {
+    const mirror = mkdtempSync(join(tmpdir(), 'sdu-cmd-'));
+    mkdirSync(join(mirror, 'usr/lib/systemd/system'), { recursive: true });
+    mkdirSync(join(mirror, 'etc/systemd/system'), { recursive: true });
+    const vendor = join(mirror, 'usr/lib/systemd/system/web.service');
+    writeFileSync(vendor, '[Service]\nExecStart=/usr/bin/web\nRestart=on-failure\n');
+    const applied: any[] = [];
+    const s = await startServer({
+      rootUri: pathToFileURL(mirror).href,
+      workspaceCapabilities: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+      handlers: {
+        'workspace/applyEdit': (p: any) => {
+          applied.push(p.edit);
+          // Apply like an editor: create the file, then insert the text.
+          for (const c of p.edit.documentChanges) {
+            if (c.kind === 'create') { mkdirSync(dirname(fileURLToPath(c.uri)), { recursive: true }); writeFileSync(fileURLToPath(c.uri), '', { flag: 'wx' }); }
+            else if (c.edits) for (const e of c.edits) writeFileSync(fileURLToPath(c.textDocument.uri), e.newText, { flag: 'a' });
+          }
+          return { applied: true };
+        },
+      },
+    });
+    try {
+      const uri = pathToFileURL(vendor).href;
+      s.open(uri, '[Service]\nExecStart=/usr/bin/web\nRestart=on-failure\n');
+      await s.waitForDiagnostics(uri);
+      const text: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.showEffectiveUnit', arguments: [uri] });
+      expect(text.text).toContain('Restart=on-failure');
+      const r: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [uri] });
+      expect(r, s.stderr()).toMatchObject({ ok: true, applied: true });
+      const written = join(mirror, 'etc/systemd/system/web.service.d/override.conf');
+      expect(r.files).toEqual([written]);
+      expect(readFileSync(written, 'utf8')).toContain('# Restart=on-failure');
+      // Never over an existing file.
+      const again: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [uri] });
+      expect(again.ok).toBe(false);
+      expect(again.message).toContain('already exists');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('asks before writing to the live system, and writes nothing when refused', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'sdu-cmd-live-'));
+    const asked: string[] = [];
+    const s = await startServer({
+      rootUri: pathToFileURL(plain).href,
+      workspaceCapabilities: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+      handlers: {
+        'window/showMessageRequest': (p: any) => { asked.push(p.message); return { title: 'Cancel' }; },
+        'workspace/applyEdit': () => { throw new Error('must not be asked to write'); },
+      },
+    });
+    try {
+      const unit = join(plain, 'lonely.service');
+      writeFileSync(unit, '[Service]\nExecStart=/bin/true\n');
+      const r: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [pathToFileURL(unit).href] });
+      expect(r.ok).toBe(false);
+      expect(asked[0]).toContain('/etc/systemd/system/lonely.service.d/override.conf');
+      expect(existsSync('/etc/systemd/system/lonely.service.d')).toBe(false);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -24,7 +24,7 @@ describe('vendor files stay as shipped', () => {
     const lspDiag = { range: env.toRange(d!), code: d!.code, message: d!.message, data: d!.data };
     const actions = ls.getCodeActions(doc, [lspDiag], d!.start, env);
     expect(actions[0]!.title).toMatch(/^Move the change to a drop-in/);
-    expect('command' in actions[0]! && actions[0]!.command?.command).toBe('systemd.moveToDropIn');
+    expect('command' in actions[0]! && actions[0]!.command?.command).toBe('systemd-units.moveToDropIn'); // a server command: every client can run it
     const restore = actions.find((a) => a.title.startsWith('Restore the shipped file'));
     const edit = restore && 'edit' in restore ? restore.edit : undefined;
     expect(edit && 'documentChanges' in edit ? edit.changeAnnotations.restore!.needsConfirmation : false).toBe(true);

@@ -16,7 +16,18 @@ export interface TestServer {
 
 export const SERVER = join(__dirname, '../../dist/server.js');
 
-export async function startServer(opts: { rootUri?: string; settings?: unknown; args?: string[]; cmd?: string[] } = {}): Promise<TestServer> {
+export interface StartOptions {
+  rootUri?: string;
+  settings?: unknown;
+  args?: string[];
+  cmd?: string[];
+  /** Extra client capabilities under `workspace` (e.g. applyEdit, workspaceEdit). */
+  workspaceCapabilities?: Record<string, unknown>;
+  /** Answers server-to-client requests by method (workspace/applyEdit, window/showMessageRequest…). */
+  handlers?: Record<string, (params: any) => unknown>;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const cmd = opts.cmd ?? [process.execPath, SERVER, '--stdio'];
   const proc = spawn(cmd[0]!, [...cmd.slice(1), ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -30,11 +41,13 @@ export async function startServer(opts: { rootUri?: string; settings?: unknown; 
   });
   conn.onRequest('workspace/configuration', (p: any) => p.items.map(() => opts.settings ?? {}));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => undefined);
+  for (const [method, h] of Object.entries(opts.handlers ?? {})) conn.onRequest(method, h);
+  conn.onNotification('window/showMessage', () => undefined);
+  conn.onNotification('window/logMessage', (p: any) => { err += `[log] ${p.message}\n`; });
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: opts.rootUri ?? null, workspaceFolders: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
+    capabilities: { workspace: { configuration: true, ...opts.workspaceCapabilities }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
     initializationOptions: opts.settings ?? {},
   });
   await conn.sendNotification('initialized', {});

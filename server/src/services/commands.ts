@@ -1,0 +1,222 @@
+/**
+ * The drop-in workflows as server commands, for every LSP client (`workspace/executeCommand`). Each is a pure
+ * planner: it returns text to show, or the files to write with the target folder that `units/writeTarget.ts` chose.
+ * The server asks for confirmation when the target needs it and applies the plan with `workspace/applyEdit`;
+ * nothing here writes.
+ */
+import { basename, join, posix } from 'node:path';
+import type { SystemdDocument } from './document.js';
+import { findUnitHierarchyInRoots, type HierarchyFs, type UnitHierarchy } from '../units/hierarchy.js';
+import { loadEffectiveUnit, mergeUnit, renderEffective } from '../units/effective.js';
+import { overrideTemplate } from '../units/overrideTemplate.js';
+import { computeMinimalDropIn } from '../units/minimalDropIn.js';
+import { planMoveToDropIn, type ShippedInfo } from '../units/shipped.js';
+import { validateDropInName, validateUnitName } from '../units/safeWrite.js';
+import { writeTargets, type WriteTarget, type WriteTargetFs } from '../units/writeTarget.js';
+import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from '../units/unitWorld.js';
+import { generateSocketUnits } from '../socketActivation/strace.js';
+import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
+import { fileKindOf } from '../units/fileKind.js';
+
+export const SERVER_COMMANDS = {
+  createOverride: 'systemd-units.createOverride',
+  moveToDropIn: 'systemd-units.moveToDropIn',
+  convertFullCopy: 'systemd-units.convertFullCopy',
+  showDropIns: 'systemd-units.showDropIns',
+  showEffectiveUnit: 'systemd-units.showEffectiveUnit',
+  setHardwareWatchdog: 'systemd-units.setHardwareWatchdog',
+  generateSocketUnits: 'systemd-units.generateSocketUnits',
+} as const;
+export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
+
+export interface PlannedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export type CommandPlan =
+  | { readonly kind: 'text'; readonly title: string; readonly text: string }
+  | {
+    readonly kind: 'write';
+    readonly title: string;
+    readonly target: WriteTarget;
+    /** New files (never replacing one: an existing path makes the plan an error). */
+    readonly files: readonly PlannedFile[];
+    /** Whole-document replacements of files that exist (the vendor file restored to what was shipped). */
+    readonly replace: readonly PlannedFile[];
+    readonly notes: readonly string[];
+  }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface CommandEnv {
+  readonly workspaceFolders: readonly string[];
+  readonly fs: HierarchyFs;
+  readonly probe: WriteTargetFs;
+  readonly exists: (path: string) => boolean;
+  /** A document the editor has open (its unsaved text), else undefined. */
+  readonly openDocument: (path: string) => SystemdDocument | undefined;
+  readonly parseFile: (path: string) => SystemdDocument | undefined;
+  readonly shipped: (doc: SystemdDocument) => ShippedInfo | undefined;
+  readonly readText: (path: string) => string | undefined;
+  readonly watchdog: WatchdogLimits;
+  readonly preloadLibrary: string;
+}
+
+const err = (message: string): CommandPlan => ({ kind: 'error', message });
+
+function unitOf(path: string): { unit: string; type: string } | undefined {
+  const k = fileKindOf(path);
+  if ((k.kind === 'unit' || k.kind === 'dropin') && appliesToOneUnit(k.unitName, k.unitType)) return { unit: k.unitName, type: k.unitType };
+  return undefined;
+}
+
+function hierarchyOf(path: string, unit: string, env: CommandEnv): UnitHierarchy {
+  const world = unitWorldOf(path);
+  return findUnitHierarchyInRoots(unit, { roots: world.roots, scope: world.scope, fs: env.fs, readRoots: env.workspaceFolders });
+}
+
+function targetFor(path: string | undefined, write: Parameters<typeof writeTargets>[0]['write'], env: CommandEnv, scope: 'system' | 'user'): WriteTarget | string {
+  const t = writeTargets({ documentPath: path, workspaceFolders: env.workspaceFolders, write, scope, fs: env.probe });
+  // Without a default (no workspace mirror), the first target is offered; the server confirms it by name.
+  return t.defaultTarget ?? t.targets[0] ?? t.reason ?? 'no folder to write to';
+}
+
+function fresh(paths: readonly string[], env: CommandEnv): string | undefined {
+  const taken = paths.find((p) => env.exists(p));
+  return taken ? `${taken} already exists; nothing was written (open it and edit it, or choose another name)` : undefined;
+}
+
+/** Create Override: a new drop-in prefilled with the effective values as comments, like `systemctl edit`. */
+export function planCreateOverride(path: string, env: CommandEnv, name = 'override.conf'): CommandPlan {
+  const u = unitOf(path);
+  if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
+  const n = validateDropInName(name);
+  if (!n.ok) return err(n.reason);
+  const h = hierarchyOf(path, u.unit, env);
+  const eff = h.fragment || h.dropIns.length ? loadEffectiveUnit(h, env.fs).effective : mergeUnit([]);
+  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, n.fileName);
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write', title: `Create ${file}`, target, replace: [], notes: ['Then: systemctl daemon-reload'],
+    files: [{ path: file, content: overrideTemplate(eff, { unitName: u.unit, path: file }) }],
+  };
+}
+
+/** Show Drop-ins: the unit file and its drop-ins in the order systemd applies them. */
+export function planShowDropIns(path: string, env: CommandEnv): CommandPlan {
+  const u = unitOf(path);
+  if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
+  const h = hierarchyOf(path, u.unit, env);
+  const lines = [`# ${u.unit}`, h.fragment ? `unit file: ${h.fragment.path}${h.masked ? ' (masked)' : ''}` : 'unit file: not found'];
+  h.dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`));
+  if (!h.dropIns.length) lines.push('no drop-ins');
+  return { kind: 'text', title: `Drop-ins of ${u.unit}`, text: `${lines.join('\n')}\n` };
+}
+
+/** Show Effective Unit: the merged unit, every line with the file and line that set it. */
+export function planShowEffective(path: string, env: CommandEnv): CommandPlan {
+  const u = unitOf(path);
+  if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
+  const h = hierarchyOf(path, u.unit, env);
+  if (!h.fragment && !h.dropIns.length) return err(`No file found for ${u.unit}.`);
+  const { effective } = loadEffectiveUnit(h, env.fs);
+  return { kind: 'text', title: `Effective ${u.unit}`, text: renderEffective(effective, { comments: true, unitName: h.id }) };
+}
+
+/**
+ * Move to Drop-in: the difference between a vendor unit as it is now (the editor's text) and as it was shipped
+ * (git HEAD, or the text when it was opened) goes into a new drop-in, and the vendor file is put back as shipped.
+ * With `line`, only that directive moves.
+ */
+export function planMoveChangeToDropIn(path: string, env: CommandEnv, line?: number): CommandPlan {
+  const doc = env.openDocument(path) ?? env.parseFile(path);
+  if (!doc || doc.file.kind !== 'unit') return err(`${basename(path)} is not a unit file.`);
+  if (!isVendorUnitFile(path)) return err(`${path} is not a vendor unit: edit it in place, or create an override.`);
+  const shipped = env.shipped(doc);
+  if (!shipped || shipped.text === undefined) {
+    return err(shipped?.source === 'dpkg'
+      ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new override, then reinstall the package.`
+      : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`);
+  }
+  if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
+  const plan = planMoveToDropInText(doc.text, shipped.text, doc.analysis.unitType, line);
+  if (!plan.dropInText.trim()) return err('The change cannot be expressed in a drop-in (see the warnings); nothing was moved.');
+  const target = targetFor(path, { kind: 'unitDropIn', unit: doc.file.unitName }, env, unitWorldOf(path).scope);
+  if (typeof target === 'string') return err(target);
+  let name = '50-moved-from-vendor.conf';
+  for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
+  const file = join(target.folder, name);
+  return {
+    kind: 'write', title: `Move the change to ${file}`, target,
+    files: [{ path: file, content: plan.dropInText }],
+    replace: [{ path, content: plan.vendorText }],
+    notes: [...plan.notes, 'Then: systemctl daemon-reload'],
+  };
+}
+
+function planMoveToDropInText(current: string, shipped: string, unitType: SystemdDocument['analysis']['unitType'], line?: number): { dropInText: string; vendorText: string; notes: string[] } {
+  const p = planMoveToDropIn(current, shipped, { unitType, ...(line !== undefined ? { line } : {}) });
+  return { dropInText: p.dropInText, vendorText: p.vendorText, notes: p.cannotExpress.map((c) => c.reason) };
+}
+
+/** Convert Full Copy: the smallest drop-in that turns the vendor unit into the copy in /etc (the copy stays). */
+export function planConvertFullCopy(path: string, env: CommandEnv): CommandPlan {
+  const u = unitOf(path);
+  const doc = env.openDocument(path) ?? env.parseFile(path);
+  if (!u || !doc || doc.file.kind !== 'unit') return err(`${basename(path)} is not a unit file.`);
+  if (isVendorUnitFile(path)) return err(`${path} is the vendor file itself; a full copy lives in etc/systemd/system.`);
+  const h = hierarchyOf(path, u.unit, env);
+  const vendor = [h.fragment, ...h.shadowedFragments].find((f) => f && f.path !== path && isVendorUnitFile(f.path));
+  if (!vendor) return err(`Found no vendor copy of ${u.unit} to compare with.`);
+  const base = env.readText(vendor.path);
+  if (base === undefined) return err(`${vendor.path} cannot be read.`);
+  const min = computeMinimalDropIn(base, doc.text);
+  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, 'override.conf');
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write', title: `Write ${file}`, target, replace: [],
+    files: [{ path: file, content: min.text.trim() ? min.text : '# The copy does not differ from the vendor unit.\n' }],
+    notes: [...min.cannotExpress.map((c) => c.reason), `Then remove the full copy ${path} and run systemctl daemon-reload.`],
+  };
+}
+
+/** Set Hardware Watchdog: a system.conf.d drop-in next to the system.conf of the same root (never a hard-coded path). */
+export function planSetHardwareWatchdog(path: string | undefined, env: CommandEnv, seconds?: number): CommandPlan {
+  const limits = env.watchdog ?? limitsForDriver('iTCO-v2');
+  const s = seconds ?? limits.max;
+  if (!Number.isInteger(s) || s < limits.min || s > limits.max) return err(`${s} s is outside what ${limits.label} accepts (${limits.min}–${limits.max} s).`);
+  const target = targetFor(path, { kind: 'managerDropIn' }, env, 'system');
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, '60-watchdog.conf');
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write', title: `Create ${file}`, target, replace: [],
+    files: [{ path: file, content: `# Hardware watchdog (${limits.label}: ${limits.min}–${limits.max} s).\n[Manager]\nRuntimeWatchdogSec=${s}s\nRebootWatchdogSec=${Math.min(600, limits.max)}s\n` }],
+    notes: ['Then: systemctl daemon-reexec, and check with wdctl.'],
+  };
+}
+
+/** Generate Socket Units: socket units and the service's LD_PRELOAD drop-in from an strace log. */
+export function planGenerateSocketUnits(logPath: string, service: string, env: CommandEnv): CommandPlan {
+  const unit = service.endsWith('.service') ? service : `${service}.service`;
+  const ok = validateUnitName(unit);
+  if (!ok.ok) return err(ok.reason);
+  const log = env.readText(logPath);
+  if (log === undefined) return err(`${logPath} cannot be read.`);
+  const g = generateSocketUnits(log, unit, env.preloadLibrary);
+  if (g.errors.length) return err(g.errors.join('; '));
+  if (!g.files.length) return err(g.warnings.join('; ') || 'The log shows no listening socket.');
+  const target = targetFor(undefined, { kind: 'unitFiles' }, env, 'system');
+  if (typeof target === 'string') return err(target);
+  const files = g.files.map((f) => ({ path: posix.join(target.folder, f.path), content: f.content }));
+  const taken = fresh(files.map((f) => f.path), env);
+  if (taken) return err(taken);
+  return { kind: 'write', title: `Write ${files.length} file(s) into ${target.folder}`, target, files, replace: [], notes: [...g.warnings, ...g.steps] };
+}
