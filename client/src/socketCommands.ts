@@ -4,9 +4,9 @@
  * drop-in, then show what remains to be done on the machine.
  */
 import * as vscode from 'vscode';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { generateSocketUnits, validateUnitName, DEFAULT_PRELOAD_LIBRARY, decodeBytes } from '../../server/src/languageService.js';
+import { generateSocketUnits, validateUnitName, DEFAULT_PRELOAD_LIBRARY, decodeBytes, installCommand } from '../../server/src/languageService.js';
 import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust } from './install.js';
 
 /** strace logs larger than this are refused (a log of a daemon's start-up is a few kilobytes). */
@@ -44,6 +44,26 @@ function readLog(path: string): { ok: true; text: string } | { ok: false; reason
   }
 }
 
+/**
+ * The drop-in loads a library that is not on this machine: offer the exact install command for the library this
+ * extension ships (dist/preload/), to copy or run in a terminal after a confirmation. Nothing is installed silently.
+ */
+async function offerPreloadInstall(target: string): Promise<void> {
+  const built = join(__dirname, 'preload', 'libsockethack.so');
+  if (!existsSync(built)) {
+    void vscode.window.showWarningMessage(`systemd: ${target} is not installed; build it from a checkout with \`npm run build && sudo make -C preload install\`.`);
+    return;
+  }
+  const cmd = installCommand(built, target, { mode: 0o755 });
+  const pick = await vscode.window.showWarningMessage(`systemd: the units load ${target}, which is not installed on this machine. Install the library that ships with this extension?`, { modal: true, detail: cmd }, 'Run in Terminal…', 'Copy Command');
+  if (pick === 'Copy Command') await copyToClipboard(cmd);
+  else if (pick === 'Run in Terminal…') {
+    const t = vscode.window.createTerminal('systemd: install preload library');
+    t.show();
+    t.sendText(cmd, false); // typed, not run: the user presses Enter (sudo asks for a password anyway)
+  }
+}
+
 export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promise<void> {
   if (!requireTrust('Generate Socket Units from strace Log')) return;
   const log = logUri ?? (await vscode.window.showOpenDialog({ title: 'strace log (strace -f -e trace=socket,bind,listen -o LOG …)', canSelectMany: false }))?.[0];
@@ -66,6 +86,7 @@ export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promis
   const preload = cfg.get<string>('socketActivation.preloadLibrary') || DEFAULT_PRELOAD_LIBRARY;
   const g = generateSocketUnits(text, unit, preload);
   for (const w of g.warnings) void vscode.window.showWarningMessage(`systemd: ${w}`);
+  if (g.files.length && !existsSync(preload)) void offerPreloadInstall(preload);
   if (!g.files.length) return;
   const target = await chooseTarget({ kind: 'unitFiles' }, 'system', { documentPath: log.fsPath, title: 'systemd: where to write the units' });
   if (!target) return;

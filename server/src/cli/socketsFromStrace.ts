@@ -4,6 +4,7 @@
  * would be installed (NAME.socket, NAME.service.d/…conf), all or nothing, never replacing an existing file and never
  * outside DIR; where DIR is not writable, stages the files in a private folder and prints the exact install commands.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   generateSocketUnits, planWrite, writeFilesAllOrNothing, stageFiles, installCommand, readTextFileSafe, validateUnitName,
@@ -43,6 +44,7 @@ export function runSocketsFromStrace(args: string[], io: CommandIO): number {
   const read = readTextFileSafe(log, { maxBytes: MAX_LOG_BYTES });
   if (!read.ok) { io.stderr(`systemd-units: ${read.reason}\n`); return 1; }
   const g = generateSocketUnits(read.text, unit, preload);
+  if (!g.errors.length && !existsSync(preload)) io.stderr(`systemd-units: note: ${preload} is not installed; the service would start without it. ${preloadInstallHint(preload)}\n`);
   for (const e of g.errors) io.stderr(`systemd-units: ${e}\n`);
   for (const w of g.warnings) io.stderr(`systemd-units: ${w}\n`);
   if (g.errors.length || !g.files.length) return 1;
@@ -71,6 +73,13 @@ export function runSocketsFromStrace(args: string[], io: CommandIO): number {
   for (const w of r.written) io.stdout(`wrote ${w}\n`);
   io.stdout(`Next steps:\n${g.steps.map((s) => `  ${s}`).join('\n')}\n`);
   return 0;
+}
+
+/** How to install the preload library: from this package's build when it is there, else from a checkout. */
+function preloadInstallHint(target: string): string {
+  const built = typeof __dirname === 'string' ? join(__dirname, 'preload/libsockethack.so') : undefined;
+  if (built && existsSync(built)) return `Install it with: ${installCommand(built, target, { mode: 0o755 })}`;
+  return 'Build and install it from a checkout with: npm run build && sudo make -C preload install';
 }
 
 /** An strace log of a daemon's start-up is small; this bound only keeps a wrong file from taking all memory. */

@@ -24,6 +24,8 @@ export interface HoverOptions {
   readonly manPages?: boolean;
   /** Limits of the hardware watchdog driver, for hovers on RuntimeWatchdogSec= & co. */
   readonly watchdog?: WatchdogLimits;
+  /** Does a file exist (the LD_PRELOAD library of a socket-activation drop-in)? */
+  readonly fileExists?: (path: string) => boolean;
 }
 
 export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
@@ -94,6 +96,16 @@ function valueExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, op
     if (p?.error) return `**Malformed socket hint** — ${p.error}`;
   }
   if (info.section === 'Manager' && HARDWARE_WATCHDOG_SETTINGS.has(info.name)) return watchdogText(value, opts);
+  if (info.name === 'Environment' && opts.fileExists) {
+    const m = /(?:^|\s)"?LD_PRELOAD=([^\s"]+)/.exec(value);
+    if (m) {
+      const libs = m[1]!.split(':').filter((l) => l.startsWith('/'));
+      const missing = libs.filter((l) => !opts.fileExists!(l));
+      return missing.length
+        ? `**LD_PRELOAD**: ${missing.map((l) => `\`${l}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed on this machine: the service would start without it (the dynamic loader only warns), and no socket is handed over. Install the library first (\`sudo make -C preload install\` puts it at /usr/local/lib/sockethack/libsockethack.so).`
+        : `**LD_PRELOAD**: ${libs.map((l) => `\`${l}\``).join(', ')} ${libs.length === 1 ? 'is' : 'are'} installed on this machine.`;
+    }
+  }
   return undefined;
 }
 
