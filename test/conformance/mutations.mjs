@@ -17,7 +17,26 @@ import { fileURLToPath } from 'node:url';
 import { runOracle, parseOutput } from './oracle.mjs';
 import { compareFile, runCli, byFile, ensureCli } from './compare.mjs';
 
-const TYPE_SECTION = { service: 'Service', socket: 'Socket', timer: 'Timer', path: 'Path', target: null, slice: 'Slice' };
+const TYPE_SECTION = { service: 'Service', socket: 'Socket', timer: 'Timer', path: 'Path', target: null, slice: 'Slice', mount: 'Mount', automount: 'Automount' };
+
+/**
+ * Whole-unit refusals (systemd's *_verify()): per unit type, the keys whose removal makes systemd refuse the unit,
+ * and lines whose addition does. Each makes one mutant of kind 'refusal'; systemd-analyze judges it, and a
+ * refused mutant must get an error from us.
+ */
+const REFUSAL_REMOVE = {
+  timer: ['OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec', 'OnCalendar', 'OnClockChange', 'OnTimezoneChange'],
+  socket: ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'],
+  path: ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'],
+  mount: ['What'],
+};
+const REFUSAL_ADD = {
+  service: [['PAMName=login', 'KillMode=process']],
+  socket: [['Accept=yes', 'ListenDatagram=/run/conformance-mutant.dgram'], ['Symlinks=/run/conformance-mutant.link', 'ListenFIFO=/run/conformance-mutant-a.fifo', 'ListenFIFO=/run/conformance-mutant-b.fifo']],
+  timer: [],
+  path: [],
+  mount: [['PAMName=login', 'KillMode=mixed']],
+};
 
 /** Bad values: [section, key, value]; the section must already be in the unit. */
 const BAD_VALUES = [
@@ -100,14 +119,14 @@ export function mutantsOf(text, type, u) {
   const unitSec = P.section('Unit');
   // rows: [{ text, mark: 'judge'|'ignore'|null }]
   const rows = () => P.lines.map((t) => ({ text: t, mark: null }));
-  const finish = (kind, what, rs) => {
+  const finish = (kind, what, rs, rename) => {
     const lines = [];
     const ignore = [];
     rs.forEach((r, i) => {
       if (r.mark === 'judge') lines.push(i + 1);
       if (r.mark === 'ignore') ignore.push(i + 1);
     });
-    out.push({ kind, what, text: `${rs.map((r) => r.text).join('\n')}\n`, lines, ignore });
+    out.push({ kind, what, text: `${rs.map((r) => r.text).join('\n')}\n`, lines, ignore, rename });
   };
   const insertAtEnd = (rs, sec, row) => {
     // After the section's last key line (the rows before any later mutation stay where they are).
@@ -172,7 +191,32 @@ export function mutantsOf(text, type, u) {
       finish('bad-value', `${key}=${value} in [${s}]${existing ? ' (replaced)' : ' (added)'}`, rs);
     }
   }
-  // 4. an unknown section (every third unit)
+  // 4. whole-unit refusals: the keys systemd needs removed, lines it refuses added, a file name that is wrong for
+  //    the unit (slice dashes, a mount's Where=)
+  {
+    const remove = REFUSAL_REMOVE[type];
+    if (remove && typeSec) {
+      const drop = new Set();
+      for (const k of typeSec.keys) {
+        if (!remove.includes(k.key)) continue;
+        for (let i = k.idx; i < P.lines.length; i++) {
+          drop.add(i);
+          if (!P.lines[i].trim().endsWith('\\')) break;
+        }
+      }
+      if (drop.size) finish('refusal', `${remove.filter((r) => typeSec.keys.some((k) => k.key === r)).join('=, ')}= removed from [${typeSec.name}]`, rows().filter((_, i) => !drop.has(i)));
+    }
+    for (const add of (typeSec ? REFUSAL_ADD[type] ?? [] : [])) {
+      const rs = rows();
+      add.slice().reverse().forEach((t) => insertAtEnd(rs, typeSec, { text: t, mark: null }));
+      finish('refusal', `${add.join(', ')} added to [${typeSec.name}]`, rs);
+    }
+    if (type === 'slice' && u % 2 === 0) finish('refusal', 'file renamed with a trailing dash', rows(), (n) => n.replace(/\.slice$/, '-.slice'));
+    if ((type === 'mount' || type === 'automount') && typeSec?.keys.some((k) => k.key === 'Where')) {
+      finish('refusal', 'file renamed (Where= no longer matches)', rows(), (n) => `conformance\\x2dmutant-${n}`);
+    }
+  }
+  // 5. an unknown section (every third unit)
   if (u % 3 === 0) {
     const name = MISSPELT[TYPE_SECTION[type] ?? 'Unit'] ?? 'Unti';
     const rs = rows();
@@ -196,7 +240,7 @@ function pickBase(files, ours, limit) {
     byType.get(type).push(path);
   }
   // Mostly services, then the other kinds, spread over the corpus.
-  const quota = { service: 0.7, socket: 0.1, timer: 0.1, path: 0.04, target: 0.04, slice: 0.02 };
+  const quota = { service: 0.66, socket: 0.1, timer: 0.1, path: 0.04, target: 0.04, slice: 0.02, mount: 0.03, automount: 0.01 };
   const out = [];
   for (const [type, share] of Object.entries(quota)) {
     const list = (byType.get(type) ?? []).sort();
@@ -225,9 +269,10 @@ export async function runMutations(o) {
       const id = `${String(mutants.length).padStart(4, '0')}-${m.kind}`;
       const mdir = join(dir, id);
       mkdirSync(mdir, { recursive: true });
-      const file = join(mdir, e.name);
+      const name = m.rename ? m.rename(e.name) : e.name;
+      const file = join(mdir, name);
       writeFileSync(file, m.text);
-      mutants.push({ ...m, id, file, base: path, entry: { ...e, file, dir: mdir } });
+      mutants.push({ ...m, id, file, base: path, entry: { ...e, name, file, dir: mdir } });
     }
   });
   const jobs = mutants.map((m) => ({ scope: 'system', dir: m.entry.dir, target: m.file, byPath: true, covers: [m.entry], extraPath: o.files.get(m.base).entry.dir }));
@@ -244,6 +289,10 @@ export async function runMutations(o) {
   let detectedError = 0;
   let refused = 0;
   let refusedWithError = 0;
+  /** Refusal mutants systemd refuses where we report no error (each fails the suite). */
+  const refusalsMissed = [];
+  /** Refusal mutants: how many systemd refuses, and where we report an error. */
+  const refusalKind = { mutants: 0, refused: 0, withError: 0 };
   let passed = 0;
   let failed = 0;
   oracle.results.forEach((r, i) => {
@@ -271,7 +320,14 @@ export async function runMutations(o) {
       k.systemdSilent++;
       accepted.push({ mutant: m.id, what: m.what, ours: mine.filter((f) => m.lines.includes(f.line)).map((f) => `${f.severity}[${f.code}]`) });
     }
-    if (c.falseErrors.length) {
+    const refusalMissed = m.kind === 'refusal' && p.unitFailed && !mine.some((f) => f.severity === 'error');
+    if (m.kind === 'refusal') {
+      refusalKind.mutants++;
+      if (p.unitFailed) refusalKind.refused++;
+      if (p.unitFailed && !refusalMissed) refusalKind.withError++;
+      if (refusalMissed) refusalsMissed.push({ mutant: m.id, what: m.what, base: m.base, systemd: p.unitMessages.filter((u) => !u.other && !u.noise).map((u) => u.message) });
+    }
+    if (c.falseErrors.length || refusalMissed) {
       failed++;
       for (const e of c.falseErrors) {
         falseErrors.push({ mutant: m.id, base: m.base, what: m.what, line: e.line, onMutatedLine: m.lines.includes(e.line), code: e.code, message: e.message, text: e.text });
@@ -288,6 +344,8 @@ export async function runMutations(o) {
     console.log(`       ${kind.padEnd(16)} systemd flags ${v.systemdFlags}/${v.mutants} mutants, ${v.sysLines} line(s); we flag ${v.detected}, as error ${v.detectedAsError}; systemd silent on ${v.systemdSilent}`);
   }
   console.log(`   mutants systemd refuses: ${refused}; where we report an error: ${refusedWithError}`);
+  console.log(`   refusal mutants: ${refusalKind.mutants}; systemd refuses ${refusalKind.refused}; we report an error on ${refusalKind.withError} of those`);
+  for (const x of refusalsMissed) console.log(`     MISSED REFUSAL ${x.mutant} (${x.what}): systemd: ${x.systemd.join(' / ')}\n         base: ${x.base}`);
   if (undetected.length) {
     console.log(`   lines systemd flags that we miss: ${undetected.length}`);
     for (const x of undetected.slice(0, o.verbose ? Infinity : 15)) console.log(`       ${x.mutant} (${x.what}) line ${x.line}: systemd: ${x.systemd}\n           | ${x.text}`);
@@ -314,6 +372,7 @@ export async function runMutations(o) {
       gate: { threshold: 0.9, ok: gateOk },
       refused,
       refusedWithError,
+      refusals: { ...refusalKind, missed: refusalsMissed },
       undetected,
       systemdAccepts: accepted,
       falseErrors,

@@ -68,7 +68,7 @@ export function noiseReason(message) {
 }
 
 /** Unit-level messages that mean systemd refused the unit (then its per-line verdicts are not complete). */
-export const UNIT_FAILED = /Unit configuration has fatal error|has a bad unit file setting|Refusing\b|Failed to load configuration|not loaded properly/;
+export const UNIT_FAILED = /Unit configuration has fatal error|has a bad unit file setting|Refusing\b|Failed to load configuration|not loaded properly|failed to load properly|Failed to load unit file|not loading\b/;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Jobs
