@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { getCompletions } from '../../server/src/services/completion.js';
+import { createDocument } from '../../server/src/languageService.js';
 import { withCursor } from '../support/cursor.js';
 
 const labels = (path: string, text: string, unitNames: string[] = []) => {
@@ -73,5 +74,33 @@ describe('completion', () => {
 
   it('offers nothing in comments', () => {
     expect(labels('/x/a.service', '[Service]\n# Exec$0')).toEqual([]);
+  });
+});
+
+describe('completion where people type most (issue 11)', () => {
+  it('offers directives, not the previous value, on the empty last line of a file', () => {
+    const text = '[Service]\nType=simple\n';
+    const doc = createDocument('/x/a.service', text);
+    const labels = getCompletions(doc, text.length, { targetVersion: 260 }).map((c) => c.label);
+    expect(labels).toContain('ExecStart=');
+    expect(labels).not.toContain('simple');
+  });
+
+  it('puts common directives first and deprecated ones last', () => {
+    const text = '[Service]\n';
+    const items = getCompletions(createDocument('/x/a.service', text), text.length, { targetVersion: 260 });
+    const order = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((c) => c.label);
+    expect(order.indexOf('ExecStart=')).toBeLessThan(20);
+    const firstDeprecated = order.findIndex((l) => items.find((i) => i.label === l)?.deprecated);
+    const lastActive = order.map((l) => items.find((i) => i.label === l)).filter((i) => i && !i.deprecated && !i.label.startsWith('[')).length;
+    expect(firstDeprecated).toBeGreaterThanOrEqual(lastActive - 1);
+  });
+});
+
+describe('hover at the end of the file', () => {
+  it('shows nothing on the empty last line', async () => {
+    const { getHover } = await import('../../server/src/services/hover.js');
+    const text = '[Service]\nType=simple\n';
+    expect(getHover(createDocument('/x/a.service', text), text.length)).toBeUndefined();
   });
 });

@@ -45,7 +45,11 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
   let ls = offset;
   while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
   const before = text.slice(ls, offset);
-  const node = nodeAt(doc.tree.nodes, offset === text.length && offset > 0 ? offset - 1 : offset);
+  // At the very end of the file the cursor belongs to the line it is on: after a final line break that is a new,
+  // empty line (no node), not the assignment above it.
+  const atEnd = offset === text.length;
+  const freshLine = atEnd && (offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r');
+  const node = freshLine ? undefined : nodeAt(doc.tree.nodes, atEnd && offset > 0 ? offset - 1 : offset);
   const trimmed = before.trimStart();
   if (/^[#;]/.test(trimmed)) return [];
 
@@ -82,6 +86,16 @@ function sectionCompletions(doc: SystemdDocument, replace: Span): CompletionResu
   }));
 }
 
+/** The directives people reach for first (a ranking for completion only; not a systemd fact). */
+const COMMON = new Set([
+  'Description', 'Documentation', 'After', 'Before', 'Wants', 'Requires', 'BindsTo', 'PartOf', 'Conflicts', 'ConditionPathExists',
+  'Type', 'ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecReload', 'ExecStop', 'Restart', 'RestartSec', 'User', 'Group',
+  'Environment', 'EnvironmentFile', 'WorkingDirectory', 'TimeoutStartSec', 'TimeoutStopSec', 'RemainAfterExit',
+  'WantedBy', 'RequiredBy', 'Alias', 'Also',
+  'ListenStream', 'ListenDatagram', 'Accept', 'Service', 'OnCalendar', 'OnBootSec', 'OnUnitActiveSec', 'Persistent', 'Unit',
+  'What', 'Where', 'Options', 'Type', 'PathExists', 'PathChanged', 'PathModified',
+]);
+
 function directiveCompletions(doc: SystemdDocument, section: string, replace: Span, env: CompletionEnv): CompletionResult[] {
   const out: CompletionResult[] = [];
   for (const info of directivesInSection(section)) {
@@ -100,7 +114,8 @@ function directiveCompletions(doc: SystemdDocument, section: string, replace: Sp
       insertText: `${info.name}=`,
       replace,
       filterText: info.name,
-      sortText: `${deprecated ? '2' : newer ? '1' : '0'}${info.name}`,
+      // Common directives first, then the rest by name; newer than the target next; deprecated last.
+      sortText: `${deprecated ? '2' : newer ? '1' : COMMON.has(info.name) ? '0a' : '0b'}${info.name}`,
       deprecated,
       retrigger: hasValueCompletions(info),
     });

@@ -29,6 +29,8 @@ export interface HoverOptions {
 }
 
 export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
+  // On the empty line after the final line break there is nothing to explain.
+  if (offset >= doc.text.length && /[\r\n]$/.test(doc.text)) return undefined;
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node) return undefined;
   if (node.kind === 'section') {
