@@ -13,6 +13,17 @@ export function isEnvName(s: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && s.length <= 4096;
 }
 
+/**
+ * A variable name as systemd checks it: after specifier expansion (Environment=, UnsetEnvironment= and
+ * PassEnvironment= expand `%` first), so a name with specifiers is accepted when some expansion is a valid name:
+ * `X%b` is X and the boot ID.
+ */
+function envNameOk(name: string, expands: boolean): boolean {
+  if (isEnvName(name)) return true;
+  if (!expands || !/%[A-Za-z0-9]/.test(name)) return false;
+  return isEnvName(name.replace(/%(%|[A-Za-z0-9])/g, (_m, c: string) => (c === '%' ? '%' : 'x')));
+}
+
 export function isJournalFieldName(s: string): boolean {
   return s.length > 0 && s.length <= 64 && /^[A-Z][A-Z0-9_]*$/.test(s);
 }
@@ -25,6 +36,7 @@ export function validateEnvironment(value: string, ctx: ValueContext): ValueProb
     out.push(err(error.start, error.end, `${error.message}; systemd ignores the rest of the line.`));
   }
   const journal = ctx.parser === 'config_parse_log_extra_fields';
+  const expands = specifierContextFor(ctx) !== 'none';
   for (const w of words) {
     const eq = w.text.indexOf('=');
     if (eq < 0) {
@@ -38,7 +50,7 @@ export function validateEnvironment(value: string, ctx: ValueContext): ValueProb
       if (!isJournalFieldName(name)) {
         out.push(err(w.start, w.end, `Invalid journal field name '${name}': use upper-case letters, digits and '_' (not first), at most 64 characters.`));
       }
-    } else if (!isEnvName(name)) {
+    } else if (!envNameOk(name, expands)) {
       out.push(err(w.start, w.end, `Invalid environment variable name '${name}': use letters, digits and '_', not starting with a digit.`));
     }
   }
@@ -51,14 +63,15 @@ export function validateEnvNameList(value: string, ctx: ValueContext): ValueProb
   const { words, error } = splitWords(value, { unquote: true, cunescape: true });
   if (error) out.push(err(error.start, error.end, `${error.message}.`));
   const unset = ctx.parser === 'config_parse_unset_environ';
+  const expands = specifierContextFor(ctx) !== 'none';
   for (const w of words) {
     const t = w.text;
     const eq = t.indexOf('=');
     if (unset && eq >= 0) {
-      if (!isEnvName(t.slice(0, eq))) out.push(err(w.start, w.end, `Invalid environment assignment '${t}': the name must use letters, digits and '_', not starting with a digit.`));
+      if (!envNameOk(t.slice(0, eq), expands)) out.push(err(w.start, w.end, `Invalid environment assignment '${t}': the name must use letters, digits and '_', not starting with a digit.`));
       continue;
     }
-    if (!isEnvName(t)) {
+    if (!envNameOk(t, expands)) {
       out.push(err(w.start, w.end, `Invalid environment variable name '${t}': use letters, digits and '_', not starting with a digit${unset ? ', or NAME=VALUE' : ''}.`));
     }
   }

@@ -3,7 +3,7 @@
  */
 import type { ValueContext, ValueProblem } from './types.js';
 import { err, warn, splitWords } from './util.js';
-import { checkSpecifiers, stripSpecifiers } from './specifiers.js';
+import { checkSpecifiers } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 
 export const UNIT_SUFFIXES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
@@ -35,6 +35,28 @@ export function checkUnitName(name: string): UnitNameResult {
   return { ok: true, kind: instance === undefined ? 'plain' : instance === '' ? 'template' : 'instance', type };
 }
 
+/**
+ * A unit name with its specifiers expanded to a result systemd could produce, for checking the name itself:
+ * systemd expands first (unit_name_printf()) and validates the result, so `OnFailure=failed@%n` in frr.service is
+ * `failed@frr.service`. %n is the unit's full name, with its type suffix; every other specifier (%N, %p, %i, %j,
+ * and those only known at run time: %H, %u, %m, %b, %v, …) becomes a plain word, which is a valid result for all
+ * of them, so that no name is refused for what a specifier might expand to.
+ */
+export function expandUnitNameSpecifiers(text: string, unitType: string | undefined): string {
+  if (!text.includes('%')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '%' && i + 1 < text.length) {
+      const c = text[i + 1]!;
+      if (c === '%') { out += '%'; i++; continue; }
+      if (/[A-Za-z0-9]/.test(c)) { out += c === 'n' ? `x.${unitType ?? 'service'}` : 'x'; i++; continue; }
+    }
+    out += ch;
+  }
+  return out;
+}
+
 function unitSpecs(raw: string, offset: number, ctx: ValueContext): ValueProblem[] {
   return checkSpecifiers(raw, specifierContextFor(ctx), ctx.targetVersion, offset);
 }
@@ -42,7 +64,7 @@ function unitSpecs(raw: string, offset: number, ctx: ValueContext): ValueProblem
 function checkOne(raw: string, start: number, ctx: ValueContext, requiredType?: string, allowTemplate = true): ValueProblem[] {
   const out = unitSpecs(raw, start, ctx);
   if (out.some((p) => p.severity === 'error')) return out;
-  const name = stripSpecifiers(raw);
+  const name = expandUnitNameSpecifiers(raw, ctx.unitType);
   const r = checkUnitName(name);
   const end = start + raw.length;
   if (!r.ok) {
@@ -88,7 +110,7 @@ export function validateUnitList(value: string, ctx: ValueContext): ValueProblem
       out.push(err(w.start, w.end, `Invalid unit name '${raw}': quotes are not removed in ${ctx.directive}=; write the names without quotes.`));
       continue;
     }
-    if (raw.endsWith(',') && checkUnitName(stripSpecifiers(raw.slice(0, -1))).ok) {
+    if (raw.endsWith(',') && checkUnitName(expandUnitNameSpecifiers(raw.slice(0, -1), ctx.unitType)).ok) {
       out.push(err(w.start, w.end, `Invalid unit name '${raw}': separate unit names with spaces, not commas.`));
       continue;
     }
@@ -98,7 +120,7 @@ export function validateUnitList(value: string, ctx: ValueContext): ValueProblem
       const dir = raw.slice(0, slash);
       const base = raw.slice(slash + 1);
       const m = /^(.+)\.(wants|requires)$/.exec(dir);
-      if (m && !dir.includes('/') && checkUnitName(stripSpecifiers(m[1]!)).ok && checkUnitName(stripSpecifiers(base)).ok) {
+      if (m && !dir.includes('/') && checkUnitName(expandUnitNameSpecifiers(m[1]!, ctx.unitType)).ok && checkUnitName(expandUnitNameSpecifiers(base, ctx.unitType)).ok) {
         out.push(warn(w.start, w.end, `Alias=${raw} is the old way to hook into ${m[1]}; use ${m[2] === 'wants' ? 'WantedBy' : 'RequiredBy'}=${m[1]} instead.`));
         continue;
       }
