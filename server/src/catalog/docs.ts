@@ -73,6 +73,27 @@ export interface RenderOptions {
   readonly manText?: boolean;
 }
 
+/** About this many characters per hover; the local man page text gets what is left. */
+export const HOVER_BUDGET = 1500;
+
+function cutAtParagraph(text: string, max: number): string {
+  const paras = text.split(/\n\n/);
+  let out = '';
+  for (const p of paras) {
+    if ((out ? out.length + 2 : 0) + p.length > max) break;
+    out = out ? `${out}\n\n${p}` : p;
+  }
+  // A first paragraph longer than the budget: cut at a sentence end.
+  if (!out) {
+    const slice = paras[0]!.slice(0, max);
+    const dot = slice.lastIndexOf('. ');
+    out = dot > max / 3 ? slice.slice(0, dot + 1) : slice;
+  }
+  // Never leave a code block open.
+  if ((out.match(/```/g) ?? []).length % 2) out += '\n```';
+  return out;
+}
+
 export function renderDirective(info: DirectiveInfo, opts: RenderOptions = {}): string {
   const parts: string[] = [];
   parts.push(`**${info.name}=** · \`[${info.section}]\``);
@@ -99,7 +120,12 @@ export function renderDirective(info: DirectiveInfo, opts: RenderOptions = {}): 
   if (url) parts.push(`[${info.manPage}](${url})`);
   if (opts.manText) {
     const local = localManEntry(info.manPage, info.name);
-    if (local) parts.push(`---\n*From the local man page ${info.manPage}:*\n\n${local}`);
+    if (local) {
+      // Keep a hover readable: the local text is cut at a paragraph boundary, with a link to the full entry.
+      const room = Math.max(400, HOVER_BUDGET - parts.join('\n\n').length);
+      const text = local.length <= room ? local : `${cutAtParagraph(local, room)}\n\n… ${url ? `[read on in ${info.manPage}](${url})` : `more in ${info.manPage}`}`;
+      parts.push(`---\n*From the local man page ${info.manPage}:*\n\n${text}`);
+    }
   }
   return parts.join('\n\n');
 }

@@ -62,6 +62,14 @@ export function parseManPage(roff: string): Map<string, string> {
     let inCode = false;
     for (; k < lines.length && depth > 0; k++) {
       const l = lines[k]!;
+      if (l === '.TS') {
+        // A tbl table: rendered as a markdown table, not as raw roff.
+        let e = k + 1;
+        while (e < lines.length && lines[e] !== '.TE') e++;
+        out += `\n\n${tableToMarkdown(lines.slice(k + 1, e))}\n\n`;
+        k = e;
+        continue;
+      }
       if (l.startsWith('.RS')) { depth++; continue; }
       if (l.startsWith('.RE')) { depth--; continue; }
       if (l === '.nf') { inCode = true; out += '\n\n```\n'; continue; }
@@ -77,6 +85,53 @@ export function parseManPage(roff: string): Map<string, string> {
     i = k - 1;
   }
   return entries;
+}
+
+/**
+ * A tbl(1) table body (between .TS and .TE) as a markdown table: the options line (`allbox tab(:);`), the format
+ * lines up to the one ending in '.', `.T&` format changes, and data rows whose cells are plain text or `T{ … T}`
+ * blocks separated by the tab character.
+ */
+export function tableToMarkdown(body: readonly string[]): string {
+  let i = 0;
+  let tab = '\t';
+  if (body[0]?.trimEnd().endsWith(';')) {
+    const m = /tab\((.)\)/.exec(body[0]);
+    if (m) tab = m[1]!;
+    i = 1;
+  }
+  const skipFormat = (): void => { while (i < body.length && !body[i]!.trimEnd().endsWith('.')) i++; i++; };
+  skipFormat();
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell: string[] | undefined;
+  for (; i < body.length; i++) {
+    const l = body[i]!;
+    if (cell) {
+      if (l.startsWith('T}')) {
+        row.push(cell.join(' '));
+        cell = undefined;
+        const rest = l.slice(2);
+        if (rest.startsWith(tab)) { const next = rest.slice(1); if (next === 'T{') cell = []; else if (next) row.push(next); }
+        else { rows.push(row); row = []; }
+      } else if (!l.startsWith('.')) cell.push(roffInline(l));
+      continue;
+    }
+    if (l === '.T&') { i++; skipFormat(); i--; continue; }
+    if (l.startsWith('.')) continue;
+    const parts = l.split(tab);
+    for (let p = 0; p < parts.length; p++) {
+      if (parts[p] === 'T{' && p === parts.length - 1) { cell = []; break; }
+      row.push(roffInline(parts[p]!));
+    }
+    if (!cell) { rows.push(row); row = []; }
+  }
+  if (row.length) rows.push(row);
+  const useful = rows.filter((r) => r.some((c) => c.trim()));
+  if (!useful.length) return '';
+  const width = Math.max(...useful.map((r) => r.length));
+  const fmt = (r: string[]): string => `| ${Array.from({ length: width }, (_, c) => (r[c] ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()).join(' | ')} |`;
+  return [fmt(useful[0]!), `|${' --- |'.repeat(width)}`, ...useful.slice(1).map(fmt)].join('\n');
 }
 
 function loadPage(page: string): Map<string, string> | null {
