@@ -278,7 +278,15 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     },
     getHover(doc, offset) {
       const s = settings();
-      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists });
+      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
+        describeUnit: (name) => {
+          const path = index().find(name)[0];
+          if (!path) return undefined;
+          const d = workspaceDocCache.get(path, () => service.parseFile(path));
+          const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')?.node.value;
+          return { path, ...(description ? { description } : {}) };
+        },
+      });
       if (!h) return undefined;
       // Origin first: where the value in effect comes from matters more than the reference text below it.
       const origin = originNote(doc, offset);

@@ -1,13 +1,14 @@
 /** Hover: sections, directives, values and specifiers. */
 import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
-import { lookupSpecifier, sectionSummary, valueMeaning, type DirectiveInfo } from '../catalog/catalog.js';
+import { lookupSpecifier, type DirectiveInfo } from '../catalog/catalog.js';
 import { renderDirective } from '../catalog/docs.js';
 import { valueSpanToDocument } from '../parser/parser.js';
 import { entryAt, nodeAt, wordAt } from './context.js';
 import { parseTimespan } from '../values/timespan.js';
 import { parseBytes } from '../values/bytes.js';
 import { parseBoolean } from '../values/bool.js';
+import { parseSignal } from '../values/signal.js';
 import { specifierContextFor } from '../values/index.js';
 import { notifyMarkdown } from '../catalog/notifyDocs.js';
 import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../watchdog/drivers.js';
@@ -26,6 +27,8 @@ export interface HoverOptions {
   readonly watchdog?: WatchdogLimits;
   /** Does a file exist (the LD_PRELOAD library of a socket-activation drop-in)? */
   readonly fileExists?: (path: string) => boolean;
+  /** Where a unit named in a value is defined, and its Description= (hover on After=, Wants=… values). */
+  readonly describeUnit?: (name: string) => { readonly path: string; readonly description?: string } | undefined;
 }
 
 export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
@@ -36,9 +39,14 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
   if (node.kind === 'section') {
     if (offset < node.nameSpan.start - 1 || offset > node.nameSpan.end + 1) return undefined;
     const allowed = doc.analysis.allowedSections;
-    const summary = sectionSummary(node.name);
+    const dialect = doc.analysis.dialect;
+    const summary = dialect?.sectionSummary(node.name);
     const lines = [`**[${node.name}]**`];
     if (summary) lines.push(summary);
+    const info = dialect?.section(node.name);
+    if (info?.repeatable) lines.push(`Each [${node.name}] header starts a new object; a bad value drops that whole object.`);
+    if (info?.renamedTo) lines.push(`Old name of [${info.renamedTo}]; it still works.`);
+    if (info?.netdevKinds) lines.push(`Read only when \`Kind=\` is ${info.netdevKinds.map((k) => `\`${k}\``).join(', ')}.`);
     if (allowed.length && !allowed.includes(node.name) && !node.name.startsWith('X-')) lines.push(`*Not read in this file; it takes ${allowed.map((s) => `[${s}]`).join(', ')}.*`);
     if (node.name.startsWith('X-')) lines.push('Extension section: systemd ignores it, tools may read it.');
     return { markdown: lines.join('\n\n'), span: node.nameSpan };
@@ -57,7 +65,7 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
   if (offset > node.eq && info) {
     const extra = valueExtra(info, node.value, doc, opts);
     if (extra) return { markdown: extra, span: node.valueSpan };
-    return valueHover(node.value, info, (s, e) => valueSpanToDocument(node, s, e), node.valueSpan, offset, doc);
+    return valueHover(node.value, info, (s, e) => valueSpanToDocument(node, s, e), node.valueSpan, offset, doc, opts);
   }
   return undefined;
 }
@@ -111,7 +119,7 @@ function valueExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, op
   return undefined;
 }
 
-function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: number) => Span, valueSpan: Span, offset: number, _doc: SystemdDocument): HoverResult | undefined {
+function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: number) => Span, valueSpan: Span, offset: number, doc: SystemdDocument, opts: HoverOptions): HoverResult | undefined {
   // Position inside the value string.
   let rel = -1;
   for (let i = 0; i <= value.length; i++) {
@@ -123,10 +131,11 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
 
   // Specifier under the cursor.
   const spec = specifierAround(value, rel);
-  if (spec && specifierContextFor(info) !== 'none') {
+  if (spec && doc.analysis.dialect?.specifiers && specifierContextFor(info) !== 'none') {
     const s = lookupSpecifier(spec.letter);
     const text = spec.letter === '%' ? 'A literal `%`.' : s ? `${s.meaning[0]!.toUpperCase()}${s.meaning.slice(1)} (since systemd ${s.since}).` : 'Unknown specifier: systemd refuses the value.';
-    return { markdown: `**%${spec.letter}** specifier — ${text}`, span: map(spec.start, spec.start + 2) };
+    const here = expandForUnit(spec.letter, doc);
+    return { markdown: `**%${spec.letter}** specifier — ${text}${here !== undefined ? `\n\nIn this unit: \`${here}\`.` : ''}`, span: map(spec.start, spec.start + 2) };
   }
 
   // The word under the cursor (lists) or the whole value.
@@ -136,6 +145,7 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
   const lines: string[] = [];
   let span = map(ws, we);
 
+  const valueMeaning = (s: string, n: string, v: string): string | undefined => doc.analysis.dialect?.valueMeaning(s, n, v);
   const meaning = valueMeaning(info.section, info.name, bare) ?? valueMeaning(info.section, info.name, value);
   if (meaning) lines.push(`\`${valueMeaning(info.section, info.name, bare) ? bare : value}\` — ${meaning}`);
   if (!meaning && (info.kind === 'bool' || info.kind === 'tristate-bool' || info.kind === 'enum-or-bool')) {
@@ -153,11 +163,57 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
     const r = parseBytes(value, 1024);
     if ('bytes' in r) { lines.push(`\`${value}\` = **${r.bytes.toLocaleString('en-US')} bytes**.`); span = valueSpan; }
   }
+  if (info.kind === 'signal' || (info.kind === 'enum' && /Signal$/.test(info.name))) {
+    const n = parseSignal(bare);
+    if (n !== undefined && !/^\d+$/.test(bare)) lines.push(`\`${bare}\` is signal number **${n}**${n >= 34 ? ' (a real-time signal)' : ''}.`);
+  }
+  if (info.kind === 'mode' && /^[0-7]{3,4}$/.test(value)) {
+    lines.push(info.name === 'UMask'
+      ? `\`${value}\` is a mask: new files and folders lose ${modeInWords(value)}.`
+      : `\`${value}\` — ${modeInWords(value)}.`);
+    span = valueSpan;
+  }
+  if ((info.kind === 'unit' || info.kind === 'unit-list') && opts.describeUnit && /\.[a-z]+$/.test(bare)) {
+    const u = opts.describeUnit(bare);
+    lines.push(u ? `**${bare}**${u.description ? ` — ${u.description}` : ''}\n\nDefined in \`${u.path}\`.` : `**${bare}** — no unit file of this name was found in the workspace or on this machine.`);
+  }
   if (!lines.length) {
     lines.push(`Value of **${info.name}=** — ${info.summary}`);
     span = valueSpan;
   }
   return { markdown: lines.join('\n\n'), span };
+}
+
+/** What a unit-name specifier expands to in this unit (undefined for those only known at run time). */
+function expandForUnit(letter: string, doc: SystemdDocument): string | undefined {
+  const f = doc.file;
+  if (f.kind !== 'unit' && f.kind !== 'dropin') return undefined;
+  const name = f.unitName;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const at = stem.indexOf('@');
+  const prefix = at >= 0 ? stem.slice(0, at) : stem;
+  const instance = at >= 0 ? stem.slice(at + 1) : '';
+  const unescape = (s: string): string => s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
+  switch (letter) {
+    case 'n': return name;
+    case 'N': return stem;
+    case 'p': return prefix;
+    case 'P': return unescape(prefix);
+    case 'i': return at >= 0 ? instance : '';
+    case 'I': return at >= 0 ? unescape(instance) : '';
+    case 'j': return prefix.slice(prefix.lastIndexOf('-') + 1);
+    default: return undefined;
+  }
+}
+
+/** 0750 → "owner: read, write, run; group: read, run; others: nothing". */
+function modeInWords(mode: string): string {
+  const digits = mode.padStart(4, '0').split('').map(Number);
+  const who = ['owner', 'group', 'others'];
+  const perm = (d: number): string => [d & 4 ? 'read' : '', d & 2 ? 'write' : '', d & 1 ? 'run/enter' : ''].filter(Boolean).join(', ') || 'nothing';
+  const special = [digits[0]! & 4 ? 'setuid' : '', digits[0]! & 2 ? 'setgid' : '', digits[0]! & 1 ? 'sticky' : ''].filter(Boolean);
+  return `${who.map((w, i) => `${w}: ${perm(digits[i + 1]!)}`).join('; ')}${special.length ? `; plus ${special.join(', ')}` : ''}`;
 }
 
 function specifierAround(value: string, rel: number): { letter: string; start: number } | undefined {
