@@ -104,3 +104,23 @@ describe('hover at the end of the file', () => {
     expect(getHover(createDocument('/x/a.service', text), text.length)).toBeUndefined();
   });
 });
+
+describe('snippets over LSP, where they fit', () => {
+  const labels = (path: string, text: string, at = text.length) => getCompletions(createDocument(path, text), at, { targetVersion: 260 }).map((c) => c.label);
+  it('whole-unit templates only in an empty file of their type', () => {
+    expect(labels('/x/a.service', '')).toEqual(expect.arrayContaining(['service', 'service-notify']));
+    expect(labels('/x/a.service', '')).not.toContain('timer');
+    expect(labels('/x/a.timer', '')).toContain('timer');
+    expect(labels('/x/a.service', '[Service]\nExecStart=/bin/true\n')).not.toContain('service');
+  });
+  it('drop-in templates in an empty drop-in, after the sections', () => {
+    const items = getCompletions(createDocument('/x/a.service.d/override.conf', ''), 0, { targetVersion: 260 });
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((c) => c.label);
+    expect(sorted.indexOf('dropin-execstart')).toBeGreaterThan(sorted.indexOf('[Service]'));
+    expect(items.find((c) => c.label === 'dropin-execstart')?.snippet).toBe(true);
+  });
+  it('the sandbox block inside [Service]', () => {
+    expect(labels('/x/a.service', '[Service]\nExecStart=/bin/true\n')).toContain('sandbox');
+    expect(labels('/x/a.service', '[Unit]\n')).not.toContain('sandbox');
+  });
+});

@@ -4,14 +4,13 @@
  */
 import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
-import {
-  allSpecifiers, directivesInSection, directiveAllowedInType, lookupDirective, sectionSummary, valueMeaning, type DirectiveInfo,
-} from '../catalog/catalog.js';
+import { allSpecifiers, type DirectiveInfo } from '../catalog/catalog.js';
 import { renderDirective } from '../catalog/docs.js';
 import { nodeAt, sectionAt, wordBefore } from './context.js';
 import { specifierContextFor } from '../values/index.js';
 import { SIGNAL_NAMES } from '../values/signal.js';
 import { socketHintFor } from './socketHints.js';
+import { snippetCompletions } from './snippets.js';
 
 /** LSP CompletionItemKind numbers, kept here so this file needs no LSP import. */
 const K = { Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, File: 17, Reference: 18, EnumMember: 20, Constant: 21, Variable: 6 } as const;
@@ -55,8 +54,10 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
 
   // Inside a value: the node is an assignment and the cursor is after '='.
   if (node && node.kind === 'assignment' && offset > node.eq) {
-    const section = sectionAt(doc.analysis, offset).section.name;
-    const info = section ? lookupDirective(section, node.key) : undefined;
+    // The dialect decides what a key means; section-less files (udev.conf) keep their keys under ''.
+    const at = sectionAt(doc.analysis, offset).section;
+    const section = at.header ? at.name : doc.analysis.dialect?.sectionless ? '' : undefined;
+    const info = section !== undefined ? doc.analysis.dialect?.lookup(section, node.key) : undefined;
     if (!info) return [];
     return valueCompletions(doc, info, text, offset, env);
   }
@@ -72,8 +73,13 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
     const start = offset - trimmed.length;
     const sec = sectionAt(doc.analysis, offset);
     const out: CompletionResult[] = [];
-    if (sec.status === 'ok' && sec.section.name) out.push(...directiveCompletions(doc, sec.section.name, { start, end: offset }, env));
+    const secName = sec.section.header ? sec.section.name : doc.analysis.dialect?.sectionless ? '' : undefined;
+    if (sec.status === 'ok' && secName !== undefined && (secName || doc.analysis.dialect?.sectionless)) out.push(...directiveCompletions(doc, secName, { start, end: offset }, env));
     if (trimmed.length === 0 || sec.status !== 'ok') out.push(...sectionCompletions(doc, { start, end: offset }).map((c) => ({ ...c, sortText: `z${c.sortText ?? c.label}` })));
+    // Snippets last (after sections in an empty drop-in), only where they fit.
+    for (const { item, replace } of snippetCompletions(doc, sec.status === 'ok' ? sec.section.name : undefined, { start, end: offset })) {
+      out.push({ label: item.prefix, kind: K.Snippet, detail: item.description, documentation: `\`\`\`ini\n${item.body}\n\`\`\``, insertText: item.body, replace, sortText: `zz${item.prefix}`, filterText: item.prefix, snippet: true });
+    }
     return out;
   }
   return [];
@@ -82,7 +88,7 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
 function sectionCompletions(doc: SystemdDocument, replace: Span): CompletionResult[] {
   return doc.analysis.allowedSections.map((s, i) => ({
     label: `[${s}]`, kind: K.Module, insertText: `[${s}]`, replace, detail: 'section',
-    documentation: sectionSummary(s), sortText: `${i}`, filterText: `[${s}]`,
+    documentation: doc.analysis.dialect?.sectionSummary(s), sortText: `${i}`, filterText: `[${s}]`,
   }));
 }
 
@@ -98,8 +104,10 @@ const COMMON = new Set([
 
 function directiveCompletions(doc: SystemdDocument, section: string, replace: Span, env: CompletionEnv): CompletionResult[] {
   const out: CompletionResult[] = [];
-  for (const info of directivesInSection(section)) {
-    if (!directiveAllowedInType(info, doc.analysis.unitType)) continue;
+  const dialect = doc.analysis.dialect;
+  if (!dialect) return out;
+  for (const info of dialect.directivesInSection(section)) {
+    if (!dialect.allowedInFile(info)) continue;
     const deprecated = info.status !== 'active';
     const newer = info.since > env.targetVersion;
     const tags: string[] = [];
@@ -124,7 +132,7 @@ function directiveCompletions(doc: SystemdDocument, section: string, replace: Sp
 }
 
 function hasValueCompletions(info: DirectiveInfo): boolean {
-  return ['bool', 'tristate-bool', 'enum', 'enum-or-bool', 'enum-list', 'capability-list', 'syscall-filter', 'address-family-list', 'signal', 'unit', 'unit-list'].includes(info.kind)
+  return ['bool', 'tristate-bool', 'bool-or-bytes', 'bool-or-timespan', 'enum', 'enum-or-bool', 'enum-list', 'capability-list', 'syscall-filter', 'address-family-list', 'signal', 'unit', 'unit-list'].includes(info.kind)
     || info.name === 'FileDescriptorName';
 }
 
@@ -138,7 +146,7 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
   if (pct >= 0 && /^%*$/.test(word.slice(pct)) || (pct >= 0 && pct === word.length - 1)) {
     let run = 0;
     for (let j = pct; j >= 0 && word[j] === '%'; j--) run++;
-    if (run % 2 === 1) return specifierCompletions(info, { start: ws + pct, end: offset }, env);
+    if (run % 2 === 1) return doc.analysis.dialect?.specifiers ? specifierCompletions(info, { start: ws + pct, end: offset }, env) : [];
   }
 
   const replace: Span = { start: ws, end: offset };
@@ -148,12 +156,14 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
   switch (info.kind) {
     case 'bool':
     case 'tristate-bool':
+    case 'bool-or-bytes':
+    case 'bool-or-timespan':
       for (const b of BOOLEANS) values.push({ v: b, kind: K.Constant });
       break;
     case 'enum':
     case 'enum-or-bool':
     case 'enum-list':
-      for (const v of literal(info.enumValues)) values.push({ v, doc: valueMeaning(info.section, info.name, v), kind: K.EnumMember });
+      for (const v of literal(info.enumValues)) values.push({ v, doc: doc.analysis.dialect?.valueMeaning(info.section, info.name, v), kind: K.EnumMember });
       if (info.kind === 'enum-or-bool' || info.enumValues.includes('<bool>')) for (const b of ['yes', 'no']) values.push({ v: b, kind: K.Constant });
       break;
     case 'capability-list':
