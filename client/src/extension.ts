@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'systemd' }],
     synchronize: { configurationSection: 'systemd' },
     // clientCommands: this extension runs the workflows itself (pickers, confirmations); other editors use the server's.
-    initializationOptions: { ...vscode.workspace.getConfiguration('systemd'), clientCommands: true },
+    initializationOptions: { ...vscode.workspace.getConfiguration('systemd'), clientCommands: true, workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('systemd', 'systemd Units', serverOptions, clientOptions);
   context.subscriptions.push(
@@ -49,6 +49,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('systemd.generateSocketUnits', safe('Generate Socket Units from strace Log', (c) => c.generateSocketUnitsFromStrace)),
     vscode.commands.registerCommand('systemd.setHardwareWatchdog', safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog)),
   );
+  // Status: the server's state and the systemd version the files are checked against.
+  const status = vscode.window.createStatusBarItem('systemd.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'systemd Units';
+  const target = (): string => String(vscode.workspace.getConfiguration('systemd').get('targetVersion') ?? 'auto');
+  let state = 'starting';
+  const render = (): void => {
+    status.text = state === 'running' ? `$(check) systemd ${target()}` : state === 'stopped' ? '$(error) systemd' : '$(sync~spin) systemd';
+    status.tooltip = `systemd Units: language server ${state}; checking against systemd ${target()} (setting systemd.targetVersion)`;
+    status.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['systemd.targetVersion'] };
+    const lang = vscode.window.activeTextEditor?.document.languageId;
+    if (lang === 'systemd') status.show(); else status.hide();
+  };
+  context.subscriptions.push(
+    status,
+    client.onDidChangeState((e) => { state = e.newState === 2 ? 'running' : e.newState === 1 ? 'stopped' : 'starting'; render(); }),
+    vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('systemd.targetVersion')) render(); }),
+  );
+  render();
   await client.start();
 }
 

@@ -39,6 +39,7 @@ export function startServer(connection: Connection): void {
   /** The client applies workspace edits that create files. */
   let canCreateFiles = false;
   let canApplyEdits = false;
+  let trusted = true;
   /** The text of each document when it was opened: the fallback "shipped" reference of a vendor unit. */
   const openedText = new Map<string, string>();
   let workspaceFolders: string[] = [];
@@ -177,6 +178,8 @@ export function startServer(connection: Connection): void {
       canCreateFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('create');
       canApplyEdits = !!params.capabilities?.workspace?.applyEdit;
       clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
+      // VS Code's Restricted Mode: the language features work, the commands that write do not.
+      trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
       resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
@@ -447,6 +450,10 @@ export function startServer(connection: Connection): void {
       return { ok: false, message: plan.message };
     }
     if (plan.kind === 'text') return { ok: true, title: plan.title, text: plan.text };
+    if (!trusted) {
+      notify(MessageType.Warning, 'systemd: this workspace is not trusted (Restricted Mode): commands that write files are off.');
+      return { ok: false, message: 'untrusted workspace' };
+    }
     const paths = [...plan.files, ...plan.replace].map((f) => f.path);
     if (plan.target.needsConfirmation) {
       const confirm = 'Write There';
