@@ -40,7 +40,7 @@ import { getDocumentHighlights as highlightsImpl, type HighlightResult } from '.
 import { findUnitReferences, unitNameAt, type UnitReference } from './services/references.js';
 import { dropInLens, type CodeLensResult } from './services/codeLens.js';
 import { getInlayHints as inlayHintsImpl, type InlayHintResult } from './services/inlayHints.js';
-import { validateUnitName, realProbe } from './units/safeWrite.js';
+import { validateUnitName, realProbe, writeFilesAllOrNothing, writeFileAtomic } from './units/safeWrite.js';
 import type { WriteTargetFs } from './units/writeTarget.js';
 import {
   SERVER_COMMANDS, planCreateOverride, planShowDropIns, planShowEffective, planMoveChangeToDropIn, planConvertFullCopy,
@@ -418,6 +418,23 @@ export function createDocument(path: string, text: string): SystemdDocument {
 }
 
 export { textEditsOf };
+
+/**
+ * Write a command's new files on disk (for clients that cannot create files): all or nothing, inside the target's
+ * root, never over an existing file. Whole-file replacements are written here only when the client cannot edit
+ * its open documents (otherwise the caller sends them as edits).
+ */
+export function writePlannedFiles(plan: Extract<CommandPlan, { kind: 'write' }>, opts: { editsOpenDocuments: boolean }): { ok: true; written: string[] } | { ok: false; reason: string } {
+  const r = writeFilesAllOrNothing(plan.files, { root: plan.target.root });
+  if (!r.ok) return { ok: false, reason: r.reason };
+  if (!opts.editsOpenDocuments) {
+    for (const f of plan.replace) {
+      const w = writeFileAtomic(f.path, f.content, { overwrite: true, root: plan.target.root });
+      if (!w.ok) return { ok: false, reason: w.reason };
+    }
+  }
+  return { ok: true, written: [...r.written] };
+}
 
 /** Files changed on disk: drop every cached fact read from files (the one cache policy, util/cache.ts). */
 export const clearFileCaches = (): void => clearAllCaches();

@@ -15,8 +15,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
 import {
-  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, SERVER_COMMANDS, confirmationMessage, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
+  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, SERVER_COMMANDS, confirmationMessage, ensureFolderInside, writePlannedFiles, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
   type SystemdDocument, type Settings, type Span, type CompletionData,
 } from './languageService.js';
 
@@ -460,8 +461,30 @@ export function startServer(connection: Connection): void {
       const answer = await connection.window.showWarningMessage(confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }), { title: confirm }, { title: 'Cancel' });
       if (answer?.title !== confirm) return { ok: false, message: 'cancelled', files: plan.files };
     }
-    if (!canApplyEdits || !canCreateFiles || plan.target.needsPrivileges) {
+    if (plan.target.needsPrivileges) {
       return { ok: true, applied: false, title: plan.title, target: plan.target.folder, files: plan.files, replace: plan.replace, notes: plan.notes };
+    }
+    if (!canApplyEdits || !canCreateFiles) {
+      // The client cannot create files (Neovim 0.7): the server writes them itself, all or nothing, inside the
+      // target's root, never over an existing file; a document the client has open is edited through applyEdit.
+      const r = writePlannedFiles(plan, { editsOpenDocuments: canApplyEdits });
+      if (!r.ok) { notify(MessageType.Error, `systemd: ${r.reason}`); return { ok: false, message: r.reason }; }
+      if (canApplyEdits && plan.replace.length) {
+        const changes: Record<string, { range: Range; newText: string }[]> = {};
+        for (const f of plan.replace) {
+          const uri = pathToFileURL(f.path).href;
+          const open = get(uri) ?? service.parseFile(f.path);
+          if (open) changes[uri] = [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }];
+        }
+        await connection.workspace.applyEdit({ label: plan.title, edit: { changes } });
+      }
+      if (plan.notes.length) notify(MessageType.Info, `systemd: ${plan.title}. ${plan.notes.join(' ')}`);
+      return { ok: true, applied: true, files: r.written, replaced: plan.replace.map((f) => f.path), notes: plan.notes };
+    }
+    // Not every client makes the folders of a file it creates (Neovim does not): make them here, inside the root.
+    for (const f of plan.files) {
+      const made = ensureFolderInside(dirname(f.path), plan.target.root);
+      if (!made.ok) { notify(MessageType.Error, `systemd: ${made.reason}`); return { ok: false, message: made.reason }; }
     }
     const documentChanges: unknown[] = [];
     for (const f of plan.files) {

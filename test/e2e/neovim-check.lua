@@ -27,7 +27,7 @@ local ok, e = pcall(function()
   local client_id = vim.lsp.start_client({
     name = 'systemd-units',
     cmd = { os.getenv('E2E_NODE') or 'node', assert(os.getenv('E2E_CLI')), 'lsp', '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
+    root_dir = os.getenv('E2E_ROOT') or vim.fn.fnamemodify(file, ':h'),
     on_exit = function(code) result.server_exit = code end,
   })
   if not client_id then return err('start_client returned nil') end
@@ -82,6 +82,15 @@ local ok, e = pcall(function()
   result.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     table.insert(result.diagnostics, { line = d.lnum, message = d.message, code = d.code })
+  end
+
+  -- A drop-in workflow as a server command: the server asks Neovim to create the file (workspace/applyEdit);
+  -- Neovim edits it in a buffer, and :wall puts it on disk.
+  local cmd = client.request_sync('workspace/executeCommand',
+    { command = 'systemd-units.createOverride', arguments = { uri } }, timeout, bufnr)
+  if not cmd then err('executeCommand: no answer') elseif cmd.err then err('executeCommand: ' .. vim.inspect(cmd.err)) else
+    result.command = cmd.result
+    vim.cmd('silent! wall')
   end
 
   vim.lsp.stop_client(client_id)

@@ -9,7 +9,7 @@
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,10 @@ let data = {};
 try {
   check('Neovim runs the LSP session', () => {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run the build first');
-    const unit = join(tmp, 'web.service');
+    // The workspace mirrors a root: the vendor unit under usr/lib, overrides go to etc/systemd/system in it.
+    mkdirSync(join(tmp, 'usr/lib/systemd/system'), { recursive: true });
+    mkdirSync(join(tmp, 'etc/systemd/system'), { recursive: true });
+    const unit = join(tmp, 'usr/lib/systemd/system/web.service');
     const out = join(tmp, 'result.json');
     writeFileSync(unit, UNIT);
     const r = spawnSync(NVIM, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test/e2e/neovim-check.lua')}`, unit], {
@@ -58,7 +61,7 @@ try {
       env: {
         ...process.env,
         HOME: tmp, XDG_STATE_HOME: join(tmp, 'state'), XDG_DATA_HOME: join(tmp, 'data'), XDG_CACHE_HOME: join(tmp, 'cache'),
-        E2E_CLI: CLI, E2E_NODE: process.execPath, E2E_OUT: out, E2E_TIMEOUT_MS: '10000',
+        E2E_CLI: CLI, E2E_NODE: process.execPath, E2E_OUT: out, E2E_TIMEOUT_MS: '10000', E2E_ROOT: tmp,
         E2E_COMPLETION_LINE: String(COMPLETION.line), E2E_COMPLETION_COL: String(COMPLETION.character),
         E2E_HOVER_LINE: String(HOVER.line), E2E_HOVER_COL: String(HOVER.character),
       },
@@ -84,6 +87,15 @@ try {
     const h = data.hover ?? '';
     if (!h.includes('ExecStart=')) throw new Error(`hover was: ${JSON.stringify(h.slice(0, 200))}`);
     return `"${h.split('\n')[0]}" (${h.length} chars)`;
+  });
+
+  check('workspace/executeCommand runs Create Override and the drop-in is on disk', () => {
+    const written = join(tmp, 'etc/systemd/system/web.service.d/override.conf');
+    if (!data.command?.ok) throw new Error(`command result: ${JSON.stringify(data.command)}`);
+    if (!existsSync(written)) throw new Error(`${written} was not written; the command said ${JSON.stringify(data.command).slice(0, 300)}`);
+    const text = readFileSync(written, 'utf8');
+    if (!text.includes('# ExecStart=/bin/true')) throw new Error(`unexpected content: ${text.slice(0, 200)}`);
+    return `${written.slice(tmp.length + 1)} (${text.length} bytes)`;
   });
 
   check('diagnostics: Unknown directive for ExecStrat', () => {

@@ -217,6 +217,18 @@ export function whyOutsideRoot(abs: string, root: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Create the folders up to `dir` (0755), refusing when `dir` is not inside `root` or a symlink would lead the result
+ * out of it. For editors that create files but not folders (an LSP client applying a CreateFile edit).
+ */
+export function ensureFolderInside(dir: string, root: string): { ok: true; created: string[] } | { ok: false; reason: string } {
+  const abs = posix.resolve(dir);
+  const why = whyOutsideRoot(posix.join(abs, '.probe'), root);
+  if (why) return { ok: false, reason: why };
+  const r = makeParents(abs);
+  return r.ok ? r : { ok: false, reason: r.reason };
+}
+
 function makeParents(dir: string): { ok: true; created: string[] } | { ok: false; code: WriteErrorCode; reason: string } {
   const created: string[] = [];
   try {
