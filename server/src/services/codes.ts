@@ -68,7 +68,7 @@ export const CODES = {
   'dropin-no-change': { severity: 'warning', tag: 'unnecessary', doc: 'A drop-in assignment that sets what the unit already has.' },
   'dropin-unknown-unit': { severity: 'warning', doc: 'A drop-in in a unit folder for a unit that does not exist.' },
   'vendor-modified': { severity: 'warning', doc: 'A vendor unit file that differs from what its package or repository shipped; a package upgrade replaces it. Move the change to a drop-in.' },
-  'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd 252 refuses instead of resetting to the default.' },
+  'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd refuses instead of resetting to the default (the parser has no empty case); the earlier value stays.' },
   // Beyond systemd: hardware watchdog, service watchdog, socket activation hints
   'watchdog-out-of-range': { severity: 'warning', doc: 'A hardware watchdog timeout the driver refuses: systemd then leaves the watchdog disarmed.' },
   'service-watchdog-without-notify': { severity: 'warning', doc: 'WatchdogSec= on a service that is not written to send WATCHDOG=1 (not Type=notify).' },

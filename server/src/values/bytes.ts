@@ -178,5 +178,7 @@ export function validatePercent(value: string, ctx: ValueContext): ValueProblem[
       : `Invalid percentage '${value}': expected N%, N.N% or N.NN% between 0% and 100%.`)];
   }
   if (unbounded && pm === 0) return [err(0, value.length, `Invalid CPU quota '${value}': the quota must be greater than 0%.`)];
+  // parse_permyriad_unbounded() keeps the value in an int: 21474836.47% (2^31 - 1 permyriad) is the most it takes.
+  if (unbounded && pm > 2147483647) return [err(0, value.length, `Invalid CPU quota '${value}': the largest quota systemd takes is 21474836.47%.`)];
   return [];
 }

@@ -5,7 +5,7 @@
  */
 import type { ValueContext, ValueProblem } from './types.js';
 import { err } from './util.js';
-import { checkSpecifiers, stripSpecifiers } from './specifiers.js';
+import { checkSpecifiers, hasSpecifier, stripSpecifiers } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 import { parseBytes } from './bytes.js';
 import { parseTimespan } from './timespan.js';
@@ -32,12 +32,20 @@ function splitDevice(value: string): { path: string; pathEnd: number; rest: stri
 
 function devicePathProblem(path: string, allowClasses: boolean): string | undefined {
   const p = stripSpecifiers(path);
+  if (allowClasses) {
+    // DeviceAllow=: valid_device_allow_pattern() after path_simplify(): a block-/char- class, or a normalized path
+    // under /dev or /run/systemd/inaccessible/ (systemd 252 refuses /sys/…, /run/… and /dev/../…).
+    if (p.startsWith('block-') || p.startsWith('char-')) return undefined;
+    if (hasSpecifier(path) && !path.startsWith('/')) return undefined; // a specifier may expand to the path
+    const simple = p.startsWith('/') ? p.split('/').filter((c) => c !== '' && c !== '.') : [];
+    if (simple.includes('..')) return `'${path}' is not a normalized path ('..' is not allowed)`;
+    const norm = `/${simple.join('/')}`;
+    if (norm === '/dev' || norm.startsWith('/dev/') || norm.startsWith('/run/systemd/inaccessible/')) return undefined;
+    return `'${path}' is neither a device node under /dev/ nor a block-/char- class`;
+  }
   if (p.startsWith('/dev/') || p.startsWith('/sys/') || p.startsWith('/run/systemd/inaccessible/')) return undefined;
-  if (allowClasses && (p.startsWith('block-') || p.startsWith('char-'))) return undefined;
   if (p.startsWith('/')) return undefined; // other absolute paths (e.g. /run/…) are resolved at run time
-  return allowClasses
-    ? `'${path}' is neither a device node path (/dev/…), /sys/ path, nor a block-/char- class`
-    : `'${path}' is not an absolute device path`;
+  return `'${path}' is not an absolute device path`;
 }
 
 export function validateDeviceAllow(value: string, ctx: ValueContext): ValueProblem[] {

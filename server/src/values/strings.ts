@@ -58,9 +58,10 @@ export function busNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** unbase64mem(): whitespace is skipped; the rest comes in whole groups of four, '=' padding only at the end. */
 function isBase64(s: string): boolean {
-  const t = s.replace(/[ \t\n\r]/g, '');
-  return /^[A-Za-z0-9+/]*={0,2}$/.test(t) && (t.length % 4 === 0 || !t.includes('='));
+  const t = s.replace(/[ \t\n\r\v\f]/g, '');
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(t) && t.length % 4 === 0 && !/^=/.test(t.slice(-4));
 }
 
 export function validateString(value: string, ctx: ValueContext): ValueProblem[] {

@@ -4,8 +4,20 @@
  * ctx.enumValues; syscall names are an open set, so only their syntax is checked.
  */
 import type { ValueContext, ValueProblem } from './types.js';
-import { err, splitWords, suggesting } from './util.js';
+import { err, warn, splitWords, suggesting } from './util.js';
 import { suggestEnum, isErrno } from './enum.js';
+import { SYSCALL_NAMES_252 } from './syscallNames.generated.js';
+
+/**
+ * System calls Linux added after the kernel headers systemd 252 was built with (6.7 and later; cachestat,
+ * fchmodat2 and map_shadow_stack are already known to 252's libseccomp). Newer systemd with a newer libseccomp
+ * knows them, so they are not flagged for a target version above 252.
+ */
+const LATER_SYSCALLS = new Set([
+  'futex_wake', 'futex_wait', 'futex_requeue', 'statmount', 'listmount', 'lsm_get_self_attr', 'lsm_set_self_attr',
+  'lsm_list_modules', 'mseal', 'uretprobe', 'setxattrat', 'getxattrat', 'listxattrat', 'removexattrat', 'open_tree_attr',
+  'file_getattr', 'file_setattr',
+]);
 
 const SYSCALL_NAME = /^[a-z0-9_]+$/;
 
@@ -50,6 +62,10 @@ export function validateSyscallFilter(value: string, ctx: ValueContext): ValuePr
     if (!SYSCALL_NAME.test(name)) {
       const hint = name.includes(',') ? ' Separate system calls with spaces, not commas.' : '';
       out.push(err(start, start + name.length, `'${name}' is not a system call name (lower-case letters, digits and '_') or @group; systemd ignores the whole line.${hint}`));
+    } else if (!SYSCALL_NAMES_252.has(name) && !(ctx.targetVersion > 252 && LATER_SYSCALLS.has(name))) {
+      // systemd logs "Failed to parse system call, ignoring" and drops only this name.
+      const sug = suggestEnum(name, [...SYSCALL_NAMES_252]);
+      out.push(suggesting(warn(start, start + name.length, `Unknown system call '${name}'${sug ? ` (did you mean '${sug}'?)` : ''}: systemd ignores this name and applies the rest of the line.`), sug));
     }
   }
   return out;

@@ -8,7 +8,7 @@
  */
 import type { Rule, RuleContext } from './types.js';
 import type { Entry } from '../model.js';
-import { directiveAllowedInType, type UnitType } from '../../catalog/catalog.js';
+import { directiveAllowedInType, type DirectiveInfo, type UnitType } from '../../catalog/catalog.js';
 import { validateValue } from '../../values/index.js';
 import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
 
@@ -16,9 +16,17 @@ import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
 const FIRST_WINS = new Set(['config_parse_trigger_unit']);
 
 /**
+ * An empty assignment systemd refuses ("Failed to parse …, ignoring") instead of resetting: the single-value
+ * parsers of EMPTY_REFUSED_252 (still so in the newer sources), and Timer/Path Unit= ("Unit type not valid").
+ */
+export function emptyRefused(info: Pick<DirectiveInfo, 'list' | 'parser'>): boolean {
+  return (info.list === 'no' && EMPTY_REFUSED_252.has(info.parser)) || info.parser === 'config_parse_trigger_unit';
+}
+
+/**
  * Does systemd (of `targetVersion`) apply this assignment? False for lines it ignores: unknown directives or ones
  * in the wrong section, directives newer than the target or not supported by the unit type, values the validators
- * call errors, and empty values that systemd 252 refuses instead of resetting.
+ * call errors, and empty values that systemd refuses instead of resetting (EMPTY_REFUSED_252, at every version).
  */
 function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: number): boolean {
   const info = e.info;
@@ -26,10 +34,10 @@ function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: num
   if (info.since > targetVersion && !(targetVersion === 252 && info.inV252)) return false;
   if (!directiveAllowedInType(info, unitType) && info.restrictionWhen !== 'enable') return false;
   const value = e.node.value;
-  if (value === '') return !(info.list === 'no' && targetVersion <= 252 && EMPTY_REFUSED_252.has(info.parser));
+  if (value === '') return !emptyRefused(info);
   const problems = validateValue(value, {
     section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
-    enumValues: info.enumValues, unitType, targetVersion,
+    enumValues: info.enumValues, unitType, targetVersion, ...(info.range ? { range: info.range } : {}),
   });
   return !problems.some((p) => p.severity === 'error');
 }
@@ -47,7 +55,9 @@ export const duplicatesRule: Rule = {
     const seen = new Map<string, Entry[]>();
     for (const e of ctx.analysis.entries) {
       if (!e.info || e.info.list !== 'no' || e.info.kind === 'ignored') continue;
-      const key = `${e.info.section}\u0000${e.info.name}`;
+      // In a repeatable section ([Route], [Address]…) each header starts its own object: duplicates count per object.
+      const object = ctx.analysis.dialect?.section(e.info.section)?.repeatable ? ctx.analysis.sections.indexOf(e.section) : -1;
+      const key = `${e.info.section}\u0000${e.info.name}\u0000${object}`;
       const list = seen.get(key);
       if (list) list.push(e);
       else seen.set(key, [e]);

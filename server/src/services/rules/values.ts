@@ -3,7 +3,7 @@ import type { Rule } from './types.js';
 import { validateValue } from '../../values/index.js';
 import { valueSpanToDocument } from '../../parser/parser.js';
 import { VALUE_PROBLEM_CODES, type ValueContext } from '../../values/types.js';
-import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
+import { emptyRefused } from './duplicates.js';
 
 export const valuesRule: Rule = {
   stage: 3,
@@ -16,10 +16,12 @@ export const valuesRule: Rule = {
       if (!info || info.kind === 'ignored' || !ctx.isClean(e)) continue;
       const node = e.node;
       if (node.value === '') {
-        if (info.list === 'no' && ctx.targetVersion <= 252 && EMPTY_REFUSED_252.has(info.parser)) {
+        // Refused by 252 (measured, see EMPTY_REFUSED_252) and still by the newer parsers of the same names
+        // (DEFINE_CONFIG_PARSE_ENUM and the number/time parsers have no empty case), so at every target version.
+        if (emptyRefused(info)) {
           ctx.report({
             start: node.keySpan.start, end: node.eq + 1, code: 'empty-value-ignored',
-            message: `systemd ${ctx.targetVersion} does not take an empty ${info.name}=: it logs a warning and keeps the earlier value instead of resetting to the default.${info.defaultValue && !/\s/.test(info.defaultValue) ? ` Write ${info.name}=${info.defaultValue} to get the default.` : ''}`,
+            message: `systemd does not take an empty ${info.name}=: it logs a warning and ${info.parser === 'config_parse_trigger_unit' ? 'ignores the line (the unit to trigger cannot be reset).' : 'keeps the earlier value instead of resetting to the default.'}${info.defaultValue && !/\s/.test(info.defaultValue) ? ` Write ${info.name}=${info.defaultValue} to get the default.` : ''}`,
           }, e);
         } else if (info.list === 'add-only') {
           ctx.report({
@@ -31,7 +33,7 @@ export const valuesRule: Rule = {
       }
       const vctx: ValueContext = {
         section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
-        enumValues: info.enumValues, unitType: analysis.unitType, targetVersion: ctx.targetVersion,
+        enumValues: info.enumValues, unitType: analysis.unitType, targetVersion: ctx.targetVersion, ...(info.range ? { range: info.range } : {}),
       };
       for (const p of validateValue(node.value, vctx)) {
         const span = valueSpanToDocument(node, Math.max(0, Math.min(p.start, node.value.length)), Math.max(0, Math.min(p.end, node.value.length)));
