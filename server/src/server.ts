@@ -21,8 +21,12 @@ import {
   type SystemdDocument, type Settings, type Span, type CompletionData,
 } from './languageService.js';
 
-/** Validation waits this long after the last change of a document before it runs (typing bursts coalesce). */
-export const VALIDATION_DELAY_MS = 120;
+/**
+ * Validation is coalesced per document: it waits twice as long as the last validation of that document took (at most
+ * MAX_VALIDATION_DELAY_MS), so a small file is checked right after each edit while a burst of edits to a costly one
+ * is checked once, at its newest version.
+ */
+const MAX_VALIDATION_DELAY_MS = 200;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -110,7 +114,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** How long the last validation of each document took (ms). */
+  const cost = new Map<string, number>();
+
   function validateNow(uri: string): void {
+    const t0 = performance.now();
     try {
       const doc = get(uri);
       if (!doc) return;
@@ -139,14 +147,16 @@ export function startServer(connection: Connection): void {
     } catch (err) {
       log(`diagnostics failed for ${uri}: ${String(err)}`);
     }
+    cost.set(uri, performance.now() - t0);
   }
 
   /** Coalesce: one pending validation per document; it reads the newest version when it runs. */
   const pending = new Map<string, NodeJS.Timeout>();
-  function validate(uri: string, delay = VALIDATION_DELAY_MS): void {
-    const t = pending.get(uri);
-    if (t) clearTimeout(t);
-    pending.set(uri, setTimeout(() => { pending.delete(uri); validateNow(uri); }, delay));
+  function validate(uri: string, delay?: number): void {
+    // A validation already waiting will read the newest version: nothing to add.
+    if (pending.has(uri)) return;
+    const wait = delay ?? Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * (cost.get(uri) ?? 0)));
+    pending.set(uri, setTimeout(() => { pending.delete(uri); validateNow(uri); }, wait));
   }
 
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
@@ -256,6 +266,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => { validate(e.document.uri); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    cost.delete(e.document.uri);
     openedText.delete(uriToPath(e.document.uri));
     const t = pending.get(e.document.uri);
     if (t) { clearTimeout(t); pending.delete(e.document.uri); }
