@@ -73,6 +73,15 @@ const BAD_VALUES = [
   ['Timer', 'RandomizedDelaySec', 'abit'],
   ['Path', 'MakeDirectory', 'perhaps'],
   ['Path', 'DirectoryMode', '999'],
+  // Empty values systemd refuses (every version), and the other value checks of issue 15
+  ['Service', 'RestartSec', ''],
+  ['Unit', 'AllowIsolate', ''],
+  ['Timer', 'Unit', ''],
+  ['Socket', 'SocketProtocol', ''],
+  ['Service', 'CPUQuota', '99999999%'],
+  ['Service', 'SystemCallFilter', '@system-service frobnicate'],
+  ['Service', 'StandardInputData', 'Zm9'],
+  ['Service', 'DeviceAllow', '/sys/devices/foo r'],
 ];
 
 const MISSPELT = { Unit: 'Unti', Service: 'Sevrice', Socket: 'Socekt', Timer: 'Timre', Path: 'Paht', Install: 'Instal', Slice: 'Sliec' };
