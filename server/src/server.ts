@@ -22,9 +22,9 @@ import {
 } from './languageService.js';
 
 /**
- * Validation is coalesced per document: it waits twice as long as the last validation of that document took (at most
- * MAX_VALIDATION_DELAY_MS), so a small file is checked right after each edit while a burst of edits to a costly one
- * is checked once, at its newest version.
+ * Validation is coalesced per document: an edit after a quiet spell is checked at once; while edits keep coming, the
+ * next check waits twice as long as the last one took (at most MAX_VALIDATION_DELAY_MS) and reads the newest version,
+ * so a burst of edits to a costly file is checked once per round, never once per edit.
  */
 const MAX_VALIDATION_DELAY_MS = 200;
 
@@ -114,8 +114,9 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** How long the last validation of each document took (ms). */
+  /** How long the last validation of each document took (ms), and when it ended. */
   const cost = new Map<string, number>();
+  const lastEnd = new Map<string, number>();
 
   function validateNow(uri: string): void {
     const t0 = performance.now();
@@ -147,7 +148,9 @@ export function startServer(connection: Connection): void {
     } catch (err) {
       log(`diagnostics failed for ${uri}: ${String(err)}`);
     }
-    cost.set(uri, performance.now() - t0);
+    const t1 = performance.now();
+    cost.set(uri, t1 - t0);
+    lastEnd.set(uri, t1);
   }
 
   /** Coalesce: one pending validation per document; it reads the newest version when it runs. */
@@ -155,7 +158,10 @@ export function startServer(connection: Connection): void {
   function validate(uri: string, delay?: number): void {
     // A validation already waiting will read the newest version: nothing to add.
     if (pending.has(uri)) return;
-    const wait = delay ?? Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * (cost.get(uri) ?? 0)));
+    // After a quiet spell the edit is checked at once; while edits keep coming, they wait for the next round.
+    const c = cost.get(uri) ?? 0;
+    const quiet = performance.now() - (lastEnd.get(uri) ?? -Infinity) > 2 * c;
+    const wait = delay ?? (quiet ? 0 : Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c)));
     pending.set(uri, setTimeout(() => { pending.delete(uri); validateNow(uri); }, wait));
   }
 
@@ -267,6 +273,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     cost.delete(e.document.uri);
+    lastEnd.delete(e.document.uri);
     openedText.delete(uriToPath(e.document.uri));
     const t = pending.get(e.document.uri);
     if (t) { clearTimeout(t); pending.delete(e.document.uri); }
