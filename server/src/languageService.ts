@@ -149,7 +149,7 @@ export interface LanguageService {
 }
 
 /** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
-export function unitFolderOf(doc: Pick<SystemdDocument, 'path' | 'file'>): string {
+function unitFolderOf(doc: Pick<SystemdDocument, 'path' | 'file'>): string {
   return doc.file.kind === 'dropin' ? dirname(dirname(doc.path)) : dirname(doc.path);
 }
 
@@ -408,7 +408,7 @@ function oversizeDiagnostic(size: number): Diagnostic {
 }
 
 /** Text from other files goes into hover markdown: keep it from being read as markup. */
-export function escapeMarkdown(s: string): string {
+function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
 }
 

@@ -8,7 +8,7 @@
 import { UNIT_TYPES, readUnitFileForCheck, fileKindOf, computeMinimalDropIn, type UnitType } from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
-export const DROPIN_USAGE = `Usage: systemd-units dropin --base VENDOR_UNIT_FILE --target DESIRED_UNIT_FILE [--unit-type TYPE] [--assume-empty-resets]
+const DROPIN_USAGE = `Usage: systemd-units dropin --base VENDOR_UNIT_FILE --target DESIRED_UNIT_FILE [--unit-type TYPE] [--assume-empty-resets]
   Print the smallest drop-in that makes BASE (+ drop-in) equal to TARGET. Save it as
   /etc/systemd/system/<unit>.d/<name>.conf (or use 'systemctl edit <unit>').
   --unit-type TYPE        service, socket, timer, … (default: from the file names or sections)

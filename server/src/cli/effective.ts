@@ -18,7 +18,7 @@ export interface CommandIO {
   stderr(s: string): void;
 }
 
-export const EFFECTIVE_USAGE = `Usage: systemd-units effective UNIT [--root DIR] [--extra-root DIR]... [--unit-dir DIR]... [--user] [--files] [--no-comments]
+const EFFECTIVE_USAGE = `Usage: systemd-units effective UNIT [--root DIR] [--extra-root DIR]... [--unit-dir DIR]... [--user] [--files] [--no-comments]
   Print UNIT merged with its drop-ins, each setting with the file and line that set it.
   UNIT: a unit name (foo.service, foo@bar.service), a path to a unit file, or system.conf / user.conf.
   --root DIR        a folder that mirrors / (e.g. a repository with etc/systemd/system and usr/lib/systemd/system)

@@ -12,7 +12,7 @@ import {
 } from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
-export const STRACE_USAGE = `Usage: systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]
+const STRACE_USAGE = `Usage: systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]
   LOG      output of: strace -f -e trace=socket,bind,listen -o LOG DAEMON …
   NAME     the daemon's service (mosquitto or mosquitto.service)
   PATH     the LD_PRELOAD library (default ${DEFAULT_PRELOAD_LIBRARY})

@@ -107,7 +107,7 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
 }
 
 /** Delete the assignment's lines and add them at the end of the target section (created at the end if absent). */
-export function moveEdits(doc: SystemdDocument, offset: number, target: string): { span: Span; text: string }[] | undefined {
+function moveEdits(doc: SystemdDocument, offset: number, target: string): { span: Span; text: string }[] | undefined {
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node || node.kind !== 'assignment') return undefined;
   const eol = /\r\n/.test(doc.text) ? '\r\n' : '\n';

@@ -22,7 +22,7 @@ export interface DiagnosticOptions extends RuleOptions {
   readonly onRuleError?: (rule: string, err: unknown) => void;
 }
 
-export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Codes the engine itself reports (not a rule). */
 export const ENGINE_CODES = ['too-many-problems', 'file-too-large'] as const;
