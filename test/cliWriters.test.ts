@@ -19,7 +19,7 @@ function snapshot(dirs: string[]): Map<string, string> {
     if (st.isDirectory()) {
       if (depth > 6) return;
       out.set(p, `dir ${st.mtimeMs}`);
-      let names: string[] = [];
+      let names: string[];
       try { names = readdirSync(p); } catch { return; }
       for (const n of names) walk(join(p, n), depth + 1);
     } else if (st.isFile()) {
