@@ -34,6 +34,8 @@ export interface DirectiveInfo {
   /** When the restriction bites: 'load' (PID1 ignores it) or 'enable' (systemctl enable refuses). */
   readonly restrictionWhen: 'load' | 'enable' | undefined;
   readonly summary: string;
+  /** The numeric range the parser accepts, where the catalog states it (the other dialects). */
+  readonly range?: readonly [string, string];
 }
 
 export interface SpecifierInfo {

@@ -7,4 +7,8 @@ export type ValueKind =
   | 'exec-command' | 'exit-status' | 'ignored' | 'int' | 'io-weight' | 'ip-address-list' | 'limit'
   | 'mode' | 'nice' | 'nsec' | 'oom-score' | 'path' | 'path-list' | 'percent' | 'relative-path-list'
   | 'signal' | 'socket-address' | 'string' | 'syscall-filter' | 'temp-fs' | 'timespan-sec'
-  | 'tristate-bool' | 'tuple' | 'unit' | 'unit-list' | 'unsigned' | 'user';
+  | 'tristate-bool' | 'tuple' | 'unit' | 'unit-list' | 'unsigned' | 'user'
+  // The other dialects (data/dialects/README.md, "New kinds")
+  | 'bool-or-bytes' | 'bool-or-timespan' | 'bytes-si' | 'dns-server-list' | 'domain-list' | 'hex-number' | 'id128'
+  | 'ifname' | 'ifname-list' | 'ip-address' | 'ip-addresses' | 'ip-prefix' | 'mac-address' | 'mac-address-list'
+  | 'route-table' | 'tc-handle';

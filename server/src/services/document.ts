@@ -17,7 +17,7 @@ export interface SystemdDocument {
   readonly oversize?: number;
 }
 
-export function createDocument(path: string, text: string, file: FileKind = fileKindOf(path)): SystemdDocument {
+export function createDocument(path: string, text: string, file: FileKind = fileKindOf(path, text)): SystemdDocument {
   const tree = parseUnit(text);
   return { path, text, file, tree, analysis: analyse(tree, file) };
 }

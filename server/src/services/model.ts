@@ -3,8 +3,9 @@
  * it. Computed once per document version and shared by every diagnostic rule and feature.
  */
 import type { AssignmentNode, Section, UnitDocument } from '../parser/ast.js';
-import { lookupDirective, type DirectiveInfo, type UnitType } from '../catalog/catalog.js';
-import { sectionsForFile, unitTypeOf, type FileKind } from '../units/fileKind.js';
+import type { DirectiveInfo, UnitType } from '../catalog/catalog.js';
+import type { Dialect } from '../catalog/dialects.js';
+import { dialectOfFile, unitTypeOf, type FileKind } from '../units/fileKind.js';
 
 export type SectionStatus =
   /** lines before any header */
@@ -35,6 +36,8 @@ export interface Entry {
 export interface Analysis {
   readonly doc: UnitDocument;
   readonly file: FileKind;
+  /** The dialect the file is read in (undefined: a file we leave alone); features and rules ask it, never the path. */
+  readonly dialect: Dialect | undefined;
   readonly unitType: UnitType | undefined;
   readonly allowedSections: readonly string[];
   readonly sections: readonly AnalysedSection[];
@@ -42,12 +45,14 @@ export interface Analysis {
 }
 
 export function analyse(doc: UnitDocument, file: FileKind): Analysis {
-  const allowed = sectionsForFile(file);
+  const dialect = dialectOfFile(file);
+  const allowed = dialect?.sections ?? [];
   const sections: AnalysedSection[] = [];
   const entries: Entry[] = [];
   for (const s of doc.sections) {
     let status: SectionStatus;
-    if (!s.header) status = 'none';
+    // Section-less dialects (udev.conf, kernel/install.conf): the lines before any header are the file's keys.
+    if (!s.header) status = dialect?.sectionless ? 'ok' : 'none';
     else if (!s.header.wellFormed) status = 'broken';
     else if (allowed.includes(s.header.name)) status = 'ok';
     else if (s.header.name.startsWith('X-')) status = 'extension';
@@ -56,9 +61,10 @@ export function analyse(doc: UnitDocument, file: FileKind): Analysis {
     sections.push(as);
     for (const node of s.assignments) {
       const extension = status === 'ok' && node.key.startsWith('X-');
-      const info = status === 'ok' && s.name ? lookupDirective(s.name, node.key) : undefined;
+      const sectionName = s.header ? s.name : '';
+      const info = status === 'ok' && dialect && (sectionName || dialect.sectionless) ? dialect.lookup(sectionName ?? '', node.key) : undefined;
       entries.push({ node, section: as, info, extension });
     }
   }
-  return { doc, file, unitType: unitTypeOf(file), allowedSections: allowed, sections, entries };
+  return { doc, file, dialect, unitType: unitTypeOf(file), allowedSections: allowed, sections, entries };
 }

@@ -2,6 +2,7 @@
  * What kind of systemd file a path names, from the name alone (systemd.unit(5), systemd-system.conf(5)).
  */
 import { UNIT_TYPES, sectionsForUnitType, type UnitType } from '../catalog/catalog.js';
+import { MANAGER_DIALECT, generatedDialects, dialectById, unitDialect, type Dialect } from '../catalog/dialects.js';
 
 export type FileKind =
   /** A unit file such as foo.service; unitName is its file name. */
@@ -10,7 +11,12 @@ export type FileKind =
   | { readonly kind: 'dropin'; readonly unitType: UnitType; readonly unitName: string }
   /** system.conf, user.conf and their .d drop-ins: only [Manager]. */
   | { readonly kind: 'manager'; readonly scope: 'system' | 'user'; readonly dropIn: boolean }
-  /** Anything else (journald.conf, logind.conf, random .conf…): left alone. */
+  /**
+   * A file of another dialect (catalog/dialects.ts): journald.conf, foo.network, their drop-ins…; `dialect` is the
+   * dialect's id, `name` the main file's name (for a drop-in: the folder name without ".d").
+   */
+  | { readonly kind: 'config'; readonly dialect: string; readonly name: string; readonly dropIn: boolean }
+  /** Anything else (random .conf…): left alone. */
   | { readonly kind: 'other' };
 
 const TYPE_SET = new Set<string>(UNIT_TYPES);
@@ -53,7 +59,11 @@ function stripEditTemp(name: string): string {
   return m ? m[1]! : name;
 }
 
-export function fileKindOf(path: string): FileKind {
+/**
+ * What kind of file a path names. `text`, when given, lets the content decide between dialects that share a name
+ * (a `.network` of networkd or of Podman Quadlet); without it the name and folders decide.
+ */
+export function fileKindOf(path: string, text?: string): FileKind {
   const name = stripEditTemp(baseName(path));
   const parent = parentName(path);
   if (name === 'system.conf' || name === 'user.conf') {
@@ -66,11 +76,73 @@ export function fileKindOf(path: string): FileKind {
     }
     const t = typeOfUnitName(owner);
     if (t) return { kind: 'dropin', unitType: t, unitName: owner };
-    return { kind: 'other' };
+    // A drop-in of another dialect: the folder, without ".d", is recognised as that dialect's main file.
+    const parts = partsOf(path);
+    const ownerParts = [...parts.slice(0, -2), owner];
+    const d = recogniseDialect(ownerParts, undefined);
+    if (d?.recognition.dropIns) return { kind: 'config', dialect: d.id, name: owner, dropIn: true };
+    // repart.d/*.conf: a main file that ends in .conf, inside a folder whose name ends in .d.
+    const main = recogniseDialect(parts, text);
+    return main ? { kind: 'config', dialect: main.id, name, dropIn: false } : { kind: 'other' };
   }
   const t = typeOfUnitName(name);
   if (t && name !== t) return { kind: 'unit', unitType: t, unitName: name };
+  const d = recogniseDialect(partsOf(path), text);
+  if (d) return { kind: 'config', dialect: d.id, name, dropIn: false };
   return { kind: 'other' };
+}
+
+/** Does the folder path `dirs` (parts) end with `folder` (e.g. "systemd/network")? */
+function endsWithFolder(dirs: readonly string[], folder: string): boolean {
+  const f = folder.split('/');
+  if (f.length > dirs.length) return false;
+  return f.every((p, i) => dirs[dirs.length - f.length + i] === p);
+}
+
+/** Does `folder` appear anywhere in the folder path `dirs`? */
+function containsFolder(dirs: readonly string[], folder: string): boolean {
+  const f = folder.split('/');
+  for (let i = 0; i + f.length <= dirs.length; i++) if (f.every((p, j) => dirs[i + j] === p)) return true;
+  return false;
+}
+
+/**
+ * The dialect of a main file: among the dialects whose names or suffixes fit, the one the folders and the content
+ * favour (a fitting name 1, its folder +2, the content's vote); folders that rule a dialect out, or a required
+ * folder that is missing, drop it. Ties go to the first dialect listed.
+ */
+function recogniseDialect(parts: readonly string[], text: string | undefined): Dialect | undefined {
+  const name = stripEditTemp(parts[parts.length - 1] ?? '');
+  const dirs = parts.slice(0, -1).filter((p) => p.length > 0);
+  let best: Dialect | undefined;
+  let bestScore = 0;
+  for (const d of generatedDialects()) {
+    const r = d.recognition;
+    const named = r.names?.includes(name) || r.namePattern?.test(name)
+      || r.suffixes?.some((s) => name.endsWith(s) && name.length > s.length);
+    if (!named) continue;
+    if (r.notIn?.some((f) => containsFolder(dirs, f))) continue;
+    const inFolder = r.folders?.some((f) => endsWithFolder(dirs, f)) ?? false;
+    if (r.folderRequired && !inFolder) continue;
+    const score = 1 + (inFolder ? 2 : 0) + (text !== undefined && r.content ? r.content(text) : 0);
+    if (score > bestScore) { best = d; bestScore = score; }
+  }
+  return best;
+}
+
+/** The dialect a file of this kind is read in (undefined: a file we leave alone). */
+export function dialectOfFile(kind: FileKind): Dialect | undefined {
+  switch (kind.kind) {
+    case 'unit':
+    case 'dropin':
+      return unitDialect(kind.unitType);
+    case 'manager':
+      return MANAGER_DIALECT;
+    case 'config':
+      return dialectById(kind.dialect);
+    default:
+      return undefined;
+  }
 }
 
 /** The sections that systemd reads in a file of this kind. */
@@ -82,7 +154,7 @@ export function sectionsForFile(kind: FileKind): string[] {
     case 'manager':
       return ['Manager'];
     default:
-      return [];
+      return [...(dialectOfFile(kind)?.sections ?? [])];
   }
 }
 

@@ -26,6 +26,11 @@ import { validateTuple } from './tuple.js';
 import { validateCondition } from './condition.js';
 import { validateCalendar } from './calendar.js';
 import { validateString } from './strings.js';
+import {
+  validateBoolOrBytes, validateBoolOrTimespan, validateBytesSi, validateDnsServerList, validateDomainList, validateHexNumber, validateId128,
+  validateIfname, validateIfnameList, validateIpAddress, validateIpAddresses, validateIpPrefix, validateMacAddress, validateMacAddressList,
+  validateRouteTable, validateTcHandle,
+} from './network.js';
 
 export type { ValueContext, ValueKind, ValueProblem, Validator, SpecifierContext, Severity } from './types.js';
 export { specifierContextFor } from './context.js';
@@ -96,7 +101,26 @@ const VALIDATORS: Record<ValueKind, Validator> = {
   'unit-list': validateUnitList,
   unsigned: validateUnsigned,
   user: validateUser,
+  'bool-or-bytes': validateBoolOrBytes,
+  'bool-or-timespan': validateBoolOrTimespan,
+  'bytes-si': validateBytesSi,
+  'dns-server-list': validateDnsServerList,
+  'domain-list': validateDomainList,
+  'hex-number': validateHexNumber,
+  id128: validateId128,
+  ifname: validateIfname,
+  'ifname-list': validateIfnameList,
+  'ip-address': validateIpAddress,
+  'ip-addresses': validateIpAddresses,
+  'ip-prefix': validateIpPrefix,
+  'mac-address': validateMacAddress,
+  'mac-address-list': validateMacAddressList,
+  'route-table': validateRouteTable,
+  'tc-handle': validateTcHandle,
 };
+
+/** Kinds whose enum_values column lists extra keywords besides the kind's own syntax. */
+const KEYWORD_KINDS = new Set<ValueKind>(['bytes', 'path', 'unsigned', 'int']);
 
 /** Directive-level refinements of the kind (data/directives.md Appendix A). */
 function effectiveKind(ctx: ValueContext): ValueKind {
@@ -113,7 +137,7 @@ export function validateValue(value: string, ctx: ValueContext): ValueProblem[] 
   // edits almost every line is unchanged, so keep recent results. The key holds every field a validator may read
   // (parser and enumValues follow from section + directive).
   if (value.length > 4096) return validateUncached(value, ctx);
-  const key = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}\u0000${value}`;
+  const key = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}\u0000${ctx.parser}\u0000${ctx.range ?? ''}\u0000${value}`;
   return memo.get(key, () => validateUncached(value, ctx));
 }
 
@@ -124,6 +148,8 @@ function validateUncached(value: string, ctx: ValueContext): ValueProblem[] {
   try {
     const kind = effectiveKind(ctx);
     if (value === '' && kind !== 'limit') return [];
+    // A literal keyword the catalog lists for a size, path or number (ExternalSizeMax=infinity, ServerKeyFile=-).
+    if (KEYWORD_KINDS.has(kind) && ctx.enumValues.includes(value)) return [];
     const v = VALIDATORS[kind];
     if (!v) return [];
     const problems = v(value, kind === ctx.kind ? ctx : { ...ctx, kind });

@@ -48,6 +48,7 @@ const INT64 = [-(2n ** 63n), 2n ** 63n - 1n] as const;
 
 export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
+  if (ctx.range) return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'integer');
   switch (ctx.parser) {
     case 'config_parse_exec_cpu_sched_prio':
       // sched_get_priority_min/max of SCHED_RR/FIFO is 1..99; 0 is valid for other policies.
@@ -66,6 +67,7 @@ export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
 export function validateUnsigned(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
   if (ctx.parser === 'config_parse_concurrency_max' && value === 'infinity') return [];
+  if (ctx.range) return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'number');
   const v = parseCInteger(value, false);
   const extra = ctx.parser === 'config_parse_concurrency_max' ? ", or 'infinity'" : '';
   if (v === undefined) return [err(0, value.length, `Invalid unsigned integer '${value}': expected a non-negative number${extra}.`)];

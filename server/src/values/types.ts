@@ -38,6 +38,8 @@ export interface ValueContext {
   readonly unitType: string | undefined;
   /** Target systemd version (e.g. 260, 252). Syntax newer than it may be flagged. */
   readonly targetVersion: number;
+  /** The numeric range the parser accepts, when the catalog states one (the other dialects' `range=` notes). */
+  readonly range?: readonly [string, string];
 }
 
 export interface ValueProblem {

@@ -1,19 +1,19 @@
 /** Stage 2: unknown directives (with did-you-mean), directives in the wrong section or unit type. */
 import type { Rule } from './types.js';
-import { directivesInSection, directivesNamed, directiveAllowedInType } from '../../catalog/catalog.js';
+import type { Dialect } from '../../catalog/dialects.js';
 import { suggest } from '../../util/suggest.js';
 import { BoundedCache } from '../../util/cache.js';
 
 const candidateCache = new BoundedCache<string, string[]>({ max: 200, ttlMs: Infinity });
-/** Directive names of a section for a unit type (for did-you-mean), computed once per pair. */
-function candidatesFor(section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
-  return candidateCache.get(`${section}\u0000${unitType ?? ''}`, () => directivesInSection(section).filter((d) => directiveAllowedInType(d, unitType)).map((d) => d.name));
+/** Directive names of a section in a dialect (for did-you-mean), computed once per pair. */
+function candidatesFor(dialect: Dialect, section: string): string[] {
+  return candidateCache.get(`${dialect.id}\u0000${section}`, () => dialect.directivesInSection(section).filter((d) => dialect.allowedInFile(d)).map((d) => d.name));
 }
 
 const suggestMemo = new BoundedCache<string, string[]>({ max: 5000, ttlMs: Infinity });
 /** Did-you-mean for a key, remembered: the same typo is looked up again on every edit of the file. */
-function suggestCached(key: string, section: string, unitType: Parameters<typeof directiveAllowedInType>[1]): string[] {
-  return suggestMemo.get(`${section}\u0000${unitType ?? ''}\u0000${key}`, () => suggest(key, candidatesFor(section, unitType)));
+function suggestCached(key: string, section: string, dialect: Dialect): string[] {
+  return suggestMemo.get(`${section}\u0000${dialect.id}\u0000${key}`, () => suggest(key, candidatesFor(dialect, section)));
 }
 
 export const directivesRule: Rule = {
@@ -22,13 +22,15 @@ export const directivesRule: Rule = {
   codes: ['unknown-directive', 'directive-wrong-section', 'directive-wrong-unit-type'],
   run(ctx) {
     const { analysis } = ctx;
+    const dialect = analysis.dialect;
+    if (!dialect) return;
     for (const e of analysis.entries) {
       if (e.section.status !== 'ok' || e.extension) continue;
-      const section = e.section.section.name!;
+      const section = e.section.section.name ?? '';
       const key = e.node.key;
       const span = e.node.keySpan;
       if (e.info) {
-        if (!directiveAllowedInType(e.info, analysis.unitType)) {
+        if (!dialect.allowedInFile(e.info)) {
           const types = e.info.onlyTypes!.map((t) => `.${t}`).join(', ');
           const atEnable = e.info.restrictionWhen === 'enable';
           ctx.report({
@@ -42,8 +44,8 @@ export const directivesRule: Rule = {
         continue;
       }
       // Not in this section: does it belong to another section of this file type, or to another unit type?
-      const elsewhere = directivesNamed(key);
-      const sameFile = elsewhere.filter((d) => analysis.allowedSections.includes(d.section) && directiveAllowedInType(d, analysis.unitType));
+      const elsewhere = dialect.directivesNamed(key);
+      const sameFile = elsewhere.filter((d) => analysis.allowedSections.includes(d.section) && dialect.allowedInFile(d));
       if (sameFile.length) {
         const target = sameFile[0]!.section;
         ctx.report({
@@ -55,17 +57,17 @@ export const directivesRule: Rule = {
       }
       if (elsewhere.length) {
         const where = [...new Set(elsewhere.map((d) => d.section))].map((s) => `[${s}]`).join(', ');
-        const what = section === 'Manager' ? 'system.conf/user.conf' : `a .${analysis.unitType} unit`;
+        const what = dialect.label;
         ctx.report({
           start: span.start, end: span.end, code: 'directive-wrong-section',
           message: `${key}= is not valid in [${section}] of ${what}; it exists only in ${where}. systemd ignores it here.`,
         }, e);
         continue;
       }
-      const suggestions = ctx.isFull?.() ? [] : suggestCached(key, section, analysis.unitType);
+      const suggestions = ctx.isFull?.() ? [] : suggestCached(key, section, dialect);
       ctx.report({
         start: span.start, end: span.end, code: 'unknown-directive',
-        message: `Unknown directive '${key}' in [${section}]; systemd ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,
+        message: `${section ? `Unknown directive '${key}' in [${section}]` : `Unknown setting '${key}' in ${dialect.label}`}; systemd ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,
         data: suggestions.length ? { suggestions } : undefined,
       }, e);
     }

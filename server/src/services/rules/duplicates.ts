@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from './types.js';
 import type { Entry } from '../model.js';
 import { directiveAllowedInType, type DirectiveInfo, type UnitType } from '../../catalog/catalog.js';
 import { validateValue } from '../../values/index.js';
+import { acceptsValue, enumValueSince } from '../../catalog/enumSince.js';
 import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
 
 /** Parsers where the first assignment wins and later ones are ignored (directives.md: trigger_unit). */
@@ -35,6 +36,9 @@ function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: num
   if (!directiveAllowedInType(info, unitType) && info.restrictionWhen !== 'enable') return false;
   const value = e.node.value;
   if (value === '') return !emptyRefused(info);
+  // A value newer than the target version (valueVersions.ts) is not known there either.
+  const since = info.enumValues.includes(value) ? enumValueSince(info.name, value) : undefined;
+  if (since && !acceptsValue(since, targetVersion)) return false;
   const problems = validateValue(value, {
     section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
     enumValues: info.enumValues, unitType, targetVersion, ...(info.range ? { range: info.range } : {}),

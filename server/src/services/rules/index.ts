@@ -20,8 +20,9 @@ import { pathRule } from './path.js';
 import { mountRule } from './mount.js';
 import { sliceRule } from './slice.js';
 import { unitLoadRule } from './unitLoad.js';
+import { valueVersionsRule } from './valueVersions.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
-  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule,
+  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule,
 ].sort((a, b) => a.stage - b.stage);

@@ -1,7 +1,7 @@
 /** Stage 2: sections this file type does not have, and assignments before the first section. */
 import type { Rule } from './types.js';
 import { suggest } from '../../util/suggest.js';
-import { knownSections } from '../../catalog/catalog.js';
+import { dialectById } from '../../catalog/dialects.js';
 
 export const sectionsRule: Rule = {
   stage: 2,
@@ -23,7 +23,7 @@ export const sectionsRule: Rule = {
       } else if (s.status === 'unknown' && header) {
         const name = header.name;
         const suggestions = suggest(name, analysis.allowedSections);
-        const known = knownSections().includes(name);
+        const known = analysis.dialect?.knownSections().includes(name) ?? false;
         const why = known
           ? `[${name}] is not a section of ${fileDesc}`
           : `Unknown section [${name}]`;
@@ -43,6 +43,10 @@ function describeFile(file: import('../../units/fileKind.js').FileKind): string 
     case 'unit': return `a .${file.unitType} unit`;
     case 'dropin': return `a drop-in of ${file.unitName}`;
     case 'manager': return file.dropIn ? `a ${file.scope}.conf drop-in` : `${file.scope}.conf`;
+    case 'config': {
+      const label = dialectById(file.dialect)?.label ?? file.name;
+      return file.dropIn ? `a drop-in of ${file.name}` : label;
+    }
     default: return 'this file';
   }
 }

@@ -1,0 +1,266 @@
+/**
+ * Dialects: every kind of systemd configuration file is one value of `Dialect`. A dialect says how its files are
+ * recognised (names, folders, content), which sections it reads, its catalog (generated, never typed in), its
+ * drop-in folders, its whole-file rules (as data, interpreted by services/rules/dialectFile.ts) and whether values
+ * expand `%` specifiers. Units (one dialect per unit type) and system.conf/user.conf are dialects too, over the unit
+ * catalog; the daemon configs, networkd and the rest come from dialects.generated.ts (data/dialects/).
+ *
+ * The file kind (units/fileKind.ts) chooses the dialect; the model, the rules and the features only ask it.
+ */
+import type { ValueKind } from './valueKinds.js';
+import {
+  UNIT_TYPES, directiveAllowedInType, directivesInSection as unitDirectivesInSection, directivesNamed as unitDirectivesNamed,
+  knownSections as unitKnownSections, lookupDirective, sectionSummary as unitSectionSummary, sectionsForUnitType,
+  valueMeaning as unitValueMeaning, type DirectiveInfo, type DirectiveStatus, type ListMode, type UnitType,
+} from './catalog.js';
+import { DIALECT_ENUM_SETS, DIALECT_STRINGS, DIALECT_TABLES, PENDING_DIALECTS } from './dialects.generated.js';
+
+export interface DialectSection {
+  readonly name: string;
+  /** Each header starts a new object ([Address], [Route]…); otherwise repeated headers merge. */
+  readonly repeatable: boolean;
+  /** Keys the section needs: each entry lists alternatives, one of which must be set. */
+  readonly required: readonly (readonly string[])[];
+  /** .netdev: the Kind= values that read this section (undefined: every kind). */
+  readonly netdevKinds: readonly string[] | undefined;
+  /** False for a section the key table has but the parser is never given ([IPoIB] in .network). */
+  readonly accepted: boolean;
+  /** An old section name and its new one ([DHCP] -> [DHCPv4]). */
+  readonly renamedTo: string | undefined;
+  readonly summary: string | undefined;
+}
+
+/** Whole-file rules, as data; services/rules/dialectFile.ts interprets them. */
+export type WholeFileCheck =
+  /** A main file without any setting in [section] is ignored as a whole (systemd asks for `catchAll`). */
+  | { readonly check: 'match-required'; readonly section: string; readonly catchAll: string }
+  /** The required keys of a non-repeatable section refuse the whole file when missing ([NetDev] Kind=, Name=). */
+  | { readonly check: 'file-required-keys'; readonly section: string }
+  /** .netdev: sections of another Kind= are ignored, and the kind's own required keys refuse the device. */
+  | { readonly check: 'netdev-kind' }
+  /** Repeatable sections: an object without its required keys is dropped. */
+  | { readonly check: 'object-required-keys' }
+  /** A non-repeatable section written twice: its keys merge (a note). */
+  | { readonly check: 'repeated-section' };
+
+export interface FileRecognition {
+  /** Exact main-file names (journald.conf). */
+  readonly names?: readonly string[];
+  /** Other main-file names (journald@NAMESPACE.conf). */
+  readonly namePattern?: RegExp;
+  /** Name suffixes (.network); a bare suffix is not a name. */
+  readonly suffixes?: readonly string[];
+  /** Folder paths (as consecutive path parts, e.g. `systemd/network`) that hold this dialect's files. */
+  readonly folders?: readonly string[];
+  /** True: the name alone is not enough, the file must sit in one of `folders` (sleep.conf in …/systemd/). */
+  readonly folderRequired?: boolean;
+  /** Folder paths anywhere above the file that rule the dialect out (containers/systemd: Quadlet, not networkd). */
+  readonly notIn?: readonly string[];
+  /** A vote from the content: > 0 this dialect, < 0 certainly not, 0 cannot tell. */
+  readonly content?: (text: string) => number;
+  /** Drop-ins in `NAME.d/*.conf` next to the main file. */
+  readonly dropIns: boolean;
+}
+
+export interface Dialect {
+  /** Stable id: `unit:service`, `manager`, `journald`, `network`… */
+  readonly id: string;
+  /** How messages name a file of it: "a .service unit", "journald.conf", "a .network file". */
+  readonly label: string;
+  readonly recognition: FileRecognition;
+  /** The sections a file of this dialect reads, in a useful order (completion). */
+  readonly sections: readonly string[];
+  /** KEY=VALUE lines without sections (udev.conf, kernel/install.conf). */
+  readonly sectionless: boolean;
+  /** Whether values expand `%` specifiers (as each parser decides); false: a `%` is literal. */
+  readonly specifiers: boolean;
+  readonly wholeFileChecks: readonly WholeFileCheck[];
+  /** Units: the unit type (directives restricted to some types). */
+  readonly unitType: UnitType | undefined;
+  section(name: string): DialectSection | undefined;
+  lookup(section: string, name: string): DirectiveInfo | undefined;
+  directivesInSection(section: string): readonly DirectiveInfo[];
+  /** Every entry of this name in any section of the dialect's catalog. */
+  directivesNamed(name: string): readonly DirectiveInfo[];
+  /** Every section name the dialect's catalog knows (also the ones this file does not read). */
+  knownSections(): readonly string[];
+  sectionSummary(name: string): string | undefined;
+  valueMeaning(section: string, name: string, value: string): string | undefined;
+  /** False for an entry the catalog has but this file refuses (a unit type restriction). */
+  allowedInFile(info: DirectiveInfo): boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units and system.conf/user.conf: over the unit catalog (catalog.ts), exactly as before dialects existed.
+
+const unitDialects = new Map<UnitType, Dialect>();
+
+export function unitDialect(t: UnitType): Dialect {
+  let d = unitDialects.get(t);
+  if (!d) {
+    d = {
+      id: `unit:${t}`, label: `a .${t} unit`, recognition: { suffixes: [`.${t}`], dropIns: true },
+      sections: sectionsForUnitType(t), sectionless: false, specifiers: true, wholeFileChecks: [], unitType: t,
+      section: (name) => (sectionsForUnitType(t).includes(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
+      lookup: lookupDirective, directivesInSection: unitDirectivesInSection, directivesNamed: unitDirectivesNamed,
+      knownSections: unitKnownSections, sectionSummary: unitSectionSummary, valueMeaning: unitValueMeaning,
+      allowedInFile: (info) => directiveAllowedInType(info, t),
+    };
+    unitDialects.set(t, d);
+  }
+  return d;
+}
+
+export const MANAGER_DIALECT: Dialect = {
+  id: 'manager', label: 'system.conf/user.conf', recognition: { names: ['system.conf', 'user.conf'], dropIns: true },
+  sections: ['Manager'], sectionless: false, specifiers: true, wholeFileChecks: [], unitType: undefined,
+  section: (name) => (name === 'Manager' ? plainSection(name, unitSectionSummary(name)) : undefined),
+  lookup: lookupDirective, directivesInSection: unitDirectivesInSection, directivesNamed: unitDirectivesNamed,
+  knownSections: unitKnownSections, sectionSummary: unitSectionSummary, valueMeaning: unitValueMeaning,
+  allowedInFile: () => true,
+};
+
+function plainSection(name: string, summary: string | undefined): DialectSection {
+  return { name, repeatable: false, required: [], netdevKinds: undefined, accepted: true, renamedTo: undefined, summary };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generated dialects
+
+/** How each generated dialect's files are found and what it checks as a whole (files.md §2, §3). */
+interface DialectSpec {
+  readonly label: string;
+  readonly recognition: FileRecognition;
+  readonly wholeFileChecks?: readonly WholeFileCheck[];
+}
+
+const CONF = (name: string, extra: Partial<FileRecognition> = {}): FileRecognition => ({ names: [name], dropIns: true, ...extra });
+const NETWORK_FOLDERS = ['systemd/network'];
+const OBJECT_CHECKS: readonly WholeFileCheck[] = [{ check: 'object-required-keys' }, { check: 'repeated-section' }];
+
+/** Sections and keys only Podman Quadlet's .network files have (quadlet.tsv): such a file is not networkd's. */
+const QUADLET_NETWORK = /^\s*\[(?:Quadlet|Unit|Service|Install)\]|^\s*(?:NetworkName|Subnet|IPRange|Driver|IPAMDriver|Internal|PodmanArgs|GlobalArgs|ContainersConfModule|NetworkDeleteOnStop|DisableDNS|InterfaceName|ServiceName)\s*=/m;
+const NETWORKD_NETWORK = /^\s*\[Match\]/m;
+
+const SPECS: Readonly<Record<string, DialectSpec>> = {
+  journald: { label: 'journald.conf', recognition: CONF('journald.conf', { namePattern: /^journald@[^/]+\.conf$/ }) },
+  'journal-remote': { label: 'journal-remote.conf', recognition: CONF('journal-remote.conf') },
+  'journal-upload': { label: 'journal-upload.conf', recognition: CONF('journal-upload.conf') },
+  logind: { label: 'logind.conf', recognition: CONF('logind.conf') },
+  resolved: { label: 'resolved.conf', recognition: CONF('resolved.conf') },
+  timesyncd: { label: 'timesyncd.conf', recognition: CONF('timesyncd.conf') },
+  coredump: { label: 'coredump.conf', recognition: CONF('coredump.conf') },
+  networkd: { label: 'networkd.conf', recognition: CONF('networkd.conf'), wholeFileChecks: OBJECT_CHECKS },
+  oomd: { label: 'oomd.conf', recognition: CONF('oomd.conf') },
+  sleep: { label: 'sleep.conf', recognition: CONF('sleep.conf', { folders: ['systemd'], folderRequired: true }) },
+  homed: { label: 'homed.conf', recognition: CONF('homed.conf') },
+  pstore: { label: 'pstore.conf', recognition: CONF('pstore.conf') },
+  iocost: { label: 'iocost.conf', recognition: { names: ['iocost.conf'], folders: ['udev'], folderRequired: true, dropIns: false } },
+  sysext: { label: 'sysext.conf', recognition: CONF('sysext.conf', { folders: ['systemd'], folderRequired: true }) },
+  confext: { label: 'confext.conf', recognition: CONF('confext.conf', { folders: ['systemd'], folderRequired: true }) },
+  udev: { label: 'udev.conf', recognition: CONF('udev.conf', { folders: ['udev'], folderRequired: true }) },
+  'kernel-install': { label: 'kernel/install.conf', recognition: CONF('install.conf', { folders: ['kernel'], folderRequired: true }) },
+  dnssd: { label: 'a .dnssd file', recognition: { suffixes: ['.dnssd'], folders: ['systemd/dnssd'], dropIns: true } },
+  'dns-delegate': { label: 'a .dns-delegate file', recognition: { suffixes: ['.dns-delegate'], folders: ['systemd/dns-delegate.d'], dropIns: true } },
+  nspawn: { label: 'a .nspawn file', recognition: { suffixes: ['.nspawn'], folders: ['systemd/nspawn'], dropIns: false } },
+  repart: { label: 'a repart.d definition', recognition: { suffixes: ['.conf'], folders: ['repart.d'], folderRequired: true, dropIns: true } },
+  'sysupdate-transfer': { label: 'a sysupdate.d transfer', recognition: { suffixes: ['.transfer'], dropIns: true } },
+  'sysupdate-feature': { label: 'a sysupdate.d feature', recognition: { suffixes: ['.feature'], folders: ['sysupdate.d'], folderRequired: true, dropIns: true } },
+  network: {
+    label: 'a .network file',
+    recognition: {
+      suffixes: ['.network'], folders: NETWORK_FOLDERS, notIn: ['containers/systemd'], dropIns: true,
+      content: (text) => (QUADLET_NETWORK.test(text) ? -10 : NETWORKD_NETWORK.test(text) ? 1 : 0),
+    },
+    wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'Name=*' }, ...OBJECT_CHECKS],
+  },
+  netdev: {
+    label: 'a .netdev file',
+    recognition: { suffixes: ['.netdev'], folders: NETWORK_FOLDERS, dropIns: true },
+    wholeFileChecks: [{ check: 'file-required-keys', section: 'NetDev' }, { check: 'netdev-kind' }, ...OBJECT_CHECKS],
+  },
+  link: {
+    label: 'a .link file',
+    recognition: { suffixes: ['.link'], folders: NETWORK_FOLDERS, dropIns: true },
+    wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'OriginalName=*' }, ...OBJECT_CHECKS],
+  },
+};
+
+const S = (i: number): string => DIALECT_STRINGS[i]!;
+const NO_VALUES: readonly string[] = [];
+
+function buildGenerated(id: string): Dialect | undefined {
+  const table = DIALECT_TABLES[id];
+  const spec = SPECS[id];
+  if (!table || !spec) return undefined;
+  const bySection = new Map<string, Map<string, DirectiveInfo>>();
+  const byName = new Map<string, DirectiveInfo[]>();
+  for (const r of table.rows) {
+    const [sectionI, name, since, inV252, statusI, statusSince, replI, parserI, kindI, listI, enumSet, defI, manI, summaryI, range] = r;
+    const section = S(sectionI);
+    const info: DirectiveInfo = {
+      section, name, since, inV252: inV252 === 1, status: S(statusI) as DirectiveStatus, statusSince, replacement: S(replI),
+      parser: S(parserI), kind: S(kindI) as ValueKind, list: S(listI) as ListMode,
+      enumValues: enumSet >= 0 ? DIALECT_ENUM_SETS[enumSet]! : NO_VALUES, defaultValue: S(defI), manPage: S(manI),
+      onlyTypes: undefined, restrictionWhen: undefined, summary: S(summaryI), ...(range ? { range } : {}),
+    };
+    let m = bySection.get(section);
+    if (!m) bySection.set(section, (m = new Map()));
+    m.set(name, info);
+    const l = byName.get(name);
+    if (l) l.push(info);
+    else byName.set(name, [info]);
+  }
+  const sectionInfo = new Map<string, DialectSection>();
+  for (const [name, repeatable, required, kinds, accepted, renamedTo, summaryI] of table.sections) {
+    sectionInfo.set(name, {
+      name, repeatable: repeatable === 1, required, netdevKinds: kinds ?? undefined, accepted: accepted === 1,
+      renamedTo: renamedTo ?? undefined, summary: summaryI >= 0 ? S(summaryI) : undefined,
+    });
+  }
+  const sectionless = bySection.has('');
+  // Completion order: [Match] first, then [NetDev]/[Link]/[Network], then the rest alphabetically; old names last.
+  const first = ['Match', 'NetDev', 'Link', 'Network'];
+  const sections = [...sectionInfo.values()].filter((s) => s.accepted && s.name !== '').map((s) => s.name)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  function rank(n: string): number {
+    const i = first.indexOf(n);
+    return i >= 0 ? i : sectionInfo.get(n)?.renamedTo ? 100 : 10;
+  }
+  const known = [...sectionInfo.keys()].filter((n) => n !== '');
+  return {
+    id, label: spec.label, recognition: spec.recognition, sections, sectionless, specifiers: false,
+    wholeFileChecks: spec.wholeFileChecks ?? [], unitType: undefined,
+    section: (name) => sectionInfo.get(name),
+    lookup: (section, name) => bySection.get(section)?.get(name),
+    directivesInSection: (section) => { const m = bySection.get(section); return m ? [...m.values()] : []; },
+    directivesNamed: (name) => byName.get(name) ?? [],
+    knownSections: () => known,
+    sectionSummary: (name) => sectionInfo.get(name)?.summary,
+    valueMeaning: () => undefined,
+    allowedInFile: () => true,
+  };
+}
+
+const generated = new Map<string, Dialect>();
+for (const id of Object.keys(SPECS)) {
+  const d = buildGenerated(id);
+  if (d) generated.set(id, d);
+}
+
+/** The generated dialects (daemon configs, networkd…), in recognition order. */
+export function generatedDialects(): readonly Dialect[] {
+  return [...generated.values()];
+}
+
+export function dialectById(id: string): Dialect | undefined {
+  if (id === 'manager') return MANAGER_DIALECT;
+  if (id.startsWith('unit:')) {
+    const t = id.slice(5);
+    return (UNIT_TYPES as readonly string[]).includes(t) ? unitDialect(t as UnitType) : undefined;
+  }
+  return generated.get(id);
+}
+
+/** Dialects whose tables exist but which have no summaries yet (not offered). */
+export const PENDING_DIALECT_IDS: readonly string[] = PENDING_DIALECTS;
