@@ -14,6 +14,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateDialects } from './generateDialects.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'server/src/catalog/catalogData.generated.ts');
@@ -247,3 +248,7 @@ if (process.argv.includes('--check')) {
     writeFileSync(enumSinceOut, econtent);
   }
 }
+
+// The other dialects (daemon configs, networkd, …): their own generated module (scripts/generateDialects.mjs).
+generateDialects(root, process.argv.includes('--check'));
+

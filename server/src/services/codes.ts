@@ -64,6 +64,12 @@ export const CODES = {
   'slice-invalid-name': { severity: 'error', doc: "A slice whose name is not valid (a template, or a leading, trailing or double '-'); systemd cannot load it." },
   'pam-kill-mode': { severity: 'error', doc: 'PAMName= with a KillMode= that leaves processes outside the session; systemd refuses the unit.' },
   'on-failure-isolate': { severity: 'error', doc: 'OnFailureJobMode=isolate with more than one OnFailure= unit; systemd refuses the unit.' },
+  // The other dialects as a whole (networkd, daemon configs…: services/rules/dialectFile.ts)
+  'file-ignored-no-match': { severity: 'error', doc: 'A .network or .link file with no setting in [Match]: systemd ignores the whole file (Name=* or OriginalName=* matches everything).' },
+  'file-missing-required-key': { severity: 'error', doc: 'A file without a key it needs (a .netdev without Kind= or Name=, a VXLAN without VNI=…): systemd ignores the whole file.' },
+  'section-wrong-kind': { severity: 'error', doc: 'A .netdev section for another Kind= ([VLAN] in a Kind=dummy file): systemd ignores the whole section.' },
+  'section-object-incomplete': { severity: 'error', doc: 'A repeatable section ([Address], [Route]…) without the key it needs: systemd drops that section.' },
+  'section-repeated': { severity: 'info', doc: 'A section that is not repeatable written twice: its settings merge as if written in the first one.' },
   // Drop-ins checked against the unit they apply to
   'dropin-missing-reset': { severity: 'error', doc: 'A drop-in adds a second ExecStart= to a service that is not oneshot; systemd refuses the unit. Reset with an empty ExecStart= first.' },
   'dropin-no-change': { severity: 'warning', tag: 'unnecessary', doc: 'A drop-in assignment that sets what the unit already has.' },

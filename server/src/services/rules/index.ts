@@ -14,6 +14,7 @@ import { serviceWatchdogRule } from './serviceWatchdog.js';
 import { fdHintsRule } from './fdHints.js';
 import { dropInsRule } from './dropins.js';
 import { vendorModifiedRule } from './vendorModified.js';
+import { dialectFileRule } from './dialectFile.js';
 import { timerRule } from './timer.js';
 import { socketRule } from './socket.js';
 import { pathRule } from './path.js';
@@ -24,5 +25,5 @@ import { valueVersionsRule } from './valueVersions.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
-  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule,
+  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule, dialectFileRule,
 ].sort((a, b) => a.stage - b.stage);
