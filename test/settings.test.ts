@@ -9,7 +9,7 @@ const props = manifest.contributes.configuration.properties;
 describe('settings', () => {
   it('the manifest defaults agree with the server defaults', () => {
     const d = defaultSettings();
-    expect(props['systemd.targetVersion'].default).toBe(d.targetVersion);
+    expect(props['systemd.targetVersion'].default).toBe(d.targetVersionSetting);
     expect(props['systemd.diagnostics.severity'].default).toEqual(d.severity);
     expect(props['systemd.diagnostics.maxPerFile'].default).toBe(d.maxDiagnostics);
     expect(props['systemd.unitSearchPaths'].default).toEqual(d.unitSearchPaths);
@@ -28,7 +28,8 @@ describe('settings', () => {
       parts.slice(0, -1).forEach((p: string) => { o = o[p] ??= {}; });
       o[parts[parts.length - 1]!] = v.default;
     }
-    expect(normaliseSettings(nested)).toEqual(defaultSettings());
+    // 'auto' resolves through the detector; without a local systemd it is the defaults exactly.
+    expect(normaliseSettings(nested, () => undefined)).toEqual(defaultSettings());
   });
 
   it('reads nested settings and ignores junk', () => {
@@ -36,6 +37,29 @@ describe('settings', () => {
     expect(s.targetVersion).toBe(252);
     expect(s.severity).toEqual({ 'user-nobody': 'off' });
     expect(s.unitSearchPaths).toEqual(['/srv']);
-    expect(normaliseSettings('nonsense')).toEqual(defaultSettings());
+    expect(normaliseSettings('nonsense', () => undefined)).toEqual(defaultSettings());
+  });
+});
+
+describe('target version auto', () => {
+  it('takes the local systemd, else the newest known; a number wins', () => {
+    expect(normaliseSettings({}, () => 252)).toMatchObject({ targetVersion: 252, targetVersionSetting: 'auto', targetVersionFrom: 'machine' });
+    expect(normaliseSettings({ targetVersion: 'auto' }, () => undefined)).toMatchObject({ targetVersion: defaultSettings().targetVersion, targetVersionFrom: 'newest' });
+    expect(normaliseSettings({ targetVersion: 250 }, () => 252)).toMatchObject({ targetVersion: 250, targetVersionSetting: 250, targetVersionFrom: 'setting' });
+    expect(normaliseSettings({ targetVersion: 'soon' }, () => 249)).toMatchObject({ targetVersion: 249, targetVersionSetting: 'auto' });
+  });
+  it('reads the version from systemctl and from the shared library name', async () => {
+    const { parseSystemctlVersion, versionFromLibraryDirs } = await import('../server/src/units/localSystemd.js');
+    expect(parseSystemctlVersion('systemd 252 (252.38-1~deb12u1)\n+PAM +AUDIT')).toBe(252);
+    expect(parseSystemctlVersion('not systemd')).toBeUndefined();
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'libsd-'));
+    try {
+      writeFileSync(join(dir, 'libsystemd-shared-257.so'), '');
+      expect(versionFromLibraryDirs(['/nonexistent', dir])).toBe(257);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

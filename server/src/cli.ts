@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
+  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, resolveTargetVersion, parseTargetVersion, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
   NEWEST_VERSION, CODES, type SystemdDocument, type Diagnostic,
 } from './languageService.js';
 import { runEffective } from './cli/effective.js';
@@ -30,7 +30,7 @@ interface Finding {
 }
 
 const USAGE = `Usage:
-  systemd-units check [--format text|json|sarif] [--target-version N] [--severity CODE=LEVEL]...
+  systemd-units check [--format text|json|sarif] [--target-version N|auto] [--severity CODE=LEVEL]...
                       [--watchdog-driver auto|iTCO-v2|…] PATH...
       Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
       recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
@@ -65,7 +65,7 @@ export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout
 
 function check(args: string[], io: CliIO): number {
   let format: 'text' | 'json' | 'sarif' = 'text';
-  let targetVersion = NEWEST_VERSION;
+  let targetVersion: number | 'auto' = 'auto';
   let watchdogDriver = 'auto';
   const severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
   const paths: string[] = [];
@@ -83,8 +83,8 @@ function check(args: string[], io: CliIO): number {
       format = v;
     } else if (flag === '--target-version') {
       const v = takeValue();
-      const n = Number(v);
-      if (!v || !Number.isInteger(n) || n < 1 || n > 999) return usageError(io, `--target-version needs a systemd version number such as 252 (got '${v ?? ''}')`);
+      const n = parseTargetVersion(v);
+      if (n === undefined) return usageError(io, `--target-version needs a systemd version number such as 252, or auto (got '${v ?? ''}')`);
       targetVersion = n;
     } else if (flag === '--watchdog-driver') {
       const v = takeValue() ?? '';
@@ -112,7 +112,7 @@ function check(args: string[], io: CliIO): number {
   const files: string[] = [];
   const docs: SystemdDocument[] = [];
   const shown = new Map<SystemdDocument, string>();
-  const settings = { ...defaultSettings(), targetVersion, severity, watchdogDriver };
+  const settings = { ...defaultSettings(), ...resolveTargetVersion(targetVersion), severity, watchdogDriver };
   const service = createLanguageService({
     settings: () => settings,
     workspaceFolders: () => [],
@@ -149,6 +149,8 @@ function check(args: string[], io: CliIO): number {
   else {
     for (const f of findings) io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity}[${f.code}]: ${f.message}\n`);
     const count = (s: string): number => findings.filter((f) => f.severity === s).length;
+    const from = settings.targetVersionFrom === 'machine' ? 'the version installed here' : settings.targetVersionFrom === 'newest' ? 'the newest known; no systemd found here' : '--target-version';
+    io.stderr(`Checked against systemd ${settings.targetVersion} (${from}).\n`);
     io.stderr(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} note(s)${unreadable ? `, ${unreadable} path(s) unreadable` : ''}.\n`);
   }
   return findings.some((f) => f.severity === 'error') || unreadable > 0 ? 1 : 0;

@@ -465,7 +465,7 @@ export { parseUnit } from './parser/parser.js';
 export { fileKindOf, type FileKind } from './units/fileKind.js';
 export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
 export { CODES, codeTag, codeDocsUrl, type DiagnosticCode, type CodeInfo } from './services/codes.js';
-export { defaultSettings, normaliseSettings, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
+export { defaultSettings, normaliseSettings, resolveTargetVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
 export { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
 export { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
 export { kernelWatchdogLimits } from './watchdog/sysfs.js';

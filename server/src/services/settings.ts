@@ -6,13 +6,18 @@ import { NEWEST_VERSION } from '../catalog/catalog.js';
 import { CODES } from './codes.js';
 import type { Severity } from '../values/types.js';
 import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
+import { localSystemdVersion } from '../units/localSystemd.js';
 
 export const DEFAULT_PRELOAD_LIBRARY = '/usr/local/lib/sockethack/libsockethack.so';
 export const WATCHDOG_DRIVER_CHOICES = ['auto', ...WATCHDOG_DRIVERS.map((d) => d.id), 'custom'];
 
 export interface Settings {
-  /** systemd version the units are written for (systemd.targetVersion). */
+  /** systemd version the units are checked against: the setting, or for 'auto' the version resolved below. */
   targetVersion: number;
+  /** The setting as given (systemd.targetVersion, --target-version): a version, or 'auto' (the default). */
+  targetVersionSetting: number | 'auto';
+  /** Where targetVersion comes from: the setting, this machine's systemd ('auto'), or the newest known ('auto' without one). */
+  targetVersionFrom: 'setting' | 'machine' | 'newest';
   /** Per-code severity overrides (systemd.diagnostics.severity). */
   severity: Record<string, Severity | 'off'>;
   /** Extra folders searched for units, each a unit folder or a root holding etc/systemd/system… (systemd.unitSearchPaths). */
@@ -31,20 +36,41 @@ export interface Settings {
 
 export function defaultSettings(): Settings {
   return {
-    targetVersion: NEWEST_VERSION, severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
+    targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest', severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
     watchdogDriver: 'auto', watchdogCustomRange: { min: 1, max: 600 }, preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
   };
 }
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
-/** Accepts the `systemd` configuration object (nested as VS Code returns it); ignores what it does not understand. */
-export function normaliseSettings(raw: unknown): Settings {
+/**
+ * The version to check against for a target version setting: the number itself, or for 'auto' the local systemd's
+ * version (`detect`, by default `systemctl --version` or the libsystemd-shared-NNN.so name), else the newest known.
+ */
+export function resolveTargetVersion(setting: number | 'auto', detect: () => number | undefined = localSystemdVersion): Pick<Settings, 'targetVersion' | 'targetVersionSetting' | 'targetVersionFrom'> {
+  if (setting !== 'auto') return { targetVersion: setting, targetVersionSetting: setting, targetVersionFrom: 'setting' };
+  const local = detect();
+  return local !== undefined && local >= 1 && local <= 999
+    ? { targetVersion: local, targetVersionSetting: 'auto', targetVersionFrom: 'machine' }
+    : { targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest' };
+}
+
+/** A target version as a setting or option gives it: 'auto' or a whole number 1..999; undefined when invalid. */
+export function parseTargetVersion(v: unknown): number | 'auto' | undefined {
+  if (v === 'auto') return 'auto';
+  const tv = typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : NaN;
+  return Number.isInteger(tv) && tv >= 1 && tv <= 999 ? tv : undefined;
+}
+
+/**
+ * Accepts the `systemd` configuration object (nested as VS Code returns it); ignores what it does not understand.
+ * `detect` finds the local systemd's version for the target version 'auto' (the default).
+ */
+export function normaliseSettings(raw: unknown, detect: () => number | undefined = localSystemdVersion): Settings {
   const s = defaultSettings();
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  Object.assign(s, resolveTargetVersion(parseTargetVersion(r.targetVersion) ?? 'auto', detect));
   if (!raw || typeof raw !== 'object') return s;
-  const r = raw as Record<string, unknown>;
-  const tv = Number(r.targetVersion);
-  if (Number.isInteger(tv) && tv >= 1 && tv <= 999) s.targetVersion = tv;
   const diag = (r.diagnostics ?? {}) as Record<string, unknown>;
   const sev = diag.severity;
   if (sev && typeof sev === 'object') {
