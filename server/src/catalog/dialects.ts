@@ -60,6 +60,11 @@ export interface FileRecognition {
   readonly content?: (text: string) => number;
   /** Drop-ins in `NAME.d/*.conf` next to the main file. */
   readonly dropIns: boolean;
+  /**
+   * Folders systemd reads main files and drop-in folders from, relative to a root and highest precedence first
+   * (files.md §2.1, §3); empty where the hierarchy is not modelled here (units have their own, units/hierarchy.ts).
+   */
+  readonly searchDirs?: readonly string[];
 }
 
 export interface Dialect {
@@ -134,8 +139,11 @@ interface DialectSpec {
   readonly wholeFileChecks?: readonly WholeFileCheck[];
 }
 
-const CONF = (name: string, extra: Partial<FileRecognition> = {}): FileRecognition => ({ names: [name], dropIns: true, ...extra });
+/** CONF_PATHS (basic/constants.h), plus /lib for Debian's split-usr 252. */
+const confDirs = (sub: string): string[] => ['etc', 'run', 'usr/local/lib', 'usr/lib', 'lib'].map((d) => `${d}/${sub}`);
+const CONF = (name: string, extra: Partial<FileRecognition> = {}): FileRecognition => ({ names: [name], dropIns: true, searchDirs: confDirs('systemd'), ...extra });
 const NETWORK_FOLDERS = ['systemd/network'];
+const NETWORK_DIRS = confDirs('systemd/network');
 const OBJECT_CHECKS: readonly WholeFileCheck[] = [{ check: 'object-required-keys' }, { check: 'repeated-section' }];
 
 /** Sections and keys only Podman Quadlet's .network files have (quadlet.tsv): such a file is not networkd's. */
@@ -158,9 +166,9 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
   iocost: { label: 'iocost.conf', recognition: { names: ['iocost.conf'], folders: ['udev'], folderRequired: true, dropIns: false } },
   sysext: { label: 'sysext.conf', recognition: CONF('sysext.conf', { folders: ['systemd'], folderRequired: true }) },
   confext: { label: 'confext.conf', recognition: CONF('confext.conf', { folders: ['systemd'], folderRequired: true }) },
-  udev: { label: 'udev.conf', recognition: CONF('udev.conf', { folders: ['udev'], folderRequired: true }) },
-  'kernel-install': { label: 'kernel/install.conf', recognition: CONF('install.conf', { folders: ['kernel'], folderRequired: true }) },
-  dnssd: { label: 'a .dnssd file', recognition: { suffixes: ['.dnssd'], folders: ['systemd/dnssd'], dropIns: true } },
+  udev: { label: 'udev.conf', recognition: CONF('udev.conf', { folders: ['udev'], folderRequired: true, searchDirs: confDirs('udev') }) },
+  'kernel-install': { label: 'kernel/install.conf', recognition: CONF('install.conf', { folders: ['kernel'], folderRequired: true, searchDirs: confDirs('kernel') }) },
+  dnssd: { label: 'a .dnssd file', recognition: { suffixes: ['.dnssd'], folders: ['systemd/dnssd'], dropIns: true, searchDirs: confDirs('systemd/dnssd') } },
   'dns-delegate': { label: 'a .dns-delegate file', recognition: { suffixes: ['.dns-delegate'], folders: ['systemd/dns-delegate.d'], dropIns: true } },
   nspawn: { label: 'a .nspawn file', recognition: { suffixes: ['.nspawn'], folders: ['systemd/nspawn'], dropIns: false } },
   repart: { label: 'a repart.d definition', recognition: { suffixes: ['.conf'], folders: ['repart.d'], folderRequired: true, dropIns: true } },
@@ -169,19 +177,19 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
   network: {
     label: 'a .network file',
     recognition: {
-      suffixes: ['.network'], folders: NETWORK_FOLDERS, notIn: ['containers/systemd'], dropIns: true,
+      suffixes: ['.network'], folders: NETWORK_FOLDERS, notIn: ['containers/systemd'], dropIns: true, searchDirs: NETWORK_DIRS,
       content: (text) => (QUADLET_NETWORK.test(text) ? -10 : NETWORKD_NETWORK.test(text) ? 1 : 0),
     },
     wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'Name=*' }, ...OBJECT_CHECKS],
   },
   netdev: {
     label: 'a .netdev file',
-    recognition: { suffixes: ['.netdev'], folders: NETWORK_FOLDERS, dropIns: true },
+    recognition: { suffixes: ['.netdev'], folders: NETWORK_FOLDERS, dropIns: true, searchDirs: NETWORK_DIRS },
     wholeFileChecks: [{ check: 'file-required-keys', section: 'NetDev' }, { check: 'netdev-kind' }, ...OBJECT_CHECKS],
   },
   link: {
     label: 'a .link file',
-    recognition: { suffixes: ['.link'], folders: NETWORK_FOLDERS, dropIns: true },
+    recognition: { suffixes: ['.link'], folders: NETWORK_FOLDERS, dropIns: true, searchDirs: NETWORK_DIRS },
     wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'OriginalName=*' }, ...OBJECT_CHECKS],
   },
 };

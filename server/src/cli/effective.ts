@@ -9,6 +9,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import {
+  fileKindOf, dialectOfFile, findConfigHierarchy, loadEffectiveConfig, renderConfig,
   findManagerHierarchy, findUnitHierarchy, realFs, loadEffectiveManager, loadEffectiveUnit, renderEffective, validateUnitName,
   type DropInFile, type HierarchyFs,
 } from '../languageService.js';
@@ -20,7 +21,8 @@ export interface CommandIO {
 
 const EFFECTIVE_USAGE = `Usage: systemd-units effective UNIT [--root DIR] [--extra-root DIR]... [--unit-dir DIR]... [--user] [--files] [--no-comments]
   Print UNIT merged with its drop-ins, each setting with the file and line that set it.
-  UNIT: a unit name (foo.service, foo@bar.service), a path to a unit file, or system.conf / user.conf.
+  UNIT: a unit name (foo.service, foo@bar.service), a path to a unit file, system.conf / user.conf, or another
+        systemd config with its drop-ins (journald.conf, logind.conf, 10-lan.network, or a path to one).
   --root DIR        a folder that mirrors / (e.g. a repository with etc/systemd/system and usr/lib/systemd/system)
   --extra-root DIR  another mirrored root, searched after --root at each level (repeatable)
   --unit-dir DIR    a plain folder of unit files searched first (repeatable)
@@ -75,6 +77,11 @@ export function runEffective(args: string[], io: CommandIO, fs: HierarchyFs = re
     return unreadable.length ? 1 : 0;
   }
 
+  // Another dialect (journald.conf, foo.network…): the main file and its drop-ins, merged.
+  const kind = fileKindOf(unit);
+  const dialect = kind.kind === 'config' && !kind.dropIn ? dialectOfFile(kind) : undefined;
+  if (dialect && kind.kind === 'config') return runEffectiveConfig(unit, dialect, { root, extraRoots, files, comments }, io, fs);
+
   if (unit.includes('/')) {
     // A path to a unit file: search its folder first.
     if (!existsSync(unit)) { io.stderr(`systemd-units: cannot read ${unit}: no such file\n`); return 1; }
@@ -110,6 +117,39 @@ export function runEffective(args: string[], io: CommandIO, fs: HierarchyFs = re
   if (h.id !== unit) notes.push(`${unit} is an alias of ${h.id}`);
   io.stdout(renderEffective(effective, { comments, unitName: h.id, notes }));
   return !h.fragment || unreadable.length ? 1 : 0;
+}
+
+/**
+ * `effective journald.conf`, `effective 10-lan.network`, or a path to such a file. A path inside one of the dialect's
+ * folders (…/etc/systemd/journald.conf) takes the folder's root; elsewhere only that folder is searched.
+ */
+function runEffectiveConfig(
+  arg: string, dialect: NonNullable<ReturnType<typeof dialectOfFile>>,
+  o: { root: string; extraRoots: string[]; files: boolean; comments: boolean }, io: CommandIO, fs: HierarchyFs,
+): number {
+  const name = posix.basename(arg);
+  let root = o.root;
+  let dirs: string[] | undefined;
+  if (arg.includes('/')) {
+    if (!existsSync(arg)) { io.stderr(`systemd-units: cannot read ${arg}: no such file\n`); return 1; }
+    const dir = posix.dirname(posix.resolve(arg));
+    const d = (dialect.recognition.searchDirs ?? []).find((s) => dir === `/${s}` || dir.endsWith(`/${s}`));
+    if (d) root = dir.slice(0, dir.length - d.length - 1) || '/';
+    else { root = dir; dirs = ['.']; }
+  }
+  const h = findConfigHierarchy(dialect, name, { root, extraRoots: o.extraRoots, fs, ...(dirs ? { dirs } : {}) });
+  if (o.files) {
+    if (h.main) io.stdout(`main     ${h.main.path}${h.main.masked ? ' (masked)' : ''}\n`);
+    for (const s of h.shadowedMains) io.stdout(`hidden   ${s.path} (not read: a higher-precedence ${name} exists)\n`);
+    for (const d of h.dropIns) io.stdout(dropInLine(d));
+    return 0;
+  }
+  const { view, sources, skipped } = loadEffectiveConfig(h, fs);
+  for (const s of skipped) io.stderr(`systemd-units: skipped ${s.path}: ${s.reason}\n`);
+  const notes = h.main ? [] : [`no ${name} found (${h.mainCandidates.length} places looked at); built-in defaults apply`];
+  for (const s of h.shadowedMains) notes.push(`${s.path} is not read: ${h.main!.path} comes first`);
+  io.stdout(renderConfig(view, { comments: o.comments, title: name, sources, notes }));
+  return skipped.length ? 1 : 0;
 }
 
 function dropInLine(d: DropInFile): string {

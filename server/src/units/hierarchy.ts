@@ -215,7 +215,7 @@ export interface HierarchyOptions {
  * administrator's own and may link anywhere (`undefined`); a file found in a workspace may only lead into the
  * workspace (the roots other than `/`, the unit folders, `readRoots`) or into the host's systemd folders.
  */
-function readRootsFor(opts: HierarchyOptions): { readonly forPath: (path: string) => readonly string[] | undefined; readonly all: readonly string[] } {
+export function readRootsFor(opts: HierarchyOptions): { readonly forPath: (path: string) => readonly string[] | undefined; readonly all: readonly string[] } {
   const env = opts.env ?? process.env;
   const host = hostSystemdFolders(env);
   const roots = [opts.root ?? '/', ...(opts.extraRoots ?? [])].filter((r) => posix.resolve(r) !== '/');
