@@ -192,7 +192,7 @@ function collect(path: string, explicit: boolean, out: string[], onError: (msg: 
     return;
   }
   if (fileKindOf(path).kind === 'other') {
-    if (explicit) onError(`${path}: not a unit file, drop-in or system.conf/user.conf (recognised by name); skipped`);
+    if (explicit) onError(`${path}: not a systemd file this checker knows (units, drop-ins, system.conf, daemon configs, networkd files…; recognised by name and folder); skipped`);
     return;
   }
   out.push(path);
