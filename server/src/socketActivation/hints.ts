@@ -29,12 +29,19 @@ export interface Hint {
   readonly index: number;
 }
 
-/** Parse `socket(D,T,P)=N`; undefined when the name is not hint-shaped at all. */
+/** A name that is an attempt at a hint: `socket(`, `sockets(`, `Socket (` … (any case, spaces allowed). */
+const HINT_ATTEMPT = /^\s*sockets?\s*\(/i;
+
+/**
+ * Parse `socket(D,T,P)=N`; undefined when the name is not hint-shaped at all. Any name that starts like a hint
+ * (HINT_ATTEMPT) but is not exactly that form is malformed: the preload library only reads the exact form.
+ */
 export function parseHint(name: string): { hint?: Hint; error?: string } | undefined {
-  if (!name.startsWith('socket(')) return undefined;
+  if (!HINT_ATTEMPT.test(name)) return undefined;
   const m = /^socket\((\d+),(\d+),(\d+)\)=(\d+)$/.exec(name);
   if (!m) {
     if (/\s/.test(name)) return { error: 'A socket hint must not contain spaces: write socket(DOMAIN,TYPE,PROTOCOL)=N.' };
+    if (!/^socket\(/.test(name)) return { error: `A socket hint starts with 'socket(' exactly (lower case, no 's', no space before the parenthesis): write socket(DOMAIN,TYPE,PROTOCOL)=N.` };
     if (/^socket\(.*\)=-/.test(name)) return { error: 'The call index N must be 0 or more.' };
     return { error: 'A socket hint must be socket(DOMAIN,TYPE,PROTOCOL)=N with decimal numbers, e.g. socket(2,1,6)=0.' };
   }
@@ -75,13 +82,18 @@ export function typeOfListen(directive: string): number | undefined {
   }
 }
 
-/** Protocols that fit a domain and type: 0 always; TCP/MPTCP for inet streams, UDP/UDP-Lite for inet datagrams; 0/1 for unix. */
-export function protocolsFor(domain: number, type: number): number[] {
+/**
+ * Protocols of a daemon's socket() call that get the socket systemd opens for a domain and type. systemd opens TCP
+ * for inet streams and UDP for inet datagrams unless the unit sets SocketProtocol= (sctp, udplite, mptcp): then
+ * only that protocol's call matches, and a call asking for SCTP gets nothing from a TCP socket. 0/1 for unix.
+ */
+export function protocolsFor(domain: number, type: number, socketProtocol?: string): number[] {
   const base = type & 0xf;
   if (domain === AF.AF_UNIX) return [0, 1];
   if (domain === AF.AF_INET || domain === AF.AF_INET6) {
-    if (base === SOCK.SOCK_STREAM) return [0, IPPROTO.IPPROTO_TCP, IPPROTO.IPPROTO_MPTCP, IPPROTO.IPPROTO_SCTP];
-    if (base === SOCK.SOCK_DGRAM) return [0, IPPROTO.IPPROTO_UDP, IPPROTO.IPPROTO_UDPLITE];
+    const chosen = socketProtocol === 'sctp' ? IPPROTO.IPPROTO_SCTP : socketProtocol === 'udplite' ? IPPROTO.IPPROTO_UDPLITE : socketProtocol === 'mptcp' ? IPPROTO.IPPROTO_MPTCP : undefined;
+    if (base === SOCK.SOCK_STREAM) return chosen === IPPROTO.IPPROTO_SCTP || chosen === IPPROTO.IPPROTO_MPTCP ? [chosen] : [0, IPPROTO.IPPROTO_TCP];
+    if (base === SOCK.SOCK_DGRAM) return chosen === IPPROTO.IPPROTO_UDPLITE ? [chosen] : [0, IPPROTO.IPPROTO_UDP];
     if (base === SOCK.SOCK_SEQPACKET) return [IPPROTO.IPPROTO_SCTP];
   }
   if (domain === AF.AF_VSOCK) return [0];

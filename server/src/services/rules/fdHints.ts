@@ -2,7 +2,8 @@
  * Stage 3: `FileDescriptorName=socket(D,T,P)=N` hints for LD_PRELOAD socket activation (beyond what systemd checks:
  * to systemd the hint is just a name, so a wrong one fails silently at run time). systemd-facts.md §4–5.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { unitPathRoot } from '../../units/searchPaths.js';
 import type { Rule, WorkspaceUnit } from './types.js';
 import type { Analysis, Entry } from '../model.js';
 import {
@@ -62,6 +63,21 @@ function hintEntries(a: Analysis): { entry: Entry; hint: Hint }[] {
   return out;
 }
 
+/** SocketProtocol= of the unit (last assignment; empty resets). */
+function lastSocketProtocol(a: Analysis): string | undefined {
+  let v: string | undefined;
+  for (const e of a.entries) if (e.info?.section === 'Socket' && e.info.name === 'SocketProtocol') v = e.node.value || undefined;
+  return v;
+}
+
+/** Units systemd loads side by side: in one folder, or in the unit search path of one root and scope. */
+function installedTogether(a: string, b: string): boolean {
+  if (dirname(a) === dirname(b)) return true;
+  const ra = unitPathRoot(a);
+  const rb = unitPathRoot(b);
+  return !!ra && !!rb && ra.root === rb.root && ra.scope === rb.scope;
+}
+
 const key = (h: Hint): string => `${h.domain},${h.type},${h.protocol}=${h.index}`;
 
 function hasPreload(units: readonly WorkspaceUnit[], service: string): boolean | undefined {
@@ -97,11 +113,16 @@ export const fdHintsRule: Rule = {
         if (type === undefined) problems.push(`${l.info!.name}= does not create a socket() the daemon could call`);
         else if ((h.type & 0xf) !== type) problems.push(`${l.info!.name}= makes a ${typeName(type)} socket, but the hint's type is ${typeName(h.type)}`);
         if (domains.length && !domains.includes(h.domain)) problems.push(`the address ${l.node.value} is ${domains.map(domainName).join(' or ')}, but the hint's domain is ${domainName(h.domain)} (${h.domain})`);
-        if (type !== undefined && !problems.length && !protocolsFor(h.domain, type).includes(h.protocol)) problems.push(`protocol ${h.protocol} does not fit a ${domainName(h.domain)} ${typeName(type)} socket`);
+        const socketProtocol = lastSocketProtocol(analysis);
+        if (type !== undefined && !problems.length && !protocolsFor(h.domain, type, socketProtocol).includes(h.protocol)) {
+          problems.push(h.protocol === IPPROTO.IPPROTO_SCTP && type === SOCK.SOCK_STREAM && socketProtocol !== 'sctp'
+            ? `the hint asks for SCTP (132), but systemd opens a TCP socket for ${l.info!.name}= unless the unit sets SocketProtocol=sctp`
+            : `protocol ${h.protocol} does not fit the ${domainName(h.domain)} ${typeName(type)} socket systemd opens${socketProtocol ? ` (SocketProtocol=${socketProtocol})` : ''}`);
+        }
         if (problems.length) {
           const d = domains.includes(h.domain) ? h.domain : domains[0];
           const t = type ?? h.type & 0xf;
-          const p = d === undefined ? 0 : d === AF.AF_UNIX ? 0 : t === SOCK.SOCK_STREAM ? 6 : t === SOCK.SOCK_DGRAM ? 17 : 0;
+          const p = d === undefined || d === AF.AF_UNIX ? 0 : (protocolsFor(d, t, lastSocketProtocol(analysis)).filter((x) => x !== 0)[0] ?? 0);
           const suggestion = d !== undefined ? `socket(${d},${t | (h.type & ~0xf)},${p})=${h.index}` : undefined;
           ctx.report({ ...span, code: 'fd-hint-mismatch', message: `The hint does not match this unit's socket: ${problems.join('; ')}.${suggestion ? ` Expected ${suggestion}.` : ''}`, data: suggestion ? { suggestions: [suggestion] } : undefined }, e);
           continue;
@@ -110,8 +131,13 @@ export const fdHintsRule: Rule = {
       // Across files: the same hint twice for one service, and LD_PRELOAD in the service's environment.
       const workspace = ctx.options.workspace?.() ?? [];
       const service = serviceOf(analysis);
+      const myPath = workspace.find((u) => u.analysis === analysis)?.path;
       for (const other of workspace) {
         if (other.analysis === analysis || other.analysis.unitType !== 'socket' || other.analysis.file.kind !== 'unit') continue;
+        // The same unit (a copy, or the same file read twice) is never its own duplicate; and two sockets only feed
+        // one service when they are installed together: the same folder, or the same unit search path.
+        if (other.path === myPath || (analysis.file.kind === 'unit' && other.analysis.file.unitName === analysis.file.unitName)) continue;
+        if (myPath !== undefined && !installedTogether(myPath, other.path)) continue;
         if (serviceOf(other.analysis) !== service) continue;
         if (hintEntries(other.analysis).some((x) => key(x.hint) === key(h))) {
           ctx.report({ ...span, code: 'fd-hint-duplicate', message: `${basename(other.path)} feeds ${service} with the same hint ${e.node.value}; only one socket can be handed to that call. Raise the index of one of them.` }, e);
