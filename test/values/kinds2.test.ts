@@ -7,7 +7,7 @@ type Case = [key: string, value: string, expected: 'ok' | 'error' | 'warning'];
 const CASES: Record<string, Case[]> = {
   'exec-command': [
     ['Service.ExecStart', '/bin/true', 'ok'], ['Service.ExecStart', '-/usr/bin/foo --x "$ARG"', 'ok'], ['Service.ExecStart', 'true', 'ok'],
-    ['Service.ExecStart', '@/bin/sh sh -c "echo hi"', 'ok'], ['Service.ExecStart', ':+/bin/true', 'ok'], ['Service.ExecStart', '!!/bin/true', 'warning'],
+    ['Service.ExecStart', '@/bin/sh sh -c "echo hi"', 'ok'], ['Service.ExecStart', ':+/bin/true', 'ok'], ['Service.ExecStart', '!!/bin/true', 'ok'],
     ['Service.ExecStart', '!/bin/true', 'ok'], ['Service.ExecStart', '${FOO}', 'ok'], ['Service.ExecStart', '/bin/echo ${A} $B', 'ok'],
     ['Service.ExecStartPre', '/bin/true ; /bin/false', 'ok'], ['Service.ExecStartPre', '/bin/true \\; x', 'ok'],
     ['Service.ExecStart', "/bin/sh -c 'echo \"a b\"'", 'ok'], ['Service.ExecStart', '/bin/echo a"b c"d', 'ok'],
@@ -243,9 +243,11 @@ describe('messages, offsets and versions', () => {
     expect(ps).toHaveLength(1);
     expect(ps[0]!.start).toBe(12);
   });
-  it("'|' prefix before 258 is a warning, '!!' since 258 a warning", () => {
+  it("'|' prefix before 258 is a warning, '!!' since 258 only a note (valid at every version)", () => {
     expect(outcome('Service.ExecStart', '|echo hi', 252)).toBe('warning');
     expect(outcome('Service.ExecStart', '!!/bin/true', 252)).toBe('ok');
+    expect(check('Service.ExecStart', '!!/bin/true', 252)).toEqual([]);
+    expect(check('Service.ExecStart', '!!/bin/true', 260).map((p) => p.severity)).toEqual(['info']);
   });
   it('manager environment before 254 does not expand specifiers', () => {
     expect(outcome('Manager.DefaultEnvironment', 'A=%Z', 253)).toBe('ok');

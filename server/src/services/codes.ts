@@ -78,7 +78,7 @@ export const CODES = {
   'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd refuses instead of resetting to the default (the parser has no empty case); the earlier value stays.' },
   // Beyond systemd: hardware watchdog, service watchdog, socket activation hints
   'watchdog-out-of-range': { severity: 'warning', doc: 'A hardware watchdog timeout the driver refuses: systemd then leaves the watchdog disarmed.' },
-  'service-watchdog-without-notify': { severity: 'warning', doc: 'WatchdogSec= on a service that is not written to send WATCHDOG=1 (not Type=notify).' },
+  'service-watchdog-without-notify': { severity: 'info', doc: 'A reminder on WatchdogSec= of a service that is not Type=notify: the program itself must send WATCHDOG=1 in time, or systemd stops it as hung.' },
   'fd-hint-syntax': { severity: 'warning', doc: 'A FileDescriptorName= socket hint that is not socket(DOMAIN,TYPE,PROTOCOL)=N.' },
   'fd-hint-invalid': { severity: 'warning', doc: 'A socket hint whose domain, type and protocol Linux does not accept together.' },
   'fd-hint-mismatch': { severity: 'warning', doc: "A socket hint that does not match the unit's Listen*= socket." },

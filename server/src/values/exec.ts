@@ -91,8 +91,13 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
   const rest = first.text.slice(pfx.length);
   const restStart = first.start + pfx.length;
   const fatal = pfx.ignoreFailure ? 'systemd ignores this command' : 'systemd refuses to load the unit';
+  // '!!' only ever acted on kernels without ambient capabilities: systemd.service(5) of 252 says it "only has an
+  // effect on systems lacking support for ambient process capabilities", and 252's config_parse_exec()
+  // (src/core/load-fragment.c) accepts it silently as EXEC_COMMAND_AMBIENT_MAGIC. From 258 on systemd requires a
+  // kernel with ambient capabilities and still parses the prefix ("still parsed but ignored since 258",
+  // data/directives.md, exec-command). The unit is valid at every version: only a note, from 258 on.
   if (pfx.ambient && ctx.targetVersion >= 258) {
-    out.push(warn(first.start, restStart, `The '!!' prefix is ignored since systemd 258 (ambient capabilities are always available); use '!' or drop it.`, 'deprecated-value'));
+    out.push({ ...warn(first.start, restStart, `The '!!' prefix does nothing on systemd ${ctx.targetVersion} (it only mattered on kernels without ambient capabilities, which systemd 258 no longer supports); '!' or no prefix says the same.`, 'deprecated-value'), severity: 'info' });
   }
   if (pfx.shell) {
     // '|' : the rest is a shell command line; only require something to run.

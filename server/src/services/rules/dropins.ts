@@ -6,6 +6,7 @@
 import type { Rule } from './types.js';
 import { acceptedIn } from './duplicates.js';
 import { implicitServiceType } from '../../catalog/serviceType.js';
+import { isVendorUnitFile } from '../../units/unitWorld.js';
 
 export const dropInsRule: Rule = {
   stage: 4,
@@ -19,9 +20,15 @@ export const dropInsRule: Rule = {
     if (!base.found) {
       if (base.inSearchPath) {
         const first = analysis.sections.find((s) => s.section.header)?.section.header;
+        // A package may ship a drop-in for another package's unit (a hook that applies once that one is
+        // installed): in a vendor folder this is information, not a mistake of the user's.
+        const path = ctx.options.workspace?.().find((u) => u.analysis === analysis)?.path;
+        const vendor = path !== undefined && isVendorUnitFile(path);
         ctx.report({
           start: first?.nameSpan.start ?? 0, end: first?.nameSpan.end ?? 0, code: 'dropin-unknown-unit',
-          message: `No unit ${base.unitName} was found in the unit folders, so this drop-in applies to nothing. Check the folder name (${base.unitName}.d).`,
+          ...(vendor
+            ? { severity: 'info' as const, message: `No unit ${base.unitName} is installed here; this vendor drop-in takes effect once the package that ships ${base.unitName} is installed.` }
+            : { message: `No unit ${base.unitName} was found in the unit folders, so this drop-in applies to nothing. Check the folder name (${base.unitName}.d).` }),
         });
       }
       return;

@@ -1,4 +1,8 @@
-/** Stage 3: WatchdogSec= on a service that will not send WATCHDOG=1 keep-alives (systemd-facts.md §2.2). */
+/**
+ * Stage 3: a reminder on WatchdogSec= of a service that is not Type=notify: the program itself must send
+ * WATCHDOG=1 keep-alives (systemd-facts.md §2.2). Many do (systemd-journal-remote.service is Type=simple and
+ * sends them; WatchdogSec= already makes NotifyAccess= default to main), so this is information, not a warning.
+ */
 import type { Rule } from './types.js';
 import { parseTimespan } from '../../values/timespan.js';
 import { lastValue } from './service.js';
@@ -24,7 +28,7 @@ export const serviceWatchdogRule: Rule = {
     if (type === 'notify' || type === 'notify-reload' || type === 'dbus' || notifyAccess !== 'none') return;
     ctx.report({
       start: wd.node.keySpan.start, end: wd.node.keySpan.end, code: 'service-watchdog-without-notify',
-      message: `WatchdogSec=${wd.node.value} on a Type=${type} service: unless the program itself calls sd_notify("WATCHDOG=1") at least every ${wd.node.value}, systemd declares it hung and stops it (with WatchdogSignal=, SIGABRT by default). Use Type=notify for a daemon written for it, or set NotifyAccess= to say who sends the keep-alives.`,
+      message: `Reminder: with WatchdogSec=${wd.node.value} the program must call sd_notify("WATCHDOG=1") at least every ${wd.node.value} (NotifyAccess= defaults to main with WatchdogSec=), or systemd takes it as hung and stops it with WatchdogSignal= (SIGABRT by default). Nothing is wrong if this Type=${type} daemon does so.`,
     }, wd);
   },
 };
