@@ -54,6 +54,8 @@ export interface FileRecognition {
   readonly folders?: readonly string[];
   /** True: the name alone is not enough, the file must sit in one of `folders` (sleep.conf in …/systemd/). */
   readonly folderRequired?: boolean;
+  /** True: `folders` also count when they are further up (Podman Quadlet searches subfolders); default: the parent. */
+  readonly foldersAbove?: boolean;
   /** Folder paths anywhere above the file that rule the dialect out (containers/systemd: Quadlet, not networkd). */
   readonly notIn?: readonly string[];
   /** A vote from the content: > 0 this dialect, < 0 certainly not, 0 cannot tell. */

@@ -122,7 +122,7 @@ function recogniseDialect(parts: readonly string[], text: string | undefined): D
       || r.suffixes?.some((s) => name.endsWith(s) && name.length > s.length);
     if (!named) continue;
     if (r.notIn?.some((f) => containsFolder(dirs, f))) continue;
-    const inFolder = r.folders?.some((f) => endsWithFolder(dirs, f)) ?? false;
+    const inFolder = r.folders?.some((f) => (r.foldersAbove ? containsFolder(dirs, f) : endsWithFolder(dirs, f))) ?? false;
     if (r.folderRequired && !inFolder) continue;
     const score = 1 + (inFolder ? 2 : 0) + (text !== undefined && r.content ? r.content(text) : 0);
     if (score > bestScore) { best = d; bestScore = score; }
