@@ -5,9 +5,11 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { BoundedCache } from '../util/cache.js';
 
 const MAN_DIRS = ['/usr/share/man', '/usr/local/share/man'];
-const pages = new Map<string, Map<string, string> | null>();
+/** Parsed pages (the one cache policy, util/cache.ts): a page is read once, again after files change. */
+const pages = new BoundedCache<string, Map<string, string> | null>({ max: 32, ttlMs: Infinity });
 
 /** "systemd.exec(5)" -> path of the page file, if installed. */
 function pagePath(page: string): string | undefined {
@@ -135,7 +137,10 @@ export function tableToMarkdown(body: readonly string[]): string {
 }
 
 function loadPage(page: string): Map<string, string> | null {
-  if (pages.has(page)) return pages.get(page)!;
+  return pages.get(page, () => readPage(page));
+}
+
+function readPage(page: string): Map<string, string> | null {
   let result: Map<string, string> | null = null;
   try {
     const p = pagePath(page);
@@ -146,7 +151,6 @@ function loadPage(page: string): Map<string, string> | null {
   } catch {
     result = null;
   }
-  pages.set(page, result);
   return result;
 }
 

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileKindOf } from './fileKind.js';
 import { hostSystemdFolders, isInsideRoots, readTextFileSafe } from './safeRead.js';
 import { unitPathRoot } from './searchPaths.js';
+import { BoundedCache } from '../util/cache.js';
 
 /** A unit file next to another, turned into whatever the caller needs (the language service analyses it). */
 export interface SiblingUnit<T> {
@@ -18,20 +19,20 @@ export type SiblingLoader<T> = (path: string, text: string) => T;
 const MAX_FILES = 500;
 /** Siblings are only context for checks: larger files are left out. */
 const MAX_SIBLING_BYTES = 1024 * 1024;
-const cache = new Map<string, { mtimeMs: number; loader: unknown; unit: unknown }>();
+/** Per file: its analysis, recomputed when the file's modification time changes (util/cache.ts policy). */
+const cache = new BoundedCache<string, { mtimeMs: number; loader: unknown; unit: unknown }>({ max: 5000, ttlMs: Infinity });
 
 function load<T>(path: string, loader: SiblingLoader<T>, allowedRoots: readonly string[] | undefined): SiblingUnit<T> | undefined {
   try {
     const st = statSync(path);
     if (!st.isFile() || st.size > MAX_SIBLING_BYTES) return undefined;
-    const hit = cache.get(path);
+    const hit = cache.peek(path);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.loader === loader) return { path, unit: hit.unit as T };
     // Regular files only, never more than the cap, never through a symlink out of the workspace (safeRead.ts).
     const r = readTextFileSafe(path, { maxBytes: MAX_SIBLING_BYTES, allowedRoots });
     if (!r.ok) return undefined;
     const unit = loader(path, r.text);
     cache.set(path, { mtimeMs: st.mtimeMs, loader, unit });
-    if (cache.size > 5000) cache.delete(cache.keys().next().value as string);
     return { path, unit };
   } catch {
     return undefined;
@@ -39,20 +40,16 @@ function load<T>(path: string, loader: SiblingLoader<T>, allowedRoots: readonly 
 }
 
 /** Folder listings, kept for a few seconds: validation runs on every keystroke. */
-const listings = new Map<string, { at: number; names: string[] }>();
 const LISTING_TTL_MS = 3000;
+const listings = new BoundedCache<string, string[]>({ max: 200, ttlMs: LISTING_TTL_MS });
 
 function list(dir: string): string[] {
-  const hit = listings.get(dir);
-  if (hit && Date.now() - hit.at < LISTING_TTL_MS) return hit.names;
-  let names: string[] = [];
-  try { names = readdirSync(dir); } catch { /* not a folder */ }
-  listings.set(dir, { at: Date.now(), names });
-  if (listings.size > 200) listings.delete(listings.keys().next().value as string);
-  return names;
+  return listings.get(dir, () => {
+    try { return readdirSync(dir); } catch { return []; /* not a folder */ }
+  });
 }
 
-const units = new Map<string, { at: number; loader: unknown; units: SiblingUnit<unknown>[] }>();
+const units = new BoundedCache<string, { loader: unknown; units: SiblingUnit<unknown>[] }>({ max: 50, ttlMs: LISTING_TTL_MS });
 
 /**
  * Where the files of `dir` may lead through symlinks: anywhere for the host's own systemd folders; otherwise the
@@ -72,11 +69,10 @@ function allowedRootsFor(dir: string, readRoots: readonly string[] = []): readon
  * names further folders (the workspace folders) that symlinks may lead into.
  */
 export function siblingUnits<T>(dir: string, loader: SiblingLoader<T>, opts: { readonly readRoots?: readonly string[] } = {}): SiblingUnit<T>[] {
-  const hit = units.get(dir);
-  if (hit && hit.loader === loader && Date.now() - hit.at < LISTING_TTL_MS) return hit.units as SiblingUnit<T>[];
+  const hit = units.peek(dir);
+  if (hit && hit.loader === loader) return hit.units as SiblingUnit<T>[];
   const out = scan(dir, loader, allowedRootsFor(dir, opts.readRoots));
-  units.set(dir, { at: Date.now(), loader, units: out });
-  if (units.size > 50) units.delete(units.keys().next().value as string);
+  units.set(dir, { loader, units: out });
   return out;
 }
 

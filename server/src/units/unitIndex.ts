@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { fileKindOf } from './fileKind.js';
 import { checkFileSafe, hostSystemdFolders, isInsideRoots } from './safeRead.js';
 import { systemSearchPaths, userSearchPaths } from './searchPaths.js';
+import { BoundedCache } from '../util/cache.js';
 
 const MAX_FILES = 20000;
 const MAX_DEPTH = 8;
@@ -17,19 +18,23 @@ const TTL_MS = 5000;
 export class UnitIndex {
   private workspace: string[] = [];
   private extra: string[] = [];
-  private cached: { at: number; units: Map<string, string[]> } | undefined;
+  /** The scan, under the one cache policy (util/cache.ts): a few seconds, and cleared when files change. */
+  private readonly cached = new BoundedCache<'scan', Map<string, string[]>>({ max: 1, ttlMs: TTL_MS });
 
   constructor(private readonly systemDirs: string[] = [...systemSearchPaths(), ...userSearchPaths()].map((p) => p.dir)) {}
 
   setRoots(workspace: string[], extra: string[]): void {
     this.workspace = workspace;
     this.extra = extra;
-    this.cached = undefined;
+    this.cached.clear();
   }
 
   /** unit name -> files defining it, workspace first, then settings folders, then system folders in precedence order. */
   private scan(): Map<string, string[]> {
-    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.units;
+    return this.cached.get('scan', () => this.scanNow());
+  }
+
+  private scanNow(): Map<string, string[]> {
     const units = new Map<string, string[]>();
     let budget = MAX_FILES;
     const add = (name: string, path: string): void => {
@@ -60,7 +65,6 @@ export class UnitIndex {
         if (k.kind === 'unit') add(k.unitName, p);
       }
     }
-    this.cached = { at: Date.now(), units };
     return units;
   }
 
