@@ -74,6 +74,7 @@ export const CODES = {
   'dropin-missing-reset': { severity: 'error', doc: 'A drop-in adds a second ExecStart= to a service that is not oneshot; systemd refuses the unit. Reset with an empty ExecStart= first.' },
   'dropin-no-change': { severity: 'warning', tag: 'unnecessary', doc: 'A drop-in assignment that sets what the unit already has.' },
   'dropin-unknown-unit': { severity: 'warning', doc: 'A drop-in in a unit folder for a unit that does not exist.' },
+  'dropin-list-append': { severity: 'info', doc: "A drop-in line that adds to a list the vendor's unit already has (OnCalendar=, ExecStartPre=, Environment=…); the vendor's entries stay. Reset with an empty assignment first to replace them." },
   'vendor-modified': { severity: 'warning', doc: 'A vendor unit file that differs from what its package or repository shipped; a package upgrade replaces it. Move the change to a drop-in.' },
   'empty-value-ignored': { severity: 'warning', doc: 'An empty assignment that systemd refuses instead of resetting to the default (the parser has no empty case); the earlier value stays.' },
   // Beyond systemd: hardware watchdog, service watchdog, socket activation hints
@@ -88,6 +89,12 @@ export const CODES = {
   'file-too-large': { severity: 'error', doc: 'A file over the size limit (4 MiB): it is not analysed.' },
   'too-many-problems': { severity: 'info', doc: 'The per-file limit of diagnostics was reached; the rest are not shown.' },
   'user-nobody': { severity: 'warning', doc: 'User=nobody shares its identity with unrelated processes; use DynamicUser= or a dedicated user.' },
+  // Mistakes systemd does not catch
+  'exec-shell-syntax': { severity: 'warning', doc: 'Shell syntax in an Exec*= line (a redirection, pipe, &&, ||, ~, a glob): systemd runs no shell, so the program gets it as a literal argument.' },
+  'environment-variable-reference': { severity: 'warning', doc: 'A $VAR in Environment=: systemd does not expand variables there, so the value holds the text $VAR.' },
+  'inline-comment': { severity: 'warning', doc: "A '#' after a value: only a line starting with '#' or ';' is a comment, so the text belongs to the value." },
+  'network-online-without-wants': { severity: 'warning', doc: 'After=network-online.target without Wants=network-online.target: After= only orders, so the unit may start before the network is up.' },
+  'timer-unit-missing': { severity: 'warning', doc: 'A timer whose unit (Unit=, or the service of the same name) is not installed where the timer is; systemd refuses to start the timer.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

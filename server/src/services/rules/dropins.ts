@@ -7,11 +7,12 @@ import type { Rule } from './types.js';
 import { acceptedIn } from './duplicates.js';
 import { implicitServiceType } from '../../catalog/serviceType.js';
 import { isVendorUnitFile } from '../../units/unitWorld.js';
+import { TIMER_TRIGGERS } from './timer.js';
 
 export const dropInsRule: Rule = {
   stage: 4,
   name: 'drop-ins',
-  codes: ['dropin-missing-reset', 'dropin-no-change', 'dropin-unknown-unit'],
+  codes: ['dropin-missing-reset', 'dropin-no-change', 'dropin-unknown-unit', 'dropin-list-append'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'dropin') return;
@@ -52,6 +53,30 @@ export const dropInsRule: Rule = {
           data: { insertLine: { at: e.node.start, text: 'ExecStart=' } },
         }, e);
       }
+    }
+    // Lists the vendor's unit already has: a drop-in line adds to them (OnCalendar=daily on top of the vendor's
+    // weekly fires on both). Information, with the reset as the fix; once per list (or trigger group).
+    const resetSeen = new Set<string>();
+    const told = new Set<string>();
+    for (const e of entries) {
+      const info = e.info!;
+      if (info.list !== 'yes' || /^(Condition|Assert)/.test(info.name)) continue;
+      if (info.section === 'Service' && info.name === 'ExecStart') continue; // dropin-missing-reset's business
+      const trigger = info.section === 'Timer' && (TIMER_TRIGGERS as readonly string[]).includes(info.name);
+      const group = trigger ? 'Timer.triggers' : `${info.section}.${info.name}`;
+      if (e.node.value === '') { resetSeen.add(group); continue; }
+      if (resetSeen.has(group) || told.has(group)) continue;
+      const names = trigger ? [...TIMER_TRIGGERS] : [info.name];
+      const vendorValues = names.flatMap((n) => eff.get(info.section, n)?.values ?? []).filter((v) => isVendorUnitFile(v.origin.file));
+      if (!vendorValues.length) continue;
+      told.add(group);
+      const v = vendorValues[0]!;
+      const shown = vendorValues.slice(0, 3).map((x) => x.value).join(', ');
+      ctx.report({
+        start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'dropin-list-append', severity: 'info',
+        message: `${info.name}= adds to what ${base.unitName} already has (${shown}${vendorValues.length > 3 ? ', …' : ''} from ${v.origin.file}:${v.origin.line}), which stays in effect. To replace it, put an empty '${e.node.key}=' line first.`,
+        data: { insertLine: { at: e.node.start, text: `${e.node.key}=` }, related: [{ path: v.origin.file, line: v.origin.line, message: `the vendor's ${info.name}=` }] },
+      }, e);
     }
     // Single values set to what the unit already has.
     // Only lines systemd accepts count; a key set more than once here is left to the duplicates rule (removing

@@ -22,8 +22,11 @@ import { mountRule } from './mount.js';
 import { sliceRule } from './slice.js';
 import { unitLoadRule } from './unitLoad.js';
 import { valueVersionsRule } from './valueVersions.js';
+import { execShellRule } from './execShell.js';
+import { literalTextRule } from './literalText.js';
+import { networkOnlineRule } from './networkOnline.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
-  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule, dialectFileRule,
+  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule, execShellRule, literalTextRule, networkOnlineRule, dialectFileRule,
 ].sort((a, b) => a.stage - b.stage);

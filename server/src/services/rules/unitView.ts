@@ -17,6 +17,8 @@ export interface UnitView {
   list(section: string, names: string | readonly string[]): Entry[];
   /** The single value in effect (accepted lines only), undefined when unset or reset. */
   last(section: string, name: string): Entry | undefined;
+  /** The first accepted non-empty assignment (first-wins parsers: Timer/Path Unit=). */
+  first(section: string, name: string): Entry | undefined;
   /** Where to put a unit-level finding: the type section's header name, or the start of the file. */
   readonly anchor: Span;
   readonly unitName: string;
@@ -45,6 +47,9 @@ export function unitViewOf(ctx: RuleContext, unitType: string): UnitView | undef
         if (accepted(e)) out.push(e);
       }
       return out;
+    },
+    first(section, name) {
+      return entries.find((e) => e.info && e.info.section === section && e.info.name === name && e.node.value !== '' && accepted(e));
     },
     last(section, name) {
       let last: Entry | undefined;

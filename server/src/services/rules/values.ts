@@ -4,6 +4,7 @@ import { validateValue } from '../../values/index.js';
 import { valueSpanToDocument } from '../../parser/parser.js';
 import { VALUE_PROBLEM_CODES, type ValueContext } from '../../values/types.js';
 import { emptyRefused } from './duplicates.js';
+import { inlineCommentAt } from './literalText.js';
 
 export const valuesRule: Rule = {
   stage: 3,
@@ -40,7 +41,12 @@ export const valuesRule: Rule = {
         const code = p.code ?? 'invalid-value';
         // Validators hand their best guess over as data; the quick fix reads it, never the message.
         const suggestions = p.suggestions;
-        ctx.report({ ...span, code, severity: p.severity, message: p.message, data: suggestions?.length ? { suggestions } : undefined }, e);
+        // A '#' after the value is not a comment: say so where it is what makes the value invalid.
+        const hash = p.severity === 'error' ? inlineCommentAt(node.value) : undefined;
+        const message = hash !== undefined && p.end > hash
+          ? `${p.message} Note: '#' starts a comment only at the beginning of a line, so '${node.value.slice(hash)}' is part of the value; put the comment on its own line.`
+          : p.message;
+        ctx.report({ ...span, code, severity: p.severity, message, data: suggestions?.length ? { suggestions } : undefined }, e);
       }
     }
   },

@@ -1,0 +1,58 @@
+/**
+ * Stage 3: shell syntax in Exec*= lines. systemd runs the program directly, not through a shell: redirections
+ * (`>`, `>>`, `<`, `2>&1`), pipes (`|`), `&&`, `||`, a `;` glued to a word (a lone `;` separates commands), a
+ * leading `~` and unquoted glob patterns reach the program as literal arguments. Not for a shell's own command line
+ * (`sh -c '…'`, the `|` prefix of systemd 258), whose arguments are the shell's business.
+ */
+import { basename } from 'node:path';
+import type { Rule } from './types.js';
+import { splitWords } from '../../values/util.js';
+import { valueSpanToDocument } from '../../parser/parser.js';
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'busybox', 'fish', 'csh', 'tcsh', 'env']);
+
+/** What shell syntax a word (as written) is, or undefined. */
+function shellSyntax(raw: string): string | undefined {
+  if (/^(?:\d?>>?|<|\d?>&\d|&>>?|\|\|?|&&)$/.test(raw)) return `'${raw}' is shell syntax`;
+  if (/^(?:\d?>>?|<|&>)\/\S/.test(raw)) return `'${raw}' looks like a shell redirection`;
+  if (/[^\\];$/.test(raw) && raw.length > 1) return `'${raw}' ends with ';', which does not end a command here (only a lone ';' does)`;
+  if (raw.startsWith('~/') || raw === '~') return `'~' is not expanded to a home directory`;
+  if (!/["']/.test(raw) && /(?:^|\/)[^=/]*[*?][^/]*$/.test(raw) && !/^-/.test(raw) && raw.includes('/')) return `the glob '${raw}' is not expanded`;
+  return undefined;
+}
+
+export const execShellRule: Rule = {
+  stage: 3,
+  name: 'exec-shell',
+  codes: ['exec-shell-syntax'],
+  run(ctx) {
+    for (const e of ctx.analysis.entries) {
+      const info = e.info;
+      if (!info || info.parser !== 'config_parse_exec' || !ctx.isClean(e) || e.node.value === '') continue;
+      const { words, error } = splitWords(e.node.value, { unquote: true, cunescape: true, relax: true });
+      if (error || !words.length) continue;
+      // One directive may hold several commands separated by a lone ';'.
+      let atCommandStart = true;
+      let skipRest = false;
+      for (const w of words) {
+        if (w.raw === ';') { atCommandStart = true; skipRest = false; continue; }
+        if (atCommandStart) {
+          atCommandStart = false;
+          const exe = w.text.replace(/^[-@:+!|]+/, '');
+          skipRest = w.text.startsWith('|') || w.text.replace(/^[-:+!]+/, '').startsWith('@') || SHELLS.has(basename(exe));
+          if (w.text.replace(/^[-@:+!]+/, '').startsWith('|')) skipRest = true;
+          continue;
+        }
+        if (skipRest) continue;
+        const what = shellSyntax(w.raw);
+        if (!what) continue;
+        const span = valueSpanToDocument(e.node, w.start, w.end);
+        ctx.report({
+          ...span, code: 'exec-shell-syntax',
+          message: `${what}: systemd does not run ${info.name}= through a shell, so the program gets it as a literal argument. Wrap the command in /bin/sh -c '…' if you need the shell.`,
+        }, e);
+        break; // one finding per line is enough
+      }
+    }
+  },
+};
