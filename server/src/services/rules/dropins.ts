@@ -56,9 +56,11 @@ export const dropInsRule: Rule = {
     }
     // Lists the vendor's unit already has: a drop-in line adds to them (OnCalendar=daily on top of the vendor's
     // weekly fires on both). Information, with the reset as the fix; once per list (or trigger group).
+    // A vendor's own drop-in (a package hooking into another unit) adds on purpose: only the admin's are told.
+    const selfPath = ctx.options.workspace?.().find((u) => u.analysis === analysis)?.path;
     const resetSeen = new Set<string>();
     const told = new Set<string>();
-    for (const e of entries) {
+    for (const e of selfPath !== undefined && isVendorUnitFile(selfPath) ? [] : entries) {
       const info = e.info!;
       if (info.list !== 'yes' || /^(Condition|Assert)/.test(info.name)) continue;
       if (info.section === 'Service' && info.name === 'ExecStart') continue; // dropin-missing-reset's business

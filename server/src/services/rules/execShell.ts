@@ -34,17 +34,21 @@ export const execShellRule: Rule = {
       // One directive may hold several commands separated by a lone ';'.
       let atCommandStart = true;
       let skipRest = false;
+      let prev = '';
       for (const w of words) {
         if (w.raw === ';') { atCommandStart = true; skipRest = false; continue; }
         if (atCommandStart) {
           atCommandStart = false;
+          prev = w.raw;
           const exe = w.text.replace(/^[-@:+!|]+/, '');
           skipRest = w.text.startsWith('|') || w.text.replace(/^[-:+!]+/, '').startsWith('@') || SHELLS.has(basename(exe));
           if (w.text.replace(/^[-@:+!]+/, '').startsWith('|')) skipRest = true;
           continue;
         }
-        if (skipRest) continue;
-        const what = shellSyntax(w.raw);
+        if (skipRest) { prev = w.raw; continue; }
+        // A pattern right after a long option is that option's value (thd --deviceglob /dev/input/event*).
+        const what = /^--[^=]+$/.test(prev) && /[*?]/.test(w.raw) && !/^[<>|&]/.test(w.raw) ? undefined : shellSyntax(w.raw);
+        prev = w.raw;
         if (!what) continue;
         const span = valueSpanToDocument(e.node, w.start, w.end);
         ctx.report({
