@@ -230,8 +230,8 @@ describe('messages, offsets and versions', () => {
     expect(p!.code).toBe('unknown-specifier');
     expect([p!.start, p!.end]).toEqual([3, 5]);
   });
-  it('a specifier newer than the target version is a warning', () => {
-    expect(outcome('Unit.Description', 'x %D', 252)).toBe('warning');
+  it('a specifier newer than the target version is an error (that version refuses the value: "Invalid slot")', () => {
+    expect(outcome('Unit.Description', 'x %D', 252)).toBe('error');
     expect(outcome('Unit.Description', 'x %D', 260)).toBe('ok');
   });
   it('unit-name specifier invalid in unit names points at it', () => {

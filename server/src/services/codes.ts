@@ -44,7 +44,7 @@ export const CODES = {
   'invalid-value': { severity: 'error', doc: 'A value systemd cannot parse for this directive.' },
   'unknown-specifier': { severity: 'error', doc: 'A % specifier systemd does not know here.' },
   'deprecated-specifier': { severity: 'warning', tag: 'deprecated', doc: 'A % specifier that still works but is deprecated.' },
-  'specifier-too-new': { severity: 'warning', doc: 'A % specifier the target systemd version does not know yet.' },
+  'specifier-too-new': { severity: 'error', doc: 'A % specifier the target systemd version does not know yet: that version refuses the value ("Invalid slot").' },
   'value-newer-than-target': { severity: 'error', doc: 'An enum value the target systemd version does not know yet (Type=notify-reload before 253); that version ignores the line.' },
   'deprecated-value': { severity: 'warning', tag: 'deprecated', doc: 'A value that still works but is deprecated or has a new spelling.' },
   'unknown-capability': { severity: 'warning', doc: 'A capability name systemd does not know; it drops it silently.' },

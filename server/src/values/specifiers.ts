@@ -82,7 +82,9 @@ export function checkSpecifiers(text: string, context: SpecifierContext, targetV
       continue;
     }
     if (since > targetVersion) {
-      out.push(warn(start, end, `Specifier '%${c}' (${info.meaning}) needs systemd ${since} in ${CONTEXT_LABEL[context]}; the target version ${targetVersion} refuses it.`, 'specifier-too-new'));
+      // An older systemd does not know the letter: "Invalid slot", the line is ignored (an Exec*= line makes the
+      // unit fail to load), as for an unknown specifier (checked with systemd 252 and %D, new in 256).
+      out.push(err(start, end, `Specifier '%${c}' (${info.meaning}) needs systemd ${since} in ${CONTEXT_LABEL[context]}; the target version ${targetVersion} refuses it ("Invalid slot").`, 'specifier-too-new'));
     }
   }
   return out;
