@@ -53,6 +53,7 @@ export const CODES = {
   'service-missing-exec-start': { severity: 'error', doc: 'A service systemd refuses for lack of ExecStart= (or ExecStop=/SuccessAction= for oneshot).' },
   'service-multiple-exec-start': { severity: 'error', doc: 'More than one ExecStart= outside Type=oneshot; systemd refuses the unit.' },
   'service-invalid-combination': { severity: 'error', doc: 'Settings that systemd refuses together (Type=oneshot with Restart=always, Type=dbus without BusName=).' },
+  'service-setting-ignored': { severity: 'warning', tag: 'unnecessary', doc: 'A service setting systemd drops with a warning when it loads the unit (RuntimeMaxSec= on Type=oneshot, USBFunctionDescriptors= without USBFunctionStrings=).' },
   'timer-missing-trigger': { severity: 'error', doc: 'A timer with no trigger (OnCalendar=, OnBootSec=, … or OnClockChange=/OnTimezoneChange=yes); systemd refuses the unit.' },
   'socket-missing-listen': { severity: 'error', doc: 'A socket unit with no Listen*= port; systemd refuses the unit.' },
   'socket-accept-conflict': { severity: 'error', doc: 'Accept=yes with a port that cannot accept connections, MaxConnections=0 or an explicit Service=; systemd refuses the unit.' },

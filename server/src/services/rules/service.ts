@@ -61,7 +61,7 @@ export function dropInEntries(workspace: readonly WorkspaceUnit[], unitName: str
 export const serviceRule: Rule = {
   stage: 4,
   name: 'service',
-  codes: ['service-missing-exec-start', 'service-multiple-exec-start', 'service-invalid-combination'],
+  codes: ['service-missing-exec-start', 'service-multiple-exec-start', 'service-invalid-combination', 'service-setting-ignored'],
   run(ctx) {
     const { analysis } = ctx;
     if (analysis.file.kind !== 'unit' || analysis.unitType !== 'service') return;
@@ -118,6 +118,21 @@ export const serviceRule: Rule = {
         start: exitType.node.valueSpan.start, end: exitType.node.valueSpan.end, code: 'service-invalid-combination',
         message: 'ExitType=cgroup is not allowed for Type=oneshot services; systemd refuses this unit.',
       }, exitType);
+    }
+    // service_verify() also drops two settings with a warning (checked with systemd 252's systemd-analyze verify).
+    const runtimeMax = lastValue(entries, 'Service', 'RuntimeMaxSec', accepted);
+    if (type === 'oneshot' && runtimeMax && !/^\s*infinity\s*$/.test(runtimeMax.node.value) && analysis.entries.includes(runtimeMax)) {
+      ctx.report({
+        start: runtimeMax.node.keySpan.start, end: runtimeMax.node.keySpan.end, code: 'service-setting-ignored',
+        message: 'RuntimeMaxSec= does nothing for a Type=oneshot service (systemd says so and ignores it); use TimeoutStartSec= to limit how long it may run.',
+      });
+    }
+    const usbDescriptors = lastValue(entries, 'Service', 'USBFunctionDescriptors', accepted);
+    if (usbDescriptors && !lastValue(entries, 'Service', 'USBFunctionStrings', accepted) && analysis.entries.includes(usbDescriptors)) {
+      ctx.report({
+        start: usbDescriptors.node.keySpan.start, end: usbDescriptors.node.keySpan.end, code: 'service-setting-ignored',
+        message: 'USBFunctionDescriptors= without USBFunctionStrings= is ignored by systemd; set both.',
+      });
     }
     if (type === 'dbus' && !busName && typeEntry) {
       ctx.report({

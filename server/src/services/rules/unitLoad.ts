@@ -3,7 +3,7 @@
  *  - PAMName= with a KillMode= that would leave processes outside the PAM session: services need control-group
  *    or mixed (service_verify()), sockets, mounts and swaps control-group (socket_verify(), mount_verify(),
  *    swap_verify());
- *  - OnFailureJobMode=isolate with more than one OnFailure= unit (unit_validate_on_failure_job_mode()).
+ *  - OnFailureJobMode=isolate with more than one OnFailure= unit, and the same for OnSuccess= (unit_validate_on_failure_job_mode()).
  */
 import type { Rule } from './types.js';
 import { spanIn, unitViewOf } from './unitView.js';
@@ -36,15 +36,17 @@ export const unitLoadRule: Rule = {
         });
       }
     }
-    const mode = view.last('Unit', 'OnFailureJobMode');
-    const isolateOld = view.last('Unit', 'OnFailureIsolate');
-    const isolate = mode ? mode.node.value === 'isolate' : parseBoolean(isolateOld?.node.value ?? '') === true;
-    if (isolate) {
-      const units = new Set(view.list('Unit', 'OnFailure').flatMap((e) => e.node.value.split(/\s+/).filter(Boolean)));
+    // OnFailure= (and OnSuccess=, since 249) with the job mode isolate: only one unit can be isolated.
+    for (const which of ['OnFailure', 'OnSuccess'] as const) {
+      const mode = view.last('Unit', `${which}JobMode`);
+      const isolateOld = which === 'OnFailure' ? view.last('Unit', 'OnFailureIsolate') : undefined;
+      const isolate = mode ? mode.node.value === 'isolate' : parseBoolean(isolateOld?.node.value ?? '') === true;
+      if (!isolate) continue;
+      const units = new Set(view.list('Unit', which).flatMap((e) => e.node.value.split(/\s+/).filter(Boolean)));
       if (units.size > 1) {
         ctx.report({
           ...spanIn(ctx, mode ?? isolateOld, view.anchor), code: 'on-failure-isolate',
-          message: `OnFailureJobMode=isolate can start only one unit, but OnFailure= names ${units.size}; systemd refuses the unit.`,
+          message: `${which}JobMode=isolate can start only one unit, but ${which}= names ${units.size}; systemd refuses the unit.`,
         });
       }
     }
