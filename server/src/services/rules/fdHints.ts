@@ -11,8 +11,9 @@ import {
   domainName, typeName, type Hint,
 } from '../../socketActivation/hints.js';
 import { serviceOf } from '../socketHints.js';
+import { LISTEN_DIRECTIVES } from './socket.js';
 
-const LISTEN = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'];
+const LISTEN: readonly string[] = LISTEN_DIRECTIVES;
 
 /** Why Linux's socket() refuses this triple, or undefined when it accepts it (or we cannot tell). */
 function invalidCombination(h: Hint): string | undefined {
