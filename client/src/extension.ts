@@ -52,11 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Status: the server's state and the systemd version the files are checked against.
   const status = vscode.window.createStatusBarItem('systemd.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'systemd Units';
-  const target = (): string => String(vscode.workspace.getConfiguration('systemd').get('targetVersion') ?? 'auto');
+  let checked: { targetVersion: number; from: string } | undefined;
+  const target = (): string => (checked ? String(checked.targetVersion) : String(vscode.workspace.getConfiguration('systemd').get('targetVersion') ?? 'auto'));
   let state = 'starting';
   const render = (): void => {
     status.text = state === 'running' ? `$(check) systemd ${target()}` : state === 'stopped' ? '$(error) systemd' : '$(sync~spin) systemd';
-    status.tooltip = `systemd Units: language server ${state}; checking against systemd ${target()} (setting systemd.targetVersion)`;
+    const from = checked?.from === 'machine' ? ', the version installed here' : checked?.from === 'newest' ? ', the newest known' : '';
+    status.tooltip = `systemd Units: language server ${state}; checking against systemd ${target()}${from} (setting systemd.targetVersion)`;
     status.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['systemd.targetVersion'] };
     const lang = vscode.window.activeTextEditor?.document.languageId;
     if (lang === 'systemd') status.show(); else status.hide();
@@ -69,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   render();
   await client.start();
+  context.subscriptions.push(client.onNotification('systemd-units/status', (p: { targetVersion: number; from: string }) => { checked = p; render(); }));
 }
 
 export async function deactivate(): Promise<void> {

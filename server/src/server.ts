@@ -174,6 +174,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Tell the client which systemd version the files are checked against (its status bar shows it). */
+  const sendStatus = (): void => {
+    void connection.sendNotification('systemd-units/status', { targetVersion: settings.targetVersion, from: settings.targetVersionFrom });
+  };
+
   async function refreshSettings(): Promise<void> {
     if (!hasConfigurationCapability) return;
     try {
@@ -229,9 +234,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    sendStatus();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'systemd' }).catch(() => undefined);
-      void refreshSettings().then(() => documents.all().forEach((d) => validate(d.uri, 0)));
+      void refreshSettings().then(() => { sendStatus(); documents.all().forEach((d) => validate(d.uri, 0)); });
     }
     // Unit files, drop-ins and manager configs changed on disk (by another program, git, a command) refresh the
     // diagnostics of the open documents that depend on them.
@@ -248,6 +254,7 @@ export function startServer(connection: Connection): void {
     if (hasConfigurationCapability) await refreshSettings();
     else settings = normaliseSettings((change.settings as { systemd?: unknown } | undefined)?.systemd ?? {});
     service.fileChanged('');
+    sendStatus();
     documents.all().forEach((d) => validate(d.uri, 0));
   });
 
