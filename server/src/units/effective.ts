@@ -18,6 +18,7 @@ import { lookupDirective, UNIT_TYPES, typeSection, type DirectiveInfo, type Unit
 import type { UnitDocument } from '../parser/ast.js';
 import { parseUnit } from '../parser/parser.js';
 import { readHierarchyFileResult, realFs, type HierarchyFs, type ManagerHierarchy, type UnitHierarchy } from './hierarchy.js';
+import { isFirstWins } from '../catalog/parserFacts.js';
 
 export type MergeMode = 'single' | 'first-wins' | 'list' | 'add-only';
 export type ResetGroup = 'conditions' | 'asserts' | 'timer-triggers' | 'path-watches';
@@ -104,7 +105,7 @@ export function canonicalDirective(section: string, key: string): { section: str
 
 export function mergeModeOf(info: DirectiveInfo | undefined): MergeMode {
   if (!info) return 'single';
-  if (info.parser === 'config_parse_trigger_unit') return 'first-wins';
+  if (isFirstWins(info.parser)) return 'first-wins';
   return info.list === 'yes' ? 'list' : info.list === 'add-only' ? 'add-only' : 'single';
 }
 

@@ -11,17 +11,15 @@ import type { Entry } from '../model.js';
 import { directiveAllowedInType, type DirectiveInfo, type UnitType } from '../../catalog/catalog.js';
 import { validateValue } from '../../values/index.js';
 import { acceptsValue, enumValueSince } from '../../catalog/enumSince.js';
-import { EMPTY_REFUSED_252 } from '../../units/minimalDropIn.js';
+import { EMPTY_REFUSED_252, isFirstWins } from '../../catalog/parserFacts.js';
 
-/** Parsers where the first assignment wins and later ones are ignored (directives.md: trigger_unit). */
-const FIRST_WINS = new Set(['config_parse_trigger_unit']);
 
 /**
  * An empty assignment systemd refuses ("Failed to parse …, ignoring") instead of resetting: the single-value
  * parsers of EMPTY_REFUSED_252 (still so in the newer sources), and Timer/Path Unit= ("Unit type not valid").
  */
 export function emptyRefused(info: Pick<DirectiveInfo, 'list' | 'parser'>): boolean {
-  return (info.list === 'no' && EMPTY_REFUSED_252.has(info.parser)) || info.parser === 'config_parse_trigger_unit';
+  return (info.list === 'no' && EMPTY_REFUSED_252.has(info.parser)) || isFirstWins(info.parser);
 }
 
 /**
@@ -69,7 +67,7 @@ export const duplicatesRule: Rule = {
     const accepted = acceptedIn(ctx);
     for (const list of seen.values()) {
       if (list.length < 2) continue;
-      const firstWins = FIRST_WINS.has(list[0]!.info!.parser);
+      const firstWins = isFirstWins(list[0]!.info!.parser);
       // The assignment in effect: the last one systemd accepts (an empty one resets to the default, which is
       // still a value in effect), or for first-wins the first one it accepts. None: every line is ignored, and
       // each already has its own error.
