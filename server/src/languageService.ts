@@ -247,6 +247,23 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return info && (info.overridden.length || info.setBy.some((o) => o.file !== doc.path)) ? info.message : undefined;
   }
 
+  /** A unit's file and Description= (hover and completion of unit names). */
+  function describeUnitFile(name: string, workspaceOnly = false): { path: string; description?: string } | undefined {
+    const path = index().find(name)[0];
+    if (!path) return undefined;
+    if (workspaceOnly && !workspaceFolders().some((w) => path.startsWith(`${w}/`))) return undefined;
+    const d = workspaceDocCache.get(path, () => service.parseFile(path));
+    const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')?.node.value;
+    return { path, ...(description ? { description } : {}) };
+  }
+
+  /** Names in /etc/passwd or /etc/group (the first field of each line), cached under the one policy. */
+  const accounts = new BoundedCache<string, readonly string[]>({ max: 4, ttlMs: 30_000, now });
+  const accountNames = (file: string): readonly string[] => accounts.get(file, () => {
+    const r = readTextFileSafe(file, { maxBytes: 4 * 1024 * 1024 });
+    return r.ok ? [...new Set(r.text.split('\n').map((l) => l.split(':')[0]!).filter((n) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n)))] : [];
+  });
+
   /** The command a client runs for a workflow: its own (VS Code) or the server's. */
   const commandId = (id: string): string => (id.startsWith('systemd.') && !env.clientCommands?.() ? `systemd-units.${id.slice('systemd.'.length)}` : id);
 
@@ -270,7 +287,14 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (doc.oversize !== undefined) return [oversizeDiagnostic(doc.oversize)];
       return computeDiagnostics(doc.analysis, diagnosticOptions(doc));
     },
-    getCompletions: (doc, offset) => completionsImpl(doc, offset, { targetVersion: settings().targetVersion, unitNames: () => index().unitNames() }),
+    getCompletions: (doc, offset) => completionsImpl(doc, offset, {
+      targetVersion: settings().targetVersion,
+      unitNames: () => index().unitNames(),
+      // The workspace's own units only: reading every system unit for a list of 2,000 names would be slow.
+      describeUnit: (name) => describeUnitFile(name, true)?.description,
+      users: () => accountNames('/etc/passwd'),
+      groups: () => accountNames('/etc/group'),
+    }),
     resolveCompletion(doc, data, label) {
       if (data.path !== doc.path || data.offset < 0 || data.offset > doc.text.length) return undefined;
       const it = service.getCompletions(doc, data.offset).find((c) => c.label === label);
@@ -279,13 +303,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getHover(doc, offset) {
       const s = settings();
       const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
-        describeUnit: (name) => {
-          const path = index().find(name)[0];
-          if (!path) return undefined;
-          const d = workspaceDocCache.get(path, () => service.parseFile(path));
-          const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')?.node.value;
-          return { path, ...(description ? { description } : {}) };
-        },
+        describeUnit: describeUnitFile,
       });
       if (!h) return undefined;
       // Origin first: where the value in effect comes from matters more than the reference text below it.

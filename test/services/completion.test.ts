@@ -124,3 +124,30 @@ describe('snippets over LSP, where they fit', () => {
     expect(labels('/x/a.service', '[Unit]\n')).not.toContain('sandbox');
   });
 });
+
+describe('completion from the machine and the workspace (issue 11)', () => {
+  it('offers the users and groups of this machine for User= and Group=', async () => {
+    const { createLanguageService } = await import('../../server/src/languageService.js');
+    const ls = createLanguageService();
+    const text = '[Service]\nUser=\nGroup=\n';
+    const doc = ls.parse('/x/a.service', text);
+    const users = ls.getCompletions(doc, text.indexOf('User=') + 5).map((c) => c.label);
+    const groups = ls.getCompletions(doc, text.indexOf('Group=') + 6).map((c) => c.label);
+    // /etc/passwd and /etc/group of every Linux machine name root.
+    expect(users).toContain('root');
+    expect(groups).toContain('root');
+  });
+
+  it('describes unit names with their Description=', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createLanguageService } = await import('../../server/src/languageService.js');
+    const ws = mkdtempSync(join(tmpdir(), 'sdu-cdesc-'));
+    writeFileSync(join(ws, 'db.service'), '[Unit]\nDescription=The database\n[Service]\nExecStart=/bin/db\n');
+    const ls = createLanguageService({ workspaceFolders: () => [ws] });
+    const text = '[Unit]\nAfter=\n';
+    const items = ls.getCompletions(ls.parse(join(ws, 'app.service'), text), text.indexOf('After=') + 6);
+    expect(items.find((c) => c.label === 'db.service')?.detail).toBe('The database');
+  });
+});

@@ -19,6 +19,11 @@ export interface CompletionEnv {
   readonly targetVersion: number;
   /** Unit names known in the workspace and the system (lazy: only called for unit values). */
   readonly unitNames?: () => string[];
+  /** A unit's Description= (shown next to unit names), when its file is found. */
+  readonly describeUnit?: (name: string) => string | undefined;
+  /** Users and groups of this machine's user database (User=, Group=, SupplementaryGroups=…). */
+  readonly users?: () => readonly string[];
+  readonly groups?: () => readonly string[];
 }
 
 export interface CompletionResult {
@@ -151,7 +156,7 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
 
   const replace: Span = { start: ws, end: offset };
   const tilde = word.startsWith('~') ? '~' : '';
-  const values: { v: string; doc?: string; kind: number }[] = [];
+  const values: { v: string; doc?: string; detail?: string; kind: number }[] = [];
   const literal = (vs: readonly string[]): string[] => vs.filter((v) => !v.includes('<'));
   switch (info.kind) {
     case 'bool':
@@ -178,7 +183,13 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
     case 'unit':
     case 'unit-list': {
       const suffix = requiredSuffix(info);
-      for (const u of env.unitNames?.() ?? []) if (!suffix || u.endsWith(suffix)) values.push({ v: u, kind: K.Reference });
+      const names = (env.unitNames?.() ?? []).filter((u) => !suffix || u.endsWith(suffix));
+      for (const u of names) values.push({ v: u, detail: env.describeUnit?.(u), kind: K.Reference });
+      break;
+    }
+    case 'user': {
+      const groupish = /Group/.test(info.name);
+      for (const n of (groupish ? env.groups?.() : env.users?.()) ?? []) values.push({ v: n, detail: groupish ? 'group on this machine' : 'user on this machine', kind: K.Value });
       break;
     }
     default:
@@ -189,7 +200,7 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
   }
   const seen = new Set<string>();
   return values.filter((x) => (seen.has(x.v) ? false : (seen.add(x.v), true))).map((x, i) => ({
-    label: x.v, kind: x.kind, insertText: x.v, replace, documentation: x.doc, sortText: String(i).padStart(4, '0'),
+    label: x.v, kind: x.kind, insertText: x.v, replace, documentation: x.doc, ...(x.detail ? { detail: x.detail } : {}), sortText: String(i).padStart(4, '0'),
   }));
 }
 
