@@ -12,6 +12,7 @@ import {
 import { runEffective } from './cli/effective.js';
 import { runDropin } from './cli/dropin.js';
 import { runSocketsFromStrace } from './cli/socketsFromStrace.js';
+import { runCalendar } from './cli/calendar.js';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -41,6 +42,8 @@ const USAGE = `Usage:
       Print the smallest drop-in that turns the vendor unit into the desired one.
   systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]
       Socket units (FileDescriptorName= hints) for an unmodified daemon, from an strace log.
+  systemd-units calendar [--iterations N] [--base-time TIME] [--format text|json] EXPR...
+      Normalize calendar expressions (OnCalendar=) and print their next elapses, like systemd-analyze calendar.
   systemd-units lsp --stdio
       Start the language server on standard input/output (for Neovim, Helix, …).
   systemd-units --version | --help`;
@@ -59,6 +62,7 @@ export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout
   if (command === 'effective') return runEffective(rest, io);
   if (command === 'dropin') return runDropin(rest, io);
   if (command === 'sockets-from-strace') return runSocketsFromStrace(rest, io);
+  if (command === 'calendar') return runCalendar(rest, io);
   io.stderr(`systemd-units: unknown command '${command}'\n${USAGE}\n`);
   return 2;
 }

@@ -502,3 +502,7 @@ export * from './socketActivation/strace.js';
 export * from './units/writeTarget.js';
 export * from './units/staging.js';
 export * from './units/shipped.js';
+export {
+  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, timeZoneByName, defaultLocalZone,
+  UTC_ZONE, CALENDAR_SHORTHANDS, type CalendarSpec, type TimeZone, type MktimeState,
+} from './values/calendarSpec.js';

@@ -471,6 +471,12 @@ export function parseCalendarSpec(text: string, opts: CalendarOptions = {}): Cal
     } else {
       const cur = new Cursor(p);
       parseWeekdays(cur, c);
+      if (/[A-Za-z]/.test(cur.at())) {
+        const word = /^[^ ]*/.exec(cur.s.slice(cur.i))![0];
+        fail(cur.i === 0
+          ? `${quote(word)} is neither a shorthand (daily, weekly, …), a weekday (Mon..Sun) nor a date`
+          : `${quote(word)} is not a date or a time (order: weekday, date, time, time zone)`);
+      }
       const stamp = parseDate(cur, c);
       if (!stamp) parseTime(cur, c);
       if (cur.at() !== '') {
