@@ -303,7 +303,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getHover(doc, offset) {
       const s = settings();
       const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
-        describeUnit: describeUnitFile,
+        describeUnit: describeUnitFile, now: env.now,
       });
       if (!h) return undefined;
       // Origin first: where the value in effect comes from matters more than the reference text below it.

@@ -2,6 +2,7 @@
  * Completion: section headers for the file kind, directives for the section and unit type, values by kind,
  * specifiers after '%'. Returns plain items with document spans; the server turns them into LSP items.
  */
+import { calendarCompletions } from './calendarAssist.js';
 import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
 import { allSpecifiers, type DirectiveInfo } from '../catalog/catalog.js';
@@ -192,6 +193,9 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
       for (const n of (groupish ? env.groups?.() : env.users?.()) ?? []) values.push({ v: n, detail: groupish ? 'group on this machine' : 'user on this machine', kind: K.Value });
       break;
     }
+    case 'calendar':
+      for (const c of calendarCompletions(text.slice(text.lastIndexOf('\n', ws - 1) + 1, ws).replace(/^[^=]*=/, ''), word)) values.push({ v: c.value, doc: c.doc, kind: K.Keyword });
+      break;
     default:
       for (const v of literal(info.enumValues)) values.push({ v, kind: K.Keyword });
   }

@@ -14,6 +14,7 @@ import { notifyMarkdown } from '../catalog/notifyDocs.js';
 import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../watchdog/drivers.js';
 import { evaluateWatchdogValue } from '../watchdog/evaluate.js';
 import { parseHint, describeHint, serviceOf } from './socketHints.js';
+import { calendarHoverMarkdown } from './calendarAssist.js';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -29,6 +30,8 @@ export interface HoverOptions {
   readonly fileExists?: (path: string) => boolean;
   /** Where a unit named in a value is defined, and its Description= (hover on After=, Wants=… values). */
   readonly describeUnit?: (name: string) => { readonly path: string; readonly description?: string } | undefined;
+  /** Milliseconds since the epoch, for the next elapses of calendar events (default: Date.now). */
+  readonly now?: () => number;
 }
 
 export function getHover(doc: SystemdDocument, offset: number, opts: HoverOptions = {}): HoverResult | undefined {
@@ -172,6 +175,10 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
       ? `\`${value}\` is a mask: new files and folders lose ${modeInWords(value)}.`
       : `\`${value}\` — ${modeInWords(value)}.`);
     span = valueSpan;
+  }
+  if (info.kind === 'calendar') {
+    const md = calendarHoverMarkdown(value, (opts.now ?? Date.now)());
+    if (md) { lines.push(md); span = valueSpan; }
   }
   if ((info.kind === 'unit' || info.kind === 'unit-list') && opts.describeUnit && /\.[a-z]+$/.test(bare)) {
     const u = opts.describeUnit(bare);
