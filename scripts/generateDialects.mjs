@@ -165,6 +165,12 @@ export function generateDialects(root, check) {
     keyCount += packed.length;
     dialects[id] = { file, sections, rows: packed };
   }
+  // Podman Quadlet: its own table (quadlet.tsv, other columns), one dialect per file type (quadletDialects below).
+  const quadlet = quadletDialects(root, fail, intern, (ev) => {
+    if (!enumIndex.has(ev)) { enumIndex.set(ev, enumSets.length); enumSets.push(ev.split('|')); }
+    return enumIndex.get(ev);
+  });
+  for (const [id, d] of Object.entries(quadlet.dialects)) { dialects[id] = d; keyCount += d.rows.length; }
   const unusedSS = [...sectionSummaries.keys()].filter((k) => !usedSectionSummaries.has(k) && !pending.includes(k.split('\u0000')[0]));
   if (unusedSS.length) fail(`section-summaries.tsv: unknown sections ${unusedSS.map((k) => k.replace('\u0000', ' ')).join(', ')}`);
 
@@ -199,6 +205,9 @@ export function generateDialects(root, check) {
   }
   lines.push('};');
   lines.push('');
+  lines.push('/** Podman Quadlet facts per dialect (quadlet.tsv): the podman release of each Section.Key, the file type, the first release of the type, and the [Unit]/[Service]/[Install] rows about the generated unit ([fileType, section, key, notes]). */');
+  lines.push(`export const QUADLET_FACTS: { readonly newestKeySince: string; readonly types: Readonly<Record<string, { readonly fileType: string; readonly since: string; readonly keySince: Readonly<Record<string, string>> }>>; readonly unitRows: readonly (readonly [string, string, string, string])[] } = ${JSON.stringify(quadlet.facts)};`);
+  lines.push('');
   lines.push(`export const DIALECT_STRINGS: readonly string[] = ${JSON.stringify(strings)};`);
   lines.push('');
   const content = lines.join('\n');
@@ -210,4 +219,90 @@ export function generateDialects(root, check) {
     writeFileSync(out, content);
     console.log(`wrote ${out}: ${Object.keys(dialects).length} dialects, ${keyCount} keys; pending: ${pending.join(', ') || 'none'}`);
   }
+}
+
+/**
+ * Podman Quadlet (data/dialects/quadlet.tsv, podman v5.8.2; files.md §4): one dialect per file type, `quadlet-<type>`,
+ * with the type's own section and [Quadlet]. Rows use the systemd packing, with `since` 0 (the podman release is in
+ * QUADLET_FACTS: the target is podman, not systemd) and value kinds narrowed to what the generic validators check
+ * correctly for Quadlet (relative paths, podman's own syntaxes and placeholder enums stay strings; the Quadlet rule
+ * checks those). Summaries, our own words: data/dialects/quadlet-summaries.tsv (`Section.Key`, `*.Key` for every
+ * type, `[Section]` for a section); every key must have one.
+ */
+export const QUADLET_TYPES = ['container', 'volume', 'network', 'kube', 'image', 'build', 'pod', 'artifact'];
+const QUADLET_TYPE_SINCE = { container: '4.4.0', volume: '4.4.0', network: '4.4.0', kube: '4.4.0', image: '4.8.0', pod: '5.0.0', build: '5.2.0', artifact: '5.7.0' };
+/** Kinds the generic validators check as podman reads them; anything else is kept as a string. */
+const QUADLET_KINDS = new Set(['bool', 'enum', 'enum-or-bool', 'unsigned', 'int', 'ip-address', 'ip-addresses', 'ip-prefix', 'signal', 'environment', 'ifname']);
+
+function quadletDialects(root, fail, intern, enumSetOf) {
+  const rows = readTsv(join(root, 'data/dialects/quadlet.tsv'));
+  const col = Object.fromEntries(rows[0].map((c, i) => [c, i]));
+  for (const need of ['file_type', 'section', 'directive', 'since_podman', 'value_kind', 'list', 'enum_values', 'default', 'required', 'notes']) {
+    if (!(need in col)) fail(`quadlet.tsv lacks column ${need}`);
+  }
+  const summaries = new Map();
+  for (const c of readTsv(join(root, 'data/dialects/quadlet-summaries.tsv'))) {
+    if (c.length !== 2) fail(`quadlet-summaries.tsv: expected 2 fields in "${c.join('\\t')}"`);
+    if (summaries.has(c[0])) fail(`quadlet-summaries.tsv: duplicate key ${c[0]}`);
+    summaries.set(c[0], c[1]);
+  }
+  const used = new Set();
+  const dialects = {};
+  const facts = { newestKeySince: '', types: {}, unitRows: [] };
+  const newer = (a, b) => { const x = a.split('.').map(Number); const y = b.split('.').map(Number); for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] > y[i]; return false; };
+  const missing = [];
+  for (const t of QUADLET_TYPES) {
+    const fileType = `.${t}`;
+    const id = `quadlet-${t}`;
+    const packed = [];
+    const keySince = {};
+    const required = new Map();
+    for (const r of rows.slice(1)) {
+      if (r[col.file_type] === '*' || r[col.file_type] === fileType) {
+        if (['Unit', 'Service', 'Install'].includes(r[col.section])) {
+          facts.unitRows.push([r[col.file_type], r[col.section], r[col.directive], r[col.notes] ?? '']);
+          continue;
+        }
+      }
+      if (r[col.file_type] !== fileType) continue;
+      const section = r[col.section];
+      const name = r[col.directive];
+      const since = r[col.since_podman];
+      if (!/^\d+\.\d+\.\d+$/.test(since)) fail(`quadlet.tsv: bad since_podman ${since} for ${fileType} ${name}`);
+      if (!facts.newestKeySince || newer(since, facts.newestKeySince)) facts.newestKeySince = since;
+      keySince[`${section}.${name}`] = since;
+      const sKey = summaries.has(`${section}.${name}`) ? `${section}.${name}` : `*.${name}`;
+      const summary = summaries.get(sKey);
+      if (!summary) missing.push(`${section}.${name}`);
+      used.add(sKey);
+      const ev = r[col.enum_values] ?? '';
+      let kind = r[col.value_kind];
+      if (!QUADLET_KINDS.has(kind) || ((kind === 'enum' || kind === 'enum-or-bool') && ev.includes('<') && ev !== 'healthy|<bool>')) kind = 'string';
+      const req = r[col.required] ?? '';
+      if (req === 'yes') required.set(name, [name]);
+      else if (/^yes \(or (\w+)=\)$/.test(req)) required.set(name, [name, /^yes \(or (\w+)=\)$/.exec(req)[1]]);
+      else if (/^File= or SetWorkingDirectory= is required/.test(req)) required.set(name, ['File', 'SetWorkingDirectory']);
+      const notes = r[col.notes] ?? '';
+      packed.push([
+        intern(section), name, 0, 1, intern(/^deprecated\b/.test(notes) ? 'deprecated' : 'active'), 0,
+        intern(/^deprecated \(use (\w+)=/.exec(notes)?.[1] ?? ''), intern(''), intern(kind), intern(r[col.list]), ev ? enumSetOf(ev) : -1,
+        intern(r[col.default] ?? ''), intern('podman-systemd.unit'), intern(summary ?? ''), null, 0,
+      ]);
+    }
+    const typeSection = t[0].toUpperCase() + t.slice(1);
+    const sections = [typeSection, 'Quadlet'].map((name) => {
+      const ss = summaries.get(`[${name}]`);
+      if (ss) used.add(`[${name}]`);
+      return [name, 0, name === typeSection ? [...required.values()] : [], null, 1, null, ss ? intern(ss) : -1];
+    });
+    dialects[id] = { file: fileType, sections, rows: packed };
+    facts.types[id] = { fileType, since: QUADLET_TYPE_SINCE[t], keySince };
+  }
+  // The same [Unit]/[Service]/[Install] row can be listed once per type: keep each once.
+  const seen = new Set();
+  facts.unitRows = facts.unitRows.filter((r) => { const k = r.join('\t'); if (seen.has(k)) return false; seen.add(k); return true; });
+  if (missing.length) fail(`quadlet-summaries.tsv: no summary for ${missing.length} key(s): ${missing.slice(0, 20).join(', ')}`);
+  const unused = [...summaries.keys()].filter((k) => !used.has(k));
+  if (unused.length) fail(`quadlet-summaries.tsv: summaries for unknown keys: ${unused.join(', ')}`);
+  return { dialects, facts };
 }

@@ -56,16 +56,17 @@ describe('which dialect a file is read in', () => {
   });
 
   it('a .network of Podman Quadlet is never networkd: by folder (containers/systemd/) or by content', () => {
-    expect(dialectOf('/etc/containers/systemd/web.network')).toBe('other');
-    expect(dialectOf('/home/u/.config/containers/systemd/sub/web.network')).toBe('other');
-    expect(dialectOf('/etc/containers/systemd/web.network.d/x.conf')).toBe('other');
+    expect(dialectOf('/etc/containers/systemd/web.network')).toBe('quadlet-network');
+    expect(dialectOf('/home/u/.config/containers/systemd/sub/web.network')).toBe('quadlet-network');
+    expect(dialectOf('/etc/containers/systemd/web.network.d/x.conf')).toBe('quadlet-network drop-in');
     const quadlet = '[Network]\nSubnet=10.89.0.0/24\n';
-    expect(dialectOf('/ws/web.network', quadlet)).toBe('other');
+    expect(dialectOf('/ws/web.network', quadlet)).toBe('quadlet-network');
     expect(dialectOf('/ws/web.network', '[Match]\nName=eth0\n[Network]\nDHCP=yes\n')).toBe('network');
     // In networkd's own folder the folder wins over a file that merely has a [Network] section.
     expect(dialectOf('/etc/systemd/network/web.network', '[Network]\nDHCP=yes\n')).toBe('network');
-    // Quadlet-only sections rule networkd out even there.
-    expect(dialectOf('/etc/systemd/network/web.network', '[Network]\n[Install]\nWantedBy=default.target\n')).toBe('other');
+    // Quadlet-only sections rule networkd out even there; a [Match] section rules Quadlet out ([Match] Driver=veth).
+    expect(dialectOf('/etc/systemd/network/web.network', '[Network]\n[Install]\nWantedBy=default.target\n')).toBe('quadlet-network');
+    expect(dialectOf('/usr/lib/systemd/network/80-vb.network', '[Match]\nName=vb-*\nDriver=veth\n[Network]\nLLDP=yes\n')).toBe('network');
   });
 
   it('dialects are values: every generated table has its dialect, recognition and sections', () => {
@@ -169,8 +170,8 @@ describe('the CLI checks and merges dialect files', () => {
       'etc/systemd/network/20-x.netdev file-missing-required-key',
       'etc/systemd/network/20-x.netdev file-missing-required-key',
     ]);
-    // The Quadlet .network in containers/systemd/ is not networkd's: not among the files checked.
-    expect(run(['check', dir]).err).toMatch(/^4 file\(s\) checked: 3 error\(s\)/m);
+    // The .network in containers/systemd/ is Podman Quadlet's (no error), not networkd's.
+    expect(run(['check', dir]).err).toMatch(/^5 file\(s\) checked: 3 error\(s\)/m);
   });
 
   it('effective merges the main file and its drop-ins with origins', () => {

@@ -13,7 +13,7 @@ import {
   knownSections as unitKnownSections, lookupDirective, sectionSummary as unitSectionSummary, sectionsForUnitType,
   valueMeaning as unitValueMeaning, type DirectiveInfo, type DirectiveStatus, type ListMode, type UnitType,
 } from './catalog.js';
-import { DIALECT_ENUM_SETS, DIALECT_STRINGS, DIALECT_TABLES, PENDING_DIALECTS } from './dialects.generated.js';
+import { DIALECT_ENUM_SETS, DIALECT_STRINGS, DIALECT_TABLES, PENDING_DIALECTS, QUADLET_FACTS } from './dialects.generated.js';
 
 export interface DialectSection {
   readonly name: string;
@@ -62,6 +62,8 @@ export interface FileRecognition {
   readonly content?: (text: string) => number;
   /** Drop-ins in `NAME.d/*.conf` next to the main file. */
   readonly dropIns: boolean;
+  /** Drop-ins for every file of a suffix in `TYPE.d/*.conf` (Quadlet's `container.d/`), only inside `folders`. */
+  readonly typeDropIns?: boolean;
   /**
    * Folders systemd reads main files and drop-in folders from, relative to a root and highest precedence first
    * (files.md §2.1, §3); empty where the hierarchy is not modelled here (units have their own, units/hierarchy.ts).
@@ -95,6 +97,11 @@ export interface Dialect {
   valueMeaning(section: string, name: string, value: string): string | undefined;
   /** False for an entry the catalog has but this file refuses (a unit type restriction). */
   allowedInFile(info: DirectiveInfo): boolean;
+  /**
+   * Where another program reads the file more strictly than systemd (Podman Quadlet): its sections in which an unknown
+   * key refuses the whole file, and how messages say that a file is refused. Undefined: systemd's behaviour.
+   */
+  readonly strict?: { readonly sections: readonly string[]; readonly refused: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,6 +159,28 @@ const OBJECT_CHECKS: readonly WholeFileCheck[] = [{ check: 'object-required-keys
 const QUADLET_NETWORK = /^\s*\[(?:Quadlet|Unit|Service|Install)\]|^\s*(?:NetworkName|Subnet|IPRange|Driver|IPAMDriver|Internal|PodmanArgs|GlobalArgs|ContainersConfModule|NetworkDeleteOnStop|DisableDNS|InterfaceName|ServiceName)\s*=/m;
 const NETWORKD_NETWORK = /^\s*\[Match\]/m;
 
+/**
+ * Podman Quadlet (quadlet.tsv, files.md §4): one dialect per file type. Found by suffix in `containers/systemd/` and
+ * its subfolders (podman searches them), or by content; drop-ins `NAME.TYPE.d/`, `TYPE.d/`, `PREFIX-.TYPE.d/`.
+ * The content votes for Quadlet when the type's own section is there ([Container]…; a .network: QUADLET_NETWORK),
+ * and against when the file has other content (a `.image` disk image, another tool's `.build`).
+ */
+export const QUADLET_TYPES = ['container', 'volume', 'network', 'kube', 'image', 'build', 'pod', 'artifact'] as const;
+export type QuadletType = (typeof QUADLET_TYPES)[number];
+const QUADLET_UNIT_SECTIONS = ['Unit', 'Service', 'Install'];
+export const quadletSection = (t: QuadletType): string => t[0]!.toUpperCase() + t.slice(1);
+function quadletSpec(t: QuadletType): DialectSpec {
+  const own = t === 'network' ? QUADLET_NETWORK : new RegExp(`^\\s*\\[${quadletSection(t)}\\]`, 'm');
+  return {
+    label: `a Quadlet .${t} file`,
+    recognition: {
+      suffixes: [`.${t}`], folders: ['containers/systemd'], foldersAbove: true, dropIns: true, typeDropIns: true,
+      content: (text) => (t === 'network' && NETWORKD_NETWORK.test(text) ? -10 : own.test(text) ? 5 : /^\s*[^\s#;]/m.test(text) ? -1 : 0),
+    },
+    wholeFileChecks: [{ check: 'file-required-keys', section: quadletSection(t) }],
+  };
+}
+
 const SPECS: Readonly<Record<string, DialectSpec>> = {
   journald: { label: 'journald.conf', recognition: CONF('journald.conf', { namePattern: /^journald@[^/]+\.conf$/ }) },
   'journal-remote': { label: 'journal-remote.conf', recognition: CONF('journal-remote.conf') },
@@ -180,7 +209,7 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
     label: 'a .network file',
     recognition: {
       suffixes: ['.network'], folders: NETWORK_FOLDERS, notIn: ['containers/systemd'], dropIns: true, searchDirs: NETWORK_DIRS,
-      content: (text) => (QUADLET_NETWORK.test(text) ? -10 : NETWORKD_NETWORK.test(text) ? 1 : 0),
+      content: (text) => (NETWORKD_NETWORK.test(text) ? 1 : QUADLET_NETWORK.test(text) ? -10 : 0),
     },
     wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'Name=*' }, ...OBJECT_CHECKS],
   },
@@ -194,6 +223,7 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
     recognition: { suffixes: ['.link'], folders: NETWORK_FOLDERS, dropIns: true, searchDirs: NETWORK_DIRS },
     wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'OriginalName=*' }, ...OBJECT_CHECKS],
   },
+  ...Object.fromEntries(QUADLET_TYPES.map((t) => [`quadlet-${t}`, quadletSpec(t)])),
 };
 
 const S = (i: number): string => DIALECT_STRINGS[i]!;
@@ -252,11 +282,53 @@ function buildGenerated(id: string): Dialect | undefined {
   };
 }
 
+/**
+ * A Quadlet dialect: the type's section and [Quadlet] from quadlet.tsv, and [Unit]/[Service]/[Install] from the unit
+ * catalog as a .service reads them (Quadlet copies them into the generated service). Values expand specifiers: they
+ * end up in the generated unit.
+ */
+function withUnitSections(base: Dialect, t: QuadletType): Dialect {
+  const isUnit = (section: string): boolean => QUADLET_UNIT_SECTIONS.includes(section);
+  const own = [quadletSection(t), 'Quadlet'];
+  return {
+    ...base, sections: [...own, ...QUADLET_UNIT_SECTIONS], specifiers: true,
+    section: (name) => base.section(name) ?? (isUnit(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
+    lookup: (section, name) => (isUnit(section) ? lookupDirective(section, name) : base.lookup(section, name)),
+    directivesInSection: (section) => (isUnit(section) ? unitDirectivesInSection(section) : base.directivesInSection(section)),
+    directivesNamed: (name) => [...base.directivesNamed(name), ...unitDirectivesNamed(name)],
+    knownSections: () => [...base.knownSections(), ...unitKnownSections()],
+    sectionSummary: (name) => base.sectionSummary(name) ?? (isUnit(name) ? unitSectionSummary(name) : undefined),
+    valueMeaning: (section, name, value) => (isUnit(section) ? unitValueMeaning(section, name, value) : undefined),
+    allowedInFile: (info) => (isUnit(info.section) ? directiveAllowedInType(info, 'service') : true),
+    strict: { sections: own, refused: 'Quadlet generates no unit for the file' },
+  };
+}
+
 const generated = new Map<string, Dialect>();
 for (const id of Object.keys(SPECS)) {
   const d = buildGenerated(id);
-  if (d) generated.set(id, d);
+  const t = quadletTypeOf(id);
+  if (d) generated.set(id, t ? withUnitSections(d, t) : d);
 }
+
+/** The Quadlet file type of a dialect id (`quadlet-container` → container), undefined for the others. */
+export function quadletTypeOf(dialectId: string | undefined): QuadletType | undefined {
+  const t = dialectId?.startsWith('quadlet-') ? dialectId.slice(8) : undefined;
+  return t && (QUADLET_TYPES as readonly string[]).includes(t) ? (t as QuadletType) : undefined;
+}
+
+/** The podman release that added a Quadlet key (undefined: not a Quadlet key). */
+export function quadletKeySince(dialectId: string, section: string, key: string): string | undefined {
+  return QUADLET_FACTS.types[dialectId]?.keySince[`${section}.${key}`];
+}
+/** The newest podman release the Quadlet data knows (quadlet.tsv: v5.8.2's tables). */
+export const NEWEST_PODMAN: string = '5.8.2';
+/** The first podman release that reads a Quadlet file type. */
+export function quadletTypeSince(t: QuadletType): string {
+  return QUADLET_FACTS.types[`quadlet-${t}`]!.since;
+}
+/** quadlet.tsv rows on the generated unit's [Unit]/[Service]/[Install] keys: [fileType or '*', section, key, notes]. */
+export const QUADLET_UNIT_ROWS = QUADLET_FACTS.unitRows;
 
 /** The generated dialects (daemon configs, networkd…), in recognition order. */
 export function generatedDialects(): readonly Dialect[] {

@@ -79,7 +79,7 @@ export function fileKindOf(path: string, text?: string): FileKind {
     // A drop-in of another dialect: the folder, without ".d", is recognised as that dialect's main file.
     const parts = partsOf(path);
     const ownerParts = [...parts.slice(0, -2), owner];
-    const d = recogniseDialect(ownerParts, undefined);
+    const d = recogniseDialect(ownerParts, undefined) ?? typeDropInOwner(owner, parts.slice(0, -2));
     if (d?.recognition.dropIns) return { kind: 'config', dialect: d.id, name: owner, dropIn: true };
     // repart.d/*.conf: a main file that ends in .conf, inside a folder whose name ends in .d.
     const main = recogniseDialect(parts, text);
@@ -128,6 +128,14 @@ function recogniseDialect(parts: readonly string[], text: string | undefined): D
     if (score > bestScore) { best = d; bestScore = score; }
   }
   return best;
+}
+
+/** A type-wide drop-in folder (Quadlet's `container.d/`): the dialect whose suffix it names, inside its folders. */
+function typeDropInOwner(owner: string, dirs: readonly string[]): Dialect | undefined {
+  if (owner.includes('.')) return undefined;
+  const inDirs = dirs.filter((p) => p.length > 0);
+  return generatedDialects().find((d) => d.recognition.typeDropIns && d.recognition.suffixes?.includes(`.${owner}`)
+    && d.recognition.folders?.some((f) => containsFolder(inDirs, f)));
 }
 
 /** The dialect a file of this kind is read in (undefined: a file we leave alone). */

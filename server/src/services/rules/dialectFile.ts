@@ -77,7 +77,7 @@ function run(ctx: RuleContext, dialect: Dialect): void {
         for (const alts of missing(info.required, keysInSection(analysis, check.section))) {
           ctx.report({
             ...fileSpan(analysis, check.section), code: 'file-missing-required-key',
-            message: `${cap(dialect.label)} needs ${alternatives(alts)} in [${check.section}]; without it systemd ignores the whole file.`,
+            message: `${cap(dialect.label)} needs ${alternatives(alts)} in [${check.section}]; without it ${dialect.strict?.refused ?? 'systemd ignores the whole file'}.`,
           });
         }
         break;

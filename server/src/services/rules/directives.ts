@@ -28,6 +28,8 @@ export const directivesRule: Rule = {
       if (e.section.status !== 'ok' || e.extension) continue;
       const section = e.section.section.name ?? '';
       const key = e.node.key;
+      // Podman Quadlet refuses the whole file over a key it does not know in its own sections (dialect.strict).
+      const ignored = dialect.strict?.sections.includes(section) ? `${dialect.strict.refused} (podman does not ignore unknown keys here)` : 'systemd ignores it';
       const span = e.node.keySpan;
       if (e.info) {
         if (!dialect.allowedInFile(e.info)) {
@@ -50,7 +52,7 @@ export const directivesRule: Rule = {
         const target = sameFile[0]!.section;
         ctx.report({
           start: span.start, end: span.end, code: 'directive-wrong-section',
-          message: `${key}= belongs in [${target}], not [${section}]; systemd ignores it here.`,
+          message: `${key}= belongs in [${target}], not [${section}]; ${ignored === 'systemd ignores it' ? 'systemd ignores it here' : ignored}.`,
           data: { targetSection: target },
         }, e);
         continue;
@@ -60,14 +62,14 @@ export const directivesRule: Rule = {
         const what = dialect.label;
         ctx.report({
           start: span.start, end: span.end, code: 'directive-wrong-section',
-          message: `${key}= is not valid in [${section}] of ${what}; it exists only in ${where}. systemd ignores it here.`,
+          message: `${key}= is not valid in [${section}] of ${what}; it exists only in ${where}. ${ignored === 'systemd ignores it' ? 'systemd ignores it here' : ignored}.`,
         }, e);
         continue;
       }
       const suggestions = ctx.isFull?.() ? [] : suggestCached(key, section, dialect);
       ctx.report({
         start: span.start, end: span.end, code: 'unknown-directive',
-        message: `${section ? `Unknown directive '${key}' in [${section}]` : `Unknown setting '${key}' in ${dialect.label}`}; systemd ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,
+        message: `${section ? `Unknown directive '${key}' in [${section}]` : `Unknown setting '${key}' in ${dialect.label}`}; ${ignored}.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}='`).join(' or ')}?` : ''}`,
         data: suggestions.length ? { suggestions } : undefined,
       }, e);
     }
