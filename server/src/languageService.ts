@@ -50,12 +50,14 @@ import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
+import { quadletFilesAround } from './units/quadletFiles.js';
 import { baseUnitOf } from './units/baseUnit.js';
 import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
 import { shippedInfo, type ShippedInfo } from './units/shipped.js';
+import { vendorConfigLocation } from './units/configDropIn.js';
 import type { WatchdogLimits } from './watchdog/drivers.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { BoundedCache, clearAllCaches } from './util/cache.js';
@@ -166,6 +168,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   let indexRoots = '';
 
   const shippedOf = (doc: SystemdDocument): ShippedInfo | undefined => {
+    // A dialect's vendor file (/usr/lib/systemd/network/80-foo.network): the same references as a vendor unit.
+    if (doc.file.kind === 'config' && !doc.file.dropIn && doc.analysis.dialect) {
+      const location = vendorConfigLocation(doc.path, doc.analysis.dialect, doc.file.name);
+      if (!location) return undefined;
+      return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path), location });
+    }
     if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return undefined;
     return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });
   };
@@ -195,7 +203,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     for (const d of env.openDocuments?.() ?? []) open.set(d.path, { path: d.path, analysis: d.analysis });
     open.set(doc.path, { path: doc.path, analysis: doc.analysis });
     const out = [...open.values()];
-    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) out.push(u.unit);
+    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    // Podman Quadlet files refer to each other across podman's search folders (Pod=foo.pod, Network=foo.network…).
+    if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
+      for (const u of quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    }
     return out;
   }
 
@@ -206,8 +218,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       watchdog: watchdogLimitsFor(s, kernel),
       workspace: () => workspaceAround(doc),
       baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, { roots: unitWorldOf(doc.path).roots, fs, readRoots: workspaceFolders() }) : undefined,
-      shipped: file.kind === 'unit' ? () => shippedOf(doc) : undefined,
+      shipped: file.kind === 'unit' || file.kind === 'config' ? () => shippedOf(doc) : undefined,
       targetVersion: s.targetVersion,
+      podmanVersion: s.podmanVersion,
       severity: s.severity,
       maxDiagnostics: s.maxDiagnostics,
       onRuleError: (rule, err) => env.log?.(`rule ${rule} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
@@ -483,6 +496,7 @@ export { parseUnit } from './parser/parser.js';
 export { fileKindOf, dialectOfFile, type FileKind } from './units/fileKind.js';
 export { dialectById, type Dialect } from './catalog/dialects.js';
 export * from './units/configHierarchy.js';
+export { configPlaceOf, isVendorConfigFile, configOverrideTemplate, planConfigMove, diffConfig, configLineDiffers, type ConfigPlace } from './units/configDropIn.js';
 export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
 export { CODES, codeTag, codeDocsUrl, type DiagnosticCode, type CodeInfo } from './services/codes.js';
 export { defaultSettings, normaliseSettings, resolveTargetVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';

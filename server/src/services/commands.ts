@@ -17,6 +17,9 @@ import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from '../units/unitWo
 import { generateSocketUnits } from '../socketActivation/strace.js';
 import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { fileKindOf } from '../units/fileKind.js';
+import { dialectById, type Dialect } from '../catalog/dialects.js';
+import { findConfigHierarchy, loadEffectiveConfig, renderConfig, type ConfigHierarchy } from '../units/configHierarchy.js';
+import { configOverrideTemplate, configPlaceOf, planConfigMove } from '../units/configDropIn.js';
 
 export const SERVER_COMMANDS = {
   createOverride: 'systemd-units.createOverride',
@@ -86,8 +89,121 @@ function fresh(paths: readonly string[], env: CommandEnv): string | undefined {
   return taken ? `${taken} already exists; nothing was written (open it and edit it, or choose another name)` : undefined;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Other dialects (journald.conf, logind.conf, foo.network…): the same workflows over configHierarchy.ts.
+
+interface ConfigFile {
+  readonly dialect: Dialect;
+  /** The main file's name (journald.conf, 10-lan.network). */
+  readonly name: string;
+  readonly dropIn: boolean;
+}
+
+/** The dialect file (or drop-in of one) at `path`; the editor's text decides between dialects sharing a suffix. */
+function configOf(path: string, env: CommandEnv): ConfigFile | undefined {
+  const k = fileKindOf(path, env.openDocument(path)?.text);
+  if (k.kind !== 'config') return undefined;
+  const dialect = dialectById(k.dialect);
+  return dialect ? { dialect, name: k.name, dropIn: k.dropIn } : undefined;
+}
+
+/** The main file and drop-ins as systemd finds them from this file's root (a mirror looks at the host only when it has none). */
+function configHierarchyOf(path: string, c: ConfigFile, env: CommandEnv): ConfigHierarchy {
+  const place = configPlaceOf(path, c.dialect, c.name);
+  let h: ConfigHierarchy | undefined;
+  for (const root of place.roots) {
+    h = findConfigHierarchy(c.dialect, c.name, { root, fs: env.fs, ...(place.dirs ? { dirs: place.dirs } : {}) });
+    if (h.main || h.dropIns.length) return h;
+  }
+  return h!;
+}
+
+function configTarget(path: string, c: ConfigFile, env: CommandEnv): WriteTarget | string {
+  return targetFor(path, { kind: 'configDropIn', name: c.name, dirs: c.dialect.recognition.searchDirs ?? [] }, env, 'system');
+}
+
+/** What to run after a dialect's drop-in changed. */
+function reloadNote(c: ConfigFile): string {
+  const id = c.dialect.id;
+  if (id === 'network' || id === 'netdev' || id === 'networkd') return 'Then: networkctl reload (a .netdev that already exists is not changed: delete the device or reboot)';
+  if (id === 'link') return 'Then: udevadm control --reload, and the link must be re-added (udevadm trigger, or reboot) for a .link file to apply';
+  const daemon: Record<string, string> = {
+    journald: 'systemd-journald', logind: 'systemd-logind', resolved: 'systemd-resolved', timesyncd: 'systemd-timesyncd',
+    oomd: 'systemd-oomd', homed: 'systemd-homed', 'journal-remote': 'systemd-journal-remote', 'journal-upload': 'systemd-journal-upload',
+  };
+  const svc = daemon[id];
+  return svc ? `Then: systemctl restart ${svc}` : `Then: restart the program that reads ${c.name}`;
+}
+
+function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: string): CommandPlan {
+  if (!c.dialect.recognition.dropIns) return err(`${c.dialect.label} has no drop-ins: systemd reads only the file itself, so edit it in place.`);
+  const n = validateDropInName(name);
+  if (!n.ok) return err(n.reason);
+  const h = configHierarchyOf(path, c, env);
+  const { view } = loadEffectiveConfig(h, env.fs);
+  const target = configTarget(path, c, env);
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, n.fileName);
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write', title: `Create ${file}`, target, replace: [], notes: [reloadNote(c)],
+    files: [{ path: file, content: configOverrideTemplate(c.dialect, view, { name: c.name, path: file }) }],
+  };
+}
+
+function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
+  const h = configHierarchyOf(path, c, env);
+  const lines = [`# ${c.name}`, h.main ? `main file: ${h.main.path}${h.main.vendor ? ' (vendor)' : ''}${h.main.masked ? ' (masked)' : ''}` : 'main file: not found (built-in defaults apply)'];
+  for (const s of h.shadowedMains) lines.push(`not read: ${s.path} (${h.main!.path} comes first)`);
+  h.dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`));
+  if (!h.dropIns.length) lines.push('no drop-ins');
+  return { kind: 'text', title: `Drop-ins of ${c.name}`, text: `${lines.join('\n')}\n` };
+}
+
+function planConfigEffective(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
+  const h = configHierarchyOf(path, c, env);
+  const { view, sources, skipped } = loadEffectiveConfig(h, env.fs);
+  const notes = h.main ? [] : [`no ${c.name} found (${h.mainCandidates.length} places looked at); built-in defaults apply`];
+  for (const s of h.shadowedMains) notes.push(`${s.path} is not read: ${h.main!.path} comes first`);
+  for (const s of skipped) notes.push(`skipped ${s.path}: ${s.reason}`);
+  return { kind: 'text', title: `Effective ${c.name}`, text: renderConfig(view, { comments: true, title: c.name, sources, notes }) };
+}
+
+function planConfigMoveToDropIn(path: string, c: ConfigFile, env: CommandEnv, line?: number): CommandPlan {
+  if (c.dropIn) return err(`${basename(path)} is a drop-in already.`);
+  if (!c.dialect.recognition.dropIns) return err(`${c.dialect.label} has no drop-ins: keep the change in the file.`);
+  if (!configPlaceOf(path, c.dialect, c.name).vendor) return err(`${path} is not a vendor file: edit it in place, or create an override.`);
+  const doc = env.openDocument(path) ?? env.parseFile(path);
+  if (!doc) return err(`${path} cannot be read.`);
+  const shipped = env.shipped(doc);
+  if (!shipped || shipped.text === undefined) {
+    return err(shipped?.source === 'dpkg'
+      ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new drop-in, then reinstall the package.`
+      : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`);
+  }
+  if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
+  const plan = planConfigMove(c.dialect, doc.text, shipped.text, line);
+  if (!plan.dropInText.trim()) return err(`The change cannot be expressed in a drop-in${plan.cannotExpress.length ? `: ${plan.cannotExpress.map((x) => x.reason).join(' ')}` : ''}; nothing was moved.`);
+  const target = configTarget(path, c, env);
+  if (typeof target === 'string') return err(target);
+  let name = '50-moved-from-vendor.conf';
+  for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
+  const file = join(target.folder, name);
+  return {
+    kind: 'write', title: `Move the change to ${file}`, target,
+    files: [{ path: file, content: plan.dropInText }],
+    replace: plan.vendorText === doc.text ? [] : [{ path, content: plan.vendorText }],
+    notes: [...plan.cannotExpress.map((x) => x.reason), reloadNote(c)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
 /** Create Override: a new drop-in prefilled with the effective values as comments, like `systemctl edit`. */
 export function planCreateOverride(path: string, env: CommandEnv, name = 'override.conf'): CommandPlan {
+  const c = configOf(path, env);
+  if (c) return planConfigOverride(path, c, env, name);
   const u = unitOf(path);
   if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
   const n = validateDropInName(name);
@@ -105,8 +221,10 @@ export function planCreateOverride(path: string, env: CommandEnv, name = 'overri
   };
 }
 
-/** Show Drop-ins: the unit file and its drop-ins in the order systemd applies them. */
+/** Show Drop-ins: the unit file (or a dialect's main file) and its drop-ins in the order systemd applies them. */
 export function planShowDropIns(path: string, env: CommandEnv): CommandPlan {
+  const c = configOf(path, env);
+  if (c) return planConfigDropIns(path, c, env);
   const u = unitOf(path);
   if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
   const h = hierarchyOf(path, u.unit, env);
@@ -116,8 +234,10 @@ export function planShowDropIns(path: string, env: CommandEnv): CommandPlan {
   return { kind: 'text', title: `Drop-ins of ${u.unit}`, text: `${lines.join('\n')}\n` };
 }
 
-/** Show Effective Unit: the merged unit, every line with the file and line that set it. */
+/** Show Effective Unit (or Config): the merged unit or dialect file, every line with the file and line that set it. */
 export function planShowEffective(path: string, env: CommandEnv): CommandPlan {
+  const c = configOf(path, env);
+  if (c) return planConfigEffective(path, c, env);
   const u = unitOf(path);
   if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
   const h = hierarchyOf(path, u.unit, env);
@@ -132,6 +252,8 @@ export function planShowEffective(path: string, env: CommandEnv): CommandPlan {
  * With `line`, only that directive moves.
  */
 export function planMoveChangeToDropIn(path: string, env: CommandEnv, line?: number): CommandPlan {
+  const c = configOf(path, env);
+  if (c) return planConfigMoveToDropIn(path, c, env, line);
   const doc = env.openDocument(path) ?? env.parseFile(path);
   if (!doc || doc.file.kind !== 'unit') return err(`${basename(path)} is not a unit file.`);
   if (!isVendorUnitFile(path)) return err(`${path} is not a vendor unit: edit it in place, or create an override.`);

@@ -115,6 +115,11 @@ export interface ShippedOptions {
   readonly timeoutMs?: number;
   /** Default: one cache shared by the process. */
   readonly cache?: ShippedCache;
+  /**
+   * The root and root-relative path of a vendor file that is not a unit (a dialect's file: configDropIn.ts
+   * `vendorConfigLocation`); default: `vendorLocation(path)`, units only.
+   */
+  readonly location?: { readonly root: string; readonly rel: string };
 }
 
 type Reference =
@@ -149,7 +154,7 @@ export function vendorLocation(path: string): { root: string; rel: string } | un
  */
 export function shippedInfo(path: string, current: string, opts: ShippedOptions = {}): ShippedInfo | undefined {
   try {
-    const loc = vendorLocation(path);
+    const loc = opts.location ?? vendorLocation(path);
     if (!loc) return undefined;
     const ref = reference(path, loc, opts);
     if (ref.kind === 'git') return { path, source: 'git', from: 'the last commit (git HEAD)', text: ref.text, differs: ref.text !== current };

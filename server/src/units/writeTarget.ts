@@ -13,7 +13,8 @@
  *   confirmation says so when the process runs as root, because then nothing else stands between the click and the
  *   running system.
  * - Nothing here hard-codes a target: a manager drop-in (the watchdog's `system.conf.d/`) is derived from the root
- *   of the open `system.conf`, a unit drop-in from the root of the unit.
+ *   of the open `system.conf`, a unit drop-in from the root of the unit, a dialect's drop-in (`journald.conf.d/`,
+ *   `foo.network.d/`) from the root of its file, in the first (highest-precedence, /etc) of the dialect's folders.
  *
  * Pure: the file system and the environment are injected.
  */
@@ -42,7 +43,15 @@ export type WriteKind =
   /** A drop-in of the manager (`system.conf.d/`, `user.conf.d/`), e.g. the hardware watchdog. */
   | { readonly kind: 'managerDropIn' }
   /** New unit files and drop-ins relative to the unit folder (socket units + the service drop-in from strace). */
-  | { readonly kind: 'unitFiles' };
+  | { readonly kind: 'unitFiles' }
+  /**
+   * A drop-in of another dialect's file (journald.conf, foo.network…): `<root>/<dirs[0]>/<name>.d/`. `dirs` are the
+   * dialect's folders relative to a root, highest precedence first (catalog/dialects.ts `searchDirs`, e.g.
+   * `etc/systemd/network` first): the first is the one an administrator writes. The document's root is the one whose
+   * folder holds the document (its main file, or a drop-in of it). A file outside those folders (no `dirs`, or a
+   * copy elsewhere in the workspace) gets its drop-in folder next to it.
+   */
+  | { readonly kind: 'configDropIn'; readonly name: string; readonly dirs: readonly string[] };
 
 export interface WriteTargetRequest {
   /** The document or unit file acted on (absolute path), when there is one. */
@@ -97,6 +106,30 @@ const MIRROR_MARKERS: Record<Scope, readonly string[]> = {
 /** Folders of a root a path may sit under for it to belong to that root (units, drop-ins, manager config). */
 const ROOTED_PATH = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)(?:\/|\.conf$|\.conf\.d\/)/;
 
+/**
+ * The root of a dialect file or of one of its drop-ins: `/ws/etc/systemd/network/foo.network` or
+ * `/ws/etc/systemd/network/foo.network.d/x.conf` → `/ws` (dir `etc/systemd/network`). Undefined when the path is in
+ * none of `dirs` (the first fitting folder of the list wins, so `usr/lib/…` is taken before `lib/…`).
+ */
+export function rootOfConfigPath(path: string, name: string, dirs: readonly string[]): { root: string; dir: string } | undefined {
+  const p = normalize(path);
+  for (const d of dirs) {
+    for (const tail of [`/${d}/${name}`, `/${d}/${name}.d/`]) {
+      const i = tail.endsWith('/') ? p.lastIndexOf(tail) : p.endsWith(tail) ? p.length - tail.length : -1;
+      if (i < 0 || (tail.endsWith('/') && p.indexOf('/', i + tail.length) >= 0)) continue;
+      return { root: p.slice(0, i) || '/', dir: d };
+    }
+  }
+  return undefined;
+}
+
+/** The folder a dialect file (or its drop-in) sits in when it is in none of the dialect's folders. */
+function configFolderOf(path: string, name: string): string {
+  const p = normalize(path);
+  const dir = dirname(p);
+  return posix.basename(dir) === `${name}.d` ? dirname(dir) : dir;
+}
+
 /** Is `path` equal to or below `folder`? */
 export function isInside(path: string, folder: string): boolean {
   const rel = relative(normalize(folder), normalize(path));
@@ -122,6 +155,7 @@ export function mirrorRoots(workspaceFolders: readonly string[], scope: Scope, f
 
 /** The folder for a write of `kind` under `root` (a mirror, or `/`). Undefined when the environment lacks a home. */
 export function folderFor(root: string, write: WriteKind, scope: Scope, env: WriteTargetEnv = {}): string | undefined {
+  if (write.kind === 'configDropIn') return write.dirs.length ? join(root, write.dirs[0]!, `${write.name}.d`) : undefined;
   const live = root === '/';
   let unitDir: string;
   if (scope === 'system') unitDir = join(root, 'etc/systemd/system');
@@ -161,6 +195,7 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
   const workspace = req.workspaceFolders.map((f) => normalize(f));
   const roots: string[] = [];
   const add = (r: string): void => { const n = normalize(r); if (!roots.includes(n)) roots.push(n); };
+  if (write.kind === 'configDropIn') return configWriteTargets(req, workspace);
 
   // 1. The root the document belongs to (a mirror, or the live system).
   const docRoot = req.documentPath ? rootOfSystemdPath(req.documentPath) : undefined;
@@ -198,6 +233,54 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
   // The default first; the others keep their order.
   targets.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   if (!targets.length) return { targets, reason: 'neither XDG_CONFIG_HOME nor HOME is set, so the user configuration folder is unknown' };
+  return { targets, defaultTarget: targets.find((t) => t.isDefault) };
+}
+
+/**
+ * A dialect's drop-in: the document's own root first (a workspace mirror, or the live system), then the workspace's
+ * other mirrors (a folder holding one of the dialect's folders or a unit mirror marker), the live system last. A
+ * file outside the dialect's folders gets one target: the `NAME.d/` folder next to it.
+ */
+function configWriteTargets(req: WriteTargetRequest, workspace: readonly string[]): WriteTargets {
+  const write = req.write as Extract<WriteKind, { kind: 'configDropIn' }>;
+  const { fs } = req;
+  const make = (folder: string, root: string, ofDocument: boolean, description: string): Omit<WriteTarget, 'isDefault'> => {
+    const live = root === '/';
+    const ws = workspace.find((w) => isInside(folder, w));
+    return {
+      folder, root, ofDocument, insideWorkspace: ws !== undefined, workspaceFolder: ws, live,
+      needsPrivileges: needsPrivileges(folder, fs), needsConfirmation: live || ws === undefined, description,
+    };
+  };
+  const found: Omit<WriteTarget, 'isDefault'>[] = [];
+  const docRoot = req.documentPath ? rootOfConfigPath(req.documentPath, write.name, write.dirs) : undefined;
+  if (req.documentPath && !docRoot) {
+    const folder = join(configFolderOf(req.documentPath, write.name), `${write.name}.d`);
+    const inWs = workspace.some((w) => isInside(folder, w));
+    found.push(make(folder, dirname(folder), true, `next to ${write.name}${inWs ? ' in the workspace' : ''} (not one of the folders systemd reads)`));
+  } else if (write.dirs.length) {
+    const roots: string[] = [];
+    const add = (r: string): void => { const n = normalize(r); if (!roots.includes(n)) roots.push(n); };
+    if (docRoot && docRoot.root !== '/') add(docRoot.root);
+    for (const w of workspace) if (mirrorsRoot(w, 'system', fs) || write.dirs.some((d) => fs.exists(join(w, d)))) add(w);
+    add('/');
+    for (const root of roots) {
+      const folder = join(root, write.dirs[0]!, `${write.name}.d`);
+      const inWs = workspace.find((w) => isInside(folder, w));
+      const description = root === '/' ? 'this machine\'s live configuration'
+        : docRoot?.root === root ? `the ${inWs ? 'workspace ' : ''}mirror this file belongs to`
+          : inWs ? `in workspace folder ${inWs}` : 'a mirror outside the workspace';
+      found.push(make(folder, root, docRoot?.root === root, description));
+    }
+  }
+  let hadDefault = false;
+  const targets: WriteTarget[] = found.map((t) => {
+    const isDefault = !hadDefault && t.insideWorkspace && !t.live;
+    if (isDefault) hadDefault = true;
+    return { ...t, isDefault };
+  });
+  targets.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  if (!targets.length) return { targets, reason: `no folder is known for drop-ins of ${write.name}` };
   return { targets, defaultTarget: targets.find((t) => t.isDefault) };
 }
 

@@ -3,10 +3,13 @@
  * workspace) that differs from what was shipped: the next package upgrade replaces the file and the change is
  * lost. What was shipped comes from the caller (`options.shipped`, units/shipped.ts): git HEAD, dpkg's checksum, or
  * the last saved version. The fixes travel in `data.vendor`: move the change to a drop-in, restore the shipped file.
+ * A dialect's vendor file (/usr/lib/systemd/network/*.network, /usr/lib/systemd/*.conf…; issue 13) gets the same
+ * treatment, its differences computed as the dialect merges (units/configDropIn.ts).
  */
 import type { Rule } from './types.js';
 import { changedDirectives } from '../../units/shipped.js';
 import { canonicalDirective } from '../../units/effective.js';
+import { diffConfig } from '../../units/configDropIn.js';
 
 /** At most this many changed directives are named in the message. */
 const NAMED = 4;
@@ -17,13 +20,24 @@ export const vendorModifiedRule: Rule = {
   codes: ['vendor-modified'],
   run(ctx) {
     const { analysis } = ctx;
-    if (analysis.file.kind !== 'unit') return;
+    const config = analysis.file.kind === 'config' && !analysis.file.dropIn ? analysis.dialect : undefined;
+    if (analysis.file.kind !== 'unit' && !config) return;
     const info = ctx.options.shipped?.();
     if (!info || !info.differs) return;
     const header = analysis.sections.find((s) => s.section.header)?.section.header;
     let span = header ? header.nameSpan : { start: 0, end: 0 };
     let changed: string[] = [];
-    if (info.text !== undefined) {
+    const objects: string[] = [];
+    if (info.text !== undefined && config) {
+      const d = diffConfig(config, info.text, analysis.doc.text);
+      changed = [...d.changed].map((k) => k.replace('\u0000', '.'));
+      objects.push(...[...d.changedObjects].map((o) => `[${o}]`));
+      const first = analysis.entries.find((e) => {
+        const section = e.section.section.header?.name ?? '';
+        return d.changed.has(`${section}\u0000${e.node.key}`) || d.changedObjects.has(section);
+      });
+      if (first) span = first.node.keySpan;
+    } else if (info.text !== undefined) {
       const keys = changedDirectives(analysis.doc.text, info.text, analysis.unitType);
       changed = [...keys].map((k) => k.replace('\u0000', '.'));
       // Point at the first line whose directive differs.
@@ -34,13 +48,13 @@ export const vendorModifiedRule: Rule = {
       });
       if (first) span = first.node.keySpan;
     }
-    const names = changed.map((c) => `${c.slice(c.indexOf('.') + 1)}=`);
+    const names = [...changed.map((c) => `${c.slice(c.indexOf('.') + 1)}=`), ...objects];
     const list = names.length ? ` Changed: ${names.slice(0, NAMED).join(', ')}${names.length > NAMED ? ` and ${names.length - NAMED} more` : ''}.` : '';
     let message: string;
     if (info.source === 'dpkg') {
       message = `This vendor file differs from the one shipped in package ${info.package ?? '?'} (its dpkg checksum does not match); a package upgrade will replace it and the change will be lost. `
         + `The shipped text is not available here, so the difference cannot be shown: put your change in a drop-in, then get the shipped file back with 'apt-get install --reinstall ${info.package ?? '<package>'}'.`;
-    } else if (changed.length === 0) {
+    } else if (names.length === 0) {
       message = `This vendor file differs from the shipped version (${info.from}) only in comments or layout; a package upgrade will replace it. Restore the shipped file.`;
     } else {
       message = `This vendor file differs from the shipped version (${info.from}); a package upgrade will replace it and the change will be lost. Move the change to a drop-in, or restore the shipped file.${list}`;
