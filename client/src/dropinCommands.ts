@@ -1,6 +1,8 @@
 /**
  * Drop-ins first: Create Override, Move to Drop-in, Convert Full Copy to Minimal Drop-in, Show Drop-ins of This
  * Unit, Show Effective Unit. The logic is the language service's (server/src/units); this file only talks to the user.
+ * The same commands work on the other dialects' files (journald.conf, foo.network, a drop-in of one; issue 13): the
+ * drop-in goes to `journald.conf.d/`, `foo.network.d/` of the file's root (writeTarget's `configDropIn`).
  */
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
@@ -9,6 +11,8 @@ import {
   findUnitHierarchy, isVendorPath, loadEffectiveUnit, renderEffective, computeMinimalDropIn, overrideTemplate,
   validateUnitName, validateDropInName, fileKindOf, unitPathRoot, UnitIndex, realProbe, removeCommand, daemonReloadCommand, decodeBytes,
   needsSudoAdvice, shippedInfo, planMoveToDropIn, directiveAtLine, type UnitHierarchy, type Scope, type WriteTarget,
+  createLanguageService, SERVER_COMMANDS, dialectById, configHierarchyOf, configOverrideTemplate, loadEffectiveConfig, isVendorConfigFile,
+  vendorConfigLocation, planConfigMove, applyCommandOf, type Dialect, type FileKind, type LanguageService,
 } from '../../server/src/languageService.js';
 import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust, workspaceFolderPaths } from './install.js';
 
@@ -63,6 +67,8 @@ async function pickUnit(): Promise<string | undefined> {
 
 export async function createOverride(): Promise<void> {
   if (!requireTrust('Create Override')) return;
+  const cfg = activeConfig();
+  if (cfg) { await createConfigOverride(cfg); return; }
   const unit = await pickUnit();
   if (!unit) return;
   const active = activeSystemdPath();
@@ -95,13 +101,13 @@ export async function createOverride(): Promise<void> {
  * checksum (dpkg) the shipped text is unknown: then the file on disk is the base, and the user is told when it
  * already differs from the package.
  */
-function shippedBase(path: string, buffer: string): { ok: true; text: string; from: string; note?: string } | { ok: false; reason: string } {
+function shippedBase(path: string, buffer: string, location?: { root: string; rel: string }): { ok: true; text: string; from: string; note?: string } | { ok: false; reason: string } {
   let disk: string;
   try { disk = decodeBytes(readFileSync(path)); } catch (e) { return { ok: false, reason: errorText(e).message }; }
-  const info = shippedInfo(path, buffer, { savedText: disk });
+  const info = shippedInfo(path, buffer, { savedText: disk, location });
   if (!info) return { ok: true, text: disk, from: 'the file on disk' };
   if (info.text !== undefined) return { ok: true, text: info.text, from: info.from };
-  const diskInfo = shippedInfo(path, disk);
+  const diskInfo = shippedInfo(path, disk, { location });
   const note = diskInfo?.differs
     ? `${basename(path)} on disk already differs from ${info.from}; only the changes since it was saved can be moved. Reinstall the package to get the shipped file back.`
     : undefined;
@@ -115,8 +121,9 @@ export async function moveToDropIn(uri?: vscode.Uri | string, line?: number): Pr
   if (!u) return;
   const doc = await vscode.workspace.openTextDocument(u);
   const path = u.fsPath;
-  const kind = fileKindOf(path);
-  if (kind.kind !== 'unit') { void vscode.window.showWarningMessage('systemd: Move to Drop-in works on unit files.'); return; }
+  const kind = fileKindOf(path, doc.getText());
+  if (kind.kind === 'config') { await moveConfigToDropIn(doc, kind, line); return; }
+  if (kind.kind !== 'unit') { void vscode.window.showWarningMessage('systemd: Move to Drop-in works on unit files and the other systemd configuration files.'); return; }
   const root = rootOf(path);
   if (!isVendorPath(path, [root])) {
     const go = await vscode.window.showWarningMessage(`systemd: ${path} is not a vendor file; move the changes to a drop-in anyway?`, { modal: true }, 'Move');
@@ -212,6 +219,8 @@ async function removeFullCopy(uri: vscode.Uri, target: WriteTarget): Promise<voi
 }
 
 export async function showDropIns(): Promise<void> {
+  const cfg = activeConfig();
+  if (cfg) { await showConfigDropIns(cfg); return; }
   const doc = vscode.window.activeTextEditor?.document;
   const kind = doc ? fileKindOf(doc.uri.fsPath) : undefined;
   const unit = kind && (kind.kind === 'unit' || kind.kind === 'dropin') ? kind.unitName : await pickUnit();
@@ -229,6 +238,11 @@ export async function showDropIns(): Promise<void> {
 export class EffectiveUnitProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const q = new URLSearchParams(uri.query);
+    const config = q.get('config');
+    if (config) {
+      const plan = commandService().planCommand(SERVER_COMMANDS.showEffectiveUnit, [config]);
+      return plan.kind === 'text' ? plan.text : `# ${plan.kind === 'error' ? plan.message : 'nothing to show'}\n`;
+    }
     const unit = basename(uri.path);
     const ok = validateUnitName(unit);
     if (!ok.ok) return `# ${ok.reason}\n`;
@@ -240,6 +254,14 @@ export class EffectiveUnitProvider implements vscode.TextDocumentContentProvider
 }
 
 export async function showEffectiveUnit(): Promise<void> {
+  const cfg = activeConfig();
+  if (cfg) {
+    const uri = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${cfg.kind.name}`, query: new URLSearchParams({ config: cfg.path }).toString() });
+    const d = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(d, 'systemd');
+    await vscode.window.showTextDocument(d, { preview: false });
+    return;
+  }
   const doc = vscode.window.activeTextEditor?.document;
   const kind = doc ? fileKindOf(doc.uri.fsPath) : undefined;
   const unit = kind && (kind.kind === 'unit' || kind.kind === 'dropin') && !/^[a-z]+$/.test(kind.unitName) ? kind.unitName : await pickUnit();
@@ -249,4 +271,97 @@ export async function showEffectiveUnit(): Promise<void> {
   const d = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(d, 'systemd');
   await vscode.window.showTextDocument(d, { preview: false });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The other dialects: journald.conf, logind.conf, foo.network… and their drop-ins.
+
+type ConfigKind = Extract<FileKind, { kind: 'config' }>;
+interface ActiveConfig { readonly path: string; readonly kind: ConfigKind; readonly dialect: Dialect; readonly doc: vscode.TextDocument }
+
+/** The active editor's file when it is a dialect file or a drop-in of one (its text decides .network: networkd or Quadlet). */
+function activeConfig(): ActiveConfig | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file') return undefined;
+  const kind = fileKindOf(doc.uri.fsPath, doc.getText());
+  const dialect = kind.kind === 'config' ? dialectById(kind.dialect) : undefined;
+  return kind.kind === 'config' && dialect ? { path: doc.uri.fsPath, kind, dialect, doc } : undefined;
+}
+
+/** The language service over the editor's open files, for the planners that return text. */
+function commandService(): LanguageService {
+  const svc: LanguageService = createLanguageService({
+    workspaceFolders: () => workspaceRoots(),
+    openDocuments: () => vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'file' && fileKindOf(d.uri.fsPath).kind !== 'other')
+      .map((d) => svc.parse(d.uri.fsPath, d.getText())),
+  });
+  return svc;
+}
+
+function configWrite(cfg: { kind: ConfigKind; dialect: Dialect }) {
+  return { kind: 'configDropIn' as const, name: cfg.kind.name, dirs: cfg.dialect.recognition.searchDirs ?? [] };
+}
+
+async function createConfigOverride(cfg: ActiveConfig): Promise<void> {
+  if (!cfg.dialect.recognition.dropIns) { void vscode.window.showWarningMessage(`systemd: ${cfg.dialect.label} has no drop-ins; edit the file itself.`); return; }
+  const name = await vscode.window.showInputBox({
+    title: `systemd: drop-in file name for ${cfg.kind.name}`, value: 'override.conf',
+    validateInput: (v) => { const r = validateDropInName(v); return r.ok ? undefined : r.reason; },
+  });
+  if (!name) return;
+  const fileName = (validateDropInName(name) as { fileName: string }).fileName;
+  const target = await chooseTarget(configWrite(cfg), 'system', { documentPath: cfg.path, title: `systemd: where to write the drop-in of ${cfg.kind.name}` });
+  if (!target) return;
+  const path = join(target.folder, fileName);
+  const { view } = loadEffectiveConfig(configHierarchyOf(cfg.path, cfg.dialect, cfg.kind.name));
+  const content = configOverrideTemplate(cfg.dialect, view, { name: cfg.kind.name, path });
+  await installFiles([{ path, content, mergeable: true }], { scope: 'system', target, reloadHint: applyCommandOf(cfg.dialect)?.command });
+}
+
+async function showConfigDropIns(cfg: ActiveConfig): Promise<void> {
+  const h = configHierarchyOf(cfg.path, cfg.dialect, cfg.kind.name);
+  const items: (vscode.QuickPickItem & { path?: string })[] = [];
+  if (h.main) items.push({ label: basename(h.main.path), description: h.main.path, detail: h.main.masked ? 'masked' : `main file${h.main.vendor ? ' (vendor)' : ''}`, path: h.main.path });
+  for (const s of h.shadowedMains) items.push({ label: basename(s.path), description: s.path, detail: `not read: ${h.main?.path ?? 'another file'} comes first`, path: s.path });
+  h.dropIns.forEach((d, i) => items.push({ label: `${i + 1}. ${basename(d.path)}`, description: d.path, detail: `applied in this order${d.vendor ? ' (vendor)' : ''}${d.shadows.length ? `; hides ${d.shadows.map((x) => x.path).join(', ')}` : ''}`, path: d.path }));
+  if (!items.length) { void vscode.window.showInformationMessage(`systemd: no ${cfg.kind.name} and no drop-ins of it here; the built-in defaults apply.`); return; }
+  const pick = await vscode.window.showQuickPick(items, { title: `systemd: ${cfg.kind.name} and its drop-ins, in the order they apply` });
+  if (pick?.path) await vscode.window.showTextDocument(vscode.Uri.file(pick.path));
+}
+
+/** Move edits of a vendor dialect file (/usr/lib/systemd/network/*.network…) into a drop-in of it. */
+async function moveConfigToDropIn(doc: vscode.TextDocument, kind: ConfigKind, line?: number): Promise<void> {
+  const path = doc.uri.fsPath;
+  const dialect = dialectById(kind.dialect);
+  if (!dialect) return;
+  if (kind.dropIn) { void vscode.window.showWarningMessage(`systemd: ${basename(path)} is a drop-in already.`); return; }
+  if (!dialect.recognition.dropIns) { void vscode.window.showWarningMessage(`systemd: ${dialect.label} has no drop-ins; keep the change in the file.`); return; }
+  if (!isVendorConfigFile(path, dialect, kind.name)) {
+    void vscode.window.showWarningMessage(`systemd: ${path} is not a vendor file: edit it in place, or use Create Override.`);
+    return;
+  }
+  const buffer = doc.getText();
+  const base = shippedBase(path, buffer, vendorConfigLocation(path, dialect, kind.name));
+  if (!base.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${path}: ${base.reason}`); return; }
+  if (base.note) void vscode.window.showWarningMessage(`systemd: ${base.note}`);
+  const plan = planConfigMove(dialect, buffer, base.text, line);
+  for (const c of plan.cannotExpress) void vscode.window.showWarningMessage(`systemd: ${c.reason}`);
+  if (!plan.dropInText.trim()) {
+    if (!plan.cannotExpress.length) void vscode.window.showInformationMessage(`systemd: ${basename(path)} does not differ from ${base.from}; nothing to move.`);
+    return;
+  }
+  const cfg = { kind, dialect };
+  const target = await chooseTarget(configWrite(cfg), 'system', { documentPath: path, title: `systemd: where to write the drop-in of ${kind.name}` });
+  if (!target) return;
+  const wasSaved = !doc.isDirty;
+  const r = await installFiles([{ path: join(target.folder, 'override.conf'), content: plan.dropInText, mergeable: true }], { scope: 'system', target, reloadHint: applyCommandOf(dialect)?.command });
+  if (!r.written.length && !r.staged.length) return;
+  const now = doc.getText();
+  if (plan.vendorText !== now) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(now.length)), plan.vendorText);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (doc.isDirty && (plan.restored || wasSaved)) await doc.save();
 }

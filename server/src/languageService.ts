@@ -490,7 +490,7 @@ export { parseUnit } from './parser/parser.js';
 export { fileKindOf, dialectOfFile, type FileKind } from './units/fileKind.js';
 export { dialectById, type Dialect } from './catalog/dialects.js';
 export * from './units/configHierarchy.js';
-export { configPlaceOf, isVendorConfigFile, configOverrideTemplate, planConfigMove, diffConfig, configLineDiffers, type ConfigPlace } from './units/configDropIn.js';
+export { configPlaceOf, configHierarchyOf, applyCommandOf, isVendorConfigFile, vendorConfigLocation, configOverrideTemplate, planConfigMove, diffConfig, configLineDiffers, type ConfigPlace } from './units/configDropIn.js';
 export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
 export { CODES, codeTag, codeDocsUrl, type DiagnosticCode, type CodeInfo } from './services/codes.js';
 export { defaultSettings, normaliseSettings, resolveTargetVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';

@@ -18,8 +18,8 @@ import { generateSocketUnits } from '../socketActivation/strace.js';
 import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { fileKindOf } from '../units/fileKind.js';
 import { dialectById, type Dialect } from '../catalog/dialects.js';
-import { findConfigHierarchy, loadEffectiveConfig, renderConfig, type ConfigHierarchy } from '../units/configHierarchy.js';
-import { configOverrideTemplate, configPlaceOf, planConfigMove } from '../units/configDropIn.js';
+import { loadEffectiveConfig, renderConfig, type ConfigHierarchy } from '../units/configHierarchy.js';
+import { applyCommandOf, configHierarchyOf, configOverrideTemplate, configPlaceOf, planConfigMove } from '../units/configDropIn.js';
 
 export const SERVER_COMMANDS = {
   createOverride: 'systemd-units.createOverride',
@@ -107,15 +107,8 @@ function configOf(path: string, env: CommandEnv): ConfigFile | undefined {
   return dialect ? { dialect, name: k.name, dropIn: k.dropIn } : undefined;
 }
 
-/** The main file and drop-ins as systemd finds them from this file's root (a mirror looks at the host only when it has none). */
-function configHierarchyOf(path: string, c: ConfigFile, env: CommandEnv): ConfigHierarchy {
-  const place = configPlaceOf(path, c.dialect, c.name);
-  let h: ConfigHierarchy | undefined;
-  for (const root of place.roots) {
-    h = findConfigHierarchy(c.dialect, c.name, { root, fs: env.fs, ...(place.dirs ? { dirs: place.dirs } : {}) });
-    if (h.main || h.dropIns.length) return h;
-  }
-  return h!;
+function configHierarchyFor(path: string, c: ConfigFile, env: CommandEnv): ConfigHierarchy {
+  return configHierarchyOf(path, c.dialect, c.name, env.fs);
 }
 
 function configTarget(path: string, c: ConfigFile, env: CommandEnv): WriteTarget | string {
@@ -124,22 +117,15 @@ function configTarget(path: string, c: ConfigFile, env: CommandEnv): WriteTarget
 
 /** What to run after a dialect's drop-in changed. */
 function reloadNote(c: ConfigFile): string {
-  const id = c.dialect.id;
-  if (id === 'network' || id === 'netdev' || id === 'networkd') return 'Then: networkctl reload (a .netdev that already exists is not changed: delete the device or reboot)';
-  if (id === 'link') return 'Then: udevadm control --reload, and the link must be re-added (udevadm trigger, or reboot) for a .link file to apply';
-  const daemon: Record<string, string> = {
-    journald: 'systemd-journald', logind: 'systemd-logind', resolved: 'systemd-resolved', timesyncd: 'systemd-timesyncd',
-    oomd: 'systemd-oomd', homed: 'systemd-homed', 'journal-remote': 'systemd-journal-remote', 'journal-upload': 'systemd-journal-upload',
-  };
-  const svc = daemon[id];
-  return svc ? `Then: systemctl restart ${svc}` : `Then: restart the program that reads ${c.name}`;
+  const a = applyCommandOf(c.dialect);
+  return a ? `Then: ${a.command}${a.caveat ? ` (${a.caveat})` : ''}` : `${c.name} is read when its program runs: nothing to reload.`;
 }
 
 function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: string): CommandPlan {
   if (!c.dialect.recognition.dropIns) return err(`${c.dialect.label} has no drop-ins: systemd reads only the file itself, so edit it in place.`);
   const n = validateDropInName(name);
   if (!n.ok) return err(n.reason);
-  const h = configHierarchyOf(path, c, env);
+  const h = configHierarchyFor(path, c, env);
   const { view } = loadEffectiveConfig(h, env.fs);
   const target = configTarget(path, c, env);
   if (typeof target === 'string') return err(target);
@@ -153,7 +139,7 @@ function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: 
 }
 
 function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
-  const h = configHierarchyOf(path, c, env);
+  const h = configHierarchyFor(path, c, env);
   const lines = [`# ${c.name}`, h.main ? `main file: ${h.main.path}${h.main.vendor ? ' (vendor)' : ''}${h.main.masked ? ' (masked)' : ''}` : 'main file: not found (built-in defaults apply)'];
   for (const s of h.shadowedMains) lines.push(`not read: ${s.path} (${h.main!.path} comes first)`);
   h.dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`));
@@ -162,7 +148,7 @@ function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): Comman
 }
 
 function planConfigEffective(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
-  const h = configHierarchyOf(path, c, env);
+  const h = configHierarchyFor(path, c, env);
   const { view, sources, skipped } = loadEffectiveConfig(h, env.fs);
   const notes = h.main ? [] : [`no ${c.name} found (${h.mainCandidates.length} places looked at); built-in defaults apply`];
   for (const s of h.shadowedMains) notes.push(`${s.path} is not read: ${h.main!.path} comes first`);

@@ -13,8 +13,8 @@
 import { posix } from 'node:path';
 import type { Dialect } from '../catalog/dialects.js';
 import { parseUnit } from '../parser/parser.js';
-import { mergeConfig, type ConfigSectionView } from './configHierarchy.js';
-import { isVendorPath } from './hierarchy.js';
+import { findConfigHierarchy, mergeConfig, type ConfigHierarchy, type ConfigSectionView } from './configHierarchy.js';
+import { isVendorPath, type HierarchyFs } from './hierarchy.js';
 import { revertDirectives } from './shipped.js';
 import { rootOfConfigPath } from './writeTarget.js';
 
@@ -49,6 +49,20 @@ export function configPlaceOf(path: string, dialect: Dialect, name: string): Con
   return { root: dir, dirs: ['.'], roots: [dir], vendor: false, searched: false };
 }
 
+/**
+ * The main file and drop-ins of the dialect file (or drop-in) at `path`, as its program finds them from the file's
+ * root: a workspace mirror looks at the host's folders only when it has no file of that name at all.
+ */
+export function configHierarchyOf(path: string, dialect: Dialect, name: string, fs?: HierarchyFs): ConfigHierarchy {
+  const place = configPlaceOf(path, dialect, name);
+  let h: ConfigHierarchy | undefined;
+  for (const root of place.roots) {
+    h = findConfigHierarchy(dialect, name, { root, ...(fs ? { fs } : {}), ...(place.dirs ? { dirs: place.dirs } : {}) });
+    if (h.main || h.dropIns.length) return h;
+  }
+  return h!;
+}
+
 /** Is this path a vendor file of a dialect (`/usr/lib/systemd/network/80-foo.network`, or a mirror's)? */
 export function isVendorConfigFile(path: string, dialect: Dialect, name: string): boolean {
   return configPlaceOf(path, dialect, name).vendor;
@@ -60,6 +74,30 @@ export function vendorConfigLocation(path: string, dialect: Dialect, name: strin
   if (!place.vendor || !path.startsWith('/')) return undefined;
   const rel = posix.relative(place.root, normalize(path));
   return rel.startsWith('..') ? undefined : { root: place.root, rel };
+}
+
+/** The daemons that read a dialect's file and can be restarted to apply it. */
+const DAEMON_OF: Readonly<Record<string, string>> = {
+  journald: 'systemd-journald', logind: 'systemd-logind', resolved: 'systemd-resolved', timesyncd: 'systemd-timesyncd',
+  oomd: 'systemd-oomd', homed: 'systemd-homed', 'journal-remote': 'systemd-journal-remote', 'journal-upload': 'systemd-journal-upload',
+  networkd: 'systemd-networkd',
+};
+
+/**
+ * The command that makes the running system read a changed dialect file, and what it does not cover; undefined
+ * when the program reads its file when it runs (coredump.conf, sleep.conf, repart.d…).
+ */
+export function applyCommandOf(dialect: Dialect): { command: string; caveat?: string } | undefined {
+  switch (dialect.id) {
+    case 'network': return { command: 'networkctl reload' };
+    case 'netdev': return { command: 'networkctl reload', caveat: 'a device that already exists keeps its settings until it is deleted (networkctl delete) or the machine restarts' };
+    case 'link': return { command: 'udevadm control --reload', caveat: 'a .link file applies when the interface appears: udevadm trigger, or a restart' };
+    case 'udev': return { command: 'udevadm control --reload' };
+    default: {
+      const daemon = DAEMON_OF[dialect.id];
+      return daemon ? { command: `systemctl restart ${daemon}` } : undefined;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
