@@ -137,3 +137,12 @@ describe('systemd-units sockets-from-strace', () => {
     expect(run(['sockets-from-strace', '/nonexistent.log', '--service', 'x']).code).toBe(1);
   });
 });
+
+describe('sockets-from-strace --out into a folder that does not exist yet', () => {
+  it('makes the folder the user named, then writes every file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'sdu-out-new-')), 'units');
+    const r = run(['sockets-from-strace', join(__dirname, 'socketActivation/logs/mosquitto-f.log'), '--service', 'mosquitto', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(out, 'mosquitto.service.d/50-socket-activation.conf'))).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  * would be installed (NAME.socket, NAME.service.d/…conf), all or nothing, never replacing an existing file and never
  * outside DIR; where DIR is not writable, stages the files in a private folder and prints the exact install commands.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   generateSocketUnits, planWrite, writeFilesAllOrNothing, stageFiles, installCommand, readTextFileSafe, validateUnitName,
@@ -54,6 +54,13 @@ export function runSocketsFromStrace(args: string[], io: CommandIO): number {
     return 0;
   }
   const root = resolve(out);
+  // The folder named with --out is the user's explicit choice: make it when it does not exist yet.
+  if (!existsSync(root)) {
+    try { mkdirSync(root, { recursive: true, mode: 0o755 }); } catch (e) {
+      io.stderr(`systemd-units: cannot make ${root}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; nothing was written\n`);
+      return 1;
+    }
+  }
   const files = g.files.map((f) => ({ path: join(root, f.path), content: f.content }));
   // Where the folder is not writable (a normal user and /etc/systemd/system): stage every file privately and
   // print the exact install commands; nothing is written in the folder itself.
