@@ -277,7 +277,8 @@ function quadletDialects(root, fail, intern, enumSetOf) {
       used.add(sKey);
       const ev = r[col.enum_values] ?? '';
       let kind = r[col.value_kind];
-      if (!QUADLET_KINDS.has(kind) || ((kind === 'enum' || kind === 'enum-or-bool') && ev.includes('<') && ev !== 'healthy|<bool>')) kind = 'string';
+      // Only Environment= holds variable names; Label=, Annotation=, Options=… take any KEY=VALUE.
+      if ((kind === 'environment' && name !== 'Environment') || !QUADLET_KINDS.has(kind) || ((kind === 'enum' || kind === 'enum-or-bool') && ev.includes('<') && ev !== 'healthy|<bool>')) kind = 'string';
       const req = r[col.required] ?? '';
       if (req === 'yes') required.set(name, [name]);
       else if (/^yes \(or (\w+)=\)$/.test(req)) required.set(name, [name, /^yes \(or (\w+)=\)$/.exec(req)[1]]);

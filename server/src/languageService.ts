@@ -50,6 +50,7 @@ import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
+import { quadletFilesAround } from './units/quadletFiles.js';
 import { baseUnitOf } from './units/baseUnit.js';
 import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
@@ -202,7 +203,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     for (const d of env.openDocuments?.() ?? []) open.set(d.path, { path: d.path, analysis: d.analysis });
     open.set(doc.path, { path: doc.path, analysis: doc.analysis });
     const out = [...open.values()];
-    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) out.push(u.unit);
+    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    // Podman Quadlet files refer to each other across podman's search folders (Pod=foo.pod, Network=foo.network…).
+    if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
+      for (const u of quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    }
     return out;
   }
 
@@ -215,6 +220,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, { roots: unitWorldOf(doc.path).roots, fs, readRoots: workspaceFolders() }) : undefined,
       shipped: file.kind === 'unit' || file.kind === 'config' ? () => shippedOf(doc) : undefined,
       targetVersion: s.targetVersion,
+      podmanVersion: s.podmanVersion,
       severity: s.severity,
       maxDiagnostics: s.maxDiagnostics,
       onRuleError: (rule, err) => env.log?.(`rule ${rule} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),

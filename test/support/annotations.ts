@@ -7,7 +7,7 @@
  * `^` marks columns of the line above; `<---` a range from column 0 to the arrow's end. A diagnostic with an empty
  * range (a point) matches a marker that starts at its column. The text after ':' must be a
  * substring of the message. A first line `# fixture: target-version=252` sets options (also watchdog-driver=ID,
- * max-diagnostics=N).
+ * max-diagnostics=N, podman-version=X.Y.Z for Quadlet files).
  * The check compares the exact set: a missing or an extra diagnostic fails.
  */
 import { readFileSync } from 'node:fs';
@@ -48,6 +48,7 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
   const settings = defaultSettings();
   if (options['target-version']) settings.targetVersion = Number(options['target-version']);
   if (options['max-diagnostics']) settings.maxDiagnostics = Number(options['max-diagnostics']);
+  if (options['podman-version']) settings.podmanVersion = options['podman-version'];
   const driver = options['watchdog-driver'];
   if (driver) settings.watchdogDriver = driver;
   const service = createLanguageService({

@@ -290,10 +290,20 @@ function buildGenerated(id: string): Dialect | undefined {
 function withUnitSections(base: Dialect, t: QuadletType): Dialect {
   const isUnit = (section: string): boolean => QUADLET_UNIT_SECTIONS.includes(section);
   const own = [quadletSection(t), 'Quadlet'];
+  // [Unit] dependencies may name Quadlet files (After=db.container), which Quadlet rewrites to service names: the
+  // unit-name check does not apply to them (the Quadlet rule resolves them instead).
+  const relaxed = new Map<DirectiveInfo, DirectiveInfo>();
+  const unitLookup = (section: string, name: string): DirectiveInfo | undefined => {
+    const info = lookupDirective(section, name);
+    if (!info || section !== 'Unit' || (info.kind !== 'unit-list' && info.kind !== 'unit')) return info;
+    let r = relaxed.get(info);
+    if (!r) relaxed.set(info, (r = { ...info, kind: 'string' }));
+    return r;
+  };
   return {
     ...base, sections: [...own, ...QUADLET_UNIT_SECTIONS], specifiers: true,
     section: (name) => base.section(name) ?? (isUnit(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
-    lookup: (section, name) => (isUnit(section) ? lookupDirective(section, name) : base.lookup(section, name)),
+    lookup: (section, name) => (isUnit(section) ? unitLookup(section, name) : base.lookup(section, name)),
     directivesInSection: (section) => (isUnit(section) ? unitDirectivesInSection(section) : base.directivesInSection(section)),
     directivesNamed: (name) => [...base.directivesNamed(name), ...unitDirectivesNamed(name)],
     knownSections: () => [...base.knownSections(), ...unitKnownSections()],

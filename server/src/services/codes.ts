@@ -95,6 +95,13 @@ export const CODES = {
   'environment-variable-reference': { severity: 'warning', doc: 'A $VAR in Environment=: systemd does not expand variables there, so the value holds the text $VAR.' },
   'inline-comment': { severity: 'warning', doc: "A '#' after a value: only a line starting with '#' or ';' is a comment, so the text belongs to the value." },
   'network-online-without-wants': { severity: 'warning', doc: 'After=network-online.target without Wants=network-online.target: After= only orders, so the unit may start before the network is up.' },
+  // Podman Quadlet (services/rules/quadlet.ts): what podman's generator refuses or warns about when it converts a file
+  'quadlet-conversion-error': { severity: 'error', doc: "A Quadlet file podman's generator refuses when it converts it (Image= and Rootfs= together, Gateway= without Subnet=, ReloadCmd= with ReloadSignal=, RemapUsers=manual in a .kube, a bad ExposeHostPort=…): no unit is generated." },
+  'quadlet-unknown-reference': { severity: 'error', doc: 'A reference to a Quadlet file podman does not see (Pod=foo.pod, Network=foo.network, Volume=foo.volume:/data, Image=foo.image, After=foo.container…): the generator fails and no unit is generated.' },
+  'quadlet-newer-than-podman': { severity: 'error', doc: 'A Quadlet key or file type newer than the target podman (systemd.podmanVersion): that podman refuses it as unsupported, and no unit is generated.' },
+  'quadlet-service-setting': { severity: 'warning', doc: "A [Service] setting of a Quadlet file that podman warns about (User=, Group=, DynamicUser=) or that Quadlet overwrites (a pod's Type=/Restart=)." },
+  'quadlet-boolean-false': { severity: 'warning', doc: 'A boolean systemd reads as true (y, t) but Quadlet reads as false: in Quadlet sections only 1, yes, true and on are true.' },
+  'quadlet-short-image-name': { severity: 'warning', doc: 'An image without a registry (nginx instead of docker.io/library/nginx): podman warns, and the name is resolved through registries.conf, which may be ambiguous.' },
   'timer-unit-missing': { severity: 'warning', doc: 'A timer whose unit (Unit=, or the service of the same name) is not installed where the timer is; systemd refuses to start the timer.' },
 } as const satisfies Record<string, CodeInfo>;
 

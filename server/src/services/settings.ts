@@ -7,6 +7,8 @@ import { CODES } from './codes.js';
 import type { Severity } from '../values/types.js';
 import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { localSystemdVersion } from '../units/localSystemd.js';
+import { localPodmanVersion } from '../units/localPodman.js';
+import { NEWEST_PODMAN } from '../catalog/dialects.js';
 
 export const DEFAULT_PRELOAD_LIBRARY = '/usr/local/lib/sockethack/libsockethack.so';
 export const WATCHDOG_DRIVER_CHOICES = ['auto', ...WATCHDOG_DRIVERS.map((d) => d.id), 'custom'];
@@ -18,6 +20,12 @@ export interface Settings {
   targetVersionSetting: number | 'auto';
   /** Where targetVersion comes from: the setting, this machine's systemd ('auto'), or the newest known ('auto' without one). */
   targetVersionFrom: 'setting' | 'machine' | 'newest';
+  /** Podman release Quadlet files are checked against ("5.8.2"): the setting, or for 'auto' the local podman's, else the newest known. */
+  podmanVersion: string;
+  /** The setting as given (systemd.podmanVersion): "MAJOR.MINOR[.PATCH]" or 'auto' (the default). */
+  podmanVersionSetting: string;
+  /** Where podmanVersion comes from. */
+  podmanVersionFrom: 'setting' | 'machine' | 'newest';
   /** Per-code severity overrides (systemd.diagnostics.severity). */
   severity: Record<string, Severity | 'off'>;
   /** Extra folders searched for units, each a unit folder or a root holding etc/systemd/system… (systemd.unitSearchPaths). */
@@ -36,7 +44,8 @@ export interface Settings {
 
 export function defaultSettings(): Settings {
   return {
-    targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest', severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
+    targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest',
+    podmanVersion: NEWEST_PODMAN, podmanVersionSetting: 'auto', podmanVersionFrom: 'newest', severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
     watchdogDriver: 'auto', watchdogCustomRange: { min: 1, max: 600 }, preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
   };
 }
@@ -55,6 +64,17 @@ export function resolveTargetVersion(setting: number | 'auto', detect: () => num
     : { targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest' };
 }
 
+/**
+ * The podman release to check Quadlet files against: "MAJOR.MINOR[.PATCH]" as given, or for 'auto' (or anything
+ * else) the local podman's (`detect`, by default `podman --version`), else the newest the Quadlet data knows.
+ */
+export function resolvePodmanVersion(setting: unknown, detect: () => string | undefined = localPodmanVersion): Pick<Settings, 'podmanVersion' | 'podmanVersionSetting' | 'podmanVersionFrom'> {
+  const m = typeof setting === 'string' ? /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(setting.trim()) : null;
+  if (m) return { podmanVersion: `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`, podmanVersionSetting: setting as string, podmanVersionFrom: 'setting' };
+  const local = detect();
+  return local ? { podmanVersion: local, podmanVersionSetting: 'auto', podmanVersionFrom: 'machine' } : { podmanVersion: NEWEST_PODMAN, podmanVersionSetting: 'auto', podmanVersionFrom: 'newest' };
+}
+
 /** A target version as a setting or option gives it: 'auto' or a whole number 1..999; undefined when invalid. */
 export function parseTargetVersion(v: unknown): number | 'auto' | undefined {
   if (v === 'auto') return 'auto';
@@ -66,10 +86,11 @@ export function parseTargetVersion(v: unknown): number | 'auto' | undefined {
  * Accepts the `systemd` configuration object (nested as VS Code returns it); ignores what it does not understand.
  * `detect` finds the local systemd's version for the target version 'auto' (the default).
  */
-export function normaliseSettings(raw: unknown, detect: () => number | undefined = localSystemdVersion): Settings {
+export function normaliseSettings(raw: unknown, detect: () => number | undefined = localSystemdVersion, detectPodman: () => string | undefined = localPodmanVersion): Settings {
   const s = defaultSettings();
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   Object.assign(s, resolveTargetVersion(parseTargetVersion(r.targetVersion) ?? 'auto', detect));
+  Object.assign(s, resolvePodmanVersion(r.podmanVersion, detectPodman));
   if (!raw || typeof raw !== 'object') return s;
   const diag = (r.diagnostics ?? {}) as Record<string, unknown>;
   const sev = diag.severity;

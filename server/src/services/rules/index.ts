@@ -25,8 +25,9 @@ import { valueVersionsRule } from './valueVersions.js';
 import { execShellRule } from './execShell.js';
 import { literalTextRule } from './literalText.js';
 import { networkOnlineRule } from './networkOnline.js';
+import { quadletRule } from './quadlet.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule, sectionsRule, directivesRule, versionsRule, statusRule, duplicatesRule, valuesRule, userNobodyRule, watchdogRule, serviceWatchdogRule, fdHintsRule, serviceRule, dropInsRule, vendorModifiedRule,
-  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule, execShellRule, literalTextRule, networkOnlineRule, dialectFileRule,
+  timerRule, socketRule, pathRule, mountRule, sliceRule, unitLoadRule, valueVersionsRule, execShellRule, literalTextRule, networkOnlineRule, dialectFileRule, quadletRule,
 ].sort((a, b) => a.stage - b.stage);

@@ -14,6 +14,8 @@ export interface WorkspaceUnit {
 }
 
 export interface RuleOptions {
+  /** Podman release Quadlet files are checked against ("5.8.2"; default: the newest the data knows). */
+  readonly podmanVersion?: string;
   /** Limits of the hardware watchdog driver (default: Intel iTCO v2). */
   readonly watchdog?: WatchdogLimits;
   /** Unit files next to this one (same folder, open documents, CLI arguments) for cross-file checks. */
