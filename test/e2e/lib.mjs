@@ -133,13 +133,20 @@ export function freePort() {
 // ----------------------------------------------------------------------------------------------
 // Editor helpers: everything goes through the keyboard, the mouse and what the page shows.
 
-/** Lines of the active editor as shown (the files here are short, so all lines are rendered). */
+/** Lines of the active editor as shown, without inlay hints (the files here are short, so all lines are rendered). */
 export async function editorLines(page) {
   return page.evaluate(() => {
     const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
     if (!editor) return null;
     const lines = [...editor.querySelectorAll(':scope > .view-line')]
-      .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent.replace(/\u00a0/g, ' ') }))
+      .map((el) => {
+        // Inlay hints are injected text inside the line (spans with a `ced-…` class): not part of the document.
+        const copy = el.cloneNode(true);
+        for (const inj of copy.querySelectorAll('[class*="ced-"], [class*="dyn-rule"], [class*="inlay"]')) inj.remove();
+        // Whatever class the editor gives them, our hints have a fixed form: " → value (file:line)", " = 90 s".
+        const text = copy.textContent.replace(/\u00a0/g, ' ').replace(/ → .*$/, '').replace(/ = \d[\d.,]* ?(?:µs|ms|s|min|h|d)$/, '');
+        return { top: parseFloat(el.style.top) || 0, text };
+      })
       .sort((a, b) => a.top - b.top);
     return lines.map((l) => l.text);
   });
