@@ -10,6 +10,13 @@
  * If apt-file cannot be used (not root, apt-file install or update fails), the committed list
  * scripts/conformance/packages.txt is used instead (it was made the same way and checked with apt-cache).
  *
+ * The other dialects (issue 13): every package that ships a daemon config (/etc/systemd/*.conf, *.conf.d/), a
+ * networkd or udev file ((usr/)lib/systemd/network/*), udev.conf, kernel/install.conf, repart.d, sysupdate.d, .dnssd
+ * or .nspawn is added whatever the budget (Debian 12 has about 16 of them, a few MB in all; the list
+ * scripts/conformance/config-packages.txt is the fallback). Besides lib/systemd, usr/lib/systemd and etc/systemd,
+ * the unpacking keeps etc/udev, etc/kernel, (usr/)lib/kernel and the repart.d/sysupdate.d folders (packages unpacked
+ * before that are unpacked again only when they ship dialect files).
+ *
  * Usage: node scripts/conformance/fetch-corpus.mjs [--max-total-mb 150] [--max-package-mb 20]
  *                                                  [--list committed|apt-file] [--write-list] [--quiet]
  *   --list committed   use scripts/conformance/packages.txt without asking apt-file
@@ -27,10 +34,18 @@ export const CACHE = join(REPO, '.cache', 'conformance');
 export const DEBS = join(CACHE, 'debs');
 export const PKGS = join(CACHE, 'pkgs');
 const COMMITTED_LIST = join(HERE, 'packages.txt');
+const COMMITTED_CONFIG_LIST = join(HERE, 'config-packages.txt');
 const SELECTED_LIST = join(CACHE, 'packages.selected.txt');
 
 /** Paths of files the corpus is about, as apt-file (Perl regex) and as a JS check. */
 const CONTENTS_REGEX = String.raw`^/(usr/)?lib/systemd/(system|user)/([^/]+\.(service|socket|timer|path|mount|automount|swap|target|slice)|[^/]+\.d/[^/]+\.conf)$`;
+
+/** The dialect files (issue 13), as apt-file (Perl regex). */
+const CONFIG_CONTENTS_REGEX = String.raw`^/((usr/)?lib/systemd/(network/[^/]+\.(network|netdev|link)|network/[^/]+\.d/[^/]+\.conf|[^/]+\.conf\.d/[^/]+\.conf|[^/]+\.conf|repart\.d/.*|sysupdate\.d/.*|dnssd/.*|nspawn/.*)|etc/systemd/([^/]+\.conf|[^/]+\.conf\.d/[^/]+\.conf|network/.*|dnssd/.*|nspawn/.*)|etc/udev/(udev|iocost)\.conf|(usr/)?lib/kernel/install\.conf|etc/kernel/install\.conf|(usr/)?lib/(repart|sysupdate)\.d/.*)$`;
+
+/** What the unpacking keeps; the version goes into `.done`, so a change unpacks the cached packages again. */
+const UNPACK_PATTERNS = ['./lib/systemd/*', './usr/lib/systemd/*', './etc/systemd/*', './etc/udev/*', './etc/kernel/*', './usr/lib/kernel/*', './lib/kernel/*', './usr/lib/repart.d/*', './usr/lib/sysupdate.d/*'];
+const UNPACK_VERSION = 'unpack-v2';
 
 function parseArgs(argv) {
   const o = { maxTotalMb: 150, maxPackageMb: 20, list: 'auto', writeList: false, quiet: false };
@@ -91,6 +106,19 @@ function aptFileCounts(log) {
   return counts;
 }
 
+/** apt-file: the packages that ship dialect files (daemon configs, networkd, udev.conf…). Null when apt-file cannot be used. */
+function aptFileConfigPackages() {
+  if (run('apt-file', ['--help']).status === 127) return null;
+  const r = run('apt-file', ['search', '-x', CONFIG_CONTENTS_REGEX], { timeout: 300_000 });
+  if (r.status !== 0 || !r.stdout.trim()) return null;
+  const names = new Set();
+  for (const line of r.stdout.split('\n')) {
+    const m = /^([^:\s]+): /.exec(line);
+    if (m) names.add(m[1]);
+  }
+  return [...names].sort();
+}
+
 /** Rank by bytes per file (ties by name) and take packages until the size budget is spent. */
 function select(counts, sizes, { maxTotalMb, maxPackageMb }) {
   const rows = [...counts]
@@ -131,13 +159,13 @@ function download(names, log) {
 }
 
 /** Unpack only the systemd folders (what `dpkg-deb -x` would write under lib/, usr/lib/ and etc/systemd). */
-function unpack(names, log) {
+function unpack(names, log, again = new Set()) {
   mkdirSync(PKGS, { recursive: true });
   const debNames = readdirSync(DEBS);
   let n = 0;
   for (const name of names) {
     const dest = join(PKGS, name);
-    if (existsSync(join(dest, '.done'))) continue;
+    if (existsSync(join(dest, '.done')) && (!again.has(name) || readFileSync(join(dest, '.done'), 'utf8').includes(UNPACK_VERSION))) continue;
     const deb = debFor(name, debNames);
     if (!deb) continue;
     rmSync(dest, { recursive: true, force: true });
@@ -146,10 +174,10 @@ function unpack(names, log) {
     mkdirSync(tmp, { recursive: true });
     const r = spawnSync('bash', ['-c',
       // tar exits 2 when one of the patterns has no match (most packages have no etc/systemd): only dpkg-deb's status counts.
-      'dpkg-deb --fsys-tarfile "$1" | tar -x -C "$2" --wildcards --no-same-owner "./lib/systemd/*" "./usr/lib/systemd/*" "./etc/systemd/*" 2>/dev/null; exit ${PIPESTATUS[0]}',
-      'bash', join(DEBS, deb), tmp], { encoding: 'utf8' });
+      'dest="$2"; deb="$1"; shift 2; dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dest" --wildcards --no-same-owner "$@" 2>/dev/null; exit ${PIPESTATUS[0]}',
+      'bash', join(DEBS, deb), tmp, ...UNPACK_PATTERNS], { encoding: 'utf8' });
     if (r.status !== 0) { log(`unpack failed: ${deb}`); continue; }
-    writeFileSync(join(tmp, '.done'), `${deb}\n`);
+    writeFileSync(join(tmp, '.done'), `${deb}\n${UNPACK_VERSION}\n`);
     renameSync(tmp, dest);
     n++;
   }
@@ -188,9 +216,22 @@ export function fetchCorpus(options = {}) {
     source = 'committed list';
     log(`using the committed list: ${names.length} of ${listed.length} packages available`);
   }
+  // The dialect files' packages, whatever the budget (a few MB).
+  let config = o.list === 'committed' ? null : aptFileConfigPackages();
+  if (config && o.writeList) {
+    writeFileSync(COMMITTED_CONFIG_LIST, `# Debian 12 (bookworm) packages that ship daemon configs, networkd/udev files and the other dialects: the fallback\n# list of scripts/conformance/fetch-corpus.mjs, made with --write-list from apt-file.\n${config.join('\n')}\n`);
+  }
+  if (!config) {
+    const listed = readFileSync(COMMITTED_CONFIG_LIST, 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+    const sizes = packageSizes(listed);
+    config = listed.filter((n) => sizes.has(n));
+  }
+  const added = config.filter((n) => !names.includes(n));
+  log(`dialect files: ${config.length} packages ship them, ${added.length} added to the selection${added.length ? ` (${added.join(' ')})` : ''}`);
+  names = [...names, ...added].sort();
   writeFileSync(SELECTED_LIST, `${names.join('\n')}\n`);
   download(names, log);
-  unpack(names, log);
+  unpack(names, log, new Set(config));
   return { source, packages: names };
 }
 

@@ -3,10 +3,13 @@
  * Conformance suite: our checker vs `systemd-analyze verify` (systemd 252) on real unit files from Debian packages,
  * then mutation tests. See test/conformance/README.md.
  *
- * Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--jobs N] [--verbose]
+ * The dialect part (daemon configs, networkd, udev…; issue 13) follows: test/conformance/dialects.mjs.
+ *
+ * Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--no-dialects] [--jobs N] [--verbose]
  *   --limit N        use N corpus files (spread evenly over the corpus) and at most N mutation base units
  *   --no-download    use what is in .cache/conformance/ (no apt-get); fails if the cache is empty
  *   --no-mutations   skip the mutation tests
+ *   --no-dialects    skip the dialect part (daemon configs, networkd and udev files)
  *   --jobs N         parallel systemd-analyze runs (default: min(2, cores))
  * Exit: 0 all good, 1 a false error (or mutation detection under 90%), 2 the suite could not run.
  */
@@ -18,6 +21,7 @@ import { listCorpus } from './corpus.mjs';
 import { planJobs, runOracle, parseOutput, NOISE } from './oracle.mjs';
 import { compareFile, ensureCli, runCli, byFile } from './compare.mjs';
 import { runMutations } from './mutations.mjs';
+import { runDialects } from './dialects.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
@@ -25,7 +29,7 @@ const CACHE = join(REPO, '.cache', 'conformance');
 const PKGS = join(CACHE, 'pkgs');
 
 function parseArgs(argv) {
-  const o = { limit: Infinity, download: true, mutations: true, jobs: Math.max(1, Math.min(2, availableParallelism())), verbose: false };
+  const o = { limit: Infinity, download: true, mutations: true, dialects: true, jobs: Math.max(1, Math.min(2, availableParallelism())), verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -38,6 +42,7 @@ function parseArgs(argv) {
     else if (a === '--jobs' || a.startsWith('--jobs=')) o.jobs = val();
     else if (a === '--no-download') o.download = false;
     else if (a === '--no-mutations') o.mutations = false;
+    else if (a === '--no-dialects') o.dialects = false;
     else if (a === '--verbose' || a === '-v') o.verbose = true;
     else if (a === '--help' || a === '-h') usage(null);
     else usage(`unknown option ${a}`);
@@ -46,7 +51,7 @@ function parseArgs(argv) {
 }
 
 function usage(msg) {
-  const text = 'Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--jobs N] [--verbose]';
+  const text = 'Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--no-dialects] [--jobs N] [--verbose]';
   if (msg) {
     console.error(`conformance: ${msg}\n${text}`);
     process.exit(2);
@@ -232,6 +237,12 @@ async function main() {
     mut = await runMutations({ repo: REPO, cache: CACHE, files, ours, concurrency: opts.jobs, limit: Math.min(100, opts.limit), verbose: opts.verbose });
     report.mutations = mut.report;
   }
+  // 6. The other dialects: daemon configs, networkd and udev files (0 errors, every mutant flagged).
+  let dia = null;
+  if (opts.dialects) {
+    dia = await runDialects({ verbose: opts.verbose });
+    report.dialects = dia.report;
+  }
   writeFileSync(join(CACHE, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nreport: ${relative(REPO, join(CACHE, 'report.json'))}; total ${sec(Date.now() - t0)}`);
 
@@ -242,6 +253,10 @@ async function main() {
   if (mut) {
     passed += mut.passed;
     failed += mut.failed;
+  }
+  if (dia) {
+    passed += dia.passed;
+    failed += dia.failed;
   }
   console.log(`conformance: ${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
