@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, resolveTargetVersion, parseTargetVersion, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
+  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, resolveTargetVersion, resolvePodmanVersion, parseTargetVersion, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
   NEWEST_VERSION, CODES, type SystemdDocument, type Diagnostic,
 } from './languageService.js';
 import { runEffective } from './cli/effective.js';
@@ -32,9 +32,10 @@ interface Finding {
 
 const USAGE = `Usage:
   systemd-units check [--format text|json|sarif] [--target-version N|auto] [--severity CODE=LEVEL]...
-                      [--watchdog-driver auto|iTCO-v2|…] PATH...
+                      [--watchdog-driver auto|iTCO-v2|…] [--podman-version X.Y|auto] PATH...
       Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
       recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
+      Podman Quadlet files (.container, .pod, .volume…) are checked against --podman-version.
       Exit code: 0 no error, 1 errors found, 2 bad usage.
   systemd-units effective UNIT [--root DIR] [--user]
       Print a unit merged with its drop-ins, each line with the file and line that set it.
@@ -71,6 +72,7 @@ function check(args: string[], io: CliIO): number {
   let format: 'text' | 'json' | 'sarif' = 'text';
   let targetVersion: number | 'auto' = 'auto';
   let watchdogDriver = 'auto';
+  let podmanVersion = 'auto';
   const severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -90,6 +92,10 @@ function check(args: string[], io: CliIO): number {
       const n = parseTargetVersion(v);
       if (n === undefined) return usageError(io, `--target-version needs a systemd version number such as 252, or auto (got '${v ?? ''}')`);
       targetVersion = n;
+    } else if (flag === '--podman-version') {
+      const v = takeValue() ?? '';
+      if (v !== 'auto' && !/^\d+\.\d+(?:\.\d+)?$/.test(v)) return usageError(io, `--podman-version needs a podman release such as 5.2 or 4.9.3, or auto (got '${v}')`);
+      podmanVersion = v;
     } else if (flag === '--watchdog-driver') {
       const v = takeValue() ?? '';
       if (!WATCHDOG_DRIVER_CHOICES.includes(v) || v === 'custom') return usageError(io, `--watchdog-driver takes one of ${WATCHDOG_DRIVER_CHOICES.filter((c) => c !== 'custom').join(', ')} (got '${v}')`);
@@ -116,7 +122,7 @@ function check(args: string[], io: CliIO): number {
   const files: string[] = [];
   const docs: SystemdDocument[] = [];
   const shown = new Map<SystemdDocument, string>();
-  const settings = { ...defaultSettings(), ...resolveTargetVersion(targetVersion), severity, watchdogDriver };
+  const settings = { ...defaultSettings(), ...resolveTargetVersion(targetVersion), ...resolvePodmanVersion(podmanVersion), severity, watchdogDriver };
   const service = createLanguageService({
     settings: () => settings,
     workspaceFolders: () => [],

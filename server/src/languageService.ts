@@ -18,7 +18,7 @@
  * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
  * importing them from here keeps `client/` and the CLI on this one entry point.
  */
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
@@ -51,6 +51,8 @@ import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
 import { quadletFilesAround } from './units/quadletFiles.js';
+import { quadletRefAt, quadletMentions, type QuadletFileAround } from './services/quadletAssist.js';
+import { planGeneratedUnit } from './services/quadletGenerate.js';
 import { baseUnitOf } from './units/baseUnit.js';
 import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
@@ -211,6 +213,14 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return out;
   }
 
+  /** The Podman Quadlet files podman would read with this one (none for other files). */
+  function quadletAround(doc: SystemdDocument): QuadletFileAround[] {
+    if (!doc.analysis.dialect?.id.startsWith('quadlet-')) return [];
+    const self = resolve(doc.path);
+    const out = quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() }).filter((u) => resolve(u.path) !== self).map((u) => u.unit);
+    return [{ path: doc.path, analysis: doc.analysis }, ...out];
+  }
+
   function diagnosticOptions(doc: SystemdDocument): DiagnosticOptions {
     const s = settings();
     const file = doc.file;
@@ -307,6 +317,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       describeUnit: (name) => describeUnitFile(name, true)?.description,
       users: () => accountNames('/etc/passwd'),
       groups: () => accountNames('/etc/group'),
+      quadletFiles: () => quadletAround(doc),
     }),
     resolveCompletion(doc, data, label) {
       if (data.path !== doc.path || data.offset < 0 || data.offset > doc.text.length) return undefined;
@@ -315,7 +326,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     },
     getHover(doc, offset) {
       const s = settings();
-      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
+      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, podmanVersion: s.podmanVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
         describeUnit: describeUnitFile, now: env.now,
       });
       if (!h) return undefined;
@@ -329,7 +340,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getDefinition(doc, offset) {
       // One target per file: on merged-/usr systems /lib and /usr/lib are the same folder.
       const seen = new Set<string>();
-      return definitionImpl(doc, offset, index()).filter((t) => {
+      return definitionImpl(doc, offset, index(), () => quadletAround(doc)).filter((t) => {
         let real = t.path;
         try { real = realpathSync(t.path); } catch { /* gone: keep as named */ }
         if (seen.has(real)) return false;
@@ -366,6 +377,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         case SERVER_COMMANDS.moveToDropIn: return path ? planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined) : need();
         case SERVER_COMMANDS.convertFullCopy: return path ? planConvertFullCopy(path, cenv) : need();
         case SERVER_COMMANDS.setHardwareWatchdog: return planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
+        case SERVER_COMMANDS.showGeneratedUnit: {
+          const d = path ? cenv.openDocument(path) ?? cenv.parseFile(path) : undefined;
+          if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
+          const g = planGeneratedUnit(d.path, d.analysis, quadletAround(d));
+          return 'error' in g ? { kind: 'error', message: g.error } : { kind: 'text', title: `Generated ${g.name}`, text: g.text };
+        }
         case SERVER_COMMANDS.generateSocketUnits: return path && typeof args[1] === 'string' ? planGenerateSocketUnits(path, args[1], cenv) : { kind: 'error', message: `${command} takes the strace log and the service name.` };
         default: return { kind: 'error', message: `Unknown command ${command}.` };
       }
@@ -374,6 +391,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getSemanticTokens: (doc) => semanticTokensImpl(doc),
     getDocumentHighlights: (doc, offset) => highlightsImpl(doc, offset),
     getReferences(doc, offset) {
+      // Podman Quadlet: a Quadlet file name under the cursor (or this Quadlet file itself) across the files around.
+      if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
+        const qname = quadletRefAt(doc.analysis, offset)?.name ?? (doc.file.kind === 'config' && !doc.file.dropIn ? doc.file.name : undefined);
+        if (qname) return quadletMentions(qname, quadletAround(doc));
+      }
       const name = unitNameAt(doc, offset);
       return name ? findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]) : [];
     },
@@ -499,7 +521,7 @@ export * from './units/configHierarchy.js';
 export { configPlaceOf, configHierarchyOf, applyCommandOf, isVendorConfigFile, vendorConfigLocation, configOverrideTemplate, planConfigMove, diffConfig, configLineDiffers, type ConfigPlace } from './units/configDropIn.js';
 export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
 export { CODES, codeTag, codeDocsUrl, type DiagnosticCode, type CodeInfo } from './services/codes.js';
-export { defaultSettings, normaliseSettings, resolveTargetVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
+export { defaultSettings, normaliseSettings, resolveTargetVersion, resolvePodmanVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
 export { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
 export { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
 export { kernelWatchdogLimits } from './watchdog/sysfs.js';

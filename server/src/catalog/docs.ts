@@ -107,7 +107,8 @@ export function renderDirective(info: DirectiveInfo, opts: RenderOptions = {}): 
   const list = LIST_TEXT[info.list]?.replace('{name}', info.name);
   if (list) facts.push(list);
   if (info.defaultValue) facts.push(`**Default:** ${info.defaultValue}`);
-  facts.push(`**Since:** systemd ${info.since}${opts.targetVersion && info.since > opts.targetVersion ? ` (newer than your target, ${opts.targetVersion})` : ''}`);
+  // Podman Quadlet keys have no systemd release (their podman release is added by the hover).
+  if (info.since > 0) facts.push(`**Since:** systemd ${info.since}${opts.targetVersion && info.since > opts.targetVersion ? ` (newer than your target, ${opts.targetVersion})` : ''}`);
   if (info.onlyTypes) facts.push(`**Only in:** ${info.onlyTypes.map((t) => `.${t}`).join(', ')} units`);
   switch (info.status) {
     case 'renamed': facts.push(`**Renamed:** old spelling of \`${info.replacement}=\`.`); break;

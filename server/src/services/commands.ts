@@ -29,6 +29,8 @@ export const SERVER_COMMANDS = {
   showEffectiveUnit: 'systemd-units.showEffectiveUnit',
   setHardwareWatchdog: 'systemd-units.setHardwareWatchdog',
   generateSocketUnits: 'systemd-units.generateSocketUnits',
+  /** Podman Quadlet: the .service podman's generator would write (services/quadletGenerate.ts). */
+  showGeneratedUnit: 'systemd-units.showGeneratedUnit',
 } as const;
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
 
@@ -117,6 +119,8 @@ function configTarget(path: string, c: ConfigFile, env: CommandEnv): WriteTarget
 
 /** What to run after a dialect's drop-in changed. */
 function reloadNote(c: ConfigFile): string {
+  // Podman Quadlet: its generator runs at daemon-reload and rewrites the service from the file and its drop-ins.
+  if (c.dialect.id.startsWith('quadlet-')) return 'Then: systemctl daemon-reload (systemctl --user daemon-reload for your own Quadlet files), and restart the service.';
   const a = applyCommandOf(c.dialect);
   return a ? `Then: ${a.command}${a.caveat ? ` (${a.caveat})` : ''}` : `${c.name} is read when its program runs: nothing to reload.`;
 }

@@ -12,6 +12,7 @@ import { specifierContextFor } from '../values/index.js';
 import { SIGNAL_NAMES } from '../values/signal.js';
 import { socketHintFor } from './socketHints.js';
 import { snippetCompletions } from './snippets.js';
+import { quadletValueSuggestions, type QuadletFileAround } from './quadletAssist.js';
 
 /** LSP CompletionItemKind numbers, kept here so this file needs no LSP import. */
 const K = { Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, File: 17, Reference: 18, EnumMember: 20, Constant: 21, Variable: 6 } as const;
@@ -25,6 +26,8 @@ export interface CompletionEnv {
   /** Users and groups of this machine's user database (User=, Group=, SupplementaryGroups=…). */
   readonly users?: () => readonly string[];
   readonly groups?: () => readonly string[];
+  /** Podman Quadlet files around a Quadlet file (Pod=, Network=, Volume=, Image= values name them). */
+  readonly quadletFiles?: () => readonly QuadletFileAround[];
 }
 
 export interface CompletionResult {
@@ -198,6 +201,9 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
       break;
     default:
       for (const v of literal(info.enumValues)) values.push({ v, kind: K.Keyword });
+  }
+  if (env.quadletFiles && doc.analysis.dialect?.id.startsWith('quadlet-')) {
+    for (const s of quadletValueSuggestions(info, doc.analysis, env.quadletFiles())) values.push({ v: s.value, detail: s.detail, kind: K.Reference });
   }
   if (info.name === 'FileDescriptorName' && info.section === 'Socket') {
     for (const h of socketHintFor(doc.analysis)) values.push({ v: h.hint, doc: h.explanation, kind: K.Snippet });

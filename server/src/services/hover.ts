@@ -15,6 +15,7 @@ import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, t
 import { evaluateWatchdogValue } from '../watchdog/evaluate.js';
 import { parseHint, describeHint, serviceOf } from './socketHints.js';
 import { calendarHoverMarkdown } from './calendarAssist.js';
+import { quadletKeyHover, quadletSectionHover } from './quadletAssist.js';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -30,6 +31,8 @@ export interface HoverOptions {
   readonly fileExists?: (path: string) => boolean;
   /** Where a unit named in a value is defined, and its Description= (hover on After=, Wants=… values). */
   readonly describeUnit?: (name: string) => { readonly path: string; readonly description?: string } | undefined;
+  /** Podman release Quadlet files are checked against (hover says when a key is newer). */
+  readonly podmanVersion?: string;
   /** Milliseconds since the epoch, for the next elapses of calendar events (default: Date.now). */
   readonly now?: () => number;
 }
@@ -46,6 +49,8 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
     const summary = dialect?.sectionSummary(node.name);
     const lines = [`**[${node.name}]**`];
     if (summary) lines.push(summary);
+    const generated = quadletSectionHover(doc.path, doc.analysis, node.name);
+    if (generated) lines.push(generated);
     const info = dialect?.section(node.name);
     if (info?.repeatable) lines.push(`Each [${node.name}] header starts a new object; a bad value drops that whole object.`);
     if (info?.renamedTo) lines.push(`Old name of [${info.renamedTo}]; it still works.`);
@@ -61,7 +66,7 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
   if (offset >= node.keySpan.start && offset <= node.keySpan.end) {
     if (!info) return undefined;
     let md = renderDirective(info, { targetVersion: opts.targetVersion, manText: opts.manPages !== false });
-    const extra = directiveExtra(info, node.value, doc, opts);
+    const extra = quadletKeyHover(doc.path, doc.analysis, info, opts.podmanVersion) ?? directiveExtra(info, node.value, doc, opts);
     if (extra) md = md.replace(/\n\n---\n|$/, (m) => `\n\n${extra}${m}`);
     return { markdown: md, span: node.keySpan };
   }

@@ -20,6 +20,8 @@ function fits(prefix: string, doc: SystemdDocument, section: string | undefined,
   if (prefix === 'sandbox') return section === 'Service';
   if (prefix.startsWith('dropin-')) return f.kind === 'dropin' && emptyFile;
   if (prefix.startsWith('system-conf-')) return f.kind === 'manager' && emptyFile;
+  // Podman Quadlet: quadlet-container, quadlet-pod-container… in an empty main file of the type the prefix ends in.
+  if (prefix.startsWith('quadlet-')) return f.kind === 'config' && !f.dropIn && emptyFile && f.dialect === `quadlet-${prefix.split('-').pop()}`;
   if (f.kind !== 'unit' || !emptyFile) return false;
   const type = prefix.split('-')[0];
   return type === f.unitType;
