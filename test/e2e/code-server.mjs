@@ -11,8 +11,12 @@
  * The harness (code-server, browser, waits, checks) is shared with commands.mjs: test/e2e/lib.mjs.
  * Environment: CODE_SERVER (binary), CHROMIUM (binary), E2E_TIMEOUT_MS (whole run, default 240000).
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
+ *
+ * (g)-(h) The other dialects (issue 13): the workspace mirrors a root with etc/systemd/journald.conf and
+ * etc/systemd/network/10-lan.network; each shows completion and a diagnostic, and "systemd: Create Override" writes
+ * its drop-in into the workspace's journald.conf.d/ and 10-lan.network.d/ (checked on disk).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   closeWidgets, createRun, editorLines, editorText, fail, goToLine, openFromExplorer, SERVER_READY_TIMEOUT, settle, shot, STEP_TIMEOUT, waitFor,
@@ -42,6 +46,12 @@ WantedBy=multi-user.target
 `;
 const LINE_TYPE = 6; // 1-based line of `Type=simple`: step (b) types on a new line after it
 
+/** Dialect files, in a workspace that mirrors a root: each with one mistake (line 2 / line 5). */
+const JOURNALD_REL = 'etc/systemd/journald.conf';
+const JOURNALD = '[Journal]\nStorage=sometimes\nSystemMaxUse=1G\n';
+const NETWORK_REL = 'etc/systemd/network/10-lan.network';
+const NETWORK = '[Match]\nName=eth0\n\n[Network]\nDHCP=maybe\nDNS=192.0.2.1\n';
+
 const suggestRows = (page) => page.locator('.suggest-widget.visible .monaco-list-row');
 
 /** Labels in the visible suggest widget. */
@@ -53,10 +63,14 @@ async function suggestLabels(page) {
 // The checks.
 
 async function main() {
-  const { page } = await startEditor({
-    prepareWorkspace: (workspace) => {
-      writeFileSync(join(workspace, 'web.service'), WEB_SERVICE);
-      writeFileSync(join(workspace, 'nightly.timer'), '');
+  const { page, workspace } = await startEditor({
+    prepareWorkspace: (ws) => {
+      writeFileSync(join(ws, 'web.service'), WEB_SERVICE);
+      writeFileSync(join(ws, 'nightly.timer'), '');
+      for (const [rel, text] of [[JOURNALD_REL, JOURNALD], [NETWORK_REL, NETWORK]]) {
+        mkdirSync(join(ws, rel, '..'), { recursive: true });
+        writeFileSync(join(ws, rel), text);
+      }
     },
   });
 
@@ -208,6 +222,105 @@ async function main() {
     await shot(page, '08-snippet-inserted');
     return `${want.length} expected lines present`;
   });
+
+  // (g), (h) The other dialects: journald.conf and a .network file.
+  const dialects = [
+    { id: 'g', rel: JOURNALD_REL, text: JOURNALD, section: 1, prefix: 'Stor', want: 'Storage=', problem: "Invalid Storage= value 'sometimes'", dropIn: 'etc/systemd/journald.conf.d/10-e2e.conf', heading: 'journald.conf', value: '# SystemMaxUse=1G' },
+    { id: 'h', rel: NETWORK_REL, text: NETWORK, section: 4, prefix: 'DHC', want: 'DHCP=', problem: "Invalid DHCP= value 'maybe'", dropIn: 'etc/systemd/network/10-lan.network.d/10-e2e.conf', heading: '10-lan.network', value: '# Name=eth0' },
+  ];
+  for (const d of dialects) {
+    const name = d.rel.split('/').pop();
+    await check(`(${d.id}1) ${name} opens in language mode systemd; Ctrl+Space after "${d.prefix}" offers ${d.want}`, async () => {
+      await closeWidgets(page);
+      await quickOpen(page, d.rel, d.text);
+      await waitFor('language mode systemd', async () => /systemd/i.test(await page.locator('.statusbar-item[id$="status.editor.mode"]').innerText()));
+      await goToLine(page, d.section);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(d.prefix);
+      try {
+        await waitFor(`"${d.prefix}" typed`, async () => (await editorLines(page))?.[d.section] === d.prefix);
+        const labels = await waitFor(`${d.want} in the suggest widget`, async () => {
+          await page.keyboard.press('Control+Space');
+          try {
+            await suggestRows(page).first().waitFor({ state: 'visible', timeout: 3000 });
+            const l = await suggestLabels(page);
+            if (l.some((x) => x.trim() === d.want)) return l;
+          } catch { /* not yet */ }
+          await page.keyboard.press('Escape');
+          return false;
+        }, { timeout: SERVER_READY_TIMEOUT, interval: 500 });
+        await shot(page, `1${d.id}-completion`);
+        return `${labels.length} items: ${labels.slice(0, 4).join(', ')}`;
+      } finally {
+        await page.keyboard.press('Escape');
+        await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' }).catch(() => {});
+        await page.keyboard.press('End');
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.press('Backspace');
+        await waitFor('the typed line removed', async () => (await editorText(page)) === d.text);
+      }
+    });
+
+    await check(`(${d.id}2) the Problems panel shows "${d.problem}" for ${name}`, async () => {
+      await closeWidgets(page);
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      if (!(await rows.first().isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+      const row = await waitFor('the diagnostic in the Problems panel', async () => {
+        for (const t of await rows.allInnerTexts()) if (t.includes(d.problem)) return t;
+        return false;
+      }, { timeout: SERVER_READY_TIMEOUT });
+      await shot(page, `1${d.id}-problems`);
+      return row.replace(/\s+/g, ' ').trim();
+    });
+
+    await check(`(${d.id}3) "systemd: Create Override" writes ${d.dropIn} in the workspace`, async () => {
+      await closeWidgets(page);
+      await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().click();
+      await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+      await runCommand(page, 'systemd: Create Override');
+      const box = page.locator('.quick-input-widget .quick-input-box input');
+      await waitFor('the drop-in file name box', async () => /drop-in file name/.test(await page.locator('.quick-input-widget').innerText()));
+      await box.fill('10-e2e');
+      await page.keyboard.press('Enter');
+      const path = join(workspace, d.dropIn);
+      const text = await waitFor(`${d.dropIn} on disk`, () => existsSync(path) && readFileSync(path, 'utf8'), { timeout: STEP_TIMEOUT });
+      await page.locator(`.tabs-container .tab.active[aria-label*="10-e2e.conf"]`).waitFor({ timeout: STEP_TIMEOUT });
+      await shot(page, `1${d.id}-create-override`);
+      if (!text.startsWith(`# Drop-in for ${d.heading} (${path})`)) fail(`unexpected start: ${JSON.stringify(text.slice(0, 120))}`);
+      if (!text.includes(`# from ${join(workspace, d.rel)}:`) || !text.includes(d.value)) fail(`the template does not show the current values: ${JSON.stringify(text)}`);
+      const set = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('['));
+      if (set.length) fail(`the template sets something: ${JSON.stringify(set)}`);
+      return `${d.dropIn}: ${text.split('\n').length} lines, all comments and section headers`;
+    });
+  }
+}
+
+/** F1, the command's title, Enter, once the palette has it focused. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(`"${title}" focused in the command palette`, async () => (await focused.first().innerText()).split('\n')[0].trim() === title, { timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+P, a workspace-relative path, Enter; waits until the editor shows `expectText`. */
+async function quickOpen(page, rel, expectText) {
+  const name = rel.split('/').pop();
+  await page.keyboard.press('Control+p');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(rel);
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(`${rel} first in Quick Open`, async () => (await focused.first().innerText()).includes(name), { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
+  await waitFor(`${rel} in the editor`, async () => (await editorText(page)) === expectText);
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
 }
 
 await run(main);
