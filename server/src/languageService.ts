@@ -58,8 +58,8 @@ import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hier
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
-import { shippedInfo, type ShippedInfo } from './units/shipped.js';
-import { vendorConfigLocation } from './units/configDropIn.js';
+import { conffileInfo, shippedInfo, type ShippedInfo } from './units/shipped.js';
+import { etcConfigLocation, vendorConfigLocation } from './units/configDropIn.js';
 import type { WatchdogLimits } from './watchdog/drivers.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { BoundedCache, clearAllCaches } from './util/cache.js';
@@ -173,8 +173,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     // A dialect's vendor file (/usr/lib/systemd/network/80-foo.network): the same references as a vendor unit.
     if (doc.file.kind === 'config' && !doc.file.dropIn && doc.analysis.dialect) {
       const location = vendorConfigLocation(doc.path, doc.analysis.dialect, doc.file.name);
-      if (!location) return undefined;
-      return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path), location });
+      if (location) return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path), location });
+      // In /etc: a dpkg conffile is compared with the md5 dpkg shipped (never with git or the saved text: edits here are the admin's).
+      const etc = etcConfigLocation(doc.path, doc.analysis.dialect, doc.file.name);
+      if (!etc) return undefined;
+      const info = env.shipped ? env.shipped(doc.path, doc.text) : conffileInfo(doc.path, doc.text, etc);
+      return info && { ...info, conffile: true };
     }
     if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return undefined;
     return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });

@@ -4,12 +4,14 @@
  * workspace that mirrors a root. Where the drop-in goes comes from units/writeTarget.ts (`configDropIn`).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  createLanguageService, SERVER_COMMANDS, writeTargets, rootOfConfigPath, dialectById, planConfigMove, diffConfig,
-  type CommandPlan, type SystemdDocument, type WriteTargetFs,
+  createLanguageService, SERVER_COMMANDS, writeTargets, rootOfConfigPath, dialectById, planConfigMove, diffConfig, conffileInfo,
+  dpkgConffiles, ShippedCache, type CommandPlan, type SystemdDocument, type WriteTargetFs,
 } from '../../server/src/languageService.js';
 
 let ws = '';
@@ -200,5 +202,51 @@ describe('Move to Drop-in on a vendor dialect file', () => {
     expect(d).toHaveLength(1);
     expect(edited.slice(d[0]!.start, d[0]!.end)).toBe('DHCP');
     expect(d[0]!.message).toContain('Changed: DHCP=, DNS=, [Route].');
+  });
+});
+
+describe('dpkg conffiles in /etc (units/shipped.ts)', () => {
+  const md5 = (t: string): string => createHash('md5').update(t).digest('hex');
+  const SHIPPED = '[Login]\n#KillUserProcesses=no\n';
+
+  it('a changed conffile of a mirror with var/lib/dpkg/status: information, naming the package', () => {
+    const root = mkdtempSync(join(tmpdir(), 'conffile-'));
+    try {
+      mkdirSync(join(root, 'var/lib/dpkg'), { recursive: true });
+      mkdirSync(join(root, 'etc/systemd'), { recursive: true });
+      writeFileSync(join(root, 'var/lib/dpkg/status'), [
+        'Package: other\nStatus: install ok installed\nConffiles:\n /etc/other.conf 0123456789abcdef0123456789abcdef\n',
+        `Package: systemd\nStatus: install ok installed\nConffiles:\n /etc/systemd/logind.conf ${md5(SHIPPED)}\n /etc/systemd/old.conf 0123456789abcdef0123456789abcdef obsolete\nDescription: x\n`,
+      ].join('\n'));
+      const path = join(root, 'etc/systemd/logind.conf');
+      writeFileSync(path, SHIPPED);
+      const cache = new ShippedCache();
+      expect([...dpkgConffiles(join(root, 'var/lib/dpkg'), undefined, cache)!.keys()]).toEqual(['/etc/systemd/logind.conf']);
+      expect(conffileInfo(path, SHIPPED, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({ source: 'dpkg', package: 'systemd', differs: false, conffile: true });
+      const edited = `${SHIPPED}HandlePowerKey=ignore\n`;
+      expect(conffileInfo(path, edited, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({ differs: true });
+      // Through the facade: the rule says so as information, on the section header, with no fix that would need the shipped text.
+      const s = createLanguageService({ workspaceFolders: () => [root] });
+      const d = s.getDiagnostics(s.parse(path, edited)).filter((x) => x.code === 'vendor-modified');
+      expect(d).toHaveLength(1);
+      expect(d[0]!.severity).toBe('info');
+      expect(d[0]!.message).toContain('package systemd (a conffile)');
+      expect(d[0]!.data).toBeUndefined();
+      expect(s.getDiagnostics(s.parse(path, SHIPPED)).filter((x) => x.code === 'vendor-modified')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('this machine: dpkg\'s conffiles of systemd agree with dpkg-query, and journald.conf is compared with its md5', () => {
+    const listed = execFileSync('dpkg-query', ['-W', '-f=${Conffiles}\n', 'systemd'], { encoding: 'utf8' })
+      .split('\n').map((l) => /^ (\/etc\/systemd\/\S+) ([0-9a-f]{32})$/.exec(l)).filter((m): m is RegExpExecArray => !!m);
+    expect(listed.length).toBeGreaterThan(3);
+    const ours = dpkgConffiles('/var/lib/dpkg')!;
+    for (const m of listed) expect(ours.get(m[1]!), m[1]).toEqual({ pkg: 'systemd', md5: m[2] });
+    const text = readFileSync('/etc/systemd/journald.conf', 'utf8');
+    const info = conffileInfo('/etc/systemd/journald.conf', text, { root: '/', rel: 'etc/systemd/journald.conf' });
+    expect(info).toMatchObject({ package: 'systemd', conffile: true, differs: md5(text) !== ours.get('/etc/systemd/journald.conf')!.md5 });
+    expect(conffileInfo('/etc/systemd/journald.conf', `${text}#x\n`, { root: '/', rel: 'etc/systemd/journald.conf' })!.differs).toBe(true);
   });
 });

@@ -100,6 +100,14 @@ export function applyCommandOf(dialect: Dialect): { command: string; caveat?: st
   }
 }
 
+/** The root and root-relative path of a dialect's main file in /etc of its root (a dpkg conffile, maybe), or undefined. */
+export function etcConfigLocation(path: string, dialect: Dialect, name: string): { root: string; rel: string } | undefined {
+  const place = configPlaceOf(path, dialect, name);
+  if (!place.searched || place.vendor || !path.startsWith('/')) return undefined;
+  const rel = posix.relative(place.root, normalize(path));
+  return rel.startsWith('etc/') ? { root: place.root, rel } : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The first text of a new drop-in
 

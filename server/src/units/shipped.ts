@@ -8,6 +8,11 @@
  *    the current bytes against the package's `*.md5sums`. Then we know *whether* it differs, not the shipped text;
  * 3. the last saved version, passed by the caller.
  *
+ * A dialect's file in /etc (journald.conf, logind.conf… on Debian) is a dpkg *conffile*: the package ships it and
+ * dpkg keeps the md5 it shipped in `<root>/var/lib/dpkg/status` (`dpkg-query -W -f='${Conffiles}'` prints the same).
+ * `conffileInfo` compares the current text with that md5. A changed conffile is not replaced by an upgrade: dpkg
+ * stops and asks which version to keep when the package changes it too (issue 13).
+ *
  * The file system and the process runner are injectable. Lookups are cached per path + mtime + size of the file
  * (and the dpkg database per folder + mtime); a child process gets a short timeout (2 s) and a size cap, so a hung
  * `git` or a huge blob never blocks the server for long.
@@ -102,6 +107,8 @@ export interface ShippedInfo {
   readonly differs: boolean;
   /** For dpkg: the package the file belongs to (without the architecture). */
   readonly package?: string;
+  /** A dpkg conffile in /etc: an upgrade asks before replacing a changed one. */
+  readonly conffile?: boolean;
 }
 
 export interface ShippedOptions {
@@ -132,6 +139,8 @@ export class ShippedCache {
   readonly refs = new BoundedCache<string, Reference>({ max: 512, ttlMs: 60_000 });
   /** Keyed by the info folder's mtime, which changes whenever a package is installed or removed. */
   readonly dpkg = new BoundedCache<string, DpkgIndex | undefined>({ max: 8, ttlMs: Infinity });
+  /** Conffiles per dpkg status file, keyed by its mtime and size. */
+  readonly conffiles = new BoundedCache<string, ReadonlyMap<string, { pkg: string; md5: string }> | undefined>({ max: 8, ttlMs: Infinity });
   /** Child processes started (for tests and measurements). */
   spawned = 0;
 }
@@ -255,6 +264,52 @@ function dpkgReference(loc: { rel: string }, dpkgRoot: string, fs: ShippedFs, ca
     }
   }
   return undefined;
+}
+
+/**
+ * The conffiles under /etc of the systemd family (paths containing `/systemd/`, `/udev/` or `/kernel/`) with their
+ * package and shipped md5, from dpkg's status file. Obsolete and removed-on-upgrade entries are left out.
+ */
+export function dpkgConffiles(dpkgRoot: string, fs: ShippedFs = realShippedFs, cache: ShippedCache = defaultCache): ReadonlyMap<string, { pkg: string; md5: string }> | undefined {
+  const status = posix.join(dpkgRoot, 'status');
+  const st = fs.stat(status);
+  if (!st || st.isDirectory) return undefined;
+  return cache.conffiles.get(`${status}\u0000${st.mtimeMs}\u0000${st.size}`, () => {
+    const bytes = fs.read(status, MAX_DPKG_FILE);
+    if (!bytes) return undefined;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const out = new Map<string, { pkg: string; md5: string }>();
+    for (const stanza of text.split(/\n\n+/)) {
+      const i = stanza.indexOf('\nConffiles:\n');
+      if (i < 0) continue;
+      const pkg = /^Package: (\S+)/m.exec(stanza)?.[1];
+      if (!pkg) continue;
+      for (const line of stanza.slice(i + 12).split('\n')) {
+        if (!line.startsWith(' ')) break;
+        const m = /^ (\/etc(?:\/\S*)?\/(?:systemd|udev|kernel)\/\S*) ([0-9a-f]{32})$/.exec(line);
+        if (m) out.set(m[1]!, { pkg, md5: m[2]! });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * What dpkg shipped for the conffile at `rel` (root-relative, `etc/systemd/journald.conf`) of `root`, compared with
+ * `current`. Undefined when dpkg does not list it (no package, a workspace mirror without var/lib/dpkg). Never throws.
+ */
+export function conffileInfo(path: string, current: string, loc: { readonly root: string; readonly rel: string }, opts: ShippedOptions = {}): ShippedInfo | undefined {
+  try {
+    if (!loc.rel.startsWith('etc/')) return undefined;
+    const files = dpkgConffiles(opts.dpkgRoot ?? posix.join(loc.root, 'var/lib/dpkg'), opts.fs ?? realShippedFs, opts.cache ?? defaultCache);
+    const ref = files?.get(`/${loc.rel}`);
+    if (!ref) return undefined;
+    const md5 = createHash('md5').update(encodeText(current)).digest('hex');
+    const pkg = ref.pkg.replace(/:.*$/, '');
+    return { path, source: 'dpkg', from: `package ${pkg} (a conffile)`, text: undefined, differs: md5 !== ref.md5, package: pkg, conffile: true };
+  } catch {
+    return undefined;
+  }
 }
 
 function escapeRegExp(s: string): string {

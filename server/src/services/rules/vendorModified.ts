@@ -4,7 +4,9 @@
  * lost. What was shipped comes from the caller (`options.shipped`, units/shipped.ts): git HEAD, dpkg's checksum, or
  * the last saved version. The fixes travel in `data.vendor`: move the change to a drop-in, restore the shipped file.
  * A dialect's vendor file (/usr/lib/systemd/network/*.network, /usr/lib/systemd/*.conf…; issue 13) gets the same
- * treatment, its differences computed as the dialect merges (units/configDropIn.ts).
+ * treatment, its differences computed as the dialect merges (units/configDropIn.ts). A dialect's main file in /etc
+ * that differs from what its package shipped (a dpkg conffile: journald.conf, logind.conf… on Debian) is reported as
+ * information: the change survives upgrades (dpkg asks), but a drop-in keeps the file as shipped and the upgrade quiet.
  */
 import type { Rule } from './types.js';
 import { changedDirectives } from '../../units/shipped.js';
@@ -24,6 +26,16 @@ export const vendorModifiedRule: Rule = {
     if (analysis.file.kind !== 'unit' && !config) return;
     const info = ctx.options.shipped?.();
     if (!info || !info.differs) return;
+    if (info.conffile && analysis.file.kind === 'config') {
+      const header = analysis.sections.find((s) => s.section.header)?.section.header;
+      const span = header ? header.nameSpan : { start: 0, end: 0 };
+      ctx.report({
+        start: span.start, end: span.end, code: 'vendor-modified', severity: 'info',
+        message: `${analysis.file.name} differs from the version ${info.package ? `package ${info.package}` : 'its package'} shipped (${info.from}). `
+          + `An upgrade that changes it will stop and ask which version to keep; settings in a drop-in (${analysis.file.name}.d/*.conf, Create Override) avoid that and leave this file as shipped.`,
+      });
+      return;
+    }
     const header = analysis.sections.find((s) => s.section.header)?.section.header;
     let span = header ? header.nameSpan : { start: 0, end: 0 };
     let changed: string[] = [];
