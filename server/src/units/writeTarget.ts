@@ -257,7 +257,8 @@ function configWriteTargets(req: WriteTargetRequest, workspace: readonly string[
   if (req.documentPath && !docRoot) {
     const folder = join(configFolderOf(req.documentPath, write.name), `${write.name}.d`);
     const inWs = workspace.some((w) => isInside(folder, w));
-    found.push(make(folder, dirname(folder), true, `next to ${write.name}${inWs ? ' in the workspace' : ''} (not one of the folders systemd reads)`));
+    const outside = write.dirs.length ? ' (not one of the folders its program reads)' : '';
+    found.push(make(folder, dirname(folder), true, `next to ${write.name}${inWs ? ' in the workspace' : ''}${outside}`));
   } else if (write.dirs.length) {
     const roots: string[] = [];
     const add = (r: string): void => { const n = normalize(r); if (!roots.includes(n)) roots.push(n); };
