@@ -64,7 +64,9 @@ describe('Quadlet files are recognised', () => {
 
   it('podman\'s search folders and scope, and the generated unit names (files.md §4.1-4.2)', () => {
     expect(quadletSearchFolders('/ws/etc/containers/systemd/apps/web.container')).toEqual(['/ws/run/containers/systemd', '/ws/etc/containers/systemd', '/ws/usr/share/containers/systemd']);
-    expect(quadletSearchFolders('/home/u/.config/containers/systemd/web.container')).toEqual(['/home/u/.config/containers/systemd']);
+    expect(quadletSearchFolders('/home/u/.config/containers/systemd/web.container')).toEqual(['/home/u/.config/containers/systemd', '/etc/containers/systemd/users']);
+    expect(quadletSearchFolders('/ws/home/u/.config/containers/systemd/a/web.container')).toEqual(['/ws/home/u/.config/containers/systemd', '/ws/etc/containers/systemd/users']);
+    expect(quadletSearchFolders('/srv/x/.config/containers/systemd/web.container')).toEqual(['/srv/x/.config/containers/systemd']);
     expect(quadletSearchFolders('/srv/quadlets/web.container')).toEqual(['/srv/quadlets']);
     expect(quadletScopeOf('/etc/containers/systemd/web.container')).toBe('system');
     expect(quadletScopeOf('/etc/containers/systemd/users/1000/web.container')).toBe('user');

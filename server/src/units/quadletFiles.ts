@@ -33,6 +33,9 @@ export function quadletSearchFolders(path: string): string[] {
     const out = [`${root}/run/containers/systemd`, `${root}/etc/containers/systemd`, `${root}/usr/share/containers/systemd`];
     return users ? [tree, ...out.slice(0, 2)] : out;
   }
+  // A user's own folder: the user generator also reads /etc/containers/systemd/users/ (of the same root).
+  const home = /^(.*?)\/(?:home\/[^/]+|root)\/\.config$/.exec(prefix);
+  if (home) return [tree, `${home[1]}/etc/containers/systemd/users`];
   return [tree];
 }
 
