@@ -48,6 +48,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('systemd.showEffectiveUnit', safe('Show Effective Unit', (c) => c.showEffectiveUnit)),
     vscode.commands.registerCommand('systemd.generateSocketUnits', safe('Generate Socket Units from strace Log', (c) => c.generateSocketUnitsFromStrace)),
     vscode.commands.registerCommand('systemd.setHardwareWatchdog', safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog)),
+    // A read-only view the server computes (the .service podman would generate): no UI logic needed here.
+    vscode.commands.registerCommand('systemd.showGeneratedUnit', async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target || !client) return;
+      try {
+        const r = await client.sendRequest<{ ok: boolean; text?: string; message?: string }>('workspace/executeCommand', { command: 'systemd-units.showGeneratedUnit', arguments: [target.toString()] });
+        if (!r?.ok || r.text === undefined) { if (r?.message) void vscode.window.showErrorMessage(`systemd: ${r.message}`); return; }
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content: r.text }), { preview: true });
+      } catch (err) {
+        void vscode.window.showErrorMessage(`systemd: Show Generated Unit failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }),
   );
   // Status: the server's state and the systemd version the files are checked against.
   const status = vscode.window.createStatusBarItem('systemd.status', vscode.StatusBarAlignment.Right, 100);

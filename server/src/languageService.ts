@@ -154,7 +154,8 @@ export interface LanguageService {
 
 /** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
 function unitFolderOf(doc: Pick<SystemdDocument, 'path' | 'file'>): string {
-  return doc.file.kind === 'dropin' ? dirname(dirname(doc.path)) : dirname(doc.path);
+  const inDropInFolder = doc.file.kind === 'dropin' || (doc.file.kind === 'config' && doc.file.dropIn);
+  return inDropInFolder ? dirname(dirname(doc.path)) : dirname(doc.path);
 }
 
 export function createLanguageService(env: LanguageEnvironment = {}): LanguageService {
@@ -436,8 +437,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (changedPath === doc.path) return true;
       const changedFolder = /\.d$/.test(dirname(changedPath)) ? dirname(dirname(changedPath)) : dirname(changedPath);
       if (changedFolder === unitFolderOf(doc)) return true;
-      // A drop-in depends on its unit wherever that unit lives.
+      // A drop-in depends on its unit (or main config file) wherever that lives.
       const file = doc.file;
+      if (file.kind === 'config') return file.dropIn && basename(changedPath) === file.name;
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
     },
     fileChanged(_path) {

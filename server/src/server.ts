@@ -244,8 +244,9 @@ export function startServer(connection: Connection): void {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: '**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope}' },
+        { globPattern: '**/*.{network,netdev,link,nspawn,dnssd,transfer,feature,container,volume,pod,kube,image,build,artifact}' },
         { globPattern: '**/*.d/*.conf' },
-        { globPattern: '**/{system,user}.conf' },
+        { globPattern: '**/*.conf' },
       ],
     }).catch(() => undefined);
   });

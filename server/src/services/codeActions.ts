@@ -12,6 +12,7 @@ import { validateValue } from '../values/index.js';
 import { NEWEST_VERSION } from '../catalog/catalog.js';
 import { isVendorUnitFile } from '../units/unitWorld.js';
 import { lineDiffersFromShipped, type ShippedInfo } from '../units/shipped.js';
+import { configLineDiffers } from '../units/configDropIn.js';
 
 interface Pos { line: number; character: number }
 interface RangeLike { start: Pos; end: Pos }
@@ -146,10 +147,17 @@ export interface CommandActionLike {
  * text, and nothing at all when the file is as shipped (a move would write a drop-in that changes nothing).
  */
 export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string, shipped?: ShippedInfo): CommandActionLike[] {
-  if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return [];
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node || node.kind !== 'assignment') return [];
   const known = shipped?.text !== undefined ? shipped.text : undefined;
+  // A dialect's vendor file (a .network under /usr/lib/systemd/network, journald.conf under /usr/lib/systemd…):
+  // only with a known shipped text, and only on lines that differ from it.
+  if (doc.file.kind === 'config') {
+    const dialect = doc.analysis.dialect;
+    if (!shipped || known === undefined || !shipped.differs || !dialect || !configLineDiffers(dialect, doc.text, known, node.line)) return [];
+    return [{ title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } }];
+  }
+  if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return [];
   if (shipped && !shipped.differs) return [];
   const out: CommandActionLike[] = [];
   if (known === undefined || lineDiffersFromShipped(doc.text, known, node.line, doc.analysis.unitType)) {
