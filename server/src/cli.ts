@@ -13,6 +13,7 @@ import { runEffective } from './cli/effective.js';
 import { runDropin } from './cli/dropin.js';
 import { runSocketsFromStrace } from './cli/socketsFromStrace.js';
 import { runCalendar } from './cli/calendar.js';
+import { runSecurity } from './cli/security.js';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -45,6 +46,8 @@ const USAGE = `Usage:
       Socket units (FileDescriptorName= hints) for an unmodified daemon, from an strace log.
   systemd-units calendar [--iterations N] [--base-time TIME] [--format text|json] EXPR...
       Normalize calendar expressions (OnCalendar=) and print their next elapses, like systemd-analyze calendar.
+  systemd-units security [--target-version N] [--format text|json] [--threshold N] [--root DIR] PATH...
+      The exposure score of services, as systemd-analyze security --offline=true computes it.
   systemd-units lsp --stdio
       Start the language server on standard input/output (for Neovim, Helix, …).
   systemd-units --version | --help`;
@@ -64,6 +67,7 @@ export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout
   if (command === 'dropin') return runDropin(rest, io);
   if (command === 'sockets-from-strace') return runSocketsFromStrace(rest, io);
   if (command === 'calendar') return runCalendar(rest, io);
+  if (command === 'security') return runSecurity(rest, io);
   io.stderr(`systemd-units: unknown command '${command}'\n${USAGE}\n`);
   return 2;
 }

@@ -548,3 +548,7 @@ export {
   parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, timeZoneByName, defaultLocalZone,
   UTC_ZONE, CALENDAR_SHORTHANDS, type CalendarSpec, type TimeZone, type MktimeState,
 } from './values/calendarSpec.js';
+export {
+  scoreService, assessInfo, labelOf, formatTenths, checksFor, securityInfoOf, effectiveWithOverrides, renderSecurityTable, securityJson, sortedChecks,
+  type SecurityScore, type CheckResult, type ExposureLabel, type SecurityInfo,
+} from './services/security/index.js';
