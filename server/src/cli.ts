@@ -132,6 +132,9 @@ function check(args: string[], io: CliIO): number {
     workspaceFolders: () => [],
     // The files named on the command line see each other (cross-file checks), as open documents do in an editor.
     openDocuments: () => docs,
+    // The files are all parsed before the first check: index them once.
+    openDocumentsKey: () => docs.length,
+    readSiblings: false,
     kernelWatchdogLimits: machineWatchdogLimits,
   });
   for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });

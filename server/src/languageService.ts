@@ -58,6 +58,7 @@ import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hier
 import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
+import { unitPathRoot } from './units/searchPaths.js';
 import { conffileInfo, shippedInfo, type ShippedInfo } from './units/shipped.js';
 import { etcConfigLocation, vendorConfigLocation } from './units/configDropIn.js';
 import type { WatchdogLimits } from './watchdog/drivers.js';
@@ -73,6 +74,13 @@ export interface LanguageEnvironment {
   readonly workspaceFolders?: () => readonly string[];
   /** Documents open in the editor (or named on the command line): they take precedence over the files on disk. */
   readonly openDocuments?: () => Iterable<SystemdDocument>;
+  /** Changes whenever the set of open documents changes (lets the service index them once; optional). */
+  readonly openDocumentsKey?: () => unknown;
+  /**
+   * Read the unit files next to a document from disk for cross-file checks (default true). The CLI turns it off:
+   * the files it was given (and the folders it walked) are the whole set, already parsed.
+   */
+  readonly readSiblings?: boolean;
   /** The kernel's limits of this machine's hardware watchdog (`/sys/class/watchdog`), for `watchdog.driver: auto`. */
   readonly kernelWatchdogLimits?: () => WatchdogLimits | undefined;
   /** Read-only file system for unit hierarchies (default: the real one). */
@@ -205,12 +213,39 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
 
   const analyseSibling = (path: string, text: string): WorkspaceUnit => ({ path, analysis: createDocumentImpl(path, text).analysis });
 
+  /**
+   * The open documents grouped by where they are installed together: all unit folders of one root (a drop-in in
+   * /etc applies to a unit in /usr/lib) and scope, or the folder itself outside systemd's folders. Each check looks
+   * at its own group only: linear work for `check` over thousands of files. Rebuilt when `openDocumentsKey` changes
+   * (every call when the environment gives no key: editors have few open files).
+   */
+  const groupOf = (d: Pick<SystemdDocument, 'path' | 'file'>): string => {
+    const w = unitPathRoot(d.path);
+    return w ? `root\u0000${w.root}\u0000${w.scope}` : `dir\u0000${unitFolderOf(d)}`;
+  };
+  let openIndex: { key: unknown; byFolder: Map<string, SystemdDocument[]> } | undefined;
+  function openInGroup(group: string): readonly SystemdDocument[] {
+    const key = env.openDocumentsKey?.();
+    if (!openIndex || key === undefined || openIndex.key !== key) {
+      const byFolder = new Map<string, SystemdDocument[]>();
+      for (const d of env.openDocuments?.() ?? []) {
+        const g = groupOf(d);
+        const list = byFolder.get(g);
+        if (list) list.push(d); else byFolder.set(g, [d]);
+      }
+      openIndex = { key, byFolder };
+    }
+    return openIndex.byFolder.get(group) ?? [];
+  }
+
   function workspaceAround(doc: SystemdDocument): WorkspaceUnit[] {
     const open = new Map<string, WorkspaceUnit>();
-    for (const d of env.openDocuments?.() ?? []) open.set(d.path, { path: d.path, analysis: d.analysis });
+    for (const d of openInGroup(groupOf(doc))) open.set(d.path, { path: d.path, analysis: d.analysis });
     open.set(doc.path, { path: doc.path, analysis: doc.analysis });
     const out = [...open.values()];
-    for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    if (env.readSiblings !== false) {
+      for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+    }
     // Podman Quadlet files refer to each other across podman's search folders (Pod=foo.pod, Network=foo.network…).
     if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
       for (const u of quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
@@ -545,10 +580,10 @@ export * from './units/writeTarget.js';
 export * from './units/staging.js';
 export * from './units/shipped.js';
 export {
-  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, timeZoneByName, defaultLocalZone,
-  UTC_ZONE, CALENDAR_SHORTHANDS, type CalendarSpec, type TimeZone, type MktimeState,
-} from './values/calendarSpec.js';
-export {
   scoreService, assessInfo, labelOf, formatTenths, checksFor, securityInfoOf, effectiveWithOverrides, renderSecurityTable, securityJson, sortedChecks,
   type SecurityScore, type CheckResult, type ExposureLabel, type SecurityInfo,
 } from './services/security/index.js';
+export {
+  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, timeZoneByName, defaultLocalZone,
+  UTC_ZONE, CALENDAR_SHORTHANDS, type CalendarSpec, type TimeZone, type MktimeState,
+} from './values/calendarSpec.js';

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -75,13 +75,31 @@ describe('shipped text from git', () => {
     const info = shippedInfo(path, edited, { run: c.run, cache });
     expect(info).toMatchObject({ source: 'git', text: SSH, differs: true });
     expect(shippedInfo(path, SSH, { run: c.run, cache })).toMatchObject({ source: 'git', differs: false });
-    // Cached per path + mtime: one git process for both questions.
-    expect(c.calls).toHaveLength(1);
-    expect(c.calls[0]).toEqual(['git', '-C', dirname(path), 'cat-file', 'blob', 'HEAD:./ssh.service']);
-    // A new mtime asks git again.
+    // Cached per path + mtime: the work tree's state (ls-files, diff: once per tree) and one blob for this file.
+    expect(c.calls.map((x) => x[3])).toEqual(['ls-files', 'diff', 'cat-file']);
+    expect(c.calls[2]).toEqual(['git', '-C', dirname(path), 'cat-file', 'blob', 'HEAD:./ssh.service']);
+    // A new mtime asks git for the blob again (the tree's state is still fresh).
     utimesSync(path, new Date(), new Date(Date.now() + 5000));
     shippedInfo(path, edited, { run: c.run, cache });
-    expect(c.calls).toHaveLength(2);
+    expect(c.calls).toHaveLength(4);
+  });
+
+  it('asks git twice per work tree, not once per file: unmodified files are read from disk', () => {
+    const repo = join(tmp, 'repo-many');
+    const paths = Array.from({ length: 50 }, (_, i) => join(repo, `usr/lib/systemd/system/u${i}.service`));
+    for (const p of paths) write(p, SSH);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'many');
+    write(paths[7]!, SSH.replace('Restart=on-failure', 'Restart=always'));
+    const c = counting();
+    const cache = new ShippedCache();
+    const infos = paths.map((p) => shippedInfo(p, readFileSync(p, 'utf8'), { run: c.run, cache }));
+    expect(infos.filter((i) => i?.differs).map((i) => i!.path)).toEqual([paths[7]]);
+    expect(infos[7]).toMatchObject({ source: 'git', text: SSH });
+    expect(infos[0]).toMatchObject({ source: 'git', text: SSH, differs: false });
+    // ls-files + diff for the tree, one blob for the one modified file.
+    expect(c.calls.map((x) => x[3])).toEqual(['ls-files', 'diff', 'cat-file']);
   });
 
   it('ignores the server’s own GIT_DIR, and falls back when the file is not committed', () => {

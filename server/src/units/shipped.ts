@@ -139,6 +139,8 @@ export class ShippedCache {
   readonly refs = new BoundedCache<string, Reference>({ max: 512, ttlMs: 60_000 });
   /** Keyed by the info folder's mtime, which changes whenever a package is installed or removed. */
   readonly dpkg = new BoundedCache<string, DpkgIndex | undefined>({ max: 8, ttlMs: Infinity });
+  /** Per git work tree: tracked and modified files (a short lifetime: the tree changes while you edit). */
+  readonly repos = new BoundedCache<string, RepoState | undefined>({ max: 16, ttlMs: 2000 });
   /** Conffiles per dpkg status file, keyed by its mtime and size. */
   readonly conffiles = new BoundedCache<string, ReadonlyMap<string, { pkg: string; md5: string }> | undefined>({ max: 8, ttlMs: Infinity });
   /** Child processes started (for tests and measurements). */
@@ -195,9 +197,41 @@ function gitTop(dir: string, fs: ShippedFs): string | undefined {
   }
 }
 
+/** What git knows of one work tree: its tracked files and those that differ from HEAD (paths relative to the top). */
+interface RepoState {
+  readonly tracked: ReadonlySet<string>;
+  readonly modified: ReadonlySet<string>;
+}
+
+/**
+ * Two git calls per work tree (cached a few seconds), not one per file: `check` over a repository of 1,500 units
+ * stays fast. Undefined when git cannot tell (not installed, refused, too slow).
+ */
+function repoState(top: string, opts: ShippedOptions, cache: ShippedCache): RepoState | undefined {
+  return cache.repos.get(top, () => {
+    const run = opts.run ?? spawnRunner;
+    const o = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: 64 * 1024 * 1024 };
+    cache.spawned += 2;
+    const ls = run('git', ['-C', top, 'ls-files', '-z'], o);
+    const diff = run('git', ['-C', top, 'diff', '--name-only', '-z', 'HEAD'], o);
+    if (ls.status !== 0 || ls.timedOut || ls.error || diff.status !== 0 || diff.timedOut || diff.error) return undefined;
+    const split = (b: Uint8Array): Set<string> => new Set(Buffer.from(b).toString('utf8').split('\0').filter(Boolean));
+    return { tracked: split(ls.stdout), modified: split(diff.stdout) };
+  });
+}
+
 function gitReference(path: string, fs: ShippedFs, opts: ShippedOptions, cache: ShippedCache): Reference | undefined {
   const dir = posix.dirname(path);
-  if (!gitTop(dir, fs)) return undefined;
+  const top = gitTop(dir, fs);
+  if (!top) return undefined;
+  const rel = posix.relative(top, path);
+  const state = repoState(top, opts, cache);
+  if (state && !state.tracked.has(rel)) return undefined; // not committed: git does not know it
+  if (state && !state.modified.has(rel)) {
+    // As in HEAD: the file on disk is the committed text (no need to ask git for it).
+    const bytes = fs.read(path, MAX_UNIT_BYTES);
+    if (bytes) return { kind: 'git', text: decodeBytes(bytes) };
+  }
   const run = opts.run ?? spawnRunner;
   cache.spawned++;
   const r = run('git', ['-C', dir, 'cat-file', 'blob', `HEAD:./${posix.basename(path)}`], { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: MAX_UNIT_BYTES });
