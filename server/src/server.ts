@@ -22,9 +22,9 @@ import {
 } from './languageService.js';
 
 /**
- * Validation is coalesced per document: an edit after a quiet spell is checked at once; while edits keep coming, the
- * next check waits twice as long as the last one took (at most MAX_VALIDATION_DELAY_MS) and reads the newest version,
- * so a burst of edits to a costly file is checked once per round, never once per edit.
+ * Validation is coalesced per document: a single edit is checked right away; when several edits arrived before the
+ * last check ran, the next check waits twice as long as the last one took (5 ms to MAX_VALIDATION_DELAY_MS) and reads
+ * the newest version, so a burst of edits is checked once per round, never once per edit.
  */
 const MAX_VALIDATION_DELAY_MS = 200;
 
@@ -120,6 +120,8 @@ export function startServer(connection: Connection): void {
 
   function validateNow(uri: string): void {
     const t0 = performance.now();
+    if ((editsSince.get(uri) ?? 0) > 1) bursting.add(uri); else bursting.delete(uri);
+    editsSince.set(uri, 0);
     try {
       const doc = get(uri);
       if (!doc) return;
@@ -154,15 +156,24 @@ export function startServer(connection: Connection): void {
   }
 
   /** Coalesce: one pending validation per document; it reads the newest version when it runs. */
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, { cancel(): void }>();
+  /** Edits of each document since its last check, and the documents whose last check followed several edits. */
+  const editsSince = new Map<string, number>();
+  const bursting = new Set<string>();
+
   function validate(uri: string, delay?: number): void {
+    editsSince.set(uri, (editsSince.get(uri) ?? 0) + 1);
     // A validation already waiting will read the newest version: nothing to add.
     if (pending.has(uri)) return;
     // After a quiet spell the edit is checked at once; while edits keep coming, they wait for the next round.
+    // One edit at a time: checked right after the pending messages are read. When several edits came in before the
+    // last check ran (a burst), the next check waits twice the last one's cost, so a storm is checked once per round.
     const c = cost.get(uri) ?? 0;
-    const quiet = performance.now() - (lastEnd.get(uri) ?? -Infinity) > 2 * c;
-    const wait = delay ?? (quiet ? 0 : Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c)));
-    pending.set(uri, setTimeout(() => { pending.delete(uri); validateNow(uri); }, wait));
+    const wait = delay ?? (bursting.has(uri) ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
+    const run = (): void => { pending.delete(uri); validateNow(uri); };
+    // setTimeout(0) waits a millisecond or more; setImmediate runs right after the pending messages are read.
+    if (wait === 0) { const h = setImmediate(run); pending.set(uri, { cancel: () => clearImmediate(h) }); }
+    else { const h = setTimeout(run, wait); pending.set(uri, { cancel: () => clearTimeout(h) }); }
   }
 
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
@@ -282,9 +293,11 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     cost.delete(e.document.uri);
     lastEnd.delete(e.document.uri);
+    editsSince.delete(e.document.uri);
+    bursting.delete(e.document.uri);
     openedText.delete(uriToPath(e.document.uri));
     const t = pending.get(e.document.uri);
-    if (t) { clearTimeout(t); pending.delete(e.document.uri); }
+    if (t) { t.cancel(); pending.delete(e.document.uri); }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     revalidateDependents(uriToPath(e.document.uri), e.document.uri);
   });
