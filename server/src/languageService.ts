@@ -581,6 +581,7 @@ export * from './units/staging.js';
 export * from './units/shipped.js';
 export {
   scoreService, assessInfo, labelOf, formatTenths, checksFor, securityInfoOf, effectiveWithOverrides, renderSecurityTable, securityJson, sortedChecks,
+  planHardening, securityLensTitle, securityHoverMarkdown, type HardenPlan, type HardenLine, type HardenLevel,
   type SecurityScore, type CheckResult, type ExposureLabel, type SecurityInfo,
 } from './services/security/index.js';
 export {

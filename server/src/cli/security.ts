@@ -36,7 +36,7 @@ function walk(path: string, out: string[], depth = 0): void {
   try { st = lstatSync(path); } catch { out.push(path); return; }
   if (st.isDirectory()) {
     if (depth > 20) return;
-    let names: string[] = [];
+    let names: string[];
     try { names = readdirSync(path).sort(); } catch { return; }
     for (const n of names) {
       if (n === 'node_modules' || n === '.git') continue;

@@ -77,3 +77,22 @@ export function securityJson(score: SecurityScore, file: string): {
 }
 
 export const tenthsText = formatTenths;
+export { planHardening, type HardenPlan, type HardenLine, type HardenLevel } from './harden.js';
+
+/** The code lens title: "exposure 8.4 EXPOSED". */
+export function securityLensTitle(score: SecurityScore): string {
+  return `exposure ${score.exposure} ${score.label}`;
+}
+
+/** Hover markdown for a [Service] header: the score and the checks that cost the most, each with its share. */
+export function securityHoverMarkdown(score: SecurityScore, top = 8): string {
+  const worst = sortedChecks(score).filter((c) => c.set === false).slice(0, top);
+  const rows = worst.map((c) => `| \`${c.id}\` | ${c.description} | ${c.exposure ?? ''} |`);
+  return [
+    `**Exposure ${score.exposure} ${score.label}** (systemd-analyze security, systemd ${score.version}; 0.0 is the most sandboxed)`,
+    '',
+    '| check | what it means | share |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
