@@ -17,7 +17,7 @@ for (const f of reports) {
   failed += r.numFailedTests + brokenFiles;
   parts.push(`${f.replace(/\.json$/, '')} ${r.numPassedTests}/${r.numTotalTests + brokenFiles}`);
 }
-for (const f of ['test-results/conformance.txt', 'test-results/e2e.txt', 'test-results/preload-e2e.txt']) {
+for (const f of ['test-results/conformance.txt', 'test-results/security.txt', 'test-results/e2e.txt', 'test-results/preload-e2e.txt']) {
   if (!existsSync(f)) continue;
   const m = /(\d+) passed, (\d+) failed/.exec(readFileSync(f, 'utf8').trim().split('\n').reverse().find((l) => /\d+ passed, \d+ failed/.test(l)) ?? '');
   if (m) { passed += Number(m[1]); failed += Number(m[2]); parts.push(`${f.replace(/^test-results\/|\.txt$/g, '')} ${m[1]}/${Number(m[1]) + Number(m[2])}`); }
