@@ -24,7 +24,10 @@ export default defineConfig({
       // The fast tier shares one module graph per worker (isolate: false): about half the wall time, since most files
       // import the same catalog and services. Tests restore what they change (env vars, temp folders); module caches
       // only hold facts about files by path. `npx vitest run --project fast --isolate` runs it the strict way.
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...never, ...slow], isolate: false } },
+      {
+        extends: true,
+        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...never, ...slow], isolate: false },
+      },
       { extends: true, test: { name: 'slow', include: slow, exclude: never } },
     ],
   },

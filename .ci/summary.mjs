@@ -7,20 +7,39 @@ let passed = 0;
 let failed = 0;
 const parts = [];
 const reports = existsSync('test-results')
-  ? readdirSync('test-results').filter((f) => /^vitest.*\.json$/.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b))
+  ? readdirSync('test-results')
+      .filter((f) => /^vitest.*\.json$/.test(f))
+      .sort((a, b) => a.length - b.length || a.localeCompare(b))
   : [];
 for (const f of reports) {
   const r = JSON.parse(readFileSync(`test-results/${f}`, 'utf8'));
   // A file that fails to load (syntax error, throwing import) has no tests in the counts; count it as one failure.
-  const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
+  ).length;
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles;
   parts.push(`${f.replace(/\.json$/, '')} ${r.numPassedTests}/${r.numTotalTests + brokenFiles}`);
 }
-for (const f of ['test-results/conformance.txt', 'test-results/security.txt', 'test-results/e2e.txt', 'test-results/preload-e2e.txt']) {
+for (const f of [
+  'test-results/conformance.txt',
+  'test-results/security.txt',
+  'test-results/e2e.txt',
+  'test-results/preload-e2e.txt',
+]) {
   if (!existsSync(f)) continue;
-  const m = /(\d+) passed, (\d+) failed/.exec(readFileSync(f, 'utf8').trim().split('\n').reverse().find((l) => /\d+ passed, \d+ failed/.test(l)) ?? '');
-  if (m) { passed += Number(m[1]); failed += Number(m[2]); parts.push(`${f.replace(/^test-results\/|\.txt$/g, '')} ${m[1]}/${Number(m[1]) + Number(m[2])}`); }
+  const m = /(\d+) passed, (\d+) failed/.exec(
+    readFileSync(f, 'utf8')
+      .trim()
+      .split('\n')
+      .reverse()
+      .find((l) => /\d+ passed, \d+ failed/.test(l)) ?? '',
+  );
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    parts.push(`${f.replace(/^test-results\/|\.txt$/g, '')} ${m[1]}/${Number(m[1]) + Number(m[2])}`);
+  }
 }
 // Steps that failed before writing any report (.ci/run lists them), e.g. lint or typecheck in `npm test`.
 if (existsSync('test-results/failed-steps.txt')) {

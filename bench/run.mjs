@@ -23,7 +23,17 @@
  */
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,7 +48,12 @@ process.chdir(root);
 // Options
 
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`)); if (i < 0) return undefined; const a = argv[i]; return a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1]; };
+const opt = (name) => {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const a = argv[i];
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+};
 const QUICK = argv.includes('--quick');
 const PROFILE = argv.includes('--profile');
 const ONLY = opt('--only')?.split(',');
@@ -56,7 +71,8 @@ if (!existsSync(SERVER) || !existsSync(CLI)) {
 const SIZES = [100, 1000, 10000, 50000];
 const KB = 1024;
 const MB = 1024 * 1024;
-const fmtMs = (x) => (x === undefined || Number.isNaN(x) ? '—' : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const fmtMs = (x) =>
+  x === undefined || Number.isNaN(x) ? '—' : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0);
 const fmtMB = (b) => `${(b / MB).toFixed(1)} MB`;
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -65,8 +81,12 @@ const results = { date: new Date().toISOString(), quick: QUICK, dist: DIST, mach
 function machine() {
   const cpus = os.cpus();
   return {
-    cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, ramBytes: os.totalmem(), ram: fmtMB(os.totalmem()).replace(' MB', ' MiB'),
-    node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    ramBytes: os.totalmem(),
+    ram: fmtMB(os.totalmem()).replace(' MB', ' MiB'),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
     loadavgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
     systemd: (spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0] || null,
   };
@@ -136,14 +156,21 @@ if (on('startup')) {
   let clientOk = true;
   for (let i = 0; i < reps; i++) {
     const r = spawnSync(process.execPath, [join(root, 'bench/lib/loadClient.cjs'), CLIENT], { encoding: 'utf8' });
-    try { clientLoad.push(JSON.parse(r.stdout).ms); } catch { clientOk = false; break; }
+    try {
+      clientLoad.push(JSON.parse(r.stdout).ms);
+    } catch {
+      clientOk = false;
+      break;
+    }
   }
   results.startup = {
     spawnToInitializeMs: { median: median(init), p95: quantile(init, 0.95), samples: init },
     bareNodeStartMs: { median: median(bare) },
     clientBundleLoadMs: clientOk ? { median: median(clientLoad), samples: clientLoad } : null,
   };
-  log(`startup: spawn -> initialize ${fmtMs(median(init))} ms (bare node ${fmtMs(median(bare))} ms); client bundle load ${clientOk ? `${fmtMs(median(clientLoad))} ms` : 'n/a'}`);
+  log(
+    `startup: spawn -> initialize ${fmtMs(median(init))} ms (bare node ${fmtMs(median(bare))} ms); client bundle load ${clientOk ? `${fmtMs(median(clientLoad))} ms` : 'n/a'}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,7 +181,17 @@ async function loadInproc() {
   if (inproc) return inproc;
   const dir = mkdtempSync(join(os.tmpdir(), 'sdu-bench-'));
   const out = join(dir, 'inproc.cjs');
-  await esbuild.build({ entryPoints: ['bench/lib/inproc.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, outfile: out, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: ['bench/lib/inproc.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    outfile: out,
+    logLevel: 'warning',
+  });
   inproc = await import(pathToFileURL(out).href);
   inproc = inproc.default ?? inproc;
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -181,11 +218,21 @@ if (on('inproc')) {
     const t = texts.get(n);
     const path = '/etc/systemd/system/bench.service';
     sample(() => ls.getDiagnostics(ls.createDocument(path, t)), { minReps: 3, minMs: 100 });
-    const xs = sample(() => ls.getDiagnostics(ls.createDocument(path, t)), { minReps: QUICK ? 3 : 7, minMs: QUICK ? 200 : 1000 });
+    const xs = sample(() => ls.getDiagnostics(ls.createDocument(path, t)), {
+      minReps: QUICK ? 3 : 7,
+      minMs: QUICK ? 200 : 1000,
+    });
     const parseOnly = sample(() => ls.createDocument(path, t), { minReps: QUICK ? 3 : 7, minMs: QUICK ? 100 : 500 });
     const diagCount = ls.getDiagnostics(ls.createDocument(path, t)).length;
-    results.inproc[n] = { analyseAndDiagnoseMs: { median: median(xs), p95: quantile(xs, 0.95) }, parseAndAnalyseMs: { median: median(parseOnly) }, diagnostics: diagCount, xFloor: median(xs) / floor[n] };
-    log(`in-process ${n} lines: parse+analyse ${fmtMs(median(parseOnly))} ms, +diagnostics ${fmtMs(median(xs))} ms (${diagCount} diagnostics), ${(median(xs) / floor[n]).toFixed(1)}x floor`);
+    results.inproc[n] = {
+      analyseAndDiagnoseMs: { median: median(xs), p95: quantile(xs, 0.95) },
+      parseAndAnalyseMs: { median: median(parseOnly) },
+      diagnostics: diagCount,
+      xFloor: median(xs) / floor[n],
+    };
+    log(
+      `in-process ${n} lines: parse+analyse ${fmtMs(median(parseOnly))} ms, +diagnostics ${fmtMs(median(xs))} ms (${diagCount} diagnostics), ${(median(xs) / floor[n]).toFixed(1)}x floor`,
+    );
   }
   // Feature compute at random positions of the 1,000-line unit.
   const t = texts.get(1000);
@@ -193,12 +240,30 @@ if (on('inproc')) {
   const lineStarts = doc.tree.lineStarts;
   const pos = positions(t, 1000, 42).map((p) => ls.offsetAt(lineStarts, t.length, p));
   const env = { targetVersion: 260, unitNames: () => [] };
-  for (const o of pos.slice(0, 100)) { ls.getCompletions(doc, o, env); ls.getHover(doc, o, { manPages: true }); }
-  const comp = pos.map((o) => { const a = now(); ls.getCompletions(doc, o, env); return now() - a; });
-  const hov = pos.map((o) => { const a = now(); ls.getHover(doc, o, { manPages: true }); return now() - a; });
-  const q = (xs) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), p99: quantile(xs, 0.99), max: Math.max(...xs) });
+  for (const o of pos.slice(0, 100)) {
+    ls.getCompletions(doc, o, env);
+    ls.getHover(doc, o, { manPages: true });
+  }
+  const comp = pos.map((o) => {
+    const a = now();
+    ls.getCompletions(doc, o, env);
+    return now() - a;
+  });
+  const hov = pos.map((o) => {
+    const a = now();
+    ls.getHover(doc, o, { manPages: true });
+    return now() - a;
+  });
+  const q = (xs) => ({
+    p50: quantile(xs, 0.5),
+    p95: quantile(xs, 0.95),
+    p99: quantile(xs, 0.99),
+    max: Math.max(...xs),
+  });
   results.inproc.features1000 = { completion: q(comp), hover: q(hov) };
-  log(`in-process features (1,000 lines, 1000 positions): completion p99 ${fmtMs(q(comp).p99)} ms, hover p99 ${fmtMs(q(hov).p99)} ms`);
+  log(
+    `in-process features (1,000 lines, 1000 positions): completion p99 ${fmtMs(q(comp).p99)} ms, hover p99 ${fmtMs(q(hov).p99)} ms`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -210,16 +275,22 @@ async function diagnosticsScenario(client, tag) {
   {
     const uri = `file:///bench/${tag}-warm.service`;
     const w = texts.get(1000);
-    let p = client.nextDiagnostics(uri, 1); await client.open(uri, w, 1); await p;
+    let p = client.nextDiagnostics(uri, 1);
+    await client.open(uri, w, 1);
+    await p;
     const at = editPosition(w);
     for (let v = 2; v < 60; v++) {
       p = client.nextDiagnostics(uri, v);
-      await client.change(uri, v, [v % 2 === 0
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+      await client.change(uri, v, [
+        v % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' },
+      ]);
       await p;
     }
-    p = client.nextDiagnostics(uri); await client.closeDoc(uri); await p;
+    p = client.nextDiagnostics(uri);
+    await client.closeDoc(uri);
+    await p;
   }
   for (const n of SIZES) {
     const t = texts.get(n);
@@ -247,9 +318,10 @@ async function diagnosticsScenario(client, tag) {
     const edits = [];
     for (let i = 0, v = 2; i < editReps + 2; i++, v++) {
       p = client.nextDiagnostics(uri, v);
-      const change = v % 2 === 0
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const change =
+        v % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
       const t0 = now();
       await client.change(uri, v, [change]);
       const r = await p;
@@ -259,14 +331,18 @@ async function diagnosticsScenario(client, tag) {
     await client.closeDoc(uri);
     await p;
     out[n] = {
-      lines: n, bytes: t.length, diagnostics: count,
+      lines: n,
+      bytes: t.length,
+      diagnostics: count,
       openMs: { median: median(opens), p95: quantile(opens, 0.95), samples: opens.length },
       editMs: { median: median(edits), p95: quantile(edits, 0.95), samples: edits.length },
       openXFloor: floor[n] ? median(opens) / floor[n] : undefined,
       editXFloor: floor[n] ? median(edits) / floor[n] : undefined,
       editUsPerLine: (median(edits) * 1000) / n,
     };
-    log(`${tag} ${n} lines: open -> diagnostics ${fmtMs(median(opens))} ms (p95 ${fmtMs(quantile(opens, 0.95))}), edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))}), ${count} diagnostics`);
+    log(
+      `${tag} ${n} lines: open -> diagnostics ${fmtMs(median(opens))} ms (p95 ${fmtMs(quantile(opens, 0.95))}), edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))}), ${count} diagnostics`,
+    );
   }
   // The same edits on a unit that lives in a real folder of units (/lib/systemd/system): the server's cross-file
   // checks (drop-ins, siblings) then read that folder. The file itself does not exist on disk; only its folder.
@@ -284,7 +360,10 @@ async function diagnosticsScenario(client, tag) {
       const edits = [];
       for (let i = 0, v = 2; i < (QUICK ? 7 : 43); i++, v++) {
         p = client.nextDiagnostics(uri, v);
-        const change = v % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+        const change =
+          v % 2 === 0
+            ? { range: { start: at, end: at }, text: 'x' }
+            : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
         const t1 = now();
         await client.change(uri, v, [change]);
         const r = await p;
@@ -293,8 +372,15 @@ async function diagnosticsScenario(client, tag) {
       p = client.nextDiagnostics(uri);
       await client.closeDoc(uri);
       await p;
-      out.inRealFolder[n] = { folder: realDir, siblings: readdirSync(realDir).length, openMs, editMs: { median: median(edits), p95: quantile(edits, 0.95) } };
-      log(`${tag} ${n} lines in ${realDir}: open -> diagnostics ${fmtMs(openMs)} ms, edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))})`);
+      out.inRealFolder[n] = {
+        folder: realDir,
+        siblings: readdirSync(realDir).length,
+        openMs,
+        editMs: { median: median(edits), p95: quantile(edits, 0.95) },
+      };
+      log(
+        `${tag} ${n} lines in ${realDir}: open -> diagnostics ${fmtMs(openMs)} ms, edit -> diagnostics ${fmtMs(median(edits))} ms (p95 ${fmtMs(quantile(edits, 0.95))})`,
+      );
     }
   }
   return out;
@@ -333,11 +419,18 @@ async function latencyScenario(client, n, count, seed) {
     slow.sort((a, b) => b.ms - a.ms);
     const name = method.split('/')[1];
     out[name] = {
-      requests: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), p99: quantile(xs, 0.99), max: Math.max(...xs),
-      meanResponseBytes: Math.round(bytes / xs.length), slowest: slow.slice(0, 5),
+      requests: xs.length,
+      p50: quantile(xs, 0.5),
+      p95: quantile(xs, 0.95),
+      p99: quantile(xs, 0.99),
+      max: Math.max(...xs),
+      meanResponseBytes: Math.round(bytes / xs.length),
+      slowest: slow.slice(0, 5),
       p99XFloor: floor[n] ? quantile(xs, 0.99) / floor[n] : undefined,
     };
-    log(`${name} (${n} lines, ${xs.length} positions): p50 ${fmtMs(out[name].p50)} p95 ${fmtMs(out[name].p95)} p99 ${fmtMs(out[name].p99)} max ${fmtMs(out[name].max)} ms; mean response ${out[name].meanResponseBytes} bytes`);
+    log(
+      `${name} (${n} lines, ${xs.length} positions): p50 ${fmtMs(out[name].p50)} p95 ${fmtMs(out[name].p95)} p99 ${fmtMs(out[name].p99)} max ${fmtMs(out[name].max)} ms; mean response ${out[name].meanResponseBytes} bytes`,
+    );
   }
   const c = client.nextDiagnostics(uri);
   await client.closeDoc(uri);
@@ -366,14 +459,26 @@ function realUnits() {
   const files = new Map();
   const addDir = (dir) => {
     let names;
-    try { names = readdirSync(dir).sort(); } catch { return; }
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
     for (const n of names) {
       if (!exts.test(n)) continue;
       const p = join(dir, n);
       let real;
-      try { real = realpathSync(p); } catch { continue; }
+      try {
+        real = realpathSync(p);
+      } catch {
+        continue;
+      }
       if (real === '/dev/null') continue; // masked
-      try { if (!statSync(real).isFile()) continue; } catch { continue; }
+      try {
+        if (!statSync(real).isFile()) continue;
+      } catch {
+        continue;
+      }
       if (!files.has(real)) files.set(real, p);
     }
   };
@@ -395,9 +500,19 @@ if (on('memory')) {
     const f = units[i];
     docs.push({ uri: pathToFileURL(resolve(f)).href, text: readFileSync(f, 'utf8') });
   }
-  for (let i = docs.length; i < 200; i++) docs.push({ uri: `file:///bench/mem/${i}/${units[i % units.length].split('/').pop()}`, text: docs[i % docs.length].text });
-  const gen = Array.from({ length: 200 }, (_, i) => ({ uri: `file:///bench/memgen/${i}/big.service`, text: texts.get(1000) }));
-  const client = await startServer({ server: SERVER, nodeArgs: ['--expose-gc', '-r', join(root, 'bench/lib/gcHook.cjs')] });
+  for (let i = docs.length; i < 200; i++)
+    docs.push({
+      uri: `file:///bench/mem/${i}/${units[i % units.length].split('/').pop()}`,
+      text: docs[i % docs.length].text,
+    });
+  const gen = Array.from({ length: 200 }, (_, i) => ({
+    uri: `file:///bench/memgen/${i}/big.service`,
+    text: texts.get(1000),
+  }));
+  const client = await startServer({
+    server: SERVER,
+    nodeArgs: ['--expose-gc', '-r', join(root, 'bench/lib/gcHook.cjs')],
+  });
   const openAll = async (set) => {
     const waits = set.map((d) => client.nextDiagnostics(d.uri, 1));
     for (const d of set) await client.open(d.uri, d.text, 1);
@@ -411,7 +526,8 @@ if (on('memory')) {
   const idle = { rss: client.rss(), heap: (await client.gc()).heapUsed };
   await openAll(docs);
   // Every open document also gets hovered once, so lazily loaded data (man pages) is in the figure.
-  for (const d of docs.slice(0, 20)) await client.request('textDocument/hover', { textDocument: { uri: d.uri }, position: { line: 1, character: 2 } });
+  for (const d of docs.slice(0, 20))
+    await client.request('textDocument/hover', { textDocument: { uri: d.uri }, position: { line: 1, character: 2 } });
   const open200 = { rss: client.rss(), heap: (await client.gc()).heapUsed, rssAfterGc: client.rss() };
   await closeAll(docs);
   const cycles = [];
@@ -429,12 +545,20 @@ if (on('memory')) {
   const peak = client.peakRss();
   await client.stop();
   results.memory = {
-    realUnitsAvailable: units.length, avgUnitBytes: Math.round(docs.reduce((s, d) => s + d.text.length, 0) / docs.length),
-    idle, open200, cycles, gen1000x200: gen200, afterClosingGenerated: genClosed, peakRss: peak,
+    realUnitsAvailable: units.length,
+    avgUnitBytes: Math.round(docs.reduce((s, d) => s + d.text.length, 0) / docs.length),
+    idle,
+    open200,
+    cycles,
+    gen1000x200: gen200,
+    afterClosingGenerated: genClosed,
+    peakRss: peak,
     heapGrowthCycle2to10: cycles[9].heapUsed - cycles[1].heapUsed,
     rssGrowthCycle2to10: cycles[9].rss - cycles[1].rss,
   };
-  log(`memory: idle ${fmtMB(idle.rss)}, 200 real units open ${fmtMB(open200.rss)} (heap ${fmtMB(open200.heap)}), after 10 open/close cycles ${fmtMB(cycles[9].rss)} (heap ${fmtMB(cycles[9].heapUsed)}; growth cycle 2->10: heap ${fmtMB(results.memory.heapGrowthCycle2to10)}, rss ${fmtMB(results.memory.rssGrowthCycle2to10)}); 200 x 1,000-line units ${fmtMB(gen200.rss)}`);
+  log(
+    `memory: idle ${fmtMB(idle.rss)}, 200 real units open ${fmtMB(open200.rss)} (heap ${fmtMB(open200.heap)}), after 10 open/close cycles ${fmtMB(cycles[9].rss)} (heap ${fmtMB(cycles[9].heapUsed)}; growth cycle 2->10: heap ${fmtMB(results.memory.heapGrowthCycle2to10)}, rss ${fmtMB(results.memory.rssGrowthCycle2to10)}); 200 x 1,000-line units ${fmtMB(gen200.rss)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -443,7 +567,11 @@ if (on('memory')) {
 /** Wall and CPU time of a command (bash's `time`), output discarded. */
 function timed(cmd, args, env) {
   const q = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
-  const r = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ( ${[cmd, ...args].map(q).join(' ')} >/dev/null 2>&1 )`], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * MB });
+  const r = spawnSync(
+    'bash',
+    ['-c', `TIMEFORMAT='%R %U %S'; time ( ${[cmd, ...args].map(q).join(' ')} >/dev/null 2>&1 )`],
+    { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * MB },
+  );
   const m = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   if (!m) throw new Error(`timing failed: ${r.stderr.slice(-500)}`);
   return { wallMs: Number(m[1]) * 1000, cpuMs: (Number(m[2]) + Number(m[3])) * 1000 };
@@ -458,7 +586,14 @@ if (on('cli')) {
   const cliRuns = [];
   for (let i = 0; i < reps; i++) cliRuns.push(timed(process.execPath, [CLI, 'check', '--format', 'json', ...files]));
   const cli = { wallMs: median(cliRuns.map((r) => r.wallMs)), cpuMs: median(cliRuns.map((r) => r.cpuMs)) };
-  const out = { files: files.length, sources: { system: files.filter((f) => f.startsWith('/lib/')).length, debianCorpus: files.filter((f) => f.startsWith('.cache/')).length }, cli };
+  const out = {
+    files: files.length,
+    sources: {
+      system: files.filter((f) => f.startsWith('/lib/')).length,
+      debianCorpus: files.filter((f) => f.startsWith('.cache/')).length,
+    },
+    cli,
+  };
   log(`cli: ${files.length} units in ${fmtMs(cli.wallMs)} ms wall (${fmtMs(cli.cpuMs)} ms CPU)`);
   if (hasSa) {
     const r = rng(99);
@@ -470,7 +605,9 @@ if (on('cli')) {
     for (let i = 0; i < shuffled.length && batched.wallMs < budgetMs; i += 100) {
       const chunk = shuffled.slice(i, i + 100);
       const t = timed('systemd-analyze', ['verify', '--man=no', '--generators=no', ...chunk]);
-      batched.wallMs += t.wallMs; batched.cpuMs += t.cpuMs; batchedFiles += chunk.length;
+      batched.wallMs += t.wallMs;
+      batched.cpuMs += t.cpuMs;
+      batchedFiles += chunk.length;
     }
     // Per file: one `verify` per file, as a CI loop would run it, on a sample.
     let perFileFiles = 0;
@@ -478,18 +615,30 @@ if (on('cli')) {
     for (const f of shuffled) {
       if (perFile.wallMs > budgetMs / 3 || perFileFiles >= 300) break;
       const t = timed('systemd-analyze', ['verify', '--man=no', '--generators=no', f]);
-      perFile.wallMs += t.wallMs; perFile.cpuMs += t.cpuMs; perFileFiles++;
+      perFile.wallMs += t.wallMs;
+      perFile.cpuMs += t.cpuMs;
+      perFileFiles++;
     }
     const scale = (x, k) => (x / k) * files.length;
     out.systemdAnalyze = {
       version: results.machine.systemd,
-      batched: { sampledFiles: batchedFiles, wallMsScaled: scale(batched.wallMs, batchedFiles), cpuMsScaled: scale(batched.cpuMs, batchedFiles) },
-      perFile: { sampledFiles: perFileFiles, wallMsScaled: scale(perFile.wallMs, perFileFiles), cpuMsScaled: scale(perFile.cpuMs, perFileFiles) },
+      batched: {
+        sampledFiles: batchedFiles,
+        wallMsScaled: scale(batched.wallMs, batchedFiles),
+        cpuMsScaled: scale(batched.cpuMs, batchedFiles),
+      },
+      perFile: {
+        sampledFiles: perFileFiles,
+        wallMsScaled: scale(perFile.wallMs, perFileFiles),
+        cpuMsScaled: scale(perFile.cpuMs, perFileFiles),
+      },
     };
     out.ratioBatchedWall = out.systemdAnalyze.batched.wallMsScaled / cli.wallMs;
     out.ratioBatchedCpu = out.systemdAnalyze.batched.cpuMsScaled / cli.cpuMs;
     out.ratioPerFileWall = out.systemdAnalyze.perFile.wallMsScaled / cli.wallMs;
-    log(`systemd-analyze verify: batched ${fmtMs(out.systemdAnalyze.batched.wallMsScaled)} ms (sampled ${batchedFiles} files, scaled), per file ${fmtMs(out.systemdAnalyze.perFile.wallMsScaled)} ms (sampled ${perFileFiles}, scaled); CLI is ${out.ratioBatchedWall.toFixed(1)}x faster than batched, ${out.ratioPerFileWall.toFixed(1)}x than per file`);
+    log(
+      `systemd-analyze verify: batched ${fmtMs(out.systemdAnalyze.batched.wallMsScaled)} ms (sampled ${batchedFiles} files, scaled), per file ${fmtMs(out.systemdAnalyze.perFile.wallMsScaled)} ms (sampled ${perFileFiles}, scaled); CLI is ${out.ratioBatchedWall.toFixed(1)}x faster than batched, ${out.ratioPerFileWall.toFixed(1)}x than per file`,
+    );
   }
   results.cli = out;
 }
@@ -498,7 +647,14 @@ if (on('cli')) {
 // Bundle sizes and what makes them up
 
 if (on('bundle')) {
-  const files = [[CLIENT, 'dist/client.js'], [SERVER, 'dist/server.js'], [CLI, 'dist/cli.js'], ...readdirSync('.').filter((f) => f.endsWith('.vsix')).map((f) => [f, f])];
+  const files = [
+    [CLIENT, 'dist/client.js'],
+    [SERVER, 'dist/server.js'],
+    [CLI, 'dist/cli.js'],
+    ...readdirSync('.')
+      .filter((f) => f.endsWith('.vsix'))
+      .map((f) => [f, f]),
+  ];
   const sizes = {};
   for (const [f, name] of files) {
     if (!existsSync(f)) continue;
@@ -506,17 +662,44 @@ if (on('bundle')) {
     sizes[name] = { bytes: b.length, gzipBytes: f.endsWith('.vsix') ? undefined : gzipSync(b).length };
   }
   // The server bundle with the production options and a metafile: who contributes the bytes.
-  const meta = await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, legalComments: 'none', write: false, metafile: true, outfile: 'server.js', logLevel: 'silent' });
+  const meta = await esbuild.build({
+    entryPoints: ['server/src/main.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    write: false,
+    metafile: true,
+    outfile: 'server.js',
+    logLevel: 'silent',
+  });
   const inputs = Object.values(meta.metafile.outputs)[0].inputs;
   const groups = {};
   for (const [p, v] of Object.entries(inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(p);
-    const g = m ? m[1] : p.startsWith('server/src/catalog/catalogData') ? 'server/src/catalog/catalogData.generated.ts' : p.split('/').slice(0, 3).join('/');
+    const g = m
+      ? m[1]
+      : p.startsWith('server/src/catalog/catalogData')
+        ? 'server/src/catalog/catalogData.generated.ts'
+        : p.split('/').slice(0, 3).join('/');
     groups[g] = (groups[g] ?? 0) + v.bytesInOutput;
   }
-  const breakdown = Object.entries(groups).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, bytes]) => ({ name, bytes }));
+  const breakdown = Object.entries(groups)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([name, bytes]) => ({ name, bytes }));
   results.bundle = { sizes, serverBreakdown: breakdown };
-  log(`bundle: ${Object.entries(sizes).map(([f, s]) => `${f} ${(s.bytes / KB).toFixed(0)} KB${s.gzipBytes ? ` (gz ${(s.gzipBytes / KB).toFixed(0)} KB)` : ''}`).join(', ')}`);
+  log(
+    `bundle: ${Object.entries(sizes)
+      .map(
+        ([f, s]) =>
+          `${f} ${(s.bytes / KB).toFixed(0)} KB${s.gzipBytes ? ` (gz ${(s.gzipBytes / KB).toFixed(0)} KB)` : ''}`,
+      )
+      .join(', ')}`,
+  );
   log(`server bundle by input: ${breakdown.map((b) => `${b.name} ${(b.bytes / KB).toFixed(0)} KB`).join(', ')}`);
 }
 
@@ -529,7 +712,8 @@ function summariseProfile(file, top = 15) {
   const self = new Map();
   const dt = prof.timeDeltas;
   const counts = new Map();
-  for (let i = 0; i < prof.samples.length; i++) counts.set(prof.samples[i], (counts.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+  for (let i = 0; i < prof.samples.length; i++)
+    counts.set(prof.samples[i], (counts.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
   let total = 0;
   for (const [id, us] of counts) {
     const n = byId.get(id);
@@ -538,7 +722,10 @@ function summariseProfile(file, top = 15) {
     self.set(key, (self.get(key) ?? 0) + us);
     total += us;
   }
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, us]) => ({ fn, ms: us / 1000, share: us / total }));
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, us]) => ({ fn, ms: us / 1000, share: us / total }));
 }
 
 if (PROFILE) {
@@ -548,33 +735,59 @@ if (PROFILE) {
   results.profiles = {};
   // The production bundle is minified; profile the same sources bundled without minification, for function names.
   const profServer = join(dir, 'server.unminified.js');
-  await esbuild.build({ entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: false, outfile: profServer, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: ['server/src/main.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: false,
+    outfile: profServer,
+    logLevel: 'warning',
+  });
   for (const scenario of ['edit-10000', 'completion-1000']) {
     const sub = join(dir, scenario);
     mkdirSync(sub, { recursive: true });
-    const client = await startServer({ server: profServer, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${sub}`, '--cpu-prof-interval=100'] });
+    const client = await startServer({
+      server: profServer,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${sub}`, '--cpu-prof-interval=100'],
+    });
     if (scenario.startsWith('edit')) {
       const n = 10000;
       const t = texts.get(n);
       const uri = 'file:///bench/prof.service';
-      let p = client.nextDiagnostics(uri, 1); await client.open(uri, t, 1); await p;
+      let p = client.nextDiagnostics(uri, 1);
+      await client.open(uri, t, 1);
+      await p;
       const at = editPosition(t);
       for (let v = 2; v < 200; v++) {
         p = client.nextDiagnostics(uri, v);
-        await client.change(uri, v, [v % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+        await client.change(uri, v, [
+          v % 2 === 0
+            ? { range: { start: at, end: at }, text: 'x' }
+            : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' },
+        ]);
         await p;
       }
     } else {
       const t = texts.get(1000);
       const uri = 'file:///bench/prof.service';
-      const p = client.nextDiagnostics(uri, 1); await client.open(uri, t, 1); await p;
-      for (const position of positions(t, 3000, 5)) await client.request('textDocument/completion', { textDocument: { uri }, position });
+      const p = client.nextDiagnostics(uri, 1);
+      await client.open(uri, t, 1);
+      await p;
+      for (const position of positions(t, 3000, 5))
+        await client.request('textDocument/completion', { textDocument: { uri }, position });
     }
     await client.stop();
     const f = readdirSync(sub).find((x) => x.endsWith('.cpuprofile'));
     if (f) {
       results.profiles[scenario] = { file: join('bench/profiles', scenario, f), top: summariseProfile(join(sub, f)) };
-      log(`profile ${scenario}: ${results.profiles[scenario].top.slice(0, 8).map((x) => `${x.fn} ${(x.share * 100).toFixed(1)}%`).join(', ')}`);
+      log(
+        `profile ${scenario}: ${results.profiles[scenario].top
+          .slice(0, 8)
+          .map((x) => `${x.fn} ${(x.share * 100).toFixed(1)}%`)
+          .join(', ')}`,
+      );
     }
   }
 }
@@ -584,19 +797,62 @@ if (PROFILE) {
 
 const d = results.diagnostics;
 if (d) {
-  target('edit -> diagnostics, 1,000 lines (median)', d[1000].editMs.median, 2, d[1000].editMs.median <= 2, 'ms', `p95 ${fmtMs(d[1000].editMs.p95)} ms`);
-  target('edit -> diagnostics, 10,000 lines (median)', d[10000].editMs.median, 20, d[10000].editMs.median <= 20, 'ms', `p95 ${fmtMs(d[10000].editMs.p95)} ms`);
-  if (d.inRealFolder) target(`edit -> diagnostics, 1,000 lines in ${d.inRealFolder[1000].folder} (median)`, d.inRealFolder[1000].editMs.median, 2, d.inRealFolder[1000].editMs.median <= 2, 'ms', `p95 ${fmtMs(d.inRealFolder[1000].editMs.p95)} ms`);
+  target(
+    'edit -> diagnostics, 1,000 lines (median)',
+    d[1000].editMs.median,
+    2,
+    d[1000].editMs.median <= 2,
+    'ms',
+    `p95 ${fmtMs(d[1000].editMs.p95)} ms`,
+  );
+  target(
+    'edit -> diagnostics, 10,000 lines (median)',
+    d[10000].editMs.median,
+    20,
+    d[10000].editMs.median <= 20,
+    'ms',
+    `p95 ${fmtMs(d[10000].editMs.p95)} ms`,
+  );
+  if (d.inRealFolder)
+    target(
+      `edit -> diagnostics, 1,000 lines in ${d.inRealFolder[1000].folder} (median)`,
+      d.inRealFolder[1000].editMs.median,
+      2,
+      d.inRealFolder[1000].editMs.median <= 2,
+      'ms',
+      `p95 ${fmtMs(d.inRealFolder[1000].editMs.p95)} ms`,
+    );
   const lin = d[50000].editUsPerLine / d[10000].editUsPerLine;
-  target('edit cost linear in size (per-line cost 50k / 10k)', lin, 1.5, lin <= 1.5, 'x', `${d[1000].editUsPerLine.toFixed(2)} / ${d[10000].editUsPerLine.toFixed(2)} / ${d[50000].editUsPerLine.toFixed(2)} µs per line at 1k / 10k / 50k`);
+  target(
+    'edit cost linear in size (per-line cost 50k / 10k)',
+    lin,
+    1.5,
+    lin <= 1.5,
+    'x',
+    `${d[1000].editUsPerLine.toFixed(2)} / ${d[10000].editUsPerLine.toFixed(2)} / ${d[50000].editUsPerLine.toFixed(2)} µs per line at 1k / 10k / 50k`,
+  );
 }
 const l = results.latency?.[1000];
 if (l) {
-  target('completion p99 (1,000-line unit)', l.completion.p99, 2, l.completion.p99 <= 2, 'ms', `max ${fmtMs(l.completion.max)} ms`);
+  target(
+    'completion p99 (1,000-line unit)',
+    l.completion.p99,
+    2,
+    l.completion.p99 <= 2,
+    'ms',
+    `max ${fmtMs(l.completion.max)} ms`,
+  );
   target('hover p99 (1,000-line unit)', l.hover.p99, 2, l.hover.p99 <= 2, 'ms', `max ${fmtMs(l.hover.max)} ms`);
 }
 if (results.cli?.ratioBatchedWall) {
-  target('CLI vs systemd-analyze verify (batched, wall)', results.cli.ratioBatchedWall, 12, results.cli.ratioBatchedWall >= 12, 'x faster', `per-file verify: ${results.cli.ratioPerFileWall.toFixed(1)}x; CPU time ratio (batched) ${results.cli.ratioBatchedCpu.toFixed(1)}x`);
+  target(
+    'CLI vs systemd-analyze verify (batched, wall)',
+    results.cli.ratioBatchedWall,
+    12,
+    results.cli.ratioBatchedWall >= 12,
+    'x faster',
+    `per-file verify: ${results.cli.ratioPerFileWall.toFixed(1)}x; CPU time ratio (batched) ${results.cli.ratioBatchedCpu.toFixed(1)}x`,
+  );
 }
 if (results.bundle) {
   for (const [f, s] of Object.entries(results.bundle.sizes)) {
@@ -606,8 +862,22 @@ if (results.bundle) {
 }
 if (results.memory) {
   const m = results.memory;
-  target('server RSS with 200 open real units', m.open200.rss / MB, 80, m.open200.rss <= 80 * MB, 'MB', `200 x 1,000-line units: ${fmtMB(m.gen1000x200.rss)}`);
-  target('heap growth over open/close cycles 2->10 (after GC)', m.heapGrowthCycle2to10 / MB, 5, m.heapGrowthCycle2to10 <= 5 * MB, 'MB', `RSS growth ${fmtMB(m.rssGrowthCycle2to10)}`);
+  target(
+    'server RSS with 200 open real units',
+    m.open200.rss / MB,
+    80,
+    m.open200.rss <= 80 * MB,
+    'MB',
+    `200 x 1,000-line units: ${fmtMB(m.gen1000x200.rss)}`,
+  );
+  target(
+    'heap growth over open/close cycles 2->10 (after GC)',
+    m.heapGrowthCycle2to10 / MB,
+    5,
+    m.heapGrowthCycle2to10 <= 5 * MB,
+    'MB',
+    `RSS growth ${fmtMB(m.rssGrowthCycle2to10)}`,
+  );
 }
 results.machine.loadavgAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -619,16 +889,52 @@ function table(rows, headers) {
 
 const out = [];
 const mach = results.machine;
-out.push(`Machine: ${mach.cpu}, ${mach.cores} cores, ${mach.ram} RAM, Node ${mach.node}, ${mach.platform}; load average ${mach.loadavgAtStart.join(' ')} at start, ${mach.loadavgAtEnd.join(' ')} at end${mach.systemd ? `; ${mach.systemd}` : ''}`);
+out.push(
+  `Machine: ${mach.cpu}, ${mach.cores} cores, ${mach.ram} RAM, Node ${mach.node}, ${mach.platform}; load average ${mach.loadavgAtStart.join(' ')} at start, ${mach.loadavgAtEnd.join(' ')} at end${mach.systemd ? `; ${mach.systemd}` : ''}`,
+);
 if (d) {
-  out.push('', 'Diagnostics over the protocol (generated realistic units; ms; floor = bare line scan in the bench process)');
-  out.push(table(SIZES.map((n) => {
-    const r = d[n];
-    const ip = results.inproc?.[n];
-    return [n.toLocaleString('en-US'), `${(r.bytes / KB).toFixed(0)} KB`, r.diagnostics, fmtMs(r.openMs.median), fmtMs(r.openMs.p95), fmtMs(r.editMs.median), fmtMs(r.editMs.p95), ip ? fmtMs(ip.analyseAndDiagnoseMs.median) : '—', fmtMs(floor[n]), `${r.openXFloor.toFixed(0)}x`, `${r.editXFloor.toFixed(0)}x`];
-  }), ['lines', 'size', 'diags', 'open p50', 'open p95', 'edit p50', 'edit p95', 'in-process', 'floor', 'open/floor', 'edit/floor']));
+  out.push(
+    '',
+    'Diagnostics over the protocol (generated realistic units; ms; floor = bare line scan in the bench process)',
+  );
+  out.push(
+    table(
+      SIZES.map((n) => {
+        const r = d[n];
+        const ip = results.inproc?.[n];
+        return [
+          n.toLocaleString('en-US'),
+          `${(r.bytes / KB).toFixed(0)} KB`,
+          r.diagnostics,
+          fmtMs(r.openMs.median),
+          fmtMs(r.openMs.p95),
+          fmtMs(r.editMs.median),
+          fmtMs(r.editMs.p95),
+          ip ? fmtMs(ip.analyseAndDiagnoseMs.median) : '—',
+          fmtMs(floor[n]),
+          `${r.openXFloor.toFixed(0)}x`,
+          `${r.editXFloor.toFixed(0)}x`,
+        ];
+      }),
+      [
+        'lines',
+        'size',
+        'diags',
+        'open p50',
+        'open p95',
+        'edit p50',
+        'edit p95',
+        'in-process',
+        'floor',
+        'open/floor',
+        'edit/floor',
+      ],
+    ),
+  );
   if (d.inRealFolder) {
-    out.push(`The same unit placed in ${d.inRealFolder[100].folder} (${d.inRealFolder[100].siblings} entries, read by the cross-file checks): ${[100, 1000].map((n) => `${n.toLocaleString('en-US')} lines: open ${fmtMs(d.inRealFolder[n].openMs)} ms, edit p50 ${fmtMs(d.inRealFolder[n].editMs.median)} ms (p95 ${fmtMs(d.inRealFolder[n].editMs.p95)})`).join('; ')}`);
+    out.push(
+      `The same unit placed in ${d.inRealFolder[100].folder} (${d.inRealFolder[100].siblings} entries, read by the cross-file checks): ${[100, 1000].map((n) => `${n.toLocaleString('en-US')} lines: open ${fmtMs(d.inRealFolder[n].openMs)} ms, edit p50 ${fmtMs(d.inRealFolder[n].editMs.median)} ms (p95 ${fmtMs(d.inRealFolder[n].editMs.p95)})`).join('; ')}`,
+    );
   }
 }
 if (results.latency) {
@@ -637,47 +943,108 @@ if (results.latency) {
   for (const n of [1000, 10000]) {
     for (const k of ['completion', 'hover']) {
       const r = results.latency[n][k];
-      rows.push([k, n.toLocaleString('en-US'), r.requests, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max), `${(r.p99 / floor[n]).toFixed(1)}x`, r.meanResponseBytes]);
+      rows.push([
+        k,
+        n.toLocaleString('en-US'),
+        r.requests,
+        fmtMs(r.p50),
+        fmtMs(r.p95),
+        fmtMs(r.p99),
+        fmtMs(r.max),
+        `${(r.p99 / floor[n]).toFixed(1)}x`,
+        r.meanResponseBytes,
+      ]);
     }
   }
   out.push(table(rows, ['request', 'lines', 'n', 'p50', 'p95', 'p99', 'max', 'p99/floor', 'mean bytes']));
   if (results.inproc?.features1000) {
     const f = results.inproc.features1000;
-    out.push(`In process (no transport), 1,000 lines: completion p50 ${fmtMs(f.completion.p50)} p99 ${fmtMs(f.completion.p99)} max ${fmtMs(f.completion.max)} ms; hover p50 ${fmtMs(f.hover.p50)} p99 ${fmtMs(f.hover.p99)} max ${fmtMs(f.hover.max)} ms`);
+    out.push(
+      `In process (no transport), 1,000 lines: completion p50 ${fmtMs(f.completion.p50)} p99 ${fmtMs(f.completion.p99)} max ${fmtMs(f.completion.max)} ms; hover p50 ${fmtMs(f.hover.p50)} p99 ${fmtMs(f.hover.p99)} max ${fmtMs(f.hover.max)} ms`,
+    );
   }
 }
 if (results.cli) {
   const c = results.cli;
-  out.push('', `CLI on ${c.files} real units (${c.sources.system} from /lib/systemd/system, ${c.sources.debianCorpus} from the Debian corpus; templates excluded, as verify cannot take them)`);
+  out.push(
+    '',
+    `CLI on ${c.files} real units (${c.sources.system} from /lib/systemd/system, ${c.sources.debianCorpus} from the Debian corpus; templates excluded, as verify cannot take them)`,
+  );
   const rows = [['systemd-units check', `${fmtMs(c.cli.wallMs)} ms`, `${fmtMs(c.cli.cpuMs)} ms`, c.files, '1x']];
   if (c.systemdAnalyze) {
     const s = c.systemdAnalyze;
-    rows.push(['systemd-analyze verify, 100 files per call', `${fmtMs(s.batched.wallMsScaled)} ms`, `${fmtMs(s.batched.cpuMsScaled)} ms`, `${s.batched.sampledFiles} (scaled)`, `${c.ratioBatchedWall.toFixed(1)}x slower`]);
-    rows.push(['systemd-analyze verify, one call per file', `${fmtMs(s.perFile.wallMsScaled)} ms`, `${fmtMs(s.perFile.cpuMsScaled)} ms`, `${s.perFile.sampledFiles} (scaled)`, `${c.ratioPerFileWall.toFixed(1)}x slower`]);
+    rows.push([
+      'systemd-analyze verify, 100 files per call',
+      `${fmtMs(s.batched.wallMsScaled)} ms`,
+      `${fmtMs(s.batched.cpuMsScaled)} ms`,
+      `${s.batched.sampledFiles} (scaled)`,
+      `${c.ratioBatchedWall.toFixed(1)}x slower`,
+    ]);
+    rows.push([
+      'systemd-analyze verify, one call per file',
+      `${fmtMs(s.perFile.wallMsScaled)} ms`,
+      `${fmtMs(s.perFile.cpuMsScaled)} ms`,
+      `${s.perFile.sampledFiles} (scaled)`,
+      `${c.ratioPerFileWall.toFixed(1)}x slower`,
+    ]);
   }
   out.push(table(rows, ['tool', 'wall', 'CPU', 'files timed', 'vs CLI']));
 }
 if (results.startup) {
   const s = results.startup;
-  out.push('', `Start-up: spawn -> initialize response ${fmtMs(s.spawnToInitializeMs.median)} ms (p95 ${fmtMs(s.spawnToInitializeMs.p95)}; bare \`node -e 0\` ${fmtMs(s.bareNodeStartMs.median)} ms); client bundle load (module evaluation, stub vscode) ${s.clientBundleLoadMs ? `${fmtMs(s.clientBundleLoadMs.median)} ms` : 'n/a'}`);
+  out.push(
+    '',
+    `Start-up: spawn -> initialize response ${fmtMs(s.spawnToInitializeMs.median)} ms (p95 ${fmtMs(s.spawnToInitializeMs.p95)}; bare \`node -e 0\` ${fmtMs(s.bareNodeStartMs.median)} ms); client bundle load (module evaluation, stub vscode) ${s.clientBundleLoadMs ? `${fmtMs(s.clientBundleLoadMs.median)} ms` : 'n/a'}`,
+  );
 }
 if (results.bundle) {
-  out.push('', `Bundles: ${Object.entries(results.bundle.sizes).map(([f, s]) => `${f} ${(s.bytes / KB).toFixed(0)} KB${s.gzipBytes ? ` (gzip ${(s.gzipBytes / KB).toFixed(0)} KB)` : ''}`).join('; ')}`);
-  out.push(`Server bundle by input: ${results.bundle.serverBreakdown.map((b) => `${b.name} ${(b.bytes / KB).toFixed(0)} KB`).join(', ')}`);
+  out.push(
+    '',
+    `Bundles: ${Object.entries(results.bundle.sizes)
+      .map(
+        ([f, s]) =>
+          `${f} ${(s.bytes / KB).toFixed(0)} KB${s.gzipBytes ? ` (gzip ${(s.gzipBytes / KB).toFixed(0)} KB)` : ''}`,
+      )
+      .join('; ')}`,
+  );
+  out.push(
+    `Server bundle by input: ${results.bundle.serverBreakdown.map((b) => `${b.name} ${(b.bytes / KB).toFixed(0)} KB`).join(', ')}`,
+  );
 }
 if (results.memory) {
   const m = results.memory;
-  out.push('', `Memory (server VmRSS): idle ${fmtMB(m.idle.rss)}; 200 real units open ${fmtMB(m.open200.rss)} (heap after GC ${fmtMB(m.open200.heap)}); 200 generated 1,000-line units ${fmtMB(m.gen1000x200.rss)} (heap ${fmtMB(m.gen1000x200.heap)}), after closing them heap ${fmtMB(m.afterClosingGenerated.heap)}; peak ${fmtMB(m.peakRss)}`);
-  out.push(`Open/close 200 units x 10 (after forced GC): RSS ${m.cycles.map((c) => (c.rss / MB).toFixed(1)).join(' ')} MB; heap ${m.cycles.map((c) => (c.heapUsed / MB).toFixed(1)).join(' ')} MB`);
+  out.push(
+    '',
+    `Memory (server VmRSS): idle ${fmtMB(m.idle.rss)}; 200 real units open ${fmtMB(m.open200.rss)} (heap after GC ${fmtMB(m.open200.heap)}); 200 generated 1,000-line units ${fmtMB(m.gen1000x200.rss)} (heap ${fmtMB(m.gen1000x200.heap)}), after closing them heap ${fmtMB(m.afterClosingGenerated.heap)}; peak ${fmtMB(m.peakRss)}`,
+  );
+  out.push(
+    `Open/close 200 units x 10 (after forced GC): RSS ${m.cycles.map((c) => (c.rss / MB).toFixed(1)).join(' ')} MB; heap ${m.cycles.map((c) => (c.heapUsed / MB).toFixed(1)).join(' ')} MB`,
+  );
 }
 if (results.targets.length) {
   out.push('', 'Targets');
-  out.push(table(results.targets.map((t) => [t.pass ? 'PASS' : 'MISS', t.name, `${typeof t.value === 'number' ? (t.value < 10 ? t.value.toFixed(2) : t.value.toFixed(1)) : t.value} ${t.unit}`, `${t.name.startsWith('CLI') ? '≥' : '≤'} ${t.limit} ${t.unit}`, t.note]), ['', 'target', 'measured', 'limit', 'note']));
+  out.push(
+    table(
+      results.targets.map((t) => [
+        t.pass ? 'PASS' : 'MISS',
+        t.name,
+        `${typeof t.value === 'number' ? (t.value < 10 ? t.value.toFixed(2) : t.value.toFixed(1)) : t.value} ${t.unit}`,
+        `${t.name.startsWith('CLI') ? '≥' : '≤'} ${t.limit} ${t.unit}`,
+        t.note,
+      ]),
+      ['', 'target', 'measured', 'limit', 'note'],
+    ),
+  );
 }
 if (results.profiles) {
   for (const [k, p] of Object.entries(results.profiles)) {
     out.push('', `CPU profile, ${k} (${p.file}), self time:`);
-    out.push(table(p.top.map((x) => [x.fn, x.ms.toFixed(1), `${(x.share * 100).toFixed(1)}%`]), ['function', 'ms', 'share']));
+    out.push(
+      table(
+        p.top.map((x) => [x.fn, x.ms.toFixed(1), `${(x.share * 100).toFixed(1)}%`]),
+        ['function', 'ms', 'share'],
+      ),
+    );
   }
 }
 const text = out.join('\n');

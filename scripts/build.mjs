@@ -18,12 +18,16 @@ const common = {
   logLevel: 'warning',
 };
 
-const builds = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define: { __CLI_ENTRY__: 'true' } },
-];
+const builds = [{ entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define: { __CLI_ENTRY__: 'true' } }];
 if (existsSync('server/src/main.ts')) builds.push({ entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' });
-if (existsSync('client/src/extension.ts')) builds.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './commands.js'] });
-if (existsSync('client/src/commands.ts')) builds.push({ entryPoints: ['client/src/commands.ts'], outfile: 'dist/commands.js', external: ['vscode'] });
+if (existsSync('client/src/extension.ts'))
+  builds.push({
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode', './commands.js'],
+  });
+if (existsSync('client/src/commands.ts'))
+  builds.push({ entryPoints: ['client/src/commands.ts'], outfile: 'dist/commands.js', external: ['vscode'] });
 
 if (watch) {
   for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();

@@ -30,7 +30,9 @@ export function findCompiler(env = process.env) {
  * `output` is what the compiler printed (warnings included).
  */
 export function buildPreload({ out = PRELOAD_OUTPUT, env = process.env, quiet = false } = {}) {
-  const log = (m) => { if (!quiet) console.log(m); };
+  const log = (m) => {
+    if (!quiet) console.log(m);
+  };
   const cc = findCompiler(env);
   if (!cc) {
     const message = `preload: skipped ${out}: no C compiler found (tried ${env.CC ? `$CC=${env.CC}` : 'cc, gcc, clang'}); install gcc to build the socket-activation library`;

@@ -20,31 +20,76 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { runs: 10000, jobs: 1, seed: undefined, kind: 'all', batch: 2000, worker: undefined, quiet: false, json: undefined, strict: false, slowMs: 2000 };
+  const o = {
+    runs: 10000,
+    jobs: 1,
+    seed: undefined,
+    kind: 'all',
+    batch: 2000,
+    worker: undefined,
+    quiet: false,
+    json: undefined,
+    strict: false,
+    slowMs: 2000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const val = () => inline ?? argv[++i];
     switch (flag) {
-      case '--runs': o.runs = Number(val()); break;
-      case '--jobs': o.jobs = Number(val()); break;
-      case '--seed': o.seed = Number(val()); break;
-      case '--kind': o.kind = val(); break;
-      case '--batch': o.batch = Number(val()); break;
-      case '--worker': o.worker = Number(val()); break;
-      case '--quiet': o.quiet = true; break;
-      case '--strict': o.strict = true; break;
-      case '--slow-ms': o.slowMs = Number(val()); break;
-      case '--json': o.json = val(); break;
-      case '--help': case '-h':
-        console.log('usage: node scripts/fuzz.mjs [--runs N] [--jobs J] [--seed S] [--kind all|random|bytes|structured|mutated] [--batch B] [--json FILE] [--strict] [--slow-ms MS]');
+      case '--runs':
+        o.runs = Number(val());
+        break;
+      case '--jobs':
+        o.jobs = Number(val());
+        break;
+      case '--seed':
+        o.seed = Number(val());
+        break;
+      case '--kind':
+        o.kind = val();
+        break;
+      case '--batch':
+        o.batch = Number(val());
+        break;
+      case '--worker':
+        o.worker = Number(val());
+        break;
+      case '--quiet':
+        o.quiet = true;
+        break;
+      case '--strict':
+        o.strict = true;
+        break;
+      case '--slow-ms':
+        o.slowMs = Number(val());
+        break;
+      case '--json':
+        o.json = val();
+        break;
+      case '--help':
+      case '-h':
+        console.log(
+          'usage: node scripts/fuzz.mjs [--runs N] [--jobs J] [--seed S] [--kind all|random|bytes|structured|mutated] [--batch B] [--json FILE] [--strict] [--slow-ms MS]',
+        );
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
-      default: console.error(`fuzz: unknown argument ${a}`); process.exit(2);
+      default:
+        console.error(`fuzz: unknown argument ${a}`);
+        process.exit(2);
     }
   }
-  if (!Number.isInteger(o.runs) || o.runs < 1) { console.error('fuzz: --runs needs a positive integer'); process.exit(2); }
-  if (!Number.isInteger(o.jobs) || o.jobs < 1) { console.error('fuzz: --jobs needs a positive integer'); process.exit(2); }
+  if (!Number.isInteger(o.runs) || o.runs < 1) {
+    console.error('fuzz: --runs needs a positive integer');
+    process.exit(2);
+  }
+  if (!Number.isInteger(o.jobs) || o.jobs < 1) {
+    console.error('fuzz: --jobs needs a positive integer');
+    process.exit(2);
+  }
   if (o.seed === undefined) o.seed = (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   return o;
 }
@@ -56,19 +101,58 @@ if (opts.jobs > 1 && opts.worker === undefined) {
   const start = Date.now();
   const per = Math.ceil(opts.runs / opts.jobs);
   console.log(`fuzz: ${opts.runs} inputs in ${opts.jobs} processes, base seed ${opts.seed}`);
-  const results = await Promise.all(Array.from({ length: opts.jobs }, (_, w) => new Promise((res) => {
-    const args = ['--runs', String(Math.min(per, opts.runs - per * w)), '--seed', String(opts.seed + w * 1_000_003), '--kind', opts.kind, '--batch', String(opts.batch), '--worker', String(w), ...(opts.strict ? ['--strict'] : []), '--slow-ms', String(opts.slowMs)];
-    const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-    let summary;
-    child.stdout.on('data', (d) => process.stdout.write(String(d).replace(/^(?=.)/gm, `[${w}] `)));
-    child.on('message', (m) => { summary = m; });
-    child.on('exit', (code) => res({ code, summary }));
-  })));
+  const results = await Promise.all(
+    Array.from(
+      { length: opts.jobs },
+      (_, w) =>
+        new Promise((res) => {
+          const args = [
+            '--runs',
+            String(Math.min(per, opts.runs - per * w)),
+            '--seed',
+            String(opts.seed + w * 1_000_003),
+            '--kind',
+            opts.kind,
+            '--batch',
+            String(opts.batch),
+            '--worker',
+            String(w),
+            ...(opts.strict ? ['--strict'] : []),
+            '--slow-ms',
+            String(opts.slowMs),
+          ];
+          const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+          let summary;
+          child.stdout.on('data', (d) => process.stdout.write(String(d).replace(/^(?=.)/gm, `[${w}] `)));
+          child.on('message', (m) => {
+            summary = m;
+          });
+          child.on('exit', (code) => res({ code, summary }));
+        }),
+    ),
+  );
   const total = results.reduce((s, r) => s + (r.summary?.runs ?? 0), 0);
   const secs = (Date.now() - start) / 1000;
   const failed = results.filter((r) => r.code !== 0);
-  console.log(`fuzz: ${failed.length ? 'FAILED' : 'ok'}: ${total} inputs in ${secs.toFixed(1)} s (${Math.round(total / secs)}/s over ${opts.jobs} processes)`);
-  if (opts.json) writeFileSync(opts.json, JSON.stringify({ runs: total, seconds: secs, jobs: opts.jobs, seed: opts.seed, failed: failed.length, workers: results.map((r) => r.summary) }, null, 2));
+  console.log(
+    `fuzz: ${failed.length ? 'FAILED' : 'ok'}: ${total} inputs in ${secs.toFixed(1)} s (${Math.round(total / secs)}/s over ${opts.jobs} processes)`,
+  );
+  if (opts.json)
+    writeFileSync(
+      opts.json,
+      JSON.stringify(
+        {
+          runs: total,
+          seconds: secs,
+          jobs: opts.jobs,
+          seed: opts.seed,
+          failed: failed.length,
+          workers: results.map((r) => r.summary),
+        },
+        null,
+        2,
+      ),
+    );
   process.exit(failed.length ? 1 : 0);
 }
 
@@ -76,8 +160,14 @@ if (opts.jobs > 1 && opts.worker === undefined) {
 const tmp = mkdtempSync(join(tmpdir(), 'sdu-fuzz-'));
 const bundle = join(tmp, 'fuzzCore.mjs');
 await esbuild.build({
-  entryPoints: [join(root, 'test/robustness/fuzzCore.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  outfile: bundle, sourcemap: 'inline', logLevel: 'warning',
+  entryPoints: [join(root, 'test/robustness/fuzzCore.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: bundle,
+  sourcemap: 'inline',
+  logLevel: 'warning',
   // esm output of cjs deps needs require(): give it one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
@@ -90,9 +180,14 @@ process.chdir(root);
 const corpus = core.loadCorpus(core.CORPUS_DIRS);
 const arbs = core.arbitraries(corpus);
 const arb = arbs[opts.kind];
-if (!arb) { console.error(`fuzz: no generator '${opts.kind}' (corpus: ${corpus.length} files)`); process.exit(2); }
+if (!arb) {
+  console.error(`fuzz: no generator '${opts.kind}' (corpus: ${corpus.length} files)`);
+  process.exit(2);
+}
 
-const log = (s) => { if (!opts.quiet) console.log(s); };
+const log = (s) => {
+  if (!opts.quiet) console.log(s);
+};
 log(`fuzz: ${opts.runs} inputs (${opts.kind}), seed ${opts.seed}, ${corpus.length} real units as mutation seeds`);
 const stats = core.newStats();
 if (opts.strict) core.setStrict(true);
@@ -128,11 +223,27 @@ for (let b = 0; done < opts.runs; b++) {
   if (now - lastLog > 10000 || done >= opts.runs) {
     lastLog = now;
     const secs = (now - start) / 1000;
-    log(`fuzz: ${done}/${opts.runs} inputs, ${secs.toFixed(1)} s, ${Math.round(done / secs)}/s; slowest input ${slowest.ms.toFixed(1)} ms`);
+    log(
+      `fuzz: ${done}/${opts.runs} inputs, ${secs.toFixed(1)} s, ${Math.round(done / secs)}/s; slowest input ${slowest.ms.toFixed(1)} ms`,
+    );
   }
 }
 const secs = (Date.now() - start) / 1000;
-console.log(`fuzz: ok: ${done} inputs in ${secs.toFixed(1)} s (${Math.round(done / secs)}/s); ${stats.diagnostics} diagnostics, ${stats.completions} completion items, ${stats.hovers} hovers, ${stats.actions} code actions checked; known issues hit: ${JSON.stringify(stats.known)}; slowest input ${slowest.ms.toFixed(1)} ms (${slowest.origin.slice(0, 120)})`);
-if (slowest.ms > 200 && slowest.input) console.log(`slowest input:\n${core.describeInput(slowest.input).split('\n').filter((l) => !l.startsWith('bytes')).join('\n').slice(0, 1500)}`);
+console.log(
+  `fuzz: ok: ${done} inputs in ${secs.toFixed(1)} s (${Math.round(done / secs)}/s); ${stats.diagnostics} diagnostics, ${stats.completions} completion items, ${stats.hovers} hovers, ${stats.actions} code actions checked; known issues hit: ${JSON.stringify(stats.known)}; slowest input ${slowest.ms.toFixed(1)} ms (${slowest.origin.slice(0, 120)})`,
+);
+if (slowest.ms > 200 && slowest.input)
+  console.log(
+    `slowest input:\n${core
+      .describeInput(slowest.input)
+      .split('\n')
+      .filter((l) => !l.startsWith('bytes'))
+      .join('\n')
+      .slice(0, 1500)}`,
+  );
 process.send?.({ runs: done, seconds: secs, failed: false, seed: opts.seed, stats, slowestMs: slowest.ms });
-if (opts.json && opts.worker === undefined) writeFileSync(opts.json, JSON.stringify({ runs: done, seconds: secs, jobs: 1, seed: opts.seed, stats, slowestMs: slowest.ms }, null, 2));
+if (opts.json && opts.worker === undefined)
+  writeFileSync(
+    opts.json,
+    JSON.stringify({ runs: done, seconds: secs, jobs: 1, seed: opts.seed, stats, slowestMs: slowest.ms }, null, 2),
+  );

@@ -20,7 +20,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'server/src/catalog/catalogData.generated.ts');
 
 function readTsv(path) {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split('\t'));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'));
 }
 
 function fail(msg) {
@@ -31,7 +34,20 @@ function fail(msg) {
 // ---- directives.tsv
 const [header, ...rows] = readTsv(join(root, 'data/directives.tsv'));
 const col = Object.fromEntries(header.map((h, i) => [h, i]));
-for (const need of ['section', 'directive', 'since_version', 'in_v252', 'status_v260', 'replacement', 'parser', 'value_kind', 'list', 'enum_values', 'default', 'man_page']) {
+for (const need of [
+  'section',
+  'directive',
+  'since_version',
+  'in_v252',
+  'status_v260',
+  'replacement',
+  'parser',
+  'value_kind',
+  'list',
+  'enum_values',
+  'default',
+  'man_page',
+]) {
   if (!(need in col)) fail(`data/directives.tsv lacks column ${need}`);
 }
 
@@ -42,30 +58,43 @@ if (tableStart < 0) fail('data/directives.md: exception table not found');
 const restrictions = new Map(); // "Section.Name" or "*.Name" -> { only?: string[], except?: string[], when: 'load'|'enable' }
 for (const line of md.slice(tableStart).split('\n').slice(2)) {
   if (!line.trim().startsWith('|')) break;
-  const cells = line.split('|').map((c) => c.trim()).filter((c, i, a) => i > 0 && i < a.length - 1);
+  const cells = line
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c, i, a) => i > 0 && i < a.length - 1);
   const [dirCell, where] = cells;
   const sectionMatch = /^\[(\w+)\]\s*/.exec(dirCell);
   const section = sectionMatch ? sectionMatch[1] : '*';
-  const names = dirCell.replace(/^\[\w+\]\s*/, '').split(',').map((s) => s.trim().replace(/=$/, ''));
+  const names = dirCell
+    .replace(/^\[\w+\]\s*/, '')
+    .split(',')
+    .map((s) => s.trim().replace(/=$/, ''));
   let rule;
   const refused = /^refused in `\[(\w+)\]`/.exec(where);
   if (refused) {
     rule = { except: [refused[1].toLowerCase()] };
   } else {
-    const types = where.split('(')[0].split(',').map((s) => s.trim()).filter(Boolean);
+    const types = where
+      .split('(')[0]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     rule = { only: types };
   }
   rule.when = /systemctl enable/.test(where) ? 'enable' : 'load';
   for (const n of names) restrictions.set(`${section}.${n}`, rule);
 }
-if (restrictions.size < 8) fail(`data/directives.md: expected at least 8 restricted directives, found ${restrictions.size}`);
+if (restrictions.size < 8)
+  fail(`data/directives.md: expected at least 8 restricted directives, found ${restrictions.size}`);
 
 // ---- summaries and value docs
 function readDir(dir, width) {
   const map = new Map();
   const path = join(root, dir);
   if (!existsSync(path)) return map;
-  for (const f of readdirSync(path).filter((f) => f.endsWith('.tsv')).sort()) {
+  for (const f of readdirSync(path)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
     for (const cells of readTsv(join(path, f))) {
       if (cells.length !== width) fail(`${dir}/${f}: expected ${width} fields in "${cells.join('\\t')}"`);
       const key = width === 2 ? cells[0] : `${cells[0]}\u0000${cells[1]}`;
@@ -91,24 +120,45 @@ for (const r of rows) {
   let status = statusRaw;
   let statusSince = 0;
   const stub = /^deprecated-stub\(since (\d+)\)$/.exec(statusRaw);
-  if (stub) { status = 'ignored'; statusSince = Number(stub[1]); }
-  if (!['active', 'renamed', 'deprecated', 'compat-moved', 'ignored'].includes(status)) fail(`unknown status ${statusRaw} for ${section}.${name}`);
+  if (stub) {
+    status = 'ignored';
+    statusSince = Number(stub[1]);
+  }
+  if (!['active', 'renamed', 'deprecated', 'compat-moved', 'ignored'].includes(status))
+    fail(`unknown status ${statusRaw} for ${section}.${name}`);
   const ev = r[col.enum_values];
   let enumSet = -1;
   if (ev) {
-    if (!enumIndex.has(ev)) { enumIndex.set(ev, enumSets.length); enumSets.push(ev.split('|')); }
+    if (!enumIndex.has(ev)) {
+      enumIndex.set(ev, enumSets.length);
+      enumSets.push(ev.split('|'));
+    }
     enumSet = enumIndex.get(ev);
   }
-  const sKey = section === 'Manager' ? `Manager.${name}` : summaries.has(`${section}.${name}`) ? `${section}.${name}` : name;
+  const sKey =
+    section === 'Manager' ? `Manager.${name}` : summaries.has(`${section}.${name}`) ? `${section}.${name}` : name;
   const summary = summaries.get(sKey)?.text;
   if (!summary) missing.push(`${section}.${name}`);
   used.add(sKey);
   const restriction = restrictions.get(`${section}.${name}`) ?? restrictions.get(`*.${name}`);
   directives.push([
-    section, name, Number(r[col.since_version]) || 0, r[col.in_v252] === 'yes' ? 1 : 0, status, statusSince,
-    r[col.replacement], r[col.parser], r[col.value_kind], r[col.list], enumSet, r[col.default], r[col.man_page],
-    restriction ? (restriction.only ?? null) : null, restriction ? (restriction.except ?? null) : null,
-    restriction ? restriction.when : null, summary ?? '',
+    section,
+    name,
+    Number(r[col.since_version]) || 0,
+    r[col.in_v252] === 'yes' ? 1 : 0,
+    status,
+    statusSince,
+    r[col.replacement],
+    r[col.parser],
+    r[col.value_kind],
+    r[col.list],
+    enumSet,
+    r[col.default],
+    r[col.man_page],
+    restriction ? (restriction.only ?? null) : null,
+    restriction ? (restriction.except ?? null) : null,
+    restriction ? restriction.when : null,
+    summary ?? '',
   ]);
 }
 if (missing.length) fail(`no summary for ${missing.length} directive(s): ${missing.slice(0, 20).join(', ')}`);
@@ -122,7 +172,8 @@ for (const [k, v] of valueDocs) {
   const [a, b] = key.includes('.') ? key.split('.') : [undefined, key];
   const match = directives.filter((d) => d[1] === b && (a === undefined || d[0] === a));
   if (!match.length) fail(`value-docs/${v.file}: unknown directive ${key}`);
-  if (!match.some((d) => d[10] >= 0 && enumSets[d[10]].includes(value))) fail(`value-docs/${v.file}: ${key} has no value ${value}`);
+  if (!match.some((d) => d[10] >= 0 && enumSets[d[10]].includes(value)))
+    fail(`value-docs/${v.file}: ${key} has no value ${value}`);
   valueDocRows.push([key, value, v.text]);
 }
 valueDocRows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
@@ -132,10 +183,18 @@ const [sh, ...srows] = readTsv(join(root, 'data/specifiers.tsv'));
 const scol = Object.fromEntries(sh.map((h, i) => [h, i]));
 const specifiers = srows.map((r) => {
   const contexts = {};
-  for (const part of r[scol.valid_in].split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of r[scol.valid_in]
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.*)\((\d+)\)$/.exec(part);
     if (!m) fail(`specifiers.tsv: cannot read valid_in "${part}"`);
-    const ctx = { 'unit-file-values': 'unit-file-values', 'unit-names': 'unit-names', '[Install]': 'install', 'system.conf/user.conf-env': 'manager-env' }[m[1]];
+    const ctx = {
+      'unit-file-values': 'unit-file-values',
+      'unit-names': 'unit-names',
+      '[Install]': 'install',
+      'system.conf/user.conf-env': 'manager-env',
+    }[m[1]];
     if (!ctx) fail(`specifiers.tsv: unknown context ${m[1]}`);
     contexts[ctx] = Number(m[2]);
   }
@@ -143,7 +202,8 @@ const specifiers = srows.map((r) => {
 });
 
 const sectionNames = [...new Set(directives.map((d) => d[0]))].sort();
-for (const s of [...sectionNames, 'Target', 'Device']) if (!sectionSummaries.has(s) && s !== 'Target' && s !== 'Device') fail(`no summary for section ${s}`);
+for (const s of [...sectionNames, 'Target', 'Device'])
+  if (!sectionSummaries.has(s) && s !== 'Target' && s !== 'Device') fail(`no summary for section ${s}`);
 
 const lines = [];
 lines.push('// GENERATED by scripts/generateCatalog.mjs from data/*.tsv and data/directives.md. DO NOT EDIT.');
@@ -154,21 +214,45 @@ lines.push('');
 const strings = [];
 const stringIndex = new Map();
 const intern = (v) => {
-  if (!stringIndex.has(v)) { stringIndex.set(v, strings.length); strings.push(v); }
+  if (!stringIndex.has(v)) {
+    stringIndex.set(v, strings.length);
+    strings.push(v);
+  }
   return stringIndex.get(v);
 };
 // Rows that differ only by section (exec, kill and cgroup settings shared by several unit types) are stored once.
 const grouped = new Map();
 for (const d of directives) {
-  const rest = [d[1], d[2], d[3], intern(d[4]), d[5], intern(d[6]), intern(d[7]), intern(d[8]), intern(d[9]), d[10], intern(d[11]), intern(d[12]), d[13], d[14], d[15], intern(d[16])];
+  const rest = [
+    d[1],
+    d[2],
+    d[3],
+    intern(d[4]),
+    d[5],
+    intern(d[6]),
+    intern(d[7]),
+    intern(d[8]),
+    intern(d[9]),
+    d[10],
+    intern(d[11]),
+    intern(d[12]),
+    d[13],
+    d[14],
+    d[15],
+    intern(d[16]),
+  ];
   const key = JSON.stringify(rest);
   const g = grouped.get(key);
   if (g) g[0].push(intern(d[0]));
   else grouped.set(key, [[intern(d[0])], ...rest]);
 }
 const packed = [...grouped.values()];
-lines.push('/** [sections#[], name, since, inV252, status#, statusSince, replacement#, parser#, kind#, list#, enumSet, default#, manPage#, onlyTypes, exceptTypes, restrictionWhen, summary#] (# = index into STRINGS); one row per group of sections with identical facts */');
-lines.push('export type DirectiveRow = readonly [readonly number[], string, number, 0 | 1, number, number, number, number, number, number, number, number, number, readonly string[] | null, readonly string[] | null, string | null, number];');
+lines.push(
+  '/** [sections#[], name, since, inV252, status#, statusSince, replacement#, parser#, kind#, list#, enumSet, default#, manPage#, onlyTypes, exceptTypes, restrictionWhen, summary#] (# = index into STRINGS); one row per group of sections with identical facts */',
+);
+lines.push(
+  'export type DirectiveRow = readonly [readonly number[], string, number, 0 | 1, number, number, number, number, number, number, number, number, number, readonly string[] | null, readonly string[] | null, string | null, number];',
+);
 lines.push('');
 lines.push('export const ENUM_SETS: readonly (readonly string[])[] = [');
 for (const e of enumSets) lines.push(`  ${JSON.stringify(e)},`);
@@ -181,7 +265,10 @@ lines.push('');
 lines.push('/** key (Name or Section.Name) -> [value, meaning#] (# = index into STRINGS) */');
 lines.push('export const VALUE_DOCS: Readonly<Record<string, readonly (readonly [string, number])[]>> = {');
 const byKey = new Map();
-for (const [k, v, m] of valueDocRows) { if (!byKey.has(k)) byKey.set(k, []); byKey.get(k).push([v, intern(m)]); }
+for (const [k, v, m] of valueDocRows) {
+  if (!byKey.has(k)) byKey.set(k, []);
+  byKey.get(k).push([v, intern(m)]);
+}
 for (const [k, list] of byKey) lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(list)},`);
 lines.push('};');
 lines.push('');
@@ -190,7 +277,9 @@ for (const [k, v] of [...sectionSummaries].sort()) lines.push(`  ${JSON.stringif
 lines.push('};');
 lines.push('');
 lines.push('/** [letter, meaning, since, contexts: first version per context] */');
-lines.push('export const SPECIFIERS: readonly (readonly [string, string, number, Readonly<Record<string, number>>])[] = [');
+lines.push(
+  'export const SPECIFIERS: readonly (readonly [string, string, number, Readonly<Record<string, number>>])[] = [',
+);
 for (const s of specifiers) lines.push(`  ${JSON.stringify(s)},`);
 lines.push('];');
 lines.push('');
@@ -205,7 +294,9 @@ if (process.argv.includes('--check')) {
   console.log(`catalog is up to date (${directives.length} directives, ${specifiers.length} specifiers)`);
 } else {
   writeFileSync(out, content);
-  console.log(`wrote ${out}: ${directives.length} directives, ${enumSets.length} enum sets, ${valueDocRows.length} value docs, ${specifiers.length} specifiers`);
+  console.log(
+    `wrote ${out}: ${directives.length} directives, ${enumSets.length} enum sets, ${valueDocRows.length} value docs, ${specifiers.length} specifiers`,
+  );
 }
 
 // ---- data/enum-values-since.tsv → server/src/catalog/enumSince.generated.ts (issue 15, self-contained)
@@ -242,7 +333,8 @@ if (process.argv.includes('--check')) {
   elines.push('};', '');
   const econtent = elines.join('\n');
   if (process.argv.includes('--check')) {
-    if ((existsSync(enumSinceOut) ? readFileSync(enumSinceOut, 'utf8') : '') !== econtent) fail('server/src/catalog/enumSince.generated.ts is stale: run `npm run generate`.');
+    if ((existsSync(enumSinceOut) ? readFileSync(enumSinceOut, 'utf8') : '') !== econtent)
+      fail('server/src/catalog/enumSince.generated.ts is stale: run `npm run generate`.');
   } else {
     writeFileSync(enumSinceOut, econtent);
   }
@@ -250,4 +342,3 @@ if (process.argv.includes('--check')) {
 
 // The other dialects (daemon configs, networkd, …): their own generated module (scripts/generateDialects.mjs).
 generateDialects(root, process.argv.includes('--check'));
-

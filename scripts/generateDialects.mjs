@@ -18,17 +18,39 @@ import { join } from 'node:path';
 
 /** The `file` column of the tables -> our dialect id. */
 export const DIALECT_IDS = {
-  '*.network': 'network', '*.netdev': 'netdev', '*.link': 'link',
-  'journald.conf': 'journald', 'journal-remote.conf': 'journal-remote', 'journal-upload.conf': 'journal-upload',
-  'logind.conf': 'logind', 'resolved.conf': 'resolved', 'timesyncd.conf': 'timesyncd', 'coredump.conf': 'coredump',
-  'networkd.conf': 'networkd', 'oomd.conf': 'oomd', 'sleep.conf': 'sleep', 'homed.conf': 'homed', 'pstore.conf': 'pstore',
-  'iocost.conf': 'iocost', 'sysext.conf': 'sysext', 'confext.conf': 'confext', 'udev.conf': 'udev',
-  'kernel/install.conf': 'kernel-install', '*.dnssd': 'dnssd', '*.dns-delegate': 'dns-delegate', '*.nspawn': 'nspawn',
-  'repart.d/*.conf': 'repart', 'sysupdate.d/*.transfer': 'sysupdate-transfer', 'sysupdate.d/*.feature': 'sysupdate-feature',
+  '*.network': 'network',
+  '*.netdev': 'netdev',
+  '*.link': 'link',
+  'journald.conf': 'journald',
+  'journal-remote.conf': 'journal-remote',
+  'journal-upload.conf': 'journal-upload',
+  'logind.conf': 'logind',
+  'resolved.conf': 'resolved',
+  'timesyncd.conf': 'timesyncd',
+  'coredump.conf': 'coredump',
+  'networkd.conf': 'networkd',
+  'oomd.conf': 'oomd',
+  'sleep.conf': 'sleep',
+  'homed.conf': 'homed',
+  'pstore.conf': 'pstore',
+  'iocost.conf': 'iocost',
+  'sysext.conf': 'sysext',
+  'confext.conf': 'confext',
+  'udev.conf': 'udev',
+  'kernel/install.conf': 'kernel-install',
+  '*.dnssd': 'dnssd',
+  '*.dns-delegate': 'dns-delegate',
+  '*.nspawn': 'nspawn',
+  'repart.d/*.conf': 'repart',
+  'sysupdate.d/*.transfer': 'sysupdate-transfer',
+  'sysupdate.d/*.feature': 'sysupdate-feature',
 };
 
 function readTsv(path) {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split('\t'));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'));
 }
 
 /**
@@ -40,7 +62,10 @@ export function parseRequired(text) {
   const out = [];
   if (!text || /^at least one \[Match\]/.test(text)) return out;
   for (const raw of text.split(/\s;\s/)) {
-    const part = raw.replace(/\s*\(src\/[^)]*\)\s*$/, '').replace(/\s*\(man\/[^)]*\)\s*$/, '').trim();
+    const part = raw
+      .replace(/\s*\(src\/[^)]*\)\s*$/, '')
+      .replace(/\s*\(man\/[^)]*\)\s*$/, '')
+      .trim();
     if (/does not check|\bwhen\b|^\w+=\/\w+=/.test(part)) continue;
     let m = /^one of ((?:\w[\w-]*=,? ?)+)(?:\(or ([\w=/-]+)\))?/.exec(part);
     if (m) {
@@ -49,16 +74,25 @@ export function parseRequired(text) {
       continue;
     }
     m = /^(\w[\w-]*)= and (\w[\w-]*)=/.exec(part);
-    if (m) { out.push([m[1]], [m[2]]); continue; }
+    if (m) {
+      out.push([m[1]], [m[2]]);
+      continue;
+    }
     m = /^(\w[\w-]*)=(?: \((?:or (?:old )?)?(\w[\w-]*)=\)| or (\w[\w-]*)=)?/.exec(part);
-    if (m) { out.push([m[1], ...(m[2] ? [m[2]] : []), ...(m[3] ? [m[3]] : [])]); continue; }
+    if (m) {
+      out.push([m[1], ...(m[2] ? [m[2]] : []), ...(m[3] ? [m[3]] : [])]);
+      continue;
+    }
   }
   return out;
 }
 
 export function generateDialects(root, check) {
   const out = join(root, 'server/src/catalog/dialects.generated.ts');
-  const fail = (msg) => { console.error(`generateDialects: ${msg}`); process.exit(1); };
+  const fail = (msg) => {
+    console.error(`generateDialects: ${msg}`);
+    process.exit(1);
+  };
   const tables = [];
   for (const t of ['network', 'netdev', 'link']) {
     const [h, ...rows] = readTsv(join(root, `data/dialects/${t}.tsv`));
@@ -82,7 +116,10 @@ export function generateDialects(root, check) {
   const strings = [];
   const stringIndex = new Map();
   const intern = (v) => {
-    if (!stringIndex.has(v)) { stringIndex.set(v, strings.length); strings.push(v); }
+    if (!stringIndex.has(v)) {
+      stringIndex.set(v, strings.length);
+      strings.push(v);
+    }
     return stringIndex.get(v);
   };
   const enumSets = [];
@@ -91,7 +128,21 @@ export function generateDialects(root, check) {
   const byDialect = new Map();
   for (const t of tables) {
     const col = Object.fromEntries(t.header.map((h, i) => [h, i + 1]));
-    for (const need of ['section', 'directive', 'since_version', 'in_v252', 'status_v260', 'replacement', 'parser', 'value_kind', 'list', 'enum_values', 'default', 'man_page', 'notes']) {
+    for (const need of [
+      'section',
+      'directive',
+      'since_version',
+      'in_v252',
+      'status_v260',
+      'replacement',
+      'parser',
+      'value_kind',
+      'list',
+      'enum_values',
+      'default',
+      'man_page',
+      'notes',
+    ]) {
       if (!(need in col)) fail(`a dialect table lacks column ${need}`);
     }
     for (const r of t.rows) {
@@ -108,7 +159,10 @@ export function generateDialects(root, check) {
   const usedSectionSummaries = new Set();
   for (const [id, { file, rows }] of [...byDialect].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const sumPath = join(root, `data/dialects/summaries-${id}.tsv`);
-    if (!existsSync(sumPath)) { pending.push(id); continue; }
+    if (!existsSync(sumPath)) {
+      pending.push(id);
+      continue;
+    }
     const summaries = new Map();
     for (const c of readTsv(sumPath)) {
       if (c.length !== 2) fail(`summaries-${id}.tsv: expected 2 fields in "${c.join('\\t')}"`);
@@ -129,24 +183,44 @@ export function generateDialects(root, check) {
       let status = statusRaw;
       let statusSince = 0;
       const stub = /^deprecated-stub\(since (\d+)\)$/.exec(statusRaw);
-      if (stub) { status = 'ignored'; statusSince = Number(stub[1]); }
-      if (!['active', 'renamed', 'deprecated'].includes(status) && !stub) fail(`${id}: unknown status ${statusRaw} for ${key}`);
+      if (stub) {
+        status = 'ignored';
+        statusSince = Number(stub[1]);
+      }
+      if (!['active', 'renamed', 'deprecated'].includes(status) && !stub)
+        fail(`${id}: unknown status ${statusRaw} for ${key}`);
       const ev = r[col.enum_values];
       let enumSet = -1;
       if (ev) {
-        if (!enumIndex.has(ev)) { enumIndex.set(ev, enumSets.length); enumSets.push(ev.split('|')); }
+        if (!enumIndex.has(ev)) {
+          enumIndex.set(ev, enumSets.length);
+          enumSets.push(ev.split('|'));
+        }
         enumSet = enumIndex.get(ev);
       }
       const notes = r[col.notes] ?? '';
       const range = /(?:^|;\s*)range=(-?\d+)\.\.(-?\d+)/.exec(notes);
       packed.push([
-        intern(section), name, Number(r[col.since_version]) || 0, r[col.in_v252] === 'yes' ? 1 : 0, intern(status), statusSince,
-        intern(r[col.replacement]), intern(r[col.parser]), intern(r[col.value_kind]), intern(r[col.list]), enumSet,
-        intern(r[col.default]), intern(r[col.man_page]), intern(summary ?? ''), range ? [range[1], range[2]] : null,
+        intern(section),
+        name,
+        Number(r[col.since_version]) || 0,
+        r[col.in_v252] === 'yes' ? 1 : 0,
+        intern(status),
+        statusSince,
+        intern(r[col.replacement]),
+        intern(r[col.parser]),
+        intern(r[col.value_kind]),
+        intern(r[col.list]),
+        enumSet,
+        intern(r[col.default]),
+        intern(r[col.man_page]),
+        intern(summary ?? ''),
+        range ? [range[1], range[2]] : null,
         /(?:^|;\s*)fatal\b/.test(notes) ? 1 : 0,
       ]);
     }
-    if (missing.length) fail(`summaries-${id}.tsv: no summary for ${missing.length} key(s): ${missing.slice(0, 20).join(', ')}`);
+    if (missing.length)
+      fail(`summaries-${id}.tsv: no summary for ${missing.length} key(s): ${missing.slice(0, 20).join(', ')}`);
     const unused = [...summaries.keys()].filter((k) => !used.has(k));
     if (unused.length) fail(`summaries-${id}.tsv: summaries for unknown keys: ${unused.join(', ')}`);
     const sections = [];
@@ -157,9 +231,13 @@ export function generateDialects(root, check) {
       const ssKey = `${id}\u0000${name}`;
       if (sectionSummaries.has(ssKey)) usedSectionSummaries.add(ssKey);
       sections.push([
-        name, c[sh.repeatable] === 'yes' ? 1 : 0, parseRequired(c[sh.required]),
-        c[sh.netdev_kinds] ? c[sh.netdev_kinds].split(/\s+/) : null, c[sh.accepted_by_parser] === 'no' ? 0 : 1,
-        renamed ? renamed[1] : null, sectionSummaries.has(ssKey) ? intern(sectionSummaries.get(ssKey)) : -1,
+        name,
+        c[sh.repeatable] === 'yes' ? 1 : 0,
+        parseRequired(c[sh.required]),
+        c[sh.netdev_kinds] ? c[sh.netdev_kinds].split(/\s+/) : null,
+        c[sh.accepted_by_parser] === 'no' ? 0 : 1,
+        renamed ? renamed[1] : null,
+        sectionSummaries.has(ssKey) ? intern(sectionSummaries.get(ssKey)) : -1,
       ]);
     }
     keyCount += packed.length;
@@ -167,22 +245,41 @@ export function generateDialects(root, check) {
   }
   // Podman Quadlet: its own table (quadlet.tsv, other columns), one dialect per file type (quadletDialects below).
   const quadlet = quadletDialects(root, fail, intern, (ev) => {
-    if (!enumIndex.has(ev)) { enumIndex.set(ev, enumSets.length); enumSets.push(ev.split('|')); }
+    if (!enumIndex.has(ev)) {
+      enumIndex.set(ev, enumSets.length);
+      enumSets.push(ev.split('|'));
+    }
     return enumIndex.get(ev);
   });
-  for (const [id, d] of Object.entries(quadlet.dialects)) { dialects[id] = d; keyCount += d.rows.length; }
-  const unusedSS = [...sectionSummaries.keys()].filter((k) => !usedSectionSummaries.has(k) && !pending.includes(k.split('\u0000')[0]));
-  if (unusedSS.length) fail(`section-summaries.tsv: unknown sections ${unusedSS.map((k) => k.replace('\u0000', ' ')).join(', ')}`);
+  for (const [id, d] of Object.entries(quadlet.dialects)) {
+    dialects[id] = d;
+    keyCount += d.rows.length;
+  }
+  const unusedSS = [...sectionSummaries.keys()].filter(
+    (k) => !usedSectionSummaries.has(k) && !pending.includes(k.split('\u0000')[0]),
+  );
+  if (unusedSS.length)
+    fail(`section-summaries.tsv: unknown sections ${unusedSS.map((k) => k.replace('\u0000', ' ')).join(', ')}`);
 
   const lines = [];
-  lines.push('// GENERATED by scripts/generateDialects.mjs (run by scripts/generateCatalog.mjs) from data/dialects/. DO NOT EDIT.');
+  lines.push(
+    '// GENERATED by scripts/generateDialects.mjs (run by scripts/generateCatalog.mjs) from data/dialects/. DO NOT EDIT.',
+  );
   lines.push('// Regenerate with `npm run generate`; a test fails when this file is stale.');
   lines.push('/* eslint-disable */');
   lines.push('');
-  lines.push('/** [section#, name, since, inV252, status#, statusSince, replacement#, parser#, kind#, list#, enumSet, default#, manPage#, summary#, range, fatal] (# = index into DIALECT_STRINGS) */');
-  lines.push('export type DialectRow = readonly [number, string, number, 0 | 1, number, number, number, number, number, number, number, number, number, number, readonly [string, string] | null, 0 | 1];');
-  lines.push('/** [name, repeatable, required (each: alternative keys), netdevKinds, acceptedByParser, renamedTo, summary# or -1] */');
-  lines.push('export type DialectSectionRow = readonly [string, 0 | 1, readonly (readonly string[])[], readonly string[] | null, 0 | 1, string | null, number];');
+  lines.push(
+    '/** [section#, name, since, inV252, status#, statusSince, replacement#, parser#, kind#, list#, enumSet, default#, manPage#, summary#, range, fatal] (# = index into DIALECT_STRINGS) */',
+  );
+  lines.push(
+    'export type DialectRow = readonly [number, string, number, 0 | 1, number, number, number, number, number, number, number, number, number, number, readonly [string, string] | null, 0 | 1];',
+  );
+  lines.push(
+    '/** [name, repeatable, required (each: alternative keys), netdevKinds, acceptedByParser, renamedTo, summary# or -1] */',
+  );
+  lines.push(
+    'export type DialectSectionRow = readonly [string, 0 | 1, readonly (readonly string[])[], readonly string[] | null, 0 | 1, string | null, number];',
+  );
   lines.push('');
   lines.push(`/** Dialects still without summaries (not generated): ${pending.join(', ') || 'none'}. */`);
   lines.push(`export const PENDING_DIALECTS: readonly string[] = ${JSON.stringify(pending)};`);
@@ -191,7 +288,9 @@ export function generateDialects(root, check) {
   for (const e of enumSets) lines.push(`  ${JSON.stringify(e)},`);
   lines.push('];');
   lines.push('');
-  lines.push('export const DIALECT_TABLES: Readonly<Record<string, { readonly file: string; readonly sections: readonly DialectSectionRow[]; readonly rows: readonly DialectRow[] }>> = {');
+  lines.push(
+    'export const DIALECT_TABLES: Readonly<Record<string, { readonly file: string; readonly sections: readonly DialectSectionRow[]; readonly rows: readonly DialectRow[] }>> = {',
+  );
   for (const [id, d] of Object.entries(dialects)) {
     lines.push(`  ${JSON.stringify(id)}: {`);
     lines.push(`    file: ${JSON.stringify(d.file)},`);
@@ -205,8 +304,12 @@ export function generateDialects(root, check) {
   }
   lines.push('};');
   lines.push('');
-  lines.push('/** Podman Quadlet facts per dialect (quadlet.tsv): the podman release of each Section.Key, the file type, the first release of the type, and the [Unit]/[Service]/[Install] rows about the generated unit ([fileType, section, key, notes]). */');
-  lines.push(`export const QUADLET_FACTS: { readonly newestKeySince: string; readonly types: Readonly<Record<string, { readonly fileType: string; readonly since: string; readonly keySince: Readonly<Record<string, string>> }>>; readonly unitRows: readonly (readonly [string, string, string, string])[] } = ${JSON.stringify(quadlet.facts)};`);
+  lines.push(
+    '/** Podman Quadlet facts per dialect (quadlet.tsv): the podman release of each Section.Key, the file type, the first release of the type, and the [Unit]/[Service]/[Install] rows about the generated unit ([fileType, section, key, notes]). */',
+  );
+  lines.push(
+    `export const QUADLET_FACTS: { readonly newestKeySince: string; readonly types: Readonly<Record<string, { readonly fileType: string; readonly since: string; readonly keySince: Readonly<Record<string, string>> }>>; readonly unitRows: readonly (readonly [string, string, string, string])[] } = ${JSON.stringify(quadlet.facts)};`,
+  );
   lines.push('');
   lines.push(`export const DIALECT_STRINGS: readonly string[] = ${JSON.stringify(strings)};`);
   lines.push('');
@@ -214,10 +317,14 @@ export function generateDialects(root, check) {
   if (check) {
     const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
     if (current !== content) fail('server/src/catalog/dialects.generated.ts is stale: run `npm run generate`.');
-    console.log(`dialect catalogs are up to date (${Object.keys(dialects).length} dialects, ${keyCount} keys; pending: ${pending.join(', ') || 'none'})`);
+    console.log(
+      `dialect catalogs are up to date (${Object.keys(dialects).length} dialects, ${keyCount} keys; pending: ${pending.join(', ') || 'none'})`,
+    );
   } else {
     writeFileSync(out, content);
-    console.log(`wrote ${out}: ${Object.keys(dialects).length} dialects, ${keyCount} keys; pending: ${pending.join(', ') || 'none'}`);
+    console.log(
+      `wrote ${out}: ${Object.keys(dialects).length} dialects, ${keyCount} keys; pending: ${pending.join(', ') || 'none'}`,
+    );
   }
 }
 
@@ -230,14 +337,46 @@ export function generateDialects(root, check) {
  * type, `[Section]` for a section); every key must have one.
  */
 export const QUADLET_TYPES = ['container', 'volume', 'network', 'kube', 'image', 'build', 'pod', 'artifact'];
-const QUADLET_TYPE_SINCE = { container: '4.4.0', volume: '4.4.0', network: '4.4.0', kube: '4.4.0', image: '4.8.0', pod: '5.0.0', build: '5.2.0', artifact: '5.7.0' };
+const QUADLET_TYPE_SINCE = {
+  container: '4.4.0',
+  volume: '4.4.0',
+  network: '4.4.0',
+  kube: '4.4.0',
+  image: '4.8.0',
+  pod: '5.0.0',
+  build: '5.2.0',
+  artifact: '5.7.0',
+};
 /** Kinds the generic validators check as podman reads them; anything else is kept as a string. */
-const QUADLET_KINDS = new Set(['bool', 'enum', 'enum-or-bool', 'unsigned', 'int', 'ip-address', 'ip-addresses', 'ip-prefix', 'signal', 'environment', 'ifname']);
+const QUADLET_KINDS = new Set([
+  'bool',
+  'enum',
+  'enum-or-bool',
+  'unsigned',
+  'int',
+  'ip-address',
+  'ip-addresses',
+  'ip-prefix',
+  'signal',
+  'environment',
+  'ifname',
+]);
 
 function quadletDialects(root, fail, intern, enumSetOf) {
   const rows = readTsv(join(root, 'data/dialects/quadlet.tsv'));
   const col = Object.fromEntries(rows[0].map((c, i) => [c, i]));
-  for (const need of ['file_type', 'section', 'directive', 'since_podman', 'value_kind', 'list', 'enum_values', 'default', 'required', 'notes']) {
+  for (const need of [
+    'file_type',
+    'section',
+    'directive',
+    'since_podman',
+    'value_kind',
+    'list',
+    'enum_values',
+    'default',
+    'required',
+    'notes',
+  ]) {
     if (!(need in col)) fail(`quadlet.tsv lacks column ${need}`);
   }
   const summaries = new Map();
@@ -249,7 +388,12 @@ function quadletDialects(root, fail, intern, enumSetOf) {
   const used = new Set();
   const dialects = {};
   const facts = { newestKeySince: '', types: {}, unitRows: [] };
-  const newer = (a, b) => { const x = a.split('.').map(Number); const y = b.split('.').map(Number); for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] > y[i]; return false; };
+  const newer = (a, b) => {
+    const x = a.split('.').map(Number);
+    const y = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] > y[i];
+    return false;
+  };
   const missing = [];
   for (const t of QUADLET_TYPES) {
     const fileType = `.${t}`;
@@ -278,16 +422,35 @@ function quadletDialects(root, fail, intern, enumSetOf) {
       const ev = r[col.enum_values] ?? '';
       let kind = r[col.value_kind];
       // Only Environment= holds variable names; Label=, Annotation=, Options=… take any KEY=VALUE.
-      if ((kind === 'environment' && name !== 'Environment') || !QUADLET_KINDS.has(kind) || ((kind === 'enum' || kind === 'enum-or-bool') && ev.includes('<') && ev !== 'healthy|<bool>')) kind = 'string';
+      if (
+        (kind === 'environment' && name !== 'Environment') ||
+        !QUADLET_KINDS.has(kind) ||
+        ((kind === 'enum' || kind === 'enum-or-bool') && ev.includes('<') && ev !== 'healthy|<bool>')
+      )
+        kind = 'string';
       const req = r[col.required] ?? '';
       if (req === 'yes') required.set(name, [name]);
       else if (/^yes \(or (\w+)=\)$/.test(req)) required.set(name, [name, /^yes \(or (\w+)=\)$/.exec(req)[1]]);
-      else if (/^File= or SetWorkingDirectory= is required/.test(req)) required.set(name, ['File', 'SetWorkingDirectory']);
+      else if (/^File= or SetWorkingDirectory= is required/.test(req))
+        required.set(name, ['File', 'SetWorkingDirectory']);
       const notes = r[col.notes] ?? '';
       packed.push([
-        intern(section), name, 0, 1, intern(/^deprecated\b/.test(notes) ? 'deprecated' : 'active'), 0,
-        intern(/^deprecated \(use (\w+)=/.exec(notes)?.[1] ?? ''), intern(''), intern(kind), intern(r[col.list]), ev ? enumSetOf(ev) : -1,
-        intern(r[col.default] ?? ''), intern('podman-systemd.unit'), intern(summary ?? ''), null, 0,
+        intern(section),
+        name,
+        0,
+        1,
+        intern(/^deprecated\b/.test(notes) ? 'deprecated' : 'active'),
+        0,
+        intern(/^deprecated \(use (\w+)=/.exec(notes)?.[1] ?? ''),
+        intern(''),
+        intern(kind),
+        intern(r[col.list]),
+        ev ? enumSetOf(ev) : -1,
+        intern(r[col.default] ?? ''),
+        intern('podman-systemd.unit'),
+        intern(summary ?? ''),
+        null,
+        0,
       ]);
     }
     const typeSection = t[0].toUpperCase() + t.slice(1);
@@ -301,8 +464,14 @@ function quadletDialects(root, fail, intern, enumSetOf) {
   }
   // The same [Unit]/[Service]/[Install] row can be listed once per type: keep each once.
   const seen = new Set();
-  facts.unitRows = facts.unitRows.filter((r) => { const k = r.join('\t'); if (seen.has(k)) return false; seen.add(k); return true; });
-  if (missing.length) fail(`quadlet-summaries.tsv: no summary for ${missing.length} key(s): ${missing.slice(0, 20).join(', ')}`);
+  facts.unitRows = facts.unitRows.filter((r) => {
+    const k = r.join('\t');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (missing.length)
+    fail(`quadlet-summaries.tsv: no summary for ${missing.length} key(s): ${missing.slice(0, 20).join(', ')}`);
   const unused = [...summaries.keys()].filter((k) => !used.has(k));
   if (unused.length) fail(`quadlet-summaries.tsv: summaries for unknown keys: ${unused.join(', ')}`);
   return { dialects, facts };

@@ -29,7 +29,14 @@ export function renderDiagnosticsDoc(codes) {
     '',
   ];
   for (const [code, c] of Object.entries(codes)) {
-    out.push(`## ${code}`, '', `Default severity: ${LEVEL[c.severity] ?? c.severity}.${c.tag ? ` Shown as ${c.tag}.` : ''}`, '', c.doc, '');
+    out.push(
+      `## ${code}`,
+      '',
+      `Default severity: ${LEVEL[c.severity] ?? c.severity}.${c.tag ? ` Shown as ${c.tag}.` : ''}`,
+      '',
+      c.doc,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -38,7 +45,14 @@ async function loadCodes() {
   const dir = mkdtempSync(join(tmpdir(), 'sdu-docs-'));
   try {
     const outfile = join(dir, 'codes.mjs');
-    await build({ entryPoints: [join(root, 'server/src/services/codes.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(root, 'server/src/services/codes.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile,
+      logLevel: 'silent',
+    });
     return (await import(pathToFileURL(outfile).href)).CODES;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -49,8 +63,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = renderDiagnosticsDoc(await loadCodes());
   if (process.argv.includes('--check')) {
     let old = '';
-    try { old = readFileSync(DOC_PATH, 'utf8'); } catch { /* missing */ }
-    if (old !== text) { console.error('docs/diagnostics.md is stale: run node scripts/generateDocs.mjs'); process.exit(1); }
+    try {
+      old = readFileSync(DOC_PATH, 'utf8');
+    } catch {
+      /* missing */
+    }
+    if (old !== text) {
+      console.error('docs/diagnostics.md is stale: run node scripts/generateDocs.mjs');
+      process.exit(1);
+    }
   } else {
     writeFileSync(DOC_PATH, text);
     console.log(`wrote ${DOC_PATH}`);

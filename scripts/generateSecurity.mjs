@@ -31,13 +31,25 @@ function fail(msg) {
 }
 
 function lines(path) {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
 function readTable(path) {
   const [header, ...rows] = lines(path).map((l) => l.split('\t'));
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
-  for (const need of ['id', 'policy_key', 'weight', 'range', 'seccomp_only', 'default_dependencies_only', 'description_good', 'description_bad', 'url_anchor']) {
+  for (const need of [
+    'id',
+    'policy_key',
+    'weight',
+    'range',
+    'seccomp_only',
+    'default_dependencies_only',
+    'description_good',
+    'description_bad',
+    'url_anchor',
+  ]) {
     if (!(need in col)) fail(`${path} lacks column ${need}`);
   }
   return rows.map((r) => ({
@@ -61,8 +73,14 @@ function measure() {
   if (!/^systemd 252\b/.test(version)) fail(`--measure needs systemd 252 (found: ${version})`);
 
   // Syscall groups, as systemd-analyze prints them.
-  const groups = execFileSync('systemd-analyze', ['syscall-filter'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  writeFileSync(data('security-syscall-groups-252.txt'), `# \`systemd-analyze syscall-filter\` on ${version}; measured by scripts/generateSecurity.mjs --measure.\n${groups}`);
+  const groups = execFileSync('systemd-analyze', ['syscall-filter'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  writeFileSync(
+    data('security-syscall-groups-252.txt'),
+    `# \`systemd-analyze syscall-filter\` on ${version}; measured by scripts/generateSecurity.mjs --measure.\n${groups}`,
+  );
 
   // Which names libseccomp resolves to a real (non-negative) x86-64 system call number: the only ones
   // systemd-analyze security looks at in a group.
@@ -75,34 +93,60 @@ function measure() {
     'for n in sys.stdin.read().split():',
     '    if l.seccomp_syscall_resolve_name(n.encode()) >= 0: print(n)',
   ].join('\n');
-  const native = execFileSync('python3', ['-c', py], { input: [...candidates].sort().join('\n'), encoding: 'utf8' }).split('\n').filter(Boolean);
-  writeFileSync(data('security-native-syscalls-252.txt'), `# System call names libseccomp 2.5.4 (Debian 12) resolves to an x86-64 number; measured by scripts/generateSecurity.mjs --measure.\n${native.join('\n')}\n`);
+  const native = execFileSync('python3', ['-c', py], { input: [...candidates].sort().join('\n'), encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  writeFileSync(
+    data('security-native-syscalls-252.txt'),
+    `# System call names libseccomp 2.5.4 (Debian 12) resolves to an x86-64 number; measured by scripts/generateSecurity.mjs --measure.\n${native.join('\n')}\n`,
+  );
 
   // Address families and architectures: what the unit parser of 252 accepts, read back through the score.
   const dir = mkdtempSync(join(tmpdir(), 'security-measure-'));
   const score = (extra) => {
     writeFileSync(join(dir, 'm.service'), `[Service]\nExecStart=/bin/true\nUser=foo\n${extra}\n`);
-    const r = spawnSync('systemd-analyze', ['security', '--offline=true', '--json=short', join(dir, 'm.service')], { encoding: 'utf8' });
+    const r = spawnSync('systemd-analyze', ['security', '--offline=true', '--json=short', join(dir, 'm.service')], {
+      encoding: 'utf8',
+    });
     return Object.fromEntries(JSON.parse(r.stdout).map((x) => [x.json_field, x]));
   };
   try {
-    const dirRow = readFileSync(data('directives.tsv'), 'utf8').split('\n').map((l) => l.split('\t'));
-    const enumOf = (name) => dirRow.find((r) => r[0] === 'Service' && r[1] === name)[9].split('|').filter((v) => !/[<~]/.test(v) && v !== 'none');
+    const dirRow = readFileSync(data('directives.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const enumOf = (name) =>
+      dirRow
+        .find((r) => r[0] === 'Service' && r[1] === name)[9]
+        .split('|')
+        .filter((v) => !/[<~]/.test(v) && v !== 'none');
     const families = [];
     for (const af of enumOf('RestrictAddressFamilies')) {
       const s = score(`RestrictAddressFamilies=~${af}`);
-      const cls = [['inet', 'RestrictAddressFamilies_AF_INET_INET6'], ['unix', 'RestrictAddressFamilies_AF_UNIX'], ['netlink', 'RestrictAddressFamilies_AF_NETLINK'], ['packet', 'RestrictAddressFamilies_AF_PACKET'], ['other', 'RestrictAddressFamilies_OTHER']]
-        .filter(([, f]) => s[f].set === true).map(([c]) => c);
+      const cls = [
+        ['inet', 'RestrictAddressFamilies_AF_INET_INET6'],
+        ['unix', 'RestrictAddressFamilies_AF_UNIX'],
+        ['netlink', 'RestrictAddressFamilies_AF_NETLINK'],
+        ['packet', 'RestrictAddressFamilies_AF_PACKET'],
+        ['other', 'RestrictAddressFamilies_OTHER'],
+      ]
+        .filter(([, f]) => s[f].set === true)
+        .map(([c]) => c);
       if (cls.length === 1) families.push(`${af}\t${cls[0]}`);
       else if (cls.length > 1) fail(`${af} lands in ${cls.join(', ')}`);
     }
-    writeFileSync(data('security-address-families-252.tsv'), `# Address family names RestrictAddressFamilies= accepts on ${version}, with the check they count for; measured by scripts/generateSecurity.mjs --measure.\n${families.join('\n')}\n`);
+    writeFileSync(
+      data('security-address-families-252.tsv'),
+      `# Address family names RestrictAddressFamilies= accepts on ${version}, with the check they count for; measured by scripts/generateSecurity.mjs --measure.\n${families.join('\n')}\n`,
+    );
     const archs = [];
     for (const a of enumOf('SystemCallArchitectures')) {
       const s = score(`SystemCallArchitectures=${a}`).SystemCallArchitectures;
       if (s.set === true || /multiple/.test(s.description)) archs.push(a);
     }
-    writeFileSync(data('security-architectures-252.txt'), `# Architecture names SystemCallArchitectures= accepts on ${version}; measured by scripts/generateSecurity.mjs --measure.\n${archs.join('\n')}\n`);
+    writeFileSync(
+      data('security-architectures-252.txt'),
+      `# Architecture names SystemCallArchitectures= accepts on ${version}; measured by scripts/generateSecurity.mjs --measure.\n${archs.join('\n')}\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -120,33 +164,61 @@ if (v252.length !== 80) fail(`security-table-252.tsv has ${v252.length} checks, 
 const ids252 = new Set(v252.map((c) => c.id));
 for (const c of v252) {
   const n = v260.find((x) => x.id === c.id);
-  if (!n || n.weight !== c.weight || n.range !== c.range || n.jsonField !== c.jsonField) fail(`check ${c.id} differs between 252 and 260`);
+  if (!n || n.weight !== c.weight || n.range !== c.range || n.jsonField !== c.jsonField)
+    fail(`check ${c.id} differs between 252 and 260`);
 }
 const checks = v260.map((c) => ({ ...c, in252: ids252.has(c.id) }));
 const sum = (t) => t.reduce((s, c) => s + c.weight, 0);
-if (sum(v252) !== 56435 || sum(v260) !== 56460) fail('the default weights no longer add up to 56 435 (252) and 56 460 (260)');
+if (sum(v252) !== 56435 || sum(v260) !== 56460)
+  fail('the default weights no longer add up to 56 435 (252) and 56 460 (260)');
 
 // Syscall groups: "@name" then indented members ("# comment" lines and blank lines skipped).
 const groups = {};
 let current;
 for (const l of readFileSync(data('security-syscall-groups-252.txt'), 'utf8').split('\n')) {
   if (l.startsWith('#')) continue;
-  if (/^@[a-z-]+$/.test(l)) { current = l; groups[current] = []; continue; }
+  if (/^@[a-z-]+$/.test(l)) {
+    current = l;
+    groups[current] = [];
+    continue;
+  }
   const m = /^\s+(@?[a-z_][a-z0-9_-]*)$/.exec(l);
   if (m && current) groups[current].push(m[1]);
 }
-for (const g of ['@swap', '@obsolete', '@clock', '@cpu-emulation', '@debug', '@mount', '@module', '@raw-io', '@reboot', '@privileged', '@resources', '@default']) {
+for (const g of [
+  '@swap',
+  '@obsolete',
+  '@clock',
+  '@cpu-emulation',
+  '@debug',
+  '@mount',
+  '@module',
+  '@raw-io',
+  '@reboot',
+  '@privileged',
+  '@resources',
+  '@default',
+]) {
   if (!groups[g]?.length) fail(`security-syscall-groups-252.txt lacks ${g}`);
 }
 const native = lines(data('security-native-syscalls-252.txt'));
 const families = lines(data('security-address-families-252.tsv')).map((l) => l.split('\t'));
 const archs = lines(data('security-architectures-252.txt'));
 
-const dirRows = readFileSync(data('directives.tsv'), 'utf8').split('\n').map((l) => l.split('\t'));
+const dirRows = readFileSync(data('directives.tsv'), 'utf8')
+  .split('\n')
+  .map((l) => l.split('\t'));
 const capRow = dirRows.find((r) => r[0] === 'Service' && r[1] === 'CapabilityBoundingSet');
 const caps = capRow[9].split('|').filter((v) => v.startsWith('CAP_'));
 // The enum lists them in the kernel's order; spot-check a few numbers (linux/capability.h).
-for (const [name, n] of [['CAP_CHOWN', 0], ['CAP_SETPCAP', 8], ['CAP_SYS_ADMIN', 21], ['CAP_MKNOD', 27], ['CAP_SYSLOG', 34], ['CAP_BPF', 39]]) {
+for (const [name, n] of [
+  ['CAP_CHOWN', 0],
+  ['CAP_SETPCAP', 8],
+  ['CAP_SYS_ADMIN', 21],
+  ['CAP_MKNOD', 27],
+  ['CAP_SYSLOG', 34],
+  ['CAP_BPF', 39],
+]) {
   if (caps.indexOf(name) !== n) fail(`directives.tsv: ${name} is not capability number ${n}`);
 }
 
@@ -192,7 +264,11 @@ export const CAPABILITIES: readonly string[] = ${JSON.stringify(caps)};
 
 if (process.argv.includes('--check')) {
   let old = '';
-  try { old = readFileSync(out, 'utf8'); } catch { /* missing */ }
+  try {
+    old = readFileSync(out, 'utf8');
+  } catch {
+    /* missing */
+  }
   if (old !== text) fail(`${out} is stale: run node scripts/generateSecurity.mjs`);
 } else {
   writeFileSync(out, text);

@@ -28,7 +28,10 @@ function run(cmd, cmdArgs) {
 
 if (!args.includes('--no-build')) run(process.execPath, [join(root, 'scripts/build.mjs')]);
 for (const f of ['dist/client.js', 'dist/server.js']) {
-  if (!existsSync(join(root, f))) { console.error(`package: ${f} is missing; build first`); process.exit(1); }
+  if (!existsSync(join(root, f))) {
+    console.error(`package: ${f} is missing; build first`);
+    process.exit(1);
+  }
 }
 
 // vsce asks y/N questions for a missing LICENSE or repository field; with no stdin (CI) that
@@ -37,14 +40,20 @@ const vsceArgs = ['package', '--no-dependencies', '--out', out];
 if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(root, f)))) vsceArgs.push('--skip-license');
 if (!pkg.repository) vsceArgs.push('--allow-missing-repository');
 const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-if (!existsSync(vsce)) { console.error('package: @vscode/vsce is not installed (npm install)'); process.exit(1); }
+if (!existsSync(vsce)) {
+  console.error('package: @vscode/vsce is not installed (npm install)');
+  process.exit(1);
+}
 run(process.execPath, [vsce, ...vsceArgs]);
 
 /** Reads the central directory of a zip: [{ name, size }] (enough for a .vsix). */
 function listZip(buf) {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('not a zip file');
   const count = buf.readUInt16LE(eocd + 10);
@@ -53,7 +62,9 @@ function listZip(buf) {
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory');
     const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     entries.push({ name, size });
     p += 46 + nameLen + extraLen + commentLen;
@@ -61,14 +72,19 @@ function listZip(buf) {
   return entries;
 }
 
-
 const buf = readFileSync(out);
 const entries = listZip(buf);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`\n${out.slice(root.length + 1)}: ${kb(statSync(out).size)} (${statSync(out).size} bytes), ${entries.length} files`);
+console.log(
+  `\n${out.slice(root.length + 1)}: ${kb(statSync(out).size)} (${statSync(out).size} bytes), ${entries.length} files`,
+);
 for (const e of entries) console.log(`  ${e.name.padEnd(48)} ${kb(e.size).padStart(12)}`);
 
-const bad = entries.filter((e) => /(^|\/)node_modules\/|\.map$|\.tsx?$|(^|\/)(src|test|scripts|data|examples|\.cache)\//.test(e.name.replace(/^extension\//, '')));
+const bad = entries.filter((e) =>
+  /(^|\/)node_modules\/|\.map$|\.tsx?$|(^|\/)(src|test|scripts|data|examples|\.cache)\//.test(
+    e.name.replace(/^extension\//, ''),
+  ),
+);
 if (bad.length) {
   console.error(`package: unexpected files in the .vsix:\n${bad.map((e) => `  ${e.name}`).join('\n')}`);
   process.exit(1);

@@ -78,7 +78,8 @@ function importsOf(source: string): string[] {
  */
 function violation(from: string, specifier: string): string | undefined {
   const source = layerOf(from);
-  if (!source) return `${from} is in no layer: add its folder to the layer table in test/architecture.test.ts and ARCHITECTURE.md`;
+  if (!source)
+    return `${from} is in no layer: add its folder to the layer table in test/architecture.test.ts and ARCHITECTURE.md`;
   if (!specifier.startsWith('.')) {
     if (/^vscode-languageserver(\/|$)/.test(specifier) && !LSP_FILES.has(from)) {
       return `only server.ts, main.ts and cli.ts may import vscode-languageserver`;
@@ -89,7 +90,9 @@ function violation(from: string, specifier: string): string | undefined {
   const dest = layerOf(target);
   if (source === CLIENT) {
     if (target.startsWith('client/src/') || !target.startsWith('server/src/')) return undefined;
-    return dest?.rank === FACADE_RANK ? undefined : `client may import from server/src only the facade (server/src/languageService.ts)`;
+    return dest?.rank === FACADE_RANK
+      ? undefined
+      : `client may import from server/src only the facade (server/src/languageService.ts)`;
   }
   if (!dest) {
     if (target.startsWith('server/src/')) return `${target} is in no layer`;
@@ -132,27 +135,39 @@ describe('the layer checker itself', () => {
     const src = [
       "import { a,\n  b } from './a.js';",
       "import type { T } from '../types.js';",
-      "export { c } from \"./c.js\";",
+      'export { c } from "./c.js";',
       "export * from './d.js';",
       "import './side-effect.js';",
       "const m = await import('./lazy.js');",
       "function f(x: import('../../units/fileKind.js').FileKind) {}",
-      "// importing from here is fine in prose",
+      '// importing from here is fine in prose',
       "const s = 'from';",
     ].join('\n');
-    expect(importsOf(src).sort()).toEqual(['../../units/fileKind.js', '../types.js', './a.js', './c.js', './d.js', './lazy.js', './side-effect.js'].sort());
+    expect(importsOf(src).sort()).toEqual(
+      ['../../units/fileKind.js', '../types.js', './a.js', './c.js', './d.js', './lazy.js', './side-effect.js'].sort(),
+    );
   });
 
   it('refuses upward imports and allows downward ones', () => {
-    expect(violation('server/src/parser/parser.ts', '../catalog/catalog.js')).toBe('layer parser may not import layer catalog');
+    expect(violation('server/src/parser/parser.ts', '../catalog/catalog.js')).toBe(
+      'layer parser may not import layer catalog',
+    );
     expect(violation('server/src/parser/parser.ts', '../util/cache.js')).toBe('layer parser may not import layer util');
     expect(violation('server/src/parser/parser.ts', './lineIndex.js')).toBeUndefined();
-    expect(violation('server/src/catalog/catalog.ts', '../values/types.js')).toBe('layer catalog may not import layer values');
+    expect(violation('server/src/catalog/catalog.ts', '../values/types.js')).toBe(
+      'layer catalog may not import layer values',
+    );
     expect(violation('server/src/values/kinds.ts', '../catalog/catalog.js')).toBeUndefined();
-    expect(violation('server/src/units/siblings.ts', '../languageService.js')).toBe('layer units may not import layer facade');
-    expect(violation('server/src/units/siblings.ts', '../services/rules/types.js')).toBe('layer units may not import layer services');
+    expect(violation('server/src/units/siblings.ts', '../languageService.js')).toBe(
+      'layer units may not import layer facade',
+    );
+    expect(violation('server/src/units/siblings.ts', '../services/rules/types.js')).toBe(
+      'layer units may not import layer services',
+    );
     expect(violation('server/src/services/rules/fdHints.ts', '../../socketActivation/hints.js')).toBeUndefined();
-    expect(violation('server/src/socketActivation/strace.ts', '../services/codes.js')).toBe('layer socketActivation may not import layer services');
+    expect(violation('server/src/socketActivation/strace.ts', '../services/codes.js')).toBe(
+      'layer socketActivation may not import layer services',
+    );
     expect(violation('server/src/languageService.ts', './units/hierarchy.js')).toBeUndefined();
     expect(violation('server/src/languageService.ts', './server.js')).toBe('layer facade may not import layer server');
   });
@@ -161,13 +176,21 @@ describe('the layer checker itself', () => {
     expect(violation('server/src/server.ts', './languageService.js')).toBeUndefined();
     expect(violation('server/src/server.ts', './main.js')).toBeUndefined();
     expect(violation('server/src/cli/effective.ts', '../languageService.js')).toBeUndefined();
-    expect(violation('server/src/cli/effective.ts', '../units/effective.js')).toMatch(/^layer cli may not import layer units: /);
-    expect(violation('server/src/server.ts', './services/hover.js')).toMatch(/^layer server may not import layer services: /);
+    expect(violation('server/src/cli/effective.ts', '../units/effective.js')).toMatch(
+      /^layer cli may not import layer units: /,
+    );
+    expect(violation('server/src/server.ts', './services/hover.js')).toMatch(
+      /^layer server may not import layer services: /,
+    );
     expect(violation('client/src/extension.ts', '../../server/src/languageService.js')).toBeUndefined();
     expect(violation('client/src/extension.ts', './install.js')).toBeUndefined();
-    expect(violation('client/src/watchdogCommand.ts', '../../server/src/services/rules/watchdog.js')).toMatch(/^client may import from server\/src only the facade/);
+    expect(violation('client/src/watchdogCommand.ts', '../../server/src/services/rules/watchdog.js')).toMatch(
+      /^client may import from server\/src only the facade/,
+    );
     expect(violation('server/src/server.ts', 'vscode-languageserver/node')).toBeUndefined();
-    expect(violation('server/src/services/hover.ts', 'vscode-languageserver')).toBe('only server.ts, main.ts and cli.ts may import vscode-languageserver');
+    expect(violation('server/src/services/hover.ts', 'vscode-languageserver')).toBe(
+      'only server.ts, main.ts and cli.ts may import vscode-languageserver',
+    );
     expect(violation('server/src/units/x.ts', 'node:fs')).toBeUndefined();
     expect(violation('server/src/newFolder/x.ts', '../parser/parser.js')).toMatch(/is in no layer/);
   });
@@ -181,7 +204,12 @@ describe('imports only go down the layers', () => {
     const all = files.flatMap((f) => importsOf(readFileSync(join(ROOT, f), 'utf8')).map((spec) => ({ f, spec })));
     expect(files.length).toBeGreaterThan(80);
     expect(all.length).toBeGreaterThan(300);
-    const unmapped = files.filter((f) => !layerOf(f)).map((f) => `${f} is in no layer: add its folder to the layer table in test/architecture.test.ts and ARCHITECTURE.md`);
+    const unmapped = files
+      .filter((f) => !layerOf(f))
+      .map(
+        (f) =>
+          `${f} is in no layer: add its folder to the layer table in test/architecture.test.ts and ARCHITECTURE.md`,
+      );
     const problems = all.flatMap(({ f, spec }) => {
       const why = layerOf(f) && violation(f, spec);
       return why ? [`${f} → ${spec} (${why})`] : [];

@@ -2,14 +2,24 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allDirectives, lookupDirective, directivesNamed, sectionSummary, allSpecifiers, valueMeaning, directiveAllowedInType } from '../server/src/catalog/catalog.js';
+import {
+  allDirectives,
+  lookupDirective,
+  directivesNamed,
+  sectionSummary,
+  allSpecifiers,
+  valueMeaning,
+  directiveAllowedInType,
+} from '../server/src/catalog/catalog.js';
 
 const root = join(__dirname, '..');
 
 describe('catalog', () => {
   it('is generated from data/ and not stale', () => {
     // Throws (exit 1) when server/src/catalog/catalogData.generated.ts differs from what the script writes.
-    expect(() => execFileSync(process.execPath, [join(root, 'scripts/generateCatalog.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [join(root, 'scripts/generateCatalog.mjs'), '--check'], { stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('has every row of data/directives.tsv', () => {
@@ -19,13 +29,38 @@ describe('catalog', () => {
   });
 
   it('has our own summary for all 515 unit directive names, 74 [Manager] keys and every section', () => {
-    const unitNames = new Set(allDirectives().filter((d) => d.section !== 'Manager').map((d) => d.name));
-    const managerNames = new Set(allDirectives().filter((d) => d.section === 'Manager').map((d) => d.name));
+    const unitNames = new Set(
+      allDirectives()
+        .filter((d) => d.section !== 'Manager')
+        .map((d) => d.name),
+    );
+    const managerNames = new Set(
+      allDirectives()
+        .filter((d) => d.section === 'Manager')
+        .map((d) => d.name),
+    );
     expect(unitNames.size).toBe(515);
     expect(managerNames.size).toBe(74);
-    const missing = allDirectives().filter((d) => !/^[A-Z`].{20,}[.]$/.test(d.summary)).map((d) => `${d.section}.${d.name}`);
+    const missing = allDirectives()
+      .filter((d) => !/^[A-Z`].{20,}[.]$/.test(d.summary))
+      .map((d) => `${d.section}.${d.name}`);
     expect(missing).toEqual([]);
-    for (const s of ['Unit', 'Install', 'Service', 'Socket', 'Mount', 'Automount', 'Swap', 'Timer', 'Path', 'Slice', 'Scope', 'Manager', 'Target', 'Device']) {
+    for (const s of [
+      'Unit',
+      'Install',
+      'Service',
+      'Socket',
+      'Mount',
+      'Automount',
+      'Swap',
+      'Timer',
+      'Path',
+      'Slice',
+      'Scope',
+      'Manager',
+      'Target',
+      'Device',
+    ]) {
       expect(sectionSummary(s), s).toBeTruthy();
     }
   });
@@ -36,7 +71,10 @@ describe('catalog', () => {
     const missing: string[] = [];
     for (const line of dump) {
       const h = /^\[(\w+)\]$/.exec(line);
-      if (h) { section = h[1]!; continue; }
+      if (h) {
+        section = h[1]!;
+        continue;
+      }
       const m = /^([A-Za-z0-9]+)=/.exec(line);
       if (m && !lookupDirective(section, m[1]!)?.inV252) missing.push(`${section}.${m[1]}`);
     }
@@ -47,10 +85,18 @@ describe('catalog', () => {
     const exec = lookupDirective('Service', 'ExecStart')!;
     expect([exec.kind, exec.list, exec.since, exec.manPage]).toEqual(['exec-command', 'yes', 1, 'systemd.service(5)']);
     expect(lookupDirective('Unit', 'After')!.list).toBe('add-only');
-    expect(lookupDirective('Service', 'ProtectSystem')!.enumValues).toEqual(expect.arrayContaining(['strict', 'full', '<bool>']));
-    expect(lookupDirective('Service', 'PrivateTmp')!.enumValues).toEqual(expect.arrayContaining(['connected', 'disconnected']));
+    expect(lookupDirective('Service', 'ProtectSystem')!.enumValues).toEqual(
+      expect.arrayContaining(['strict', 'full', '<bool>']),
+    );
+    expect(lookupDirective('Service', 'PrivateTmp')!.enumValues).toEqual(
+      expect.arrayContaining(['connected', 'disconnected']),
+    );
     expect(lookupDirective('Unit', 'BindTo')).toMatchObject({ status: 'renamed', replacement: 'BindsTo' });
-    expect(lookupDirective('Service', 'MemoryLimit')).toMatchObject({ status: 'ignored', statusSince: 258, replacement: 'MemoryMax' });
+    expect(lookupDirective('Service', 'MemoryLimit')).toMatchObject({
+      status: 'ignored',
+      statusSince: 258,
+      replacement: 'MemoryMax',
+    });
     expect(lookupDirective('Manager', 'RuntimeWatchdogSec')!.kind).toBe('timespan-sec');
     expect(directivesNamed('ListenStream').map((d) => d.section)).toEqual(['Socket']);
   });

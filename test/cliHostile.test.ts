@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CLI = join(__dirname, '../dist/cli.js');
-const check = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', timeout: 20000 });
+const check = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', timeout: 20000 });
 
 describe('check never blocks, never runs out of memory, never dies with an exception', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sdu-hostile-cli-'));
@@ -19,7 +20,12 @@ describe('check never blocks, never runs out of memory, never dies with an excep
   writeFileSync(join(dir, 'ok.service'), '[Service]\nExecStart=/bin/true\n');
 
   it('reports a FIFO, a device and a huge file by name, checks the rest, exits 1', () => {
-    const r = check(join(dir, 'pipe.service'), join(dir, 'zero.service'), join(dir, 'huge.service'), join(dir, 'ok.service'));
+    const r = check(
+      join(dir, 'pipe.service'),
+      join(dir, 'zero.service'),
+      join(dir, 'huge.service'),
+      join(dir, 'ok.service'),
+    );
     expect(r.error).toBeUndefined(); // did not time out
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('pipe.service: not a regular file');

@@ -6,7 +6,16 @@
  */
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../server/src/cli.js';
@@ -15,12 +24,20 @@ function snapshot(dirs: string[]): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (p: string, depth: number): void => {
     let st;
-    try { st = lstatSync(p); } catch { return; }
+    try {
+      st = lstatSync(p);
+    } catch {
+      return;
+    }
     if (st.isDirectory()) {
       if (depth > 6) return;
       out.set(p, `dir ${st.mtimeMs}`);
       let names: string[];
-      try { names = readdirSync(p); } catch { return; }
+      try {
+        names = readdirSync(p);
+      } catch {
+        return;
+      }
       for (const n of names) walk(join(p, n), depth + 1);
     } else if (st.isFile()) {
       out.set(p, `${st.size} ${st.mtimeMs} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`);
@@ -33,7 +50,14 @@ function snapshot(dirs: string[]): Map<string, string> {
 function run(args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+  const code = main(args, {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+  });
   return { code, out, err };
 }
 
@@ -42,18 +66,35 @@ describe('CLI writers in a root-mirror workspace', () => {
     const ws = mkdtempSync(join(tmpdir(), 'sdu-cliws-'));
     mkdirSync(join(ws, 'usr/lib/systemd/system'), { recursive: true });
     mkdirSync(join(ws, 'etc/systemd/system'), { recursive: true });
-    writeFileSync(join(ws, 'usr/lib/systemd/system/mosquitto.service'), '[Service]\nExecStart=/usr/sbin/mosquitto -c /etc/mosquitto/mosquitto.conf\nRestart=on-failure\n');
+    writeFileSync(
+      join(ws, 'usr/lib/systemd/system/mosquitto.service'),
+      '[Service]\nExecStart=/usr/sbin/mosquitto -c /etc/mosquitto/mosquitto.conf\nRestart=on-failure\n',
+    );
     writeFileSync(join(ws, 'etc/systemd/system.conf'), '[Manager]\nRuntimeWatchdogSec=off\n');
     const log = join(ws, 'mosquitto.trace');
     cpSync(join(__dirname, 'socketActivation/logs/mosquitto-f.log'), log);
-    const host = ['/etc/systemd', '/lib/systemd/system', '/usr/lib/systemd/system', '/run/systemd/system', join(homedir(), '.config/systemd')].filter((d) => existsSync(d));
+    const host = [
+      '/etc/systemd',
+      '/lib/systemd/system',
+      '/usr/lib/systemd/system',
+      '/run/systemd/system',
+      join(homedir(), '.config/systemd'),
+    ].filter((d) => existsSync(d));
     const vendor = [join(ws, 'usr/lib/systemd/system')];
     const before = { host: snapshot(host), vendor: snapshot(vendor) };
 
     const out = join(ws, 'etc/systemd/system');
     expect(run(['sockets-from-strace', log, '--service', 'mosquitto', '--out', out]).code).toBe(0);
     expect(run(['effective', 'mosquitto.service', '--root', ws]).code).toBe(0);
-    expect(run(['dropin', '--base', join(ws, 'usr/lib/systemd/system/mosquitto.service'), '--target', join(ws, 'usr/lib/systemd/system/mosquitto.service')]).code).toBe(0);
+    expect(
+      run([
+        'dropin',
+        '--base',
+        join(ws, 'usr/lib/systemd/system/mosquitto.service'),
+        '--target',
+        join(ws, 'usr/lib/systemd/system/mosquitto.service'),
+      ]).code,
+    ).toBe(0);
     expect([0, 1]).toContain(run(['check', ws]).code);
 
     expect(existsSync(join(out, 'mosquitto.service.d/50-socket-activation.conf'))).toBe(true);

@@ -19,7 +19,10 @@ const GENERATED: Record<string, () => string> = {
 
 const fixtures = join(__dirname, 'fixtures/diagnostics');
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => { const p = join(dir, n); return statSync(p).isDirectory() ? walk(p) : [p]; });
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
 }
 
 describe('diagnostic codes', () => {
@@ -28,7 +31,9 @@ describe('diagnostic codes', () => {
   for (const c of ENGINE_CODES) owners.set(c, [...(owners.get(c) ?? []), 'engine']);
 
   it('every code in the table belongs to exactly one rule (or the engine)', () => {
-    const wrong = Object.keys(CODES).filter((c) => owners.get(c)?.length !== 1).map((c) => `${c}: ${owners.get(c)?.join(', ') ?? 'no rule'}`);
+    const wrong = Object.keys(CODES)
+      .filter((c) => owners.get(c)?.length !== 1)
+      .map((c) => `${c}: ${owners.get(c)?.join(', ') ?? 'no rule'}`);
     expect(wrong).toEqual([]);
   });
 
@@ -42,7 +47,11 @@ describe('diagnostic codes', () => {
     for (const [code, make] of Object.entries(GENERATED)) {
       if (actualDiagnostics('/tmp/generated.service', make(), {}).some((d) => d.code === code)) seen.add(code);
     }
-    for (const f of walk(fixtures)) for (const m of readFileSync(f, 'latin1').matchAll(/^\s*#\s*(?:\^+|<-*)\s+(?:error|warning|info|hint)\[([a-z0-9-]+)\]/gm)) seen.add(m[1]!);
+    for (const f of walk(fixtures))
+      for (const m of readFileSync(f, 'latin1').matchAll(
+        /^\s*#\s*(?:\^+|<-*)\s+(?:error|warning|info|hint)\[([a-z0-9-]+)\]/gm,
+      ))
+        seen.add(m[1]!);
     expect(Object.keys(CODES).filter((c) => !seen.has(c))).toEqual([]);
   });
 });

@@ -7,10 +7,12 @@ import { decodeBytes } from '../server/src/languageService.js';
 const root = join(__dirname, 'fixtures/diagnostics');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
 }
 
 describe('annotated diagnostic fixtures', () => {

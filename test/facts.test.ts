@@ -39,8 +39,18 @@ describe('one home per domain fact', () => {
   });
 
   it('one view of the world: a workspace mirror looks in the workspace first, then the host', () => {
-    expect(unitWorldOf('/repo/usr/lib/systemd/system/man-db.timer')).toEqual({ root: '/repo', scope: 'system', roots: ['/repo', '/'], mirrored: true });
-    expect(unitWorldOf('/etc/systemd/user/x.service')).toEqual({ root: '/', scope: 'user', roots: ['/'], mirrored: false });
+    expect(unitWorldOf('/repo/usr/lib/systemd/system/man-db.timer')).toEqual({
+      root: '/repo',
+      scope: 'system',
+      roots: ['/repo', '/'],
+      mirrored: true,
+    });
+    expect(unitWorldOf('/etc/systemd/user/x.service')).toEqual({
+      root: '/',
+      scope: 'user',
+      roots: ['/'],
+      mirrored: false,
+    });
     expect(unitWorldOf('/home/me/x.service').roots).toEqual(['/']);
   });
 
@@ -51,8 +61,11 @@ describe('one home per domain fact', () => {
     expect(sectionsForFile(fileKindOf('/etc/systemd/system.conf'))).toEqual(['Manager']);
   });
 
-  it('the specifier record is the catalog\'s (values/ derives from it, adds nothing)', () => {
-    const fromCatalog = allSpecifiers().filter((s) => s.letter !== '%').map((s) => s.letter).sort();
+  it("the specifier record is the catalog's (values/ derives from it, adds nothing)", () => {
+    const fromCatalog = allSpecifiers()
+      .filter((s) => s.letter !== '%')
+      .map((s) => s.letter)
+      .sort();
     expect(SPECIFIERS.map((s) => s.char).sort()).toEqual(fromCatalog);
     expect(fromCatalog).toContain('i');
   });
@@ -70,9 +83,18 @@ describe('one home per domain fact', () => {
   });
 
   it('drop-in target paths: system, user and inside a root', () => {
-    expect(dropInPathFor('foo.service', 'system')).toMatchObject({ ok: true, path: '/etc/systemd/system/foo.service.d/override.conf' });
-    expect(dropInPathFor('foo.service', 'system', 'a.conf', '/repo')).toMatchObject({ ok: true, path: '/repo/etc/systemd/system/foo.service.d/a.conf' });
-    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/me' } })).toMatchObject({ ok: true, path: '/home/me/.config/systemd/user/foo.service.d/override.conf' });
+    expect(dropInPathFor('foo.service', 'system')).toMatchObject({
+      ok: true,
+      path: '/etc/systemd/system/foo.service.d/override.conf',
+    });
+    expect(dropInPathFor('foo.service', 'system', 'a.conf', '/repo')).toMatchObject({
+      ok: true,
+      path: '/repo/etc/systemd/system/foo.service.d/a.conf',
+    });
+    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/me' } })).toMatchObject({
+      ok: true,
+      path: '/home/me/.config/systemd/user/foo.service.d/override.conf',
+    });
     expect(dropInPathFor('../../etc/passwd', 'system').ok).toBe(false);
   });
 });

@@ -25,7 +25,9 @@ describe('settings', () => {
     for (const [k, v] of Object.entries<any>(props)) {
       const parts = k.split('.').slice(1);
       let o = nested;
-      parts.slice(0, -1).forEach((p: string) => { o = o[p] ??= {}; });
+      parts.slice(0, -1).forEach((p: string) => {
+        o = o[p] ??= {};
+      });
       o[parts[parts.length - 1]!] = v.default;
     }
     // 'auto' resolves through the detector; without a local systemd it is the defaults exactly.
@@ -33,7 +35,11 @@ describe('settings', () => {
   });
 
   it('reads nested settings and ignores junk', () => {
-    const s = normaliseSettings({ targetVersion: 252, diagnostics: { severity: { 'user-nobody': 'off', bogus: 'error', 'unknown-directive': 'loud' } }, unitSearchPaths: ['/srv', 3] });
+    const s = normaliseSettings({
+      targetVersion: 252,
+      diagnostics: { severity: { 'user-nobody': 'off', bogus: 'error', 'unknown-directive': 'loud' } },
+      unitSearchPaths: ['/srv', 3],
+    });
     expect(s.targetVersion).toBe(252);
     expect(s.severity).toEqual({ 'user-nobody': 'off' });
     expect(s.unitSearchPaths).toEqual(['/srv']);
@@ -43,10 +49,24 @@ describe('settings', () => {
 
 describe('target version auto', () => {
   it('takes the local systemd, else the newest known; a number wins', () => {
-    expect(normaliseSettings({}, () => 252)).toMatchObject({ targetVersion: 252, targetVersionSetting: 'auto', targetVersionFrom: 'machine' });
-    expect(normaliseSettings({ targetVersion: 'auto' }, () => undefined)).toMatchObject({ targetVersion: defaultSettings().targetVersion, targetVersionFrom: 'newest' });
-    expect(normaliseSettings({ targetVersion: 250 }, () => 252)).toMatchObject({ targetVersion: 250, targetVersionSetting: 250, targetVersionFrom: 'setting' });
-    expect(normaliseSettings({ targetVersion: 'soon' }, () => 249)).toMatchObject({ targetVersion: 249, targetVersionSetting: 'auto' });
+    expect(normaliseSettings({}, () => 252)).toMatchObject({
+      targetVersion: 252,
+      targetVersionSetting: 'auto',
+      targetVersionFrom: 'machine',
+    });
+    expect(normaliseSettings({ targetVersion: 'auto' }, () => undefined)).toMatchObject({
+      targetVersion: defaultSettings().targetVersion,
+      targetVersionFrom: 'newest',
+    });
+    expect(normaliseSettings({ targetVersion: 250 }, () => 252)).toMatchObject({
+      targetVersion: 250,
+      targetVersionSetting: 250,
+      targetVersionFrom: 'setting',
+    });
+    expect(normaliseSettings({ targetVersion: 'soon' }, () => 249)).toMatchObject({
+      targetVersion: 249,
+      targetVersionSetting: 'auto',
+    });
   });
   it('reads the version from systemctl and from the shared library name', async () => {
     const { parseSystemctlVersion, versionFromLibraryDirs } = await import('../server/src/units/localSystemd.js');

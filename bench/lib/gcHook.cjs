@@ -5,6 +5,11 @@
  */
 'use strict';
 process.on('SIGUSR2', () => {
-  if (typeof global.gc === 'function') { global.gc(); global.gc(); }
-  process.stderr.write(`SDU-MEM ${JSON.stringify({ ...process.memoryUsage(), gc: typeof global.gc === 'function' })}\n`);
+  if (typeof global.gc === 'function') {
+    global.gc();
+    global.gc();
+  }
+  process.stderr.write(
+    `SDU-MEM ${JSON.stringify({ ...process.memoryUsage(), gc: typeof global.gc === 'function' })}\n`,
+  );
 });

@@ -36,8 +36,10 @@ export function generateUnit(lines, seed = 1) {
   while (out.length < lines - tail.length) {
     i++;
     const x = r();
-    if (x < 0.005) out.push(`ExecStrat=/usr/bin/bench-step ${i}`); // unknown-directive, with a did-you-mean
-    else if (x < 0.01) out.push(`ReadWritePaths=var/lib/bench/${i}`); // invalid-value: not absolute
+    if (x < 0.005)
+      out.push(`ExecStrat=/usr/bin/bench-step ${i}`); // unknown-directive, with a did-you-mean
+    else if (x < 0.01)
+      out.push(`ReadWritePaths=var/lib/bench/${i}`); // invalid-value: not absolute
     else if (x < 0.08) out.push(`# Step ${i}: prepare the state directory and the environment for worker ${i}.`);
     else if (x < 0.12) out.push('');
     else if (x < 0.26) out.push(`Environment="BENCH_VAR_${i}=value ${i}" BENCH_MODE_${i}=fast`);
@@ -45,9 +47,10 @@ export function generateUnit(lines, seed = 1) {
     else if (x < 0.48) out.push(`ReadWritePaths=/var/lib/bench/${i}`);
     else if (x < 0.55) out.push(`EnvironmentFile=-/etc/default/bench-${i}`);
     else if (x < 0.62) out.push(`SupplementaryGroups=group${i}`);
-    else if (x < 0.70) out.push(`BindReadOnlyPaths=/usr/share/bench/${i}:/srv/bench/${i}`);
+    else if (x < 0.7) out.push(`BindReadOnlyPaths=/usr/share/bench/${i}:/srv/bench/${i}`);
     else if (x < 0.76) out.push(`LogExtraFields=BENCH_WORKER_${i}=1`);
-    else if (x < 0.82) out.push(`ExecStartPost=/usr/bin/logger -t bench "worker ${i} started" \\`, `    --priority=info --id=%n-${i}`);
+    else if (x < 0.82)
+      out.push(`ExecStartPost=/usr/bin/logger -t bench "worker ${i} started" \\`, `    --priority=info --id=%n-${i}`);
     else if (x < 0.88) out.push(`ExecStopPost=/usr/bin/rm -rf /run/bench/${i}`);
     else if (x < 0.94) out.push(`DeviceAllow=/dev/bench${i % 64} rw`);
     else out.push(`CPUAffinity=${i % 4}-${(i % 4) + 3}`);

@@ -31,7 +31,8 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
     last.set(p.uri, { version: p.version, count: p.diagnostics.length, at });
     const keep = [];
     for (const w of waiters) {
-      if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) w.resolve({ at, count: p.diagnostics.length, diagnostics: p.diagnostics });
+      if (w.uri === p.uri && (w.version === undefined || p.version === w.version))
+        w.resolve({ at, count: p.diagnostics.length, diagnostics: p.diagnostics });
       else keep.push(w);
     }
     waiters = keep;
@@ -42,32 +43,66 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
   conn.listen();
   const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
   await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri, workspaceFolders: null,
-    capabilities: { workspace: { configuration: true }, textDocument: {
-      // What VS Code 1.100 declares for completion (so replies are measured as VS Code receives them).
-      completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
-      hover: { contentFormat: ['markdown'] },
-    } },
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: null,
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: {
+        // What VS Code 1.100 declares for completion (so replies are measured as VS Code receives them).
+        completion: {
+          completionItem: {
+            snippetSupport: true,
+            resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+          },
+          completionList: {
+            itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'],
+          },
+        },
+        hover: { contentFormat: ['markdown'] },
+      },
+    },
     initializationOptions: settings,
   });
   const initMs = now() - t0;
   await conn.sendNotification('initialized', {});
 
   const client = {
-    conn, proc, initMs, exited,
+    conn,
+    proc,
+    initMs,
+    exited,
     stderr: () => stderr,
     /** Promise of the next publishDiagnostics for uri (and version, if given). */
     nextDiagnostics(uri, version, timeoutMs = 60000) {
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
-        waiters.push({ uri, version, resolve: (r) => { clearTimeout(t); resolve(r); } });
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          version,
+          resolve: (r) => {
+            clearTimeout(t);
+            resolve(r);
+          },
+        });
       });
     },
     open(uri, text, version = 1) {
-      return conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'systemd', version, text } });
+      return conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'systemd', version, text },
+      });
     },
     change(uri, version, changes) {
-      return conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+      return conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: changes,
+      });
     },
     closeDoc(uri) {
       return conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -94,14 +129,22 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
         const m = /SDU-MEM (\{.*\})\n/.exec(stderr.slice(mark));
         if (m) return JSON.parse(m[1]);
         if (Date.now() > deadline) throw new Error('gc hook did not answer (is -r gcHook.cjs loaded?)');
-        await new Promise((r) => { const t = setTimeout(r, 50); stderrWaiters.push(() => { clearTimeout(t); r(); }); });
+        await new Promise((r) => {
+          const t = setTimeout(r, 50);
+          stderrWaiters.push(() => {
+            clearTimeout(t);
+            r();
+          });
+        });
       }
     },
     async stop() {
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         await conn.sendNotification('exit');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
       conn.dispose();
       if (proc.exitCode === null && proc.signalCode === null) proc.kill();

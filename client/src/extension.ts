@@ -4,7 +4,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 type Commands = typeof import('./commands.js');
 let commands: Commands | undefined;
@@ -21,7 +26,13 @@ let client: LanguageClient | undefined;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code hands commands untyped arguments
 function safe(name: string, pick: (c: Commands) => (...args: any[]) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
-    try { await pick(load())(...args); } catch (err) { void vscode.window.showErrorMessage(`systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`); }
+    try {
+      await pick(load())(...args);
+    } catch (err) {
+      void vscode.window.showErrorMessage(
+        `systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   };
 }
 
@@ -35,29 +46,67 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'systemd' }],
     synchronize: { configurationSection: 'systemd' },
     // clientCommands: this extension runs the workflows itself (pickers, confirmations); other editors use the server's.
-    initializationOptions: { ...vscode.workspace.getConfiguration('systemd'), clientCommands: true, workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      ...vscode.workspace.getConfiguration('systemd'),
+      clientCommands: true,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    },
   };
   client = new LanguageClient('systemd', 'systemd Units', serverOptions, clientOptions);
   context.subscriptions.push(
     client,
-    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, { provideTextDocumentContent: (uri) => new (load().EffectiveUnitProvider)().provideTextDocumentContent(uri) }),
-    vscode.commands.registerCommand('systemd.createOverride', safe('Create Override', (c) => c.createOverride)),
-    vscode.commands.registerCommand('systemd.moveToDropIn', safe('Move to Drop-in', (c) => c.moveToDropIn)),
-    vscode.commands.registerCommand('systemd.convertFullCopy', safe('Convert Full Copy to Minimal Drop-in', (c) => c.convertFullCopy)),
-    vscode.commands.registerCommand('systemd.showDropIns', safe('Show Drop-ins of This Unit', (c) => c.showDropIns)),
-    vscode.commands.registerCommand('systemd.showEffectiveUnit', safe('Show Effective Unit', (c) => c.showEffectiveUnit)),
-    vscode.commands.registerCommand('systemd.generateSocketUnits', safe('Generate Socket Units from strace Log', (c) => c.generateSocketUnitsFromStrace)),
-    vscode.commands.registerCommand('systemd.setHardwareWatchdog', safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog)),
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, {
+      provideTextDocumentContent: (uri) => new (load().EffectiveUnitProvider)().provideTextDocumentContent(uri),
+    }),
+    vscode.commands.registerCommand(
+      'systemd.createOverride',
+      safe('Create Override', (c) => c.createOverride),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.moveToDropIn',
+      safe('Move to Drop-in', (c) => c.moveToDropIn),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.convertFullCopy',
+      safe('Convert Full Copy to Minimal Drop-in', (c) => c.convertFullCopy),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.showDropIns',
+      safe('Show Drop-ins of This Unit', (c) => c.showDropIns),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.showEffectiveUnit',
+      safe('Show Effective Unit', (c) => c.showEffectiveUnit),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.generateSocketUnits',
+      safe('Generate Socket Units from strace Log', (c) => c.generateSocketUnitsFromStrace),
+    ),
+    vscode.commands.registerCommand(
+      'systemd.setHardwareWatchdog',
+      safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog),
+    ),
     // A read-only view the server computes (the .service podman would generate): no UI logic needed here.
     vscode.commands.registerCommand('systemd.showGeneratedUnit', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target || !client) return;
       try {
-        const r = await client.sendRequest<{ ok: boolean; text?: string; message?: string }>('workspace/executeCommand', { command: 'systemd-units.showGeneratedUnit', arguments: [target.toString()] });
-        if (!r?.ok || r.text === undefined) { if (r?.message) void vscode.window.showErrorMessage(`systemd: ${r.message}`); return; }
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content: r.text }), { preview: true });
+        const r = await client.sendRequest<{ ok: boolean; text?: string; message?: string }>(
+          'workspace/executeCommand',
+          { command: 'systemd-units.showGeneratedUnit', arguments: [target.toString()] },
+        );
+        if (!r?.ok || r.text === undefined) {
+          if (r?.message) void vscode.window.showErrorMessage(`systemd: ${r.message}`);
+          return;
+        }
+        await vscode.window.showTextDocument(
+          await vscode.workspace.openTextDocument({ language: 'systemd', content: r.text }),
+          { preview: true },
+        );
       } catch (err) {
-        void vscode.window.showErrorMessage(`systemd: Show Generated Unit failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(
+          `systemd: Show Generated Unit failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }),
   );
@@ -65,25 +114,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem('systemd.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'systemd Units';
   let checked: { targetVersion: number; from: string } | undefined;
-  const target = (): string => (checked ? String(checked.targetVersion) : String(vscode.workspace.getConfiguration('systemd').get('targetVersion') ?? 'auto'));
+  const target = (): string =>
+    checked
+      ? String(checked.targetVersion)
+      : String(vscode.workspace.getConfiguration('systemd').get('targetVersion') ?? 'auto');
   let state = 'starting';
   const render = (): void => {
-    status.text = state === 'running' ? `$(check) systemd ${target()}` : state === 'stopped' ? '$(error) systemd' : '$(sync~spin) systemd';
-    const from = checked?.from === 'machine' ? ', the version installed here' : checked?.from === 'newest' ? ', the newest known' : '';
+    status.text =
+      state === 'running'
+        ? `$(check) systemd ${target()}`
+        : state === 'stopped'
+          ? '$(error) systemd'
+          : '$(sync~spin) systemd';
+    const from =
+      checked?.from === 'machine'
+        ? ', the version installed here'
+        : checked?.from === 'newest'
+          ? ', the newest known'
+          : '';
     status.tooltip = `systemd Units: language server ${state}; checking against systemd ${target()}${from} (setting systemd.targetVersion)`;
-    status.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['systemd.targetVersion'] };
+    status.command = {
+      title: 'Settings',
+      command: 'workbench.action.openSettings',
+      arguments: ['systemd.targetVersion'],
+    };
     const lang = vscode.window.activeTextEditor?.document.languageId;
-    if (lang === 'systemd') status.show(); else status.hide();
+    if (lang === 'systemd') status.show();
+    else status.hide();
   };
   context.subscriptions.push(
     status,
-    client.onDidChangeState((e) => { state = e.newState === 2 ? 'running' : e.newState === 1 ? 'stopped' : 'starting'; render(); }),
+    client.onDidChangeState((e) => {
+      state = e.newState === 2 ? 'running' : e.newState === 1 ? 'stopped' : 'starting';
+      render();
+    }),
     vscode.window.onDidChangeActiveTextEditor(render),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('systemd.targetVersion')) render(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('systemd.targetVersion')) render();
+    }),
   );
   render();
   await client.start();
-  context.subscriptions.push(client.onNotification('systemd-units/status', (p: { targetVersion: number; from: string }) => { checked = p; render(); }));
+  context.subscriptions.push(
+    client.onNotification('systemd-units/status', (p: { targetVersion: number; from: string }) => {
+      checked = p;
+      render();
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,9 +14,26 @@
 import * as vscode from 'vscode';
 import { unlinkSync } from 'node:fs';
 import {
-  planWrite, realProbe, shellQuote, writeFileAtomic, writeFilesAllOrNothing, readDropInForMerge, mergeIntoExistingDropIn, daemonReloadCommand, installCommand,
-  CONFIRM_WRITE, confirmationMessage, writeTargets, discardStaging, stageFiles, verifyStaged,
-  type FileIdentity, type Scope, type WriteKind, type WriteTarget, type Staging,
+  planWrite,
+  realProbe,
+  shellQuote,
+  writeFileAtomic,
+  writeFilesAllOrNothing,
+  readDropInForMerge,
+  mergeIntoExistingDropIn,
+  daemonReloadCommand,
+  installCommand,
+  CONFIRM_WRITE,
+  confirmationMessage,
+  writeTargets,
+  discardStaging,
+  stageFiles,
+  verifyStaged,
+  type FileIdentity,
+  type Scope,
+  type WriteKind,
+  type WriteTarget,
+  type Staging,
 } from '../../server/src/languageService.js';
 
 export interface FileToInstall {
@@ -47,7 +64,9 @@ export interface InstallOptions {
 
 export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`systemd: ${action} writes files, which is disabled in Restricted Mode. Trust this workspace first.`);
+  void vscode.window.showWarningMessage(
+    `systemd: ${action} writes files, which is disabled in Restricted Mode. Trust this workspace first.`,
+  );
   return false;
 }
 
@@ -60,7 +79,11 @@ export function workspaceFolderPaths(): string[] {
 /** The candidate targets for a write, from the one module that decides. */
 export function targetsFor(write: WriteKind, scope: Scope, documentPath?: string): ReturnType<typeof writeTargets> {
   return writeTargets({
-    documentPath, workspaceFolders: workspaceFolderPaths(), write, scope, fs: realProbe,
+    documentPath,
+    workspaceFolders: workspaceFolderPaths(),
+    write,
+    scope,
+    fs: realProbe,
     env: { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME },
   });
 }
@@ -68,7 +91,11 @@ export function targetsFor(write: WriteKind, scope: Scope, documentPath?: string
 function targetDescription(t: WriteTarget): string {
   const parts = [
     t.isDefault ? 'default' : '',
-    t.live ? 'the live system: asks before writing' : t.insideWorkspace ? 'in the workspace' : 'outside the workspace: asks before writing',
+    t.live
+      ? 'the live system: asks before writing'
+      : t.insideWorkspace
+        ? 'in the workspace'
+        : 'outside the workspace: asks before writing',
     t.needsPrivileges && !runningAsRoot() ? 'needs sudo' : '',
   ];
   return parts.filter(Boolean).join(' · ');
@@ -79,15 +106,25 @@ function targetDescription(t: WriteTarget): string {
  * mirror; a unit of the live system → the live system, confirmed later). Otherwise the user picks, with the
  * workspace's target first and the live system last; nothing outside the workspace is ever the first entry.
  */
-export async function chooseTarget(write: WriteKind, scope: Scope, opts: { documentPath?: string; title: string }): Promise<WriteTarget | undefined> {
+export async function chooseTarget(
+  write: WriteKind,
+  scope: Scope,
+  opts: { documentPath?: string; title: string },
+): Promise<WriteTarget | undefined> {
   const r = targetsFor(write, scope, opts.documentPath);
-  if (!r.targets.length) { void vscode.window.showErrorMessage(`systemd: nowhere to write: ${r.reason ?? 'no target folder'}`); return undefined; }
+  if (!r.targets.length) {
+    void vscode.window.showErrorMessage(`systemd: nowhere to write: ${r.reason ?? 'no target folder'}`);
+    return undefined;
+  }
   const own = r.targets.find((t) => t.ofDocument);
   if (own) return own;
   if (r.targets.length === 1 && r.targets[0]!.isDefault) return r.targets[0];
   const pick = await vscode.window.showQuickPick(
     r.targets.map((t) => ({ label: t.folder, description: targetDescription(t), detail: t.description, target: t })),
-    { title: opts.title, placeHolder: r.defaultTarget ? undefined : 'No folder of the workspace mirrors a root: pick where to write' },
+    {
+      title: opts.title,
+      placeHolder: r.defaultTarget ? undefined : 'No folder of the workspace mirrors a root: pick where to write',
+    },
   );
   return pick?.target;
 }
@@ -95,7 +132,11 @@ export async function chooseTarget(write: WriteKind, scope: Scope, opts: { docum
 /** The modal confirmation for a target outside the workspace (or on the live system). True when confirmed. */
 export async function confirmTarget(target: WriteTarget, paths: readonly string[]): Promise<boolean> {
   if (!target.needsConfirmation) return true;
-  const answer = await vscode.window.showWarningMessage(confirmationMessage(target, paths, { asRoot: runningAsRoot() }), { modal: true }, CONFIRM_WRITE);
+  const answer = await vscode.window.showWarningMessage(
+    confirmationMessage(target, paths, { asRoot: runningAsRoot() }),
+    { modal: true },
+    CONFIRM_WRITE,
+  );
   return answer === CONFIRM_WRITE;
 }
 
@@ -105,12 +146,33 @@ function containmentRoot(target: WriteTarget | undefined): string | undefined {
   return target.insideWorkspace && target.workspaceFolder ? target.workspaceFolder : target.root;
 }
 
-interface Merge { readonly previous: string; readonly mode: number; readonly owner: { uid: number; gid: number }; readonly identity: FileIdentity }
-interface Planned { readonly path: string; readonly content: string; readonly merge?: Merge; readonly writable: boolean }
+interface Merge {
+  readonly previous: string;
+  readonly mode: number;
+  readonly owner: { uid: number; gid: number };
+  readonly identity: FileIdentity;
+}
+interface Planned {
+  readonly path: string;
+  readonly content: string;
+  readonly merge?: Merge;
+  readonly writable: boolean;
+}
 
 export async function installFiles(files: readonly FileToInstall[], opts: InstallOptions = {}): Promise<InstallResult> {
-  const result: { -readonly [K in keyof InstallResult]: InstallResult[K] } = { written: [], staged: [], commands: [], skipped: [] };
-  if (opts.target && !(await confirmTarget(opts.target, files.map((f) => f.path)))) {
+  const result: { -readonly [K in keyof InstallResult]: InstallResult[K] } = {
+    written: [],
+    staged: [],
+    commands: [],
+    skipped: [],
+  };
+  if (
+    opts.target &&
+    !(await confirmTarget(
+      opts.target,
+      files.map((f) => f.path),
+    ))
+  ) {
     result.declined = true;
     result.skipped.push(...files.map((f) => f.path));
     return result;
@@ -124,25 +186,45 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
     let plan = planWrite(f.path, content, { scope: opts.scope, root });
     if (plan.status === 'exists') {
       const choice = await vscode.window.showWarningMessage(
-        `${f.path} already exists.`, { modal: true },
-        ...(f.mergeable ? ['Merge into It'] : []), 'Open Both', 'Skip',
+        `${f.path} already exists.`,
+        { modal: true },
+        ...(f.mergeable ? ['Merge into It'] : []),
+        'Open Both',
+        'Skip',
       );
       if (choice === 'Merge into It') {
         // Never treats an unreadable file, a symlink or a FIFO as empty: it is refused with the reason.
         const existing = readDropInForMerge(f.path, { root });
         if (!existing.ok) {
           void vscode.window.showErrorMessage(`systemd: ${existing.reason}`);
-          await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content }), { preview: false });
+          await vscode.window.showTextDocument(
+            await vscode.workspace.openTextDocument({ language: 'systemd', content }),
+            { preview: false },
+          );
           result.skipped.push(f.path);
           continue;
         }
         content = mergeIntoExistingDropIn(existing.text, content).text;
-        merge = { previous: existing.text, mode: existing.mode, owner: { uid: existing.uid, gid: existing.gid }, identity: existing.identity };
-        plan = planWrite(f.path, content, { overwrite: true, scope: opts.scope, root, mode: existing.mode, owner: merge.owner });
+        merge = {
+          previous: existing.text,
+          mode: existing.mode,
+          owner: { uid: existing.uid, gid: existing.gid },
+          identity: existing.identity,
+        };
+        plan = planWrite(f.path, content, {
+          overwrite: true,
+          scope: opts.scope,
+          root,
+          mode: existing.mode,
+          owner: merge.owner,
+        });
       } else {
         if (choice === 'Open Both') {
           await vscode.window.showTextDocument(vscode.Uri.file(f.path), { preview: false });
-          await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content }), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+          await vscode.window.showTextDocument(
+            await vscode.workspace.openTextDocument({ language: 'systemd', content }),
+            { preview: false, viewColumn: vscode.ViewColumn.Beside },
+          );
         }
         result.skipped.push(f.path);
         continue;
@@ -156,7 +238,9 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
     planned.push({ path: f.path, content, merge, writable: plan.status === 'ok' });
   }
   if (opts.allOrNothing && result.skipped.length && planned.length) {
-    void vscode.window.showWarningMessage(`systemd: ${result.skipped.length} of ${files.length} file(s) cannot be written, so none is: the files only work together.`);
+    void vscode.window.showWarningMessage(
+      `systemd: ${result.skipped.length} of ${files.length} file(s) cannot be written, so none is: the files only work together.`,
+    );
     result.skipped.push(...planned.map((p) => p.path));
     return result;
   }
@@ -173,24 +257,39 @@ export async function installFiles(files: readonly FileToInstall[], opts: Instal
   if (toStage.length) await stageAndOffer(toStage, opts, result);
   else if (result.written.length) {
     const reload = reloadCommand(opts.scope, opts.target);
-    void vscode.window.showInformationMessage(`systemd: wrote ${result.written.join(', ')}.${reload ? ` Apply with \`${reload}\`${opts.reloadHint ? ` and \`${opts.reloadHint}\`` : ''}.` : ''}`);
+    void vscode.window.showInformationMessage(
+      `systemd: wrote ${result.written.join(', ')}.${reload ? ` Apply with \`${reload}\`${opts.reloadHint ? ` and \`${opts.reloadHint}\`` : ''}.` : ''}`,
+    );
   }
   return result;
 }
 
 function writeOne(p: Planned, root: string | undefined) {
   return p.merge
-    ? writeFileAtomic(p.path, p.content, { overwrite: true, mode: p.merge.mode, owner: p.merge.owner, root, ifUnchanged: p.merge.identity })
+    ? writeFileAtomic(p.path, p.content, {
+        overwrite: true,
+        mode: p.merge.mode,
+        owner: p.merge.owner,
+        root,
+        ifUnchanged: p.merge.identity,
+      })
     : writeFileAtomic(p.path, p.content, { root });
 }
 
 /** Each file on its own; returns the reasons of the failures, if any. */
-function writeEach(planned: readonly Planned[], root: string | undefined, result: { written: string[]; skipped: string[] }): string | undefined {
+function writeEach(
+  planned: readonly Planned[],
+  root: string | undefined,
+  result: { written: string[]; skipped: string[] },
+): string | undefined {
   const reasons: string[] = [];
   for (const p of planned) {
     const w = writeOne(p, root);
     if (w.ok) result.written.push(w.path);
-    else { result.skipped.push(p.path); reasons.push(w.reason); }
+    else {
+      result.skipped.push(p.path);
+      reasons.push(w.reason);
+    }
   }
   return reasons.length ? reasons.join('; ') : undefined;
 }
@@ -199,24 +298,47 @@ function writeEach(planned: readonly Planned[], root: string | undefined, result
  * All or nothing: the new files together (writeFilesAllOrNothing), then the merges; when a merge fails, the new
  * files are removed and earlier merges get their previous bytes back. Returns the reason of a failure.
  */
-function writeTogether(planned: readonly Planned[], root: string | undefined, result: { written: string[]; skipped: string[] }): string | undefined {
+function writeTogether(
+  planned: readonly Planned[],
+  root: string | undefined,
+  result: { written: string[]; skipped: string[] },
+): string | undefined {
   const fresh = planned.filter((p) => !p.merge);
   const merges = planned.filter((p) => p.merge);
   const all = planned.map((p) => p.path);
   if (fresh.length) {
-    const w = writeFilesAllOrNothing(fresh.map((p) => ({ path: p.path, content: p.content })), { root: root ?? '/' });
-    if (!w.ok) { result.skipped.push(...all); return w.reason; }
+    const w = writeFilesAllOrNothing(
+      fresh.map((p) => ({ path: p.path, content: p.content })),
+      { root: root ?? '/' },
+    );
+    if (!w.ok) {
+      result.skipped.push(...all);
+      return w.reason;
+    }
   }
   const merged: Planned[] = [];
   for (const p of merges) {
     const w = writeOne(p, root);
-    if (w.ok) { merged.push(p); continue; }
+    if (w.ok) {
+      merged.push(p);
+      continue;
+    }
     const problems: string[] = [];
     for (const m of merged.reverse()) {
-      const back = writeFileAtomic(m.path, m.merge!.previous, { overwrite: true, mode: m.merge!.mode, owner: m.merge!.owner, root });
+      const back = writeFileAtomic(m.path, m.merge!.previous, {
+        overwrite: true,
+        mode: m.merge!.mode,
+        owner: m.merge!.owner,
+        root,
+      });
       if (!back.ok) problems.push(back.reason);
     }
-    for (const f of fresh) try { unlinkSync(f.path); } catch (e) { problems.push(`${f.path}: ${errorText(e).message}`); }
+    for (const f of fresh)
+      try {
+        unlinkSync(f.path);
+      } catch (e) {
+        problems.push(`${f.path}: ${errorText(e).message}`);
+      }
     result.skipped.push(...all);
     return `${w.reason}. The files only work together, so ${problems.length ? `undoing the others failed: ${problems.join('; ')}` : 'the others were undone'}.`;
   }
@@ -234,16 +356,32 @@ function reloadCommand(scope: Scope | undefined, target: WriteTarget | undefined
  * Files whose folder this process cannot write: stage them privately, check what was staged, and only then offer
  * the commands. The content is always shown in the editor, whatever happens.
  */
-async function stageAndOffer(files: readonly Planned[], opts: InstallOptions, result: { staged: InstallResult['staged']; commands: string[]; skipped: string[] }): Promise<void> {
-  for (const f of files) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'systemd', content: f.content }), { preview: false });
+async function stageAndOffer(
+  files: readonly Planned[],
+  opts: InstallOptions,
+  result: { staged: InstallResult['staged']; commands: string[]; skipped: string[] },
+): Promise<void> {
+  for (const f of files)
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ language: 'systemd', content: f.content }),
+      { preview: false },
+    );
   const staging = stageFiles(files.map((f) => ({ target: f.path, content: f.content })));
   if (!staging.ok) {
     result.skipped.push(...files.map((f) => f.path));
-    void vscode.window.showErrorMessage(`systemd: could not stage the files for installation, so no install command is offered: ${staging.reason}. The content is open in the editor.`);
+    void vscode.window.showErrorMessage(
+      `systemd: could not stage the files for installation, so no install command is offered: ${staging.reason}. The content is open in the editor.`,
+    );
     return;
   }
   // Exactly the staged (and checked) files, each with the mode and owner of the file it replaces, if any.
-  const commands = staging.files.map((s, i) => installCommand(s.stagePath, s.target, { scope: opts.scope, mode: files[i]!.merge?.mode, owner: files[i]!.merge?.owner }));
+  const commands = staging.files.map((s, i) =>
+    installCommand(s.stagePath, s.target, {
+      scope: opts.scope,
+      mode: files[i]!.merge?.mode,
+      owner: files[i]!.merge?.owner,
+    }),
+  );
   result.staged.push(...staging.files.map((s) => ({ path: s.target, stagePath: s.stagePath })));
   // A workspace mirror is not read by the running manager: no reload for it.
   const reload = reloadCommand(opts.scope, opts.target);
@@ -252,10 +390,17 @@ async function stageAndOffer(files: readonly Planned[], opts: InstallOptions, re
   result.commands.push(...all);
   const pick = await vscode.window.showInformationMessage(
     `systemd: ${files.length === 1 ? 'this folder is' : 'these folders are'} not writable by VS Code. The content is open in the editor and staged in ${shellQuote(staging.dir)} (checked); install it with:\n${shell}`,
-    { modal: false }, 'Run in Terminal…', 'Copy Commands',
+    { modal: false },
+    'Run in Terminal…',
+    'Copy Commands',
   );
-  if (pick === 'Copy Commands') { await copyToClipboard(shell); return; }
-  const sure = pick === 'Run in Terminal…' && (await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run')) === 'Run';
+  if (pick === 'Copy Commands') {
+    await copyToClipboard(shell);
+    return;
+  }
+  const sure =
+    pick === 'Run in Terminal…' &&
+    (await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run')) === 'Run';
   if (sure && (await runStaged(staging, shell))) return;
   // Dismissed, cancelled or changed meanwhile: nothing will be installed from this staging.
   discardStaging(staging);
@@ -269,7 +414,9 @@ export async function copyToClipboard(text: string): Promise<void> {
   try {
     await vscode.env.clipboard.writeText(text);
   } catch (e) {
-    void vscode.window.showErrorMessage(`systemd: could not copy to the clipboard (${errorText(e).message}). The commands: ${text}`);
+    void vscode.window.showErrorMessage(
+      `systemd: could not copy to the clipboard (${errorText(e).message}). The commands: ${text}`,
+    );
   }
 }
 
@@ -277,7 +424,9 @@ export async function copyToClipboard(text: string): Promise<void> {
 async function runStaged(staging: Staging, shell: string): Promise<boolean> {
   const problem = verifyStaged(staging);
   if (problem) {
-    void vscode.window.showErrorMessage(`systemd: the staged files changed since they were checked (${problem}); nothing was run.`);
+    void vscode.window.showErrorMessage(
+      `systemd: the staged files changed since they were checked (${problem}); nothing was run.`,
+    );
     return false;
   }
   const t = vscode.window.createTerminal('systemd install');

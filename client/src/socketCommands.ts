@@ -6,7 +6,13 @@
 import * as vscode from 'vscode';
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { generateSocketUnits, validateUnitName, DEFAULT_PRELOAD_LIBRARY, decodeBytes, installCommand } from '../../server/src/languageService.js';
+import {
+  generateSocketUnits,
+  validateUnitName,
+  DEFAULT_PRELOAD_LIBRARY,
+  decodeBytes,
+  installCommand,
+} from '../../server/src/languageService.js';
 import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust } from './install.js';
 
 /** strace logs larger than this are refused (a log of a daemon's start-up is a few kilobytes). */
@@ -19,7 +25,11 @@ const MAX_LOG_BYTES = 64 * 1024 * 1024;
 export function guessServiceName(log: string, logPath: string): { name: string; from: string } | undefined {
   const exec = /execve\("([^"]+)"/.exec(log.slice(0, 64 * 1024));
   const candidates: { name: string; from: string }[] = [];
-  if (exec) candidates.push({ name: basename(exec[1]!).replace(/[^A-Za-z0-9:_.\\-]/g, ''), from: `the program the log starts (${exec[1]})` });
+  if (exec)
+    candidates.push({
+      name: basename(exec[1]!).replace(/[^A-Za-z0-9:_.\\-]/g, ''),
+      from: `the program the log starts (${exec[1]})`,
+    });
   const word = /^[A-Za-z0-9_:]+/.exec(basename(logPath).replace(/^strace[-_.]?/, ''))?.[0];
   if (word) candidates.push({ name: word, from: `the log's file name (${basename(logPath)})` });
   return candidates.find((c) => c.name && validateUnitName(`${c.name}.service`).ok);
@@ -35,12 +45,21 @@ function readLog(path: string): { ok: true; text: string } | { ok: false; reason
     if (st.size > MAX_LOG_BYTES) return { ok: false, reason: `it is larger than ${MAX_LOG_BYTES / 1024 / 1024} MiB` };
     const buf = Buffer.alloc(st.size);
     let off = 0;
-    while (off < buf.length) { const n = readSync(fd, buf, off, buf.length - off, null); if (n === 0) break; off += n; }
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, null);
+      if (n === 0) break;
+      off += n;
+    }
     return { ok: true, text: decodeBytes(buf.subarray(0, off)) };
   } catch (e) {
     return { ok: false, reason: errorText(e).message };
   } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* ignore */
+      }
   }
 }
 
@@ -51,11 +70,18 @@ function readLog(path: string): { ok: true; text: string } | { ok: false; reason
 async function offerPreloadInstall(target: string): Promise<void> {
   const built = join(__dirname, 'preload', 'libsockethack.so');
   if (!existsSync(built)) {
-    void vscode.window.showWarningMessage(`systemd: ${target} is not installed; build it from a checkout with \`npm run build && sudo make -C preload install\`.`);
+    void vscode.window.showWarningMessage(
+      `systemd: ${target} is not installed; build it from a checkout with \`npm run build && sudo make -C preload install\`.`,
+    );
     return;
   }
   const cmd = installCommand(built, target, { mode: 0o755 });
-  const pick = await vscode.window.showWarningMessage(`systemd: the units load ${target}, which is not installed on this machine. Install the library that ships with this extension?`, { modal: true, detail: cmd }, 'Run in Terminal…', 'Copy Command');
+  const pick = await vscode.window.showWarningMessage(
+    `systemd: the units load ${target}, which is not installed on this machine. Install the library that ships with this extension?`,
+    { modal: true, detail: cmd },
+    'Run in Terminal…',
+    'Copy Command',
+  );
   if (pick === 'Copy Command') await copyToClipboard(cmd);
   else if (pick === 'Run in Terminal…') {
     const t = vscode.window.createTerminal('systemd: install preload library');
@@ -66,19 +92,32 @@ async function offerPreloadInstall(target: string): Promise<void> {
 
 export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promise<void> {
   if (!requireTrust('Generate Socket Units from strace Log')) return;
-  const log = logUri ?? (await vscode.window.showOpenDialog({ title: 'strace log (strace -f -e trace=socket,bind,listen -o LOG …)', canSelectMany: false }))?.[0];
+  const log =
+    logUri ??
+    (
+      await vscode.window.showOpenDialog({
+        title: 'strace log (strace -f -e trace=socket,bind,listen -o LOG …)',
+        canSelectMany: false,
+      })
+    )?.[0];
   if (!log) return;
   const read = readLog(log.fsPath);
-  if (!read.ok) { void vscode.window.showErrorMessage(`systemd: cannot read ${log.fsPath}: ${read.reason}`); return; }
+  if (!read.ok) {
+    void vscode.window.showErrorMessage(`systemd: cannot read ${log.fsPath}: ${read.reason}`);
+    return;
+  }
   const text = read.text;
   const guess = guessServiceName(text, log.fsPath);
   const service = await vscode.window.showInputBox({
-    title: 'systemd: the daemon\'s service',
+    title: "systemd: the daemon's service",
     prompt: guess
       ? `The service the sockets are for; guessed from ${guess.from}. Change it if that is not the daemon's service.`
       : 'The service the sockets are for, for example the name of the daemon\'s unit (".service" may be left out).',
     value: guess ? `${guess.name}.service` : '',
-    validateInput: (v) => { const r = validateUnitName(v.endsWith('.service') ? v : `${v}.service`); return r.ok ? undefined : r.reason; },
+    validateInput: (v) => {
+      const r = validateUnitName(v.endsWith('.service') ? v : `${v}.service`);
+      return r.ok ? undefined : r.reason;
+    },
   });
   if (!service) return;
   const unit = service.endsWith('.service') ? service : `${service}.service`;
@@ -88,7 +127,10 @@ export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promis
   for (const w of g.warnings) void vscode.window.showWarningMessage(`systemd: ${w}`);
   if (g.files.length && !existsSync(preload)) void offerPreloadInstall(preload);
   if (!g.files.length) return;
-  const target = await chooseTarget({ kind: 'unitFiles' }, 'system', { documentPath: log.fsPath, title: 'systemd: where to write the units' });
+  const target = await chooseTarget({ kind: 'unitFiles' }, 'system', {
+    documentPath: log.fsPath,
+    title: 'systemd: where to write the units',
+  });
   if (!target) return;
   const r = await installFiles(
     g.files.map((f) => ({ path: join(target.folder, f.path), content: f.content, mergeable: f.path.includes('.d/') })),
@@ -108,11 +150,16 @@ export async function generateSocketUnitsFromStrace(logUri?: vscode.Uri): Promis
   }
   const pick = await vscode.window.showInformationMessage(
     `systemd: ${r.written.length + r.staged.length} file(s) prepared. What remains: stop and disable the service, enable and start the sockets:\n${shell}`,
-    ...(r.staged.length ? [] : ['Run in Terminal…']), 'Copy Commands',
+    ...(r.staged.length ? [] : ['Run in Terminal…']),
+    'Copy Commands',
   );
   if (pick === 'Copy Commands') await copyToClipboard(shell);
   if (pick === 'Run in Terminal…') {
     const sure = await vscode.window.showWarningMessage(`Run this in a terminal?\n\n${shell}`, { modal: true }, 'Run');
-    if (sure === 'Run') { const t = vscode.window.createTerminal('systemd sockets'); t.show(); t.sendText(shell, true); }
+    if (sure === 'Run') {
+      const t = vscode.window.createTerminal('systemd sockets');
+      t.show();
+      t.sendText(shell, true);
+    }
   }
 }

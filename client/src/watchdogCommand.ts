@@ -6,25 +6,55 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import {
-  WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, kernelWatchdogLimits, evaluateWatchdogValue, fileKindOf, type WatchdogLimits,
+  WATCHDOG_DRIVERS,
+  DEFAULT_WATCHDOG_DRIVER,
+  limitsForDriver,
+  kernelWatchdogLimits,
+  evaluateWatchdogValue,
+  fileKindOf,
+  type WatchdogLimits,
 } from '../../server/src/languageService.js';
 import { chooseTarget, installFiles, requireTrust } from './install.js';
 
-interface DriverItem extends vscode.QuickPickItem { readonly limits: WatchdogLimits; readonly id: string }
+interface DriverItem extends vscode.QuickPickItem {
+  readonly limits: WatchdogLimits;
+  readonly id: string;
+}
 
 /**
  * The drivers to offer, the one to preselect first, chosen as the checks choose their limits (watchdogLimitsFor):
  * the configured `systemd.watchdog.driver`; with `auto`, the machine's own watchdog as the kernel reports it, or
  * the default driver when the machine reports none. The other drivers follow.
  */
-export function driverItems(configured: string | undefined, custom: { min: number; max: number } | undefined, kernel: WatchdogLimits | undefined): DriverItem[] {
-  const known = WATCHDOG_DRIVERS.map((d): DriverItem => ({ id: d.id, label: d.id, description: `${d.label}: ${d.min}–${d.max} s`, limits: limitsForDriver(d.id) }));
-  const machine: DriverItem | undefined = kernel ? { id: 'kernel', label: 'This machine', description: `${kernel.label}: ${kernel.min}–${kernel.max} s`, limits: kernel } : undefined;
+export function driverItems(
+  configured: string | undefined,
+  custom: { min: number; max: number } | undefined,
+  kernel: WatchdogLimits | undefined,
+): DriverItem[] {
+  const known = WATCHDOG_DRIVERS.map((d): DriverItem => ({
+    id: d.id,
+    label: d.id,
+    description: `${d.label}: ${d.min}–${d.max} s`,
+    limits: limitsForDriver(d.id),
+  }));
+  const machine: DriverItem | undefined = kernel
+    ? {
+        id: 'kernel',
+        label: 'This machine',
+        description: `${kernel.label}: ${kernel.min}–${kernel.max} s`,
+        limits: kernel,
+      }
+    : undefined;
   const auto = !configured || configured === 'auto';
   let first: DriverItem | undefined;
   let why: string;
   if (configured === 'custom' && custom) {
-    first = { id: 'custom', label: 'custom', description: `systemd.watchdog.customRange: ${custom.min}–${custom.max} s`, limits: limitsForDriver('custom', custom) };
+    first = {
+      id: 'custom',
+      label: 'custom',
+      description: `systemd.watchdog.customRange: ${custom.min}–${custom.max} s`,
+      limits: limitsForDriver('custom', custom),
+    };
     why = 'from the setting systemd.watchdog.customRange';
   } else if (!auto && known.some((k) => k.id === configured)) {
     first = known.find((k) => k.id === configured);
@@ -50,11 +80,13 @@ export async function setHardwareWatchdog(): Promise<void> {
   if (!driver) return;
   const { min, max } = driver.limits;
   const value = await vscode.window.showInputBox({
-    title: `systemd: RuntimeWatchdogSec= (accepted: ${min}–${max} s)`, value: `${Math.min(max, Math.max(min, 30))}s`,
+    title: `systemd: RuntimeWatchdogSec= (accepted: ${min}–${max} s)`,
+    value: `${Math.min(max, Math.max(min, 30))}s`,
     validateInput: (v) => {
       const ev = evaluateWatchdogValue(v);
       if (!ev) return 'A time span such as 30s or 5min, or off';
-      if (ev.mode === 'seconds' && (ev.seconds! < min || ev.seconds! > max)) return `${ev.seconds} s (rounded up) is outside ${min}–${max} s: the driver would refuse it and the watchdog would stay off`;
+      if (ev.mode === 'seconds' && (ev.seconds! < min || ev.seconds! > max))
+        return `${ev.seconds} s (rounded up) is outside ${min}–${max} s: the driver would refuse it and the watchdog would stay off`;
       return undefined;
     },
   });
@@ -64,7 +96,10 @@ export async function setHardwareWatchdog(): Promise<void> {
   const activePath = active?.uri.scheme === 'file' ? active.uri.fsPath : undefined;
   const kind = activePath ? fileKindOf(activePath) : undefined;
   const documentPath = kind?.kind === 'manager' && kind.scope === 'system' ? activePath : undefined;
-  const target = await chooseTarget({ kind: 'managerDropIn' }, 'system', { documentPath, title: 'systemd: where to write 60-watchdog.conf' });
+  const target = await chooseTarget({ kind: 'managerDropIn' }, 'system', {
+    documentPath,
+    title: 'systemd: where to write 60-watchdog.conf',
+  });
   if (!target) return;
   const reboot = `${Math.min(max, 600)}s`;
   const content = [
@@ -76,5 +111,8 @@ export async function setHardwareWatchdog(): Promise<void> {
     `RebootWatchdogSec=${reboot}`,
     '',
   ].join('\n');
-  await installFiles([{ path: join(target.folder, '60-watchdog.conf'), content, mergeable: true }], { target, reloadHint: target.live ? 'sudo systemctl daemon-reexec' : undefined });
+  await installFiles([{ path: join(target.folder, '60-watchdog.conf'), content, mergeable: true }], {
+    target,
+    reloadHint: target.live ? 'sudo systemctl daemon-reexec' : undefined,
+  });
 }

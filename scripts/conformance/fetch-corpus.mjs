@@ -44,7 +44,17 @@ const CONTENTS_REGEX = String.raw`^/(usr/)?lib/systemd/(system|user)/([^/]+\.(se
 const CONFIG_CONTENTS_REGEX = String.raw`^/((usr/)?lib/systemd/(network/[^/]+\.(network|netdev|link)|network/[^/]+\.d/[^/]+\.conf|[^/]+\.conf\.d/[^/]+\.conf|[^/]+\.conf|repart\.d/.*|sysupdate\.d/.*|dnssd/.*|nspawn/.*)|etc/systemd/([^/]+\.conf|[^/]+\.conf\.d/[^/]+\.conf|network/.*|dnssd/.*|nspawn/.*)|etc/udev/(udev|iocost)\.conf|(usr/)?lib/kernel/install\.conf|etc/kernel/install\.conf|(usr/)?lib/(repart|sysupdate)\.d/.*)$`;
 
 /** What the unpacking keeps; the version goes into `.done`, so a change unpacks the cached packages again. */
-const UNPACK_PATTERNS = ['./lib/systemd/*', './usr/lib/systemd/*', './etc/systemd/*', './etc/udev/*', './etc/kernel/*', './usr/lib/kernel/*', './lib/kernel/*', './usr/lib/repart.d/*', './usr/lib/sysupdate.d/*'];
+const UNPACK_PATTERNS = [
+  './lib/systemd/*',
+  './usr/lib/systemd/*',
+  './etc/systemd/*',
+  './etc/udev/*',
+  './etc/kernel/*',
+  './usr/lib/kernel/*',
+  './lib/kernel/*',
+  './usr/lib/repart.d/*',
+  './usr/lib/sysupdate.d/*',
+];
 const UNPACK_VERSION = 'unpack-v2';
 
 function parseArgs(argv) {
@@ -62,7 +72,12 @@ function parseArgs(argv) {
 }
 
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, ...opts });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    ...opts,
+  });
   if (r.error) return { status: 127, stdout: '', stderr: String(r.error) };
   return r;
 }
@@ -155,7 +170,8 @@ function download(names, log) {
     }
   }
   if (failed.length) log(`could not download ${failed.length}: ${failed.join(' ')}`);
-  for (const f of readdirSync(DEBS)) if (f.endsWith('.FAILED') || f.startsWith('partial')) rmSync(join(DEBS, f), { force: true, recursive: true });
+  for (const f of readdirSync(DEBS))
+    if (f.endsWith('.FAILED') || f.startsWith('partial')) rmSync(join(DEBS, f), { force: true, recursive: true });
 }
 
 /** Unpack only the systemd folders (what `dpkg-deb -x` would write under lib/, usr/lib/ and etc/systemd). */
@@ -165,18 +181,34 @@ function unpack(names, log, again = new Set()) {
   let n = 0;
   for (const name of names) {
     const dest = join(PKGS, name);
-    if (existsSync(join(dest, '.done')) && (!again.has(name) || readFileSync(join(dest, '.done'), 'utf8').includes(UNPACK_VERSION))) continue;
+    if (
+      existsSync(join(dest, '.done')) &&
+      (!again.has(name) || readFileSync(join(dest, '.done'), 'utf8').includes(UNPACK_VERSION))
+    )
+      continue;
     const deb = debFor(name, debNames);
     if (!deb) continue;
     rmSync(dest, { recursive: true, force: true });
     const tmp = `${dest}.tmp`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
-    const r = spawnSync('bash', ['-c',
-      // tar exits 2 when one of the patterns has no match (most packages have no etc/systemd): only dpkg-deb's status counts.
-      'dest="$2"; deb="$1"; shift 2; dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dest" --wildcards --no-same-owner "$@" 2>/dev/null; exit ${PIPESTATUS[0]}',
-      'bash', join(DEBS, deb), tmp, ...UNPACK_PATTERNS], { encoding: 'utf8' });
-    if (r.status !== 0) { log(`unpack failed: ${deb}`); continue; }
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        // tar exits 2 when one of the patterns has no match (most packages have no etc/systemd): only dpkg-deb's status counts.
+        'dest="$2"; deb="$1"; shift 2; dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dest" --wildcards --no-same-owner "$@" 2>/dev/null; exit ${PIPESTATUS[0]}',
+        'bash',
+        join(DEBS, deb),
+        tmp,
+        ...UNPACK_PATTERNS,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0) {
+      log(`unpack failed: ${deb}`);
+      continue;
+    }
     writeFileSync(join(tmp, '.done'), `${deb}\n${UNPACK_VERSION}\n`);
     renameSync(tmp, dest);
     n++;
@@ -191,7 +223,8 @@ export function fetchCorpus(options = {}) {
   if (isRoot()) {
     log('apt-get update…');
     const up = run('apt-get', ['update', '-q']);
-    if (up.status !== 0) log(`apt-get update failed (continuing with the lists there are): ${up.stderr.trim().split('\n').pop()}`);
+    if (up.status !== 0)
+      log(`apt-get update failed (continuing with the lists there are): ${up.stderr.trim().split('\n').pop()}`);
   }
   let names;
   let source;
@@ -202,15 +235,21 @@ export function fetchCorpus(options = {}) {
     names = chosen.map((r) => r.name);
     source = 'apt-file';
     const mb = chosen.reduce((s, r) => s + r.size, 0) / 1e6;
-    log(`apt-file: ${counts.size} packages ship unit files; selected ${names.length} (${chosen.reduce((s, r) => s + r.n, 0)} files, ${mb.toFixed(0)} MB)`);
+    log(
+      `apt-file: ${counts.size} packages ship unit files; selected ${names.length} (${chosen.reduce((s, r) => s + r.n, 0)} files, ${mb.toFixed(0)} MB)`,
+    );
     if (o.writeList) {
-      const head = '# Debian 12 (bookworm) packages that ship systemd unit files: the fallback corpus list of\n' +
+      const head =
+        '# Debian 12 (bookworm) packages that ship systemd unit files: the fallback corpus list of\n' +
         `# scripts/conformance/fetch-corpus.mjs, made with --write-list from apt-file (<= ${o.maxPackageMb} MB each, ${o.maxTotalMb} MB in all).\n`;
       writeFileSync(COMMITTED_LIST, `${head}${names.join('\n')}\n`);
     }
   } else {
     if (o.list === 'apt-file') throw new Error('fetch-corpus: apt-file is not usable');
-    const listed = readFileSync(COMMITTED_LIST, 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+    const listed = readFileSync(COMMITTED_LIST, 'utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('#'));
     const sizes = packageSizes(listed);
     names = listed.filter((n) => sizes.has(n) && sizes.get(n) <= o.maxPackageMb * 1e6);
     source = 'committed list';
@@ -219,15 +258,23 @@ export function fetchCorpus(options = {}) {
   // The dialect files' packages, whatever the budget (a few MB).
   let config = o.list === 'committed' ? null : aptFileConfigPackages();
   if (config && o.writeList) {
-    writeFileSync(COMMITTED_CONFIG_LIST, `# Debian 12 (bookworm) packages that ship daemon configs, networkd/udev files and the other dialects: the fallback\n# list of scripts/conformance/fetch-corpus.mjs, made with --write-list from apt-file.\n${config.join('\n')}\n`);
+    writeFileSync(
+      COMMITTED_CONFIG_LIST,
+      `# Debian 12 (bookworm) packages that ship daemon configs, networkd/udev files and the other dialects: the fallback\n# list of scripts/conformance/fetch-corpus.mjs, made with --write-list from apt-file.\n${config.join('\n')}\n`,
+    );
   }
   if (!config) {
-    const listed = readFileSync(COMMITTED_CONFIG_LIST, 'utf8').split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+    const listed = readFileSync(COMMITTED_CONFIG_LIST, 'utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('#'));
     const sizes = packageSizes(listed);
     config = listed.filter((n) => sizes.has(n));
   }
   const added = config.filter((n) => !names.includes(n));
-  log(`dialect files: ${config.length} packages ship them, ${added.length} added to the selection${added.length ? ` (${added.join(' ')})` : ''}`);
+  log(
+    `dialect files: ${config.length} packages ship them, ${added.length} added to the selection${added.length ? ` (${added.join(' ')})` : ''}`,
+  );
   names = [...names, ...added].sort();
   writeFileSync(SELECTED_LIST, `${names.join('\n')}\n`);
   download(names, log);
@@ -238,5 +285,7 @@ export function fetchCorpus(options = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = Date.now();
   const r = fetchCorpus(parseArgs(process.argv.slice(2)));
-  console.log(`[fetch] ${r.packages.length} packages (${r.source}) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `[fetch] ${r.packages.length} packages (${r.source}) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

@@ -6,8 +6,20 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  createLanguageService, readUnitFileForCheck, positionAt, fileKindOf, defaultSettings, resolveTargetVersion, resolvePodmanVersion, parseTargetVersion, machineWatchdogLimits, WATCHDOG_DRIVER_CHOICES,
-  NEWEST_VERSION, CODES, type SystemdDocument, type Diagnostic,
+  createLanguageService,
+  readUnitFileForCheck,
+  positionAt,
+  fileKindOf,
+  defaultSettings,
+  resolveTargetVersion,
+  resolvePodmanVersion,
+  parseTargetVersion,
+  machineWatchdogLimits,
+  WATCHDOG_DRIVER_CHOICES,
+  NEWEST_VERSION,
+  CODES,
+  type SystemdDocument,
+  type Diagnostic,
 } from './languageService.js';
 import { runEffective } from './cli/effective.js';
 import { runDropin } from './cli/dropin.js';
@@ -52,7 +64,10 @@ const USAGE = `Usage:
       Start the language server on standard input/output (for Neovim, Helix, …).
   systemd-units --version | --help`;
 
-export function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): number {
+export function main(
+  argv: string[],
+  io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+): number {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(`${USAGE}\n`);
@@ -89,25 +104,36 @@ function check(args: string[], io: CliIO): number {
     const flag = a.startsWith('--') ? a.split('=')[0] : a;
     if (flag === '--format') {
       const v = takeValue();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return usageError(io, `--format must be text, json or sarif (got '${v ?? ''}')`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        return usageError(io, `--format must be text, json or sarif (got '${v ?? ''}')`);
       format = v;
     } else if (flag === '--target-version') {
       const v = takeValue();
       const n = parseTargetVersion(v);
-      if (n === undefined) return usageError(io, `--target-version needs a systemd version number such as 252, or auto (got '${v ?? ''}')`);
+      if (n === undefined)
+        return usageError(
+          io,
+          `--target-version needs a systemd version number such as 252, or auto (got '${v ?? ''}')`,
+        );
       targetVersion = n;
     } else if (flag === '--podman-version') {
       const v = takeValue() ?? '';
-      if (v !== 'auto' && !/^\d+\.\d+(?:\.\d+)?$/.test(v)) return usageError(io, `--podman-version needs a podman release such as 5.2 or 4.9.3, or auto (got '${v}')`);
+      if (v !== 'auto' && !/^\d+\.\d+(?:\.\d+)?$/.test(v))
+        return usageError(io, `--podman-version needs a podman release such as 5.2 or 4.9.3, or auto (got '${v}')`);
       podmanVersion = v;
     } else if (flag === '--watchdog-driver') {
       const v = takeValue() ?? '';
-      if (!WATCHDOG_DRIVER_CHOICES.includes(v) || v === 'custom') return usageError(io, `--watchdog-driver takes one of ${WATCHDOG_DRIVER_CHOICES.filter((c) => c !== 'custom').join(', ')} (got '${v}')`);
+      if (!WATCHDOG_DRIVER_CHOICES.includes(v) || v === 'custom')
+        return usageError(
+          io,
+          `--watchdog-driver takes one of ${WATCHDOG_DRIVER_CHOICES.filter((c) => c !== 'custom').join(', ')} (got '${v}')`,
+        );
       watchdogDriver = v;
     } else if (flag === '--severity') {
       const v = takeValue() ?? '';
       const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
-      if (!m || !(m[1]! in CODES)) return usageError(io, `--severity takes CODE=error|warning|info|hint|off with a known code (got '${v}')`);
+      if (!m || !(m[1]! in CODES))
+        return usageError(io, `--severity takes CODE=error|warning|info|hint|off with a known code (got '${v}')`);
       severity[m[1]!] = m[2] as 'error';
     } else if (a === '--') {
       paths.push(...args.slice(i + 1));
@@ -126,7 +152,13 @@ function check(args: string[], io: CliIO): number {
   const files: string[] = [];
   const docs: SystemdDocument[] = [];
   const shown = new Map<SystemdDocument, string>();
-  const settings = { ...defaultSettings(), ...resolveTargetVersion(targetVersion), ...resolvePodmanVersion(podmanVersion), severity, watchdogDriver };
+  const settings = {
+    ...defaultSettings(),
+    ...resolveTargetVersion(targetVersion),
+    ...resolvePodmanVersion(podmanVersion),
+    severity,
+    watchdogDriver,
+  };
   const service = createLanguageService({
     settings: () => settings,
     workspaceFolders: () => [],
@@ -137,7 +169,11 @@ function check(args: string[], io: CliIO): number {
     readSiblings: false,
     kernelWatchdogLimits: machineWatchdogLimits,
   });
-  for (const p of paths) collect(p, true, files, (msg) => { unreadable++; io.stderr(`systemd-units: ${msg}\n`); });
+  for (const p of paths)
+    collect(p, true, files, (msg) => {
+      unreadable++;
+      io.stderr(`systemd-units: ${msg}\n`);
+    });
   for (const file of files) {
     // Only regular files, read without blocking and at most MAX_UNIT_BYTES: a FIFO, /dev/zero or a huge file is
     // reported and skipped, never read.
@@ -157,7 +193,16 @@ function check(args: string[], io: CliIO): number {
     for (const d of diags) {
       const s = positionAt(doc.tree.lineStarts, d.start);
       const e = positionAt(doc.tree.lineStarts, d.end);
-      findings.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: d.severity, code: d.code, message: d.message });
+      findings.push({
+        file,
+        line: s.line + 1,
+        column: s.character + 1,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+      });
     }
   }
 
@@ -166,9 +211,16 @@ function check(args: string[], io: CliIO): number {
   else {
     for (const f of findings) io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity}[${f.code}]: ${f.message}\n`);
     const count = (s: string): number => findings.filter((f) => f.severity === s).length;
-    const from = settings.targetVersionFrom === 'machine' ? 'the version installed here' : settings.targetVersionFrom === 'newest' ? 'the newest known; no systemd found here' : '--target-version';
+    const from =
+      settings.targetVersionFrom === 'machine'
+        ? 'the version installed here'
+        : settings.targetVersionFrom === 'newest'
+          ? 'the newest known; no systemd found here'
+          : '--target-version';
     io.stderr(`Checked against systemd ${settings.targetVersion} (${from}).\n`);
-    io.stderr(`${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} note(s)${unreadable ? `, ${unreadable} path(s) unreadable` : ''}.\n`);
+    io.stderr(
+      `${checked} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} note(s)${unreadable ? `, ${unreadable} path(s) unreadable` : ''}.\n`,
+    );
   }
   return findings.some((f) => f.severity === 'error') || unreadable > 0 ? 1 : 0;
 }
@@ -186,7 +238,9 @@ function collect(path: string, explicit: boolean, out: string[], onError: (msg: 
     if (!explicit && lstatSync(path).isSymbolicLink()) return;
     st = statSync(path);
   } catch (err) {
-    onError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`);
+    onError(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`,
+    );
     return;
   }
   if (st.isDirectory()) {
@@ -205,11 +259,15 @@ function collect(path: string, explicit: boolean, out: string[], onError: (msg: 
   }
   if (!st.isFile()) {
     // A FIFO, socket or device: never opened (reading it could block forever or never end).
-    if (explicit || fileKindOf(path).kind !== 'other') onError(`${path}: not a regular file (a pipe, socket or device); skipped`);
+    if (explicit || fileKindOf(path).kind !== 'other')
+      onError(`${path}: not a regular file (a pipe, socket or device); skipped`);
     return;
   }
   if (fileKindOf(path).kind === 'other') {
-    if (explicit) onError(`${path}: not a systemd file this checker knows (units, drop-ins, system.conf, daemon configs, networkd files…; recognised by name and folder); skipped`);
+    if (explicit)
+      onError(
+        `${path}: not a systemd file this checker knows (units, drop-ins, system.conf, daemon configs, networkd files…; recognised by name and folder); skipped`,
+      );
     return;
   }
   out.push(path);
@@ -220,25 +278,35 @@ function toSarif(findings: Finding[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'systemd-units', version: '0.1.0', informationUri: 'https://github.com/systemd-units/systemd-units',
-          rules: Object.entries(CODES).map(([id, c]) => ({ id, shortDescription: { text: c.doc }, defaultConfiguration: { level: level(c.severity) } })),
-        },
-      },
-      results: findings.map((f) => ({
-        ruleId: f.code,
-        level: level(f.severity),
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: relative(process.cwd(), f.file).split('\\').join('/') },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'systemd-units',
+            version: '0.1.0',
+            informationUri: 'https://github.com/systemd-units/systemd-units',
+            rules: Object.entries(CODES).map(([id, c]) => ({
+              id,
+              shortDescription: { text: c.doc },
+              defaultConfiguration: { level: level(c.severity) },
+            })),
           },
-        }],
-      })),
-    }],
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          level: level(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: relative(process.cwd(), f.file).split('\\').join('/') },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
   };
 }
 
@@ -247,7 +315,10 @@ declare const __CLI_ENTRY__: boolean | undefined;
 if (typeof __CLI_ENTRY__ !== 'undefined' && __CLI_ENTRY__) {
   const argv = process.argv.slice(2);
   // `systemd-units check … | head` must not crash when the reader goes away.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    else throw e;
+  });
   if (argv[0] === 'lsp') {
     // The server bundle is loaded lazily so `check` stays fast.
     void import('./main.js');

@@ -30,7 +30,12 @@ import { getFoldingRanges as foldingImpl, type FoldingResult } from './services/
 import { getDocumentLinks as linksImpl, type LinkResult } from './services/links.js';
 import { getDefinition as definitionImpl, type DefinitionTarget } from './services/definition.js';
 import {
-  getCodeActions as codeActionsImpl, getMoveToDropInActions, textEditsOf, type CodeActionEnv, type CodeActionLike, type CommandActionLike,
+  getCodeActions as codeActionsImpl,
+  getMoveToDropInActions,
+  textEditsOf,
+  type CodeActionEnv,
+  type CodeActionLike,
+  type CommandActionLike,
   type DiagnosticLike,
 } from './services/codeActions.js';
 import { nodeAt, sectionAt } from './services/context.js';
@@ -43,8 +48,16 @@ import { getInlayHints as inlayHintsImpl, type InlayHintResult } from './service
 import { validateUnitName, realProbe, writeFilesAllOrNothing, writeFileAtomic } from './units/safeWrite.js';
 import type { WriteTargetFs } from './units/writeTarget.js';
 import {
-  SERVER_COMMANDS, planCreateOverride, planShowDropIns, planShowEffective, planMoveChangeToDropIn, planConvertFullCopy,
-  planSetHardwareWatchdog, planGenerateSocketUnits, type CommandEnv, type CommandPlan,
+  SERVER_COMMANDS,
+  planCreateOverride,
+  planShowDropIns,
+  planShowEffective,
+  planMoveChangeToDropIn,
+  planConvertFullCopy,
+  planSetHardwareWatchdog,
+  planGenerateSocketUnits,
+  type CommandEnv,
+  type CommandPlan,
 } from './services/commands.js';
 import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
@@ -139,7 +152,12 @@ export interface LanguageService {
   getFoldingRanges(doc: SystemdDocument): FoldingResult[];
   getDocumentLinks(doc: SystemdDocument): LinkResult[];
   getDefinition(doc: SystemdDocument, offset: number): DefinitionTarget[];
-  getCodeActions(doc: SystemdDocument, diagnostics: readonly DiagnosticLike[], offset: number, env: CodeActionEnv): (CodeActionLike | CommandActionLike)[];
+  getCodeActions(
+    doc: SystemdDocument,
+    diagnostics: readonly DiagnosticLike[],
+    offset: number,
+    env: CodeActionEnv,
+  ): (CodeActionLike | CommandActionLike)[];
   /** Layout-only edits (Key=Value spacing, blank lines); idempotent, never a change of meaning. */
   getFormattingEdits(doc: SystemdDocument): FormatEdit[];
   getSemanticTokens(doc: SystemdDocument): SemanticToken[];
@@ -182,7 +200,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     // A dialect's vendor file (/usr/lib/systemd/network/80-foo.network): the same references as a vendor unit.
     if (doc.file.kind === 'config' && !doc.file.dropIn && doc.analysis.dialect) {
       const location = vendorConfigLocation(doc.path, doc.analysis.dialect, doc.file.name);
-      if (location) return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path), location });
+      if (location)
+        return env.shipped
+          ? env.shipped(doc.path, doc.text)
+          : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path), location });
       // In /etc: a dpkg conffile is compared with the md5 dpkg shipped (never with git or the saved text: edits here are the admin's).
       const etc = etcConfigLocation(doc.path, doc.analysis.dialect, doc.file.name);
       if (!etc) return undefined;
@@ -190,7 +211,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       return info && { ...info, conffile: true };
     }
     if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return undefined;
-    return env.shipped ? env.shipped(doc.path, doc.text) : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });
+    return env.shipped
+      ? env.shipped(doc.path, doc.text)
+      : shippedInfo(doc.path, doc.text, { savedText: env.savedText?.(doc.path) });
   };
 
   /** The workspace's own unit files, analysed (bounded by the unit index; cached under the one policy). */
@@ -211,7 +234,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return out;
   }
 
-  const analyseSibling = (path: string, text: string): WorkspaceUnit => ({ path, analysis: createDocumentImpl(path, text).analysis });
+  const analyseSibling = (path: string, text: string): WorkspaceUnit => ({
+    path,
+    analysis: createDocumentImpl(path, text).analysis,
+  });
 
   /**
    * The open documents grouped by where they are installed together: all unit folders of one root (a drop-in in
@@ -231,7 +257,8 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       for (const d of env.openDocuments?.() ?? []) {
         const g = groupOf(d);
         const list = byFolder.get(g);
-        if (list) list.push(d); else byFolder.set(g, [d]);
+        if (list) list.push(d);
+        else byFolder.set(g, [d]);
       }
       openIndex = { key, byFolder };
     }
@@ -244,11 +271,19 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     open.set(doc.path, { path: doc.path, analysis: doc.analysis });
     const out = [...open.values()];
     if (env.readSiblings !== false) {
-      for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+      for (const u of siblingUnits(unitFolderOf(doc), analyseSibling, { readRoots: workspaceFolders() }))
+        if (!open.has(u.path)) {
+          open.set(u.path, u.unit);
+          out.push(u.unit);
+        }
     }
     // Podman Quadlet files refer to each other across podman's search folders (Pod=foo.pod, Network=foo.network…).
     if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
-      for (const u of quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() })) if (!open.has(u.path)) { open.set(u.path, u.unit); out.push(u.unit); }
+      for (const u of quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() }))
+        if (!open.has(u.path)) {
+          open.set(u.path, u.unit);
+          out.push(u.unit);
+        }
     }
     return out;
   }
@@ -257,7 +292,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   function quadletAround(doc: SystemdDocument): QuadletFileAround[] {
     if (!doc.analysis.dialect?.id.startsWith('quadlet-')) return [];
     const self = resolve(doc.path);
-    const out = quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() }).filter((u) => resolve(u.path) !== self).map((u) => u.unit);
+    const out = quadletFilesAround(doc.path, analyseSibling, { readRoots: workspaceFolders() })
+      .filter((u) => resolve(u.path) !== self)
+      .map((u) => u.unit);
     return [{ path: doc.path, analysis: doc.analysis }, ...out];
   }
 
@@ -267,13 +304,22 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     return {
       watchdog: watchdogLimitsFor(s, kernel),
       workspace: () => workspaceAround(doc),
-      baseUnit: file.kind === 'dropin' ? () => baseUnitOf(doc.path, file.unitName, { roots: unitWorldOf(doc.path).roots, fs, readRoots: workspaceFolders() }) : undefined,
+      baseUnit:
+        file.kind === 'dropin'
+          ? () =>
+              baseUnitOf(doc.path, file.unitName, {
+                roots: unitWorldOf(doc.path).roots,
+                fs,
+                readRoots: workspaceFolders(),
+              })
+          : undefined,
       shipped: file.kind === 'unit' || file.kind === 'config' ? () => shippedOf(doc) : undefined,
       targetVersion: s.targetVersion,
       podmanVersion: s.podmanVersion,
       severity: s.severity,
       maxDiagnostics: s.maxDiagnostics,
-      onRuleError: (rule, err) => env.log?.(`rule ${rule} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
+      onRuleError: (rule, err) =>
+        env.log?.(`rule ${rule} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     };
   }
 
@@ -290,12 +336,19 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   /** The merged unit this document is part of, resolved through the same hierarchy as the drop-in checks. */
   function effectiveOf(doc: SystemdDocument): EffectiveUnit | undefined {
     const file = doc.file;
-    if ((file.kind !== 'unit' && file.kind !== 'dropin') || !appliesToOneUnit(file.unitName, file.unitType)) return undefined;
+    if ((file.kind !== 'unit' && file.kind !== 'dropin') || !appliesToOneUnit(file.unitName, file.unitType))
+      return undefined;
     const world = unitWorldOf(doc.path);
     const key = `${world.root}\u0000${world.scope}\u0000${unitFolderOf(doc)}\u0000${file.unitName}`;
     return effectiveCache.get(key, () => {
       // The same lookup as the drop-in checks (baseUnitOf): the first root that has the unit's file wins.
-      const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
+      const h = findUnitHierarchyInRoots(file.unitName, {
+        roots: world.roots,
+        scope: world.scope,
+        fs,
+        readRoots: workspaceFolders(),
+        unitDirs: [unitFolderOf(doc)],
+      });
       return h.fragment || h.dropIns.length ? loadEffectiveUnit(h, fs).effective : undefined;
     });
   }
@@ -316,26 +369,44 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     if (!path) return undefined;
     if (workspaceOnly && !workspaceFolders().some((w) => path.startsWith(`${w}/`))) return undefined;
     const d = workspaceDocCache.get(path, () => service.parseFile(path));
-    const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')?.node.value;
+    const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')
+      ?.node.value;
     return { path, ...(description ? { description } : {}) };
   }
 
   /** Names in /etc/passwd or /etc/group (the first field of each line), cached under the one policy. */
   const accounts = new BoundedCache<string, readonly string[]>({ max: 4, ttlMs: 30_000, now });
-  const accountNames = (file: string): readonly string[] => accounts.get(file, () => {
-    const r = readTextFileSafe(file, { maxBytes: 4 * 1024 * 1024 });
-    return r.ok ? [...new Set(r.text.split('\n').map((l) => l.split(':')[0]!).filter((n) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n)))] : [];
-  });
+  const accountNames = (file: string): readonly string[] =>
+    accounts.get(file, () => {
+      const r = readTextFileSafe(file, { maxBytes: 4 * 1024 * 1024 });
+      return r.ok
+        ? [
+            ...new Set(
+              r.text
+                .split('\n')
+                .map((l) => l.split(':')[0]!)
+                .filter((n) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n)),
+            ),
+          ]
+        : [];
+    });
 
   /** The command a client runs for a workflow: its own (VS Code) or the server's. */
-  const commandId = (id: string): string => (id.startsWith('systemd.') && !env.clientCommands?.() ? `systemd-units.${id.slice('systemd.'.length)}` : id);
+  const commandId = (id: string): string =>
+    id.startsWith('systemd.') && !env.clientCommands?.() ? `systemd-units.${id.slice('systemd.'.length)}` : id;
 
   function codeLenses(doc: SystemdDocument, uri: string): CodeLensResult[] {
     const file = doc.file;
     if (file.kind !== 'unit' || !appliesToOneUnit(file.unitName, file.unitType)) return [];
     const world = unitWorldOf(doc.path);
     // The unit's own folder first, as for the drop-in checks (a folder of units that does not mirror a root).
-    const h = findUnitHierarchyInRoots(file.unitName, { roots: world.roots, scope: world.scope, fs, readRoots: workspaceFolders(), unitDirs: [unitFolderOf(doc)] });
+    const h = findUnitHierarchyInRoots(file.unitName, {
+      roots: world.roots,
+      scope: world.scope,
+      fs,
+      readRoots: workspaceFolders(),
+      unitDirs: [unitFolderOf(doc)],
+    });
     return dropInLens(doc, uri, h.dropIns.length);
   }
 
@@ -350,15 +421,16 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (doc.oversize !== undefined) return [oversizeDiagnostic(doc.oversize)];
       return computeDiagnostics(doc.analysis, diagnosticOptions(doc));
     },
-    getCompletions: (doc, offset) => completionsImpl(doc, offset, {
-      targetVersion: settings().targetVersion,
-      unitNames: () => index().unitNames(),
-      // The workspace's own units only: reading every system unit for a list of 2,000 names would be slow.
-      describeUnit: (name) => describeUnitFile(name, true)?.description,
-      users: () => accountNames('/etc/passwd'),
-      groups: () => accountNames('/etc/group'),
-      quadletFiles: () => quadletAround(doc),
-    }),
+    getCompletions: (doc, offset) =>
+      completionsImpl(doc, offset, {
+        targetVersion: settings().targetVersion,
+        unitNames: () => index().unitNames(),
+        // The workspace's own units only: reading every system unit for a list of 2,000 names would be slow.
+        describeUnit: (name) => describeUnitFile(name, true)?.description,
+        users: () => accountNames('/etc/passwd'),
+        groups: () => accountNames('/etc/group'),
+        quadletFiles: () => quadletAround(doc),
+      }),
     resolveCompletion(doc, data, label) {
       if (data.path !== doc.path || data.offset < 0 || data.offset > doc.text.length) return undefined;
       const it = service.getCompletions(doc, data.offset).find((c) => c.label === label);
@@ -366,8 +438,14 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     },
     getHover(doc, offset) {
       const s = settings();
-      const h = hoverImpl(doc, offset, { targetVersion: s.targetVersion, podmanVersion: s.podmanVersion, manPages: s.manPages, watchdog: watchdogLimitsFor(s, kernel), fileExists,
-        describeUnit: describeUnitFile, now: env.now,
+      const h = hoverImpl(doc, offset, {
+        targetVersion: s.targetVersion,
+        podmanVersion: s.podmanVersion,
+        manPages: s.manPages,
+        watchdog: watchdogLimitsFor(s, kernel),
+        fileExists,
+        describeUnit: describeUnitFile,
+        now: env.now,
       });
       if (!h) return undefined;
       // Origin first: where the value in effect comes from matters more than the reference text below it.
@@ -382,49 +460,81 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const seen = new Set<string>();
       return definitionImpl(doc, offset, index(), () => quadletAround(doc)).filter((t) => {
         let real = t.path;
-        try { real = realpathSync(t.path); } catch { /* gone: keep as named */ }
+        try {
+          real = realpathSync(t.path);
+        } catch {
+          /* gone: keep as named */
+        }
         if (seen.has(real)) return false;
         seen.add(real);
         return true;
       });
     },
-    getCodeActions: (doc, diagnostics, offset, caEnv) => [
-      ...codeActionsImpl(doc, diagnostics, caEnv),
-      ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
-    ].map((a) => ('command' in a && a.command ? { ...a, command: { ...a.command, command: commandId(a.command.command) } } : a)),
+    getCodeActions: (doc, diagnostics, offset, caEnv) =>
+      [
+        ...codeActionsImpl(doc, diagnostics, caEnv),
+        ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
+      ].map((a) =>
+        'command' in a && a.command ? { ...a, command: { ...a.command, command: commandId(a.command.command) } } : a,
+      ),
     planCommand(command, args) {
       const pathArg = (i: number): string | undefined => {
         const a = args[i];
         if (typeof a !== 'string') return undefined;
-        try { return a.startsWith('file:') ? fileURLToPath(a) : a; } catch { return undefined; }
+        try {
+          return a.startsWith('file:') ? fileURLToPath(a) : a;
+        } catch {
+          return undefined;
+        }
       };
       const s = settings();
       const cenv: CommandEnv = {
-        workspaceFolders: workspaceFolders(), fs, probe: env.probe ?? realProbe, exists: (p) => fileExists(p),
+        workspaceFolders: workspaceFolders(),
+        fs,
+        probe: env.probe ?? realProbe,
+        exists: (p) => fileExists(p),
         openDocument: (p) => [...(env.openDocuments?.() ?? [])].find((d) => d.path === p),
         parseFile: (p) => service.parseFile(p),
         shipped: (d) => shippedOf(d),
-        readText: (p) => { const r = readTextFileSafe(p, { maxBytes: 64 * 1024 * 1024 }); return r.ok ? r.text : undefined; },
+        readText: (p) => {
+          const r = readTextFileSafe(p, { maxBytes: 64 * 1024 * 1024 });
+          return r.ok ? r.text : undefined;
+        },
         watchdog: watchdogLimitsFor(s, kernel),
         preloadLibrary: s.preloadLibrary,
       };
       const path = pathArg(0);
-      const need = (): CommandPlan => ({ kind: 'error', message: `${command} needs the file it applies to (a URI or an absolute path) as its first argument.` });
+      const need = (): CommandPlan => ({
+        kind: 'error',
+        message: `${command} needs the file it applies to (a URI or an absolute path) as its first argument.`,
+      });
       switch (command) {
-        case SERVER_COMMANDS.createOverride: return path ? planCreateOverride(path, cenv, typeof args[1] === 'string' ? args[1] : undefined) : need();
-        case SERVER_COMMANDS.showDropIns: return path ? planShowDropIns(path, cenv) : need();
-        case SERVER_COMMANDS.showEffectiveUnit: return path ? planShowEffective(path, cenv) : need();
-        case SERVER_COMMANDS.moveToDropIn: return path ? planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined) : need();
-        case SERVER_COMMANDS.convertFullCopy: return path ? planConvertFullCopy(path, cenv) : need();
-        case SERVER_COMMANDS.setHardwareWatchdog: return planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
+        case SERVER_COMMANDS.createOverride:
+          return path ? planCreateOverride(path, cenv, typeof args[1] === 'string' ? args[1] : undefined) : need();
+        case SERVER_COMMANDS.showDropIns:
+          return path ? planShowDropIns(path, cenv) : need();
+        case SERVER_COMMANDS.showEffectiveUnit:
+          return path ? planShowEffective(path, cenv) : need();
+        case SERVER_COMMANDS.moveToDropIn:
+          return path ? planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined) : need();
+        case SERVER_COMMANDS.convertFullCopy:
+          return path ? planConvertFullCopy(path, cenv) : need();
+        case SERVER_COMMANDS.setHardwareWatchdog:
+          return planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
         case SERVER_COMMANDS.showGeneratedUnit: {
-          const d = path ? cenv.openDocument(path) ?? cenv.parseFile(path) : undefined;
+          const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
           if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
           const g = planGeneratedUnit(d.path, d.analysis, quadletAround(d));
-          return 'error' in g ? { kind: 'error', message: g.error } : { kind: 'text', title: `Generated ${g.name}`, text: g.text };
+          return 'error' in g
+            ? { kind: 'error', message: g.error }
+            : { kind: 'text', title: `Generated ${g.name}`, text: g.text };
         }
-        case SERVER_COMMANDS.generateSocketUnits: return path && typeof args[1] === 'string' ? planGenerateSocketUnits(path, args[1], cenv) : { kind: 'error', message: `${command} takes the strace log and the service name.` };
-        default: return { kind: 'error', message: `Unknown command ${command}.` };
+        case SERVER_COMMANDS.generateSocketUnits:
+          return path && typeof args[1] === 'string'
+            ? planGenerateSocketUnits(path, args[1], cenv)
+            : { kind: 'error', message: `${command} takes the strace log and the service name.` };
+        default:
+          return { kind: 'error', message: `Unknown command ${command}.` };
       }
     },
     getFormattingEdits: (doc) => (doc.oversize !== undefined ? [] : formatDocument(doc)),
@@ -433,7 +543,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getReferences(doc, offset) {
       // Podman Quadlet: a Quadlet file name under the cursor (or this Quadlet file itself) across the files around.
       if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
-        const qname = quadletRefAt(doc.analysis, offset)?.name ?? (doc.file.kind === 'config' && !doc.file.dropIn ? doc.file.name : undefined);
+        const qname =
+          quadletRefAt(doc.analysis, offset)?.name ??
+          (doc.file.kind === 'config' && !doc.file.dropIn ? doc.file.name : undefined);
         if (qname) return quadletMentions(qname, quadletAround(doc));
       }
       const name = unitNameAt(doc, offset);
@@ -448,10 +560,18 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (!name) return { error: 'Put the cursor on a unit name to rename it.' };
       const check = validateUnitName(newName);
       if (!check.ok) return { error: `'${newName}' is not a valid unit name: ${check.reason}` };
-      if (newName.slice(newName.lastIndexOf('.')) !== name.slice(name.lastIndexOf('.'))) return { error: `A unit keeps its type: ${name} cannot become ${newName}.` };
+      if (newName.slice(newName.lastIndexOf('.')) !== name.slice(name.lastIndexOf('.')))
+        return { error: `A unit keeps its type: ${name} cannot become ${newName}.` };
       const refs = findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]);
-      const files = [...new Set([...index().find(name)].filter((p) => workspaceFolders().some((w) => p.startsWith(`${w}/`))))];
-      return { oldName: name, newName, edits: refs.map((r) => ({ ...r, newText: newName })), renameFiles: files.map((p) => ({ from: p, to: `${dirname(p)}/${newName}` })) };
+      const files = [
+        ...new Set([...index().find(name)].filter((p) => workspaceFolders().some((w) => p.startsWith(`${w}/`)))),
+      ];
+      return {
+        oldName: name,
+        newName,
+        edits: refs.map((r) => ({ ...r, newText: newName })),
+        renameFiles: files.map((p) => ({ from: p, to: `${dirname(p)}/${newName}` })),
+      };
     },
     getWorkspaceSymbols(query) {
       const q = query.toLowerCase();
@@ -496,7 +616,10 @@ function parseCapped(path: string, text: string): SystemdDocument {
 
 function oversizeDiagnostic(size: number): Diagnostic {
   return {
-    start: 0, end: 0, severity: 'error', code: 'file-too-large',
+    start: 0,
+    end: 0,
+    severity: 'error',
+    code: 'file-too-large',
     message: `This file is ${formatBytes(size)} long: over the ${formatBytes(MAX_UNIT_BYTES)} a unit file may have here, so it is not analysed. A unit file of that size is almost certainly not one.`,
   };
 }
@@ -518,7 +641,10 @@ export { textEditsOf };
  * root, never over an existing file. Whole-file replacements are written here only when the client cannot edit
  * its open documents (otherwise the caller sends them as edits).
  */
-export function writePlannedFiles(plan: Extract<CommandPlan, { kind: 'write' }>, opts: { editsOpenDocuments: boolean }): { ok: true; written: string[] } | { ok: false; reason: string } {
+export function writePlannedFiles(
+  plan: Extract<CommandPlan, { kind: 'write' }>,
+  opts: { editsOpenDocuments: boolean },
+): { ok: true; written: string[] } | { ok: false; reason: string } {
   const r = writeFilesAllOrNothing(plan.files, { root: plan.target.root });
   if (!r.ok) return { ok: false, reason: r.reason };
   if (!opts.editsOpenDocuments) {
@@ -547,8 +673,20 @@ export { SERVER_COMMANDS, type CommandPlan, type PlannedFile } from './services/
 export { applyEdits } from './services/formatting.js';
 export type { FormatEdit, SemanticToken, HighlightResult, UnitReference, CodeLensResult, InlayHintResult };
 export type {
-  SystemdDocument, Diagnostic, DiagnosticOptions, CompletionResult, HoverResult, SymbolResult, FoldingResult, LinkResult,
-  DefinitionTarget, CodeActionLike, CommandActionLike, DiagnosticLike, CodeActionEnv, Settings,
+  SystemdDocument,
+  Diagnostic,
+  DiagnosticOptions,
+  CompletionResult,
+  HoverResult,
+  SymbolResult,
+  FoldingResult,
+  LinkResult,
+  DefinitionTarget,
+  CodeActionLike,
+  CommandActionLike,
+  DiagnosticLike,
+  CodeActionEnv,
+  Settings,
 };
 
 // ---- Facts and planners shared with the commands (VS Code client, CLI) ----------------------------------------
@@ -559,10 +697,30 @@ export { parseUnit } from './parser/parser.js';
 export { fileKindOf, dialectOfFile, type FileKind } from './units/fileKind.js';
 export { dialectById, type Dialect } from './catalog/dialects.js';
 export * from './units/configHierarchy.js';
-export { configPlaceOf, configHierarchyOf, applyCommandOf, isVendorConfigFile, vendorConfigLocation, configOverrideTemplate, planConfigMove, diffConfig, configLineDiffers, type ConfigPlace } from './units/configDropIn.js';
+export {
+  configPlaceOf,
+  configHierarchyOf,
+  applyCommandOf,
+  isVendorConfigFile,
+  vendorConfigLocation,
+  configOverrideTemplate,
+  planConfigMove,
+  diffConfig,
+  configLineDiffers,
+  type ConfigPlace,
+} from './units/configDropIn.js';
 export { NEWEST_VERSION, UNIT_TYPES, type UnitType } from './catalog/catalog.js';
 export { CODES, codeTag, codeDocsUrl, type DiagnosticCode, type CodeInfo } from './services/codes.js';
-export { defaultSettings, normaliseSettings, resolveTargetVersion, resolvePodmanVersion, parseTargetVersion, watchdogLimitsFor, WATCHDOG_DRIVER_CHOICES, DEFAULT_PRELOAD_LIBRARY } from './services/settings.js';
+export {
+  defaultSettings,
+  normaliseSettings,
+  resolveTargetVersion,
+  resolvePodmanVersion,
+  parseTargetVersion,
+  watchdogLimitsFor,
+  WATCHDOG_DRIVER_CHOICES,
+  DEFAULT_PRELOAD_LIBRARY,
+} from './services/settings.js';
 export { unitWorldOf, appliesToOneUnit } from './units/unitWorld.js';
 export { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from './watchdog/drivers.js';
 export { kernelWatchdogLimits } from './watchdog/sysfs.js';
@@ -580,11 +738,38 @@ export * from './units/writeTarget.js';
 export * from './units/staging.js';
 export * from './units/shipped.js';
 export {
-  scoreService, assessInfo, labelOf, formatTenths, checksFor, securityInfoOf, effectiveWithOverrides, renderSecurityTable, securityJson, sortedChecks,
-  planHardening, securityLensTitle, securityHoverMarkdown, type HardenPlan, type HardenLine, type HardenLevel,
-  type SecurityScore, type CheckResult, type ExposureLabel, type SecurityInfo,
+  scoreService,
+  assessInfo,
+  labelOf,
+  formatTenths,
+  checksFor,
+  securityInfoOf,
+  effectiveWithOverrides,
+  renderSecurityTable,
+  securityJson,
+  sortedChecks,
+  planHardening,
+  securityLensTitle,
+  securityHoverMarkdown,
+  type HardenPlan,
+  type HardenLine,
+  type HardenLevel,
+  type SecurityScore,
+  type CheckResult,
+  type ExposureLabel,
+  type SecurityInfo,
 } from './services/security/index.js';
 export {
-  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, timeZoneByName, defaultLocalZone,
-  UTC_ZONE, CALENDAR_SHORTHANDS, type CalendarSpec, type TimeZone, type MktimeState,
+  parseCalendarSpec,
+  nextElapses,
+  formatTimestamp,
+  formatTimestampRelative,
+  parseTimestamp,
+  timeZoneByName,
+  defaultLocalZone,
+  UTC_ZONE,
+  CALENDAR_SHORTHANDS,
+  type CalendarSpec,
+  type TimeZone,
+  type MktimeState,
 } from './values/calendarSpec.js';

@@ -14,7 +14,9 @@ console.info = console.log;
 
 // A promise nobody awaited must not take the server down: log it and go on.
 process.on('unhandledRejection', (err) => {
-  process.stderr.write(`systemd-units: unhandled rejection: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(
+    `systemd-units: unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
 });
 
 const args = process.argv.slice(2);
@@ -30,6 +32,8 @@ if (other) {
     process.exit(1);
   };
   reader.onError((err) => fatal(`unreadable message from the client (${err.message})`));
-  reader.onPartialMessage((info) => fatal(`a message was still incomplete after ${info.waitingTime} ms (wrong Content-Length?)`));
+  reader.onPartialMessage((info) =>
+    fatal(`a message was still incomplete after ${info.waitingTime} ms (wrong Content-Length?)`),
+  );
   startServer(createConnection(reader, writer));
 }

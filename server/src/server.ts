@@ -8,17 +8,51 @@
  * documents and settings (a completion item carries what its resolve needs).
  */
 import {
-  CodeActionKind, type Connection, DiagnosticSeverity, type Diagnostic as LspDiagnostic, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, type InitializeParams, type InitializeResult, type Range, ResponseError, LSPErrorCodes,
-  TextDocuments, TextDocumentSyncKind, type CancellationToken, type CompletionItem, type CompletionItemKind, type SymbolKind,
-  type DocumentSymbol, DiagnosticTag, MessageType, ShowMessageNotification,
+  CodeActionKind,
+  type Connection,
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+  ResponseError,
+  LSPErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CompletionItem,
+  type CompletionItemKind,
+  type SymbolKind,
+  type DocumentSymbol,
+  DiagnosticTag,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import {
-  createLanguageService, TOKEN_TYPES, TOKEN_MODIFIERS, SERVER_COMMANDS, confirmationMessage, ensureFolderInside, writePlannedFiles, defaultSettings, normaliseSettings, positionAt, offsetAt, machineWatchdogLimits, clearFileCaches, codeTag, codeDocsUrl,
-  type SystemdDocument, type Settings, type Span, type CompletionData,
+  createLanguageService,
+  TOKEN_TYPES,
+  TOKEN_MODIFIERS,
+  SERVER_COMMANDS,
+  confirmationMessage,
+  ensureFolderInside,
+  writePlannedFiles,
+  defaultSettings,
+  normaliseSettings,
+  positionAt,
+  offsetAt,
+  machineWatchdogLimits,
+  clearFileCaches,
+  codeTag,
+  codeDocsUrl,
+  type SystemdDocument,
+  type Settings,
+  type Span,
+  type CompletionData,
 } from './languageService.js';
 
 /**
@@ -52,7 +86,9 @@ export function startServer(connection: Connection): void {
 
   const log = (msg: string): void => connection.console.error(`[systemd-units] ${msg}`);
   /** A message without buttons: a notification (window/showMessage), never a request a client may not answer. */
-  const notify = (type: MessageType, message: string): void => { void connection.sendNotification(ShowMessageNotification.type, { type, message }); };
+  const notify = (type: MessageType, message: string): void => {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  };
 
   function uriToPath(uri: string): string {
     try {
@@ -65,7 +101,12 @@ export function startServer(connection: Connection): void {
   const service = createLanguageService({
     settings: () => settings,
     workspaceFolders: () => workspaceFolders,
-    openDocuments: function* () { for (const td of documents.all()) { const d = get(td.uri); if (d) yield d; } },
+    openDocuments: function* () {
+      for (const td of documents.all()) {
+        const d = get(td.uri);
+        if (d) yield d;
+      }
+    },
     kernelWatchdogLimits: () => (kernel ??= { value: machineWatchdogLimits() }).value,
     log,
     savedText: (path) => openedText.get(path),
@@ -99,7 +140,7 @@ export function startServer(connection: Connection): void {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return r;
       } catch (err) {
-        log(`${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return fallback;
       }
     };
@@ -107,10 +148,14 @@ export function startServer(connection: Connection): void {
 
   function severityOf(s: string): DiagnosticSeverity {
     switch (s) {
-      case 'error': return DiagnosticSeverity.Error;
-      case 'warning': return DiagnosticSeverity.Warning;
-      case 'info': return DiagnosticSeverity.Information;
-      default: return DiagnosticSeverity.Hint;
+      case 'error':
+        return DiagnosticSeverity.Error;
+      case 'warning':
+        return DiagnosticSeverity.Warning;
+      case 'info':
+        return DiagnosticSeverity.Information;
+      default:
+        return DiagnosticSeverity.Hint;
     }
   }
 
@@ -120,7 +165,8 @@ export function startServer(connection: Connection): void {
 
   function validateNow(uri: string): void {
     const t0 = performance.now();
-    if ((editsSince.get(uri) ?? 0) > 1) bursting.add(uri); else bursting.delete(uri);
+    if ((editsSince.get(uri) ?? 0) > 1) bursting.add(uri);
+    else bursting.delete(uri);
     editsSince.set(uri, 0);
     try {
       const doc = get(uri);
@@ -130,7 +176,13 @@ export function startServer(connection: Connection): void {
         const tag = codeTag(d.code);
         const related = d.data?.related?.map((r) => ({
           location: r.path
-            ? { uri: pathToFileURL(r.path).href, range: { start: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 }, end: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 } } }
+            ? {
+                uri: pathToFileURL(r.path).href,
+                range: {
+                  start: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 },
+                  end: { line: Math.max(0, (r.line ?? 1) - 1), character: 0 },
+                },
+              }
             : { uri, range: toRange(doc, r.span ?? { start: 0, end: 0 }) },
           message: r.message,
         }));
@@ -170,10 +222,18 @@ export function startServer(connection: Connection): void {
     // last check ran (a burst), the next check waits twice the last one's cost, so a storm is checked once per round.
     const c = cost.get(uri) ?? 0;
     const wait = delay ?? (bursting.has(uri) ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
-    const run = (): void => { pending.delete(uri); validateNow(uri); };
+    const run = (): void => {
+      pending.delete(uri);
+      validateNow(uri);
+    };
     // setTimeout(0) waits a millisecond or more; setImmediate runs right after the pending messages are read.
-    if (wait === 0) { const h = setImmediate(run); pending.set(uri, { cancel: () => clearImmediate(h) }); }
-    else { const h = setTimeout(run, wait); pending.set(uri, { cancel: () => clearTimeout(h) }); }
+    if (wait === 0) {
+      const h = setImmediate(run);
+      pending.set(uri, { cancel: () => clearImmediate(h) });
+    } else {
+      const h = setTimeout(run, wait);
+      pending.set(uri, { cancel: () => clearTimeout(h) });
+    }
   }
 
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
@@ -187,7 +247,10 @@ export function startServer(connection: Connection): void {
 
   /** Tell the client which systemd version the files are checked against (its status bar shows it). */
   const sendStatus = (): void => {
-    void connection.sendNotification('systemd-units/status', { targetVersion: settings.targetVersion, from: settings.targetVersionFrom });
+    void connection.sendNotification('systemd-units/status', {
+      targetVersion: settings.targetVersion,
+      from: settings.targetVersionFrom,
+    });
   };
 
   async function refreshSettings(): Promise<void> {
@@ -210,10 +273,13 @@ export function startServer(connection: Connection): void {
       canRenameFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('rename');
       canCreateFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('create');
       canApplyEdits = !!params.capabilities?.workspace?.applyEdit;
-      clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
+      clientCommands =
+        (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
       // VS Code's Restricted Mode: the language features work, the commands that write do not.
-      trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
-      resolvesDetail = !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
+      trusted =
+        (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+      resolvesDetail =
+        !!params.capabilities?.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('detail');
       workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
       settings = normaliseSettings(params.initializationOptions ?? {});
@@ -231,7 +297,10 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorMove] },
         documentFormattingProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: {
+          legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
+          full: true,
+        },
         documentHighlightProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -247,19 +316,29 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     sendStatus();
     if (hasConfigurationCapability) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'systemd' }).catch(() => undefined);
-      void refreshSettings().then(() => { sendStatus(); documents.all().forEach((d) => validate(d.uri, 0)); });
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'systemd' })
+        .catch(() => undefined);
+      void refreshSettings().then(() => {
+        sendStatus();
+        documents.all().forEach((d) => validate(d.uri, 0));
+      });
     }
     // Unit files, drop-ins and manager configs changed on disk (by another program, git, a command) refresh the
     // diagnostics of the open documents that depend on them.
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [
-        { globPattern: '**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope}' },
-        { globPattern: '**/*.{network,netdev,link,nspawn,dnssd,transfer,feature,container,volume,pod,kube,image,build,artifact}' },
-        { globPattern: '**/*.d/*.conf' },
-        { globPattern: '**/*.conf' },
-      ],
-    }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope}' },
+          {
+            globPattern:
+              '**/*.{network,netdev,link,nspawn,dnssd,transfer,feature,container,volume,pod,kube,image,build,artifact}',
+          },
+          { globPattern: '**/*.d/*.conf' },
+          { globPattern: '**/*.conf' },
+        ],
+      })
+      .catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -287,8 +366,14 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(e.document.uri);
     if (!openedText.has(path)) openedText.set(path, e.document.getText());
   });
-  documents.onDidOpen((e) => { validate(e.document.uri, 0); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
-  documents.onDidChangeContent((e) => { validate(e.document.uri); revalidateDependents(uriToPath(e.document.uri), e.document.uri); });
+  documents.onDidOpen((e) => {
+    validate(e.document.uri, 0);
+    revalidateDependents(uriToPath(e.document.uri), e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    validate(e.document.uri);
+    revalidateDependents(uriToPath(e.document.uri), e.document.uri);
+  });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     cost.delete(e.document.uri);
@@ -297,122 +382,184 @@ export function startServer(connection: Connection): void {
     bursting.delete(e.document.uri);
     openedText.delete(uriToPath(e.document.uri));
     const t = pending.get(e.document.uri);
-    if (t) { t.cancel(); pending.delete(e.document.uri); }
+    if (t) {
+      t.cancel();
+      pending.delete(e.document.uri);
+    }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     revalidateDependents(uriToPath(e.document.uri), e.document.uri);
   });
 
-  connection.onCompletion(guard('completion', null, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return null;
-    const offset = toOffset(doc, p.position);
-    const items = service.getCompletions(doc, offset);
-    const data: CompletionData = { path: doc.path, offset };
-    const first = items[0];
-    const shared = supportsEditRangeDefault && first !== undefined && items.every((it) => it.replace.start === first.replace.start && it.replace.end === first.replace.end);
-    const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
-    return {
-      isIncomplete: false,
-      ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data } } : {}),
-      items: items.map((it) => ({
-        label: it.label,
-        kind: it.kind as CompletionItemKind,
-        detail: resolvesDetail ? undefined : it.detail,
-        // Documentation (and detail, where the client resolves it) comes with completionItem/resolve.
-        data: shared ? undefined : data,
-        sortText: it.sortText,
-        filterText: it.filterText === it.label ? undefined : it.filterText,
-        tags: it.deprecated ? [1 as const] : undefined,
-        ...(shared ? (it.insertText === it.label ? {} : { textEditText: it.insertText }) : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
-        insertTextFormat: it.snippet ? 2 : undefined,
-        command: it.retrigger ? retrigger : undefined,
-      })),
-    };
-  }));
+  connection.onCompletion(
+    guard('completion', null, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return null;
+      const offset = toOffset(doc, p.position);
+      const items = service.getCompletions(doc, offset);
+      const data: CompletionData = { path: doc.path, offset };
+      const first = items[0];
+      const shared =
+        supportsEditRangeDefault &&
+        first !== undefined &&
+        items.every((it) => it.replace.start === first.replace.start && it.replace.end === first.replace.end);
+      const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+      return {
+        isIncomplete: false,
+        ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data } } : {}),
+        items: items.map((it) => ({
+          label: it.label,
+          kind: it.kind as CompletionItemKind,
+          detail: resolvesDetail ? undefined : it.detail,
+          // Documentation (and detail, where the client resolves it) comes with completionItem/resolve.
+          data: shared ? undefined : data,
+          sortText: it.sortText,
+          filterText: it.filterText === it.label ? undefined : it.filterText,
+          tags: it.deprecated ? [1 as const] : undefined,
+          ...(shared
+            ? it.insertText === it.label
+              ? {}
+              : { textEditText: it.insertText }
+            : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
+          insertTextFormat: it.snippet ? 2 : undefined,
+          command: it.retrigger ? retrigger : undefined,
+        })),
+      };
+    }),
+  );
 
-  connection.onCompletionResolve(guard('completionResolve', null as never, (item: CompletionItem) => {
-    const data = item.data as Partial<CompletionData> | undefined;
-    if (!data || typeof data.path !== 'string' || typeof data.offset !== 'number') return item;
-    const td = documents.all().find((d) => uriToPath(d.uri) === data.path);
-    const doc = td && get(td.uri);
-    const r = doc ? service.resolveCompletion(doc, data as CompletionData, item.label) : undefined;
-    if (!r) return item;
-    return { ...item, detail: item.detail ?? r.detail, ...(r.documentation ? { documentation: { kind: 'markdown' as const, value: r.documentation } } : {}) };
-  }));
+  connection.onCompletionResolve(
+    guard('completionResolve', null as never, (item: CompletionItem) => {
+      const data = item.data as Partial<CompletionData> | undefined;
+      if (!data || typeof data.path !== 'string' || typeof data.offset !== 'number') return item;
+      const td = documents.all().find((d) => uriToPath(d.uri) === data.path);
+      const doc = td && get(td.uri);
+      const r = doc ? service.resolveCompletion(doc, data as CompletionData, item.label) : undefined;
+      if (!r) return item;
+      return {
+        ...item,
+        detail: item.detail ?? r.detail,
+        ...(r.documentation ? { documentation: { kind: 'markdown' as const, value: r.documentation } } : {}),
+      };
+    }),
+  );
 
-  connection.onHover(guard('hover', null, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return null;
-    const h = service.getHover(doc, toOffset(doc, p.position));
-    return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
-  }));
+  connection.onHover(
+    guard('hover', null, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return null;
+      const h = service.getHover(doc, toOffset(doc, p.position));
+      return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
+    }),
+  );
 
-  connection.onDocumentSymbol(guard('symbols', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return service.getDocumentSymbols(doc).map(function conv(s): DocumentSymbol {
-      return { name: s.name, detail: s.detail, kind: s.kind as SymbolKind, range: toRange(doc, s.span), selectionRange: toRange(doc, s.selection), children: s.children?.map(conv) };
-    });
-  }));
+  connection.onDocumentSymbol(
+    guard('symbols', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      return service.getDocumentSymbols(doc).map(function conv(s): DocumentSymbol {
+        return {
+          name: s.name,
+          detail: s.detail,
+          kind: s.kind as SymbolKind,
+          range: toRange(doc, s.span),
+          selectionRange: toRange(doc, s.selection),
+          children: s.children?.map(conv),
+        };
+      });
+    }),
+  );
 
-  connection.onFoldingRanges(guard('folding', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    return doc ? service.getFoldingRanges(doc) : [];
-  }));
+  connection.onFoldingRanges(
+    guard('folding', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      return doc ? service.getFoldingRanges(doc) : [];
+    }),
+  );
 
-  connection.onDocumentLinks(guard('links', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return service.getDocumentLinks(doc).map((l) => ({ range: toRange(doc, l.span), target: l.target, tooltip: l.tooltip }));
-  }));
+  connection.onDocumentLinks(
+    guard('links', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      return service
+        .getDocumentLinks(doc)
+        .map((l) => ({ range: toRange(doc, l.span), target: l.target, tooltip: l.tooltip }));
+    }),
+  );
 
-  connection.onDefinition(guard('definition', null, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return null;
-    const targets = service.getDefinition(doc, toOffset(doc, p.position));
-    if (!targets.length) return null;
-    return targets.map((t) => ({ uri: t.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
-  }));
+  connection.onDefinition(
+    guard('definition', null, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return null;
+      const targets = service.getDefinition(doc, toOffset(doc, p.position));
+      if (!targets.length) return null;
+      return targets.map((t) => ({
+        uri: t.uri,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }));
+    }),
+  );
 
-  connection.onCodeAction(guard('codeActions', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    const diagnostics = p.context.diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : String(d.message) }));
-    const actions = service.getCodeActions(doc, diagnostics, toOffset(doc, p.range.start), {
-      uri: p.textDocument.uri,
-      toOffset: (pos) => toOffset(doc, pos),
-      toRange: (span) => toRange(doc, span),
-    });
-    // A client that cannot show an edit for review before applying it does not get such an edit.
-    return confirmsAnnotatedEdits ? actions : actions.filter((a) => !('edit' in a) || !a.edit || 'changes' in a.edit);
-  }));
+  connection.onCodeAction(
+    guard('codeActions', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      const diagnostics = p.context.diagnostics.map((d) => ({
+        ...d,
+        message: typeof d.message === 'string' ? d.message : String(d.message),
+      }));
+      const actions = service.getCodeActions(doc, diagnostics, toOffset(doc, p.range.start), {
+        uri: p.textDocument.uri,
+        toOffset: (pos) => toOffset(doc, pos),
+        toRange: (span) => toRange(doc, span),
+      });
+      // A client that cannot show an edit for review before applying it does not get such an edit.
+      return confirmsAnnotatedEdits ? actions : actions.filter((a) => !('edit' in a) || !a.edit || 'changes' in a.edit);
+    }),
+  );
 
-  connection.onDocumentFormatting(guard('formatting', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return service.getFormattingEdits(doc).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
-  }));
+  connection.onDocumentFormatting(
+    guard('formatting', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      return service.getFormattingEdits(doc).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+    }),
+  );
 
-  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return { data: [] };
-    const data: number[] = [];
-    let line = 0;
-    let char = 0;
-    for (const t of service.getSemanticTokens(doc)) {
-      const pos = positionAt(doc.tree.lineStarts, t.start);
-      data.push(pos.line - line, pos.line === line ? pos.character - char : pos.character, t.length, TOKEN_TYPES.indexOf(t.type), t.deprecated ? 1 : 0);
-      line = pos.line;
-      char = pos.character;
-    }
-    return { data };
-  }));
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', { data: [] }, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return { data: [] };
+      const data: number[] = [];
+      let line = 0;
+      let char = 0;
+      for (const t of service.getSemanticTokens(doc)) {
+        const pos = positionAt(doc.tree.lineStarts, t.start);
+        data.push(
+          pos.line - line,
+          pos.line === line ? pos.character - char : pos.character,
+          t.length,
+          TOKEN_TYPES.indexOf(t.type),
+          t.deprecated ? 1 : 0,
+        );
+        line = pos.line;
+        char = pos.character;
+      }
+      return { data };
+    }),
+  );
 
-  connection.onDocumentHighlight(guard('highlight', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return service.getDocumentHighlights(doc, toOffset(doc, p.position)).map((h) => ({ range: toRange(doc, h.span), kind: h.kind === 'write' ? 3 as const : h.kind === 'read' ? 2 as const : 1 as const }));
-  }));
+  connection.onDocumentHighlight(
+    guard('highlight', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      return service
+        .getDocumentHighlights(doc, toOffset(doc, p.position))
+        .map((h) => ({
+          range: toRange(doc, h.span),
+          kind: h.kind === 'write' ? (3 as const) : h.kind === 'read' ? (2 as const) : (1 as const),
+        }));
+    }),
+  );
 
   /** A location in another file: its line and column, computed from that file's analysed text. */
   const locationOf = (path: string, span: Span, docs: Map<string, SystemdDocument>): { uri: string; range: Range } => {
@@ -421,61 +568,105 @@ export function startServer(connection: Connection): void {
     return { uri, range: d ? toRange(d, span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   };
 
-  connection.onReferences(guard('references', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    const refs = service.getReferences(doc, toOffset(doc, p.position));
-    const docs = new Map<string, SystemdDocument>();
-    for (const r of refs) if (!docs.has(r.path)) { const d = r.path === doc.path ? doc : service.parseFile(r.path); if (d) docs.set(r.path, d); }
-    return refs.map((r) => locationOf(r.path, r.span, docs));
-  }));
+  connection.onReferences(
+    guard('references', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      const refs = service.getReferences(doc, toOffset(doc, p.position));
+      const docs = new Map<string, SystemdDocument>();
+      for (const r of refs)
+        if (!docs.has(r.path)) {
+          const d = r.path === doc.path ? doc : service.parseFile(r.path);
+          if (d) docs.set(r.path, d);
+        }
+      return refs.map((r) => locationOf(r.path, r.span, docs));
+    }),
+  );
 
-  connection.onPrepareRename(guard('prepareRename', null, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return null;
-    const r = service.prepareRename(doc, toOffset(doc, p.position));
-    return r ? { defaultBehavior: true } : null;
-  }));
+  connection.onPrepareRename(
+    guard('prepareRename', null, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return null;
+      const r = service.prepareRename(doc, toOffset(doc, p.position));
+      return r ? { defaultBehavior: true } : null;
+    }),
+  );
 
-  connection.onRenameRequest(guard('rename', null, (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return null;
-    const plan = service.getRename(doc, toOffset(doc, p.position), p.newName);
-    if ('error' in plan) return new ResponseError(-32803, plan.error);
-    const docs = new Map<string, SystemdDocument>();
-    for (const e of plan.edits) if (!docs.has(e.path)) { const d = e.path === doc.path ? doc : service.parseFile(e.path); if (d) docs.set(e.path, d); }
-    const byUri = new Map<string, { range: Range; newText: string }[]>();
-    for (const e of plan.edits) {
-      const loc = locationOf(e.path, e.span, docs);
-      byUri.set(loc.uri, [...(byUri.get(loc.uri) ?? []), { range: loc.range, newText: e.newText }]);
-    }
-    if (canRenameFiles && plan.renameFiles.length) {
-      return {
-        documentChanges: [
-          ...[...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
-          ...plan.renameFiles.map((f) => ({ kind: 'rename' as const, oldUri: pathToFileURL(f.from).href, newUri: pathToFileURL(f.to).href, options: { overwrite: false, ignoreIfExists: false } })),
-        ],
-      };
-    }
-    return { changes: Object.fromEntries(byUri) };
-  }));
+  connection.onRenameRequest(
+    guard('rename', null, (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return null;
+      const plan = service.getRename(doc, toOffset(doc, p.position), p.newName);
+      if ('error' in plan) return new ResponseError(-32803, plan.error);
+      const docs = new Map<string, SystemdDocument>();
+      for (const e of plan.edits)
+        if (!docs.has(e.path)) {
+          const d = e.path === doc.path ? doc : service.parseFile(e.path);
+          if (d) docs.set(e.path, d);
+        }
+      const byUri = new Map<string, { range: Range; newText: string }[]>();
+      for (const e of plan.edits) {
+        const loc = locationOf(e.path, e.span, docs);
+        byUri.set(loc.uri, [...(byUri.get(loc.uri) ?? []), { range: loc.range, newText: e.newText }]);
+      }
+      if (canRenameFiles && plan.renameFiles.length) {
+        return {
+          documentChanges: [
+            ...[...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
+            ...plan.renameFiles.map((f) => ({
+              kind: 'rename' as const,
+              oldUri: pathToFileURL(f.from).href,
+              newUri: pathToFileURL(f.to).href,
+              options: { overwrite: false, ignoreIfExists: false },
+            })),
+          ],
+        };
+      }
+      return { changes: Object.fromEntries(byUri) };
+    }),
+  );
 
-  connection.onWorkspaceSymbol(guard('workspaceSymbols', [], (p) => service.getWorkspaceSymbols(p.query).map((s) => ({
-    name: s.name, kind: 5 as SymbolKind, location: { uri: pathToFileURL(s.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
-  }))));
+  connection.onWorkspaceSymbol(
+    guard('workspaceSymbols', [], (p) =>
+      service.getWorkspaceSymbols(p.query).map((s) => ({
+        name: s.name,
+        kind: 5 as SymbolKind,
+        location: {
+          uri: pathToFileURL(s.path).href,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      })),
+    ),
+  );
 
-  connection.onCodeLens(guard('codeLens', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    return service.getCodeLenses(doc, p.textDocument.uri).map((l) => ({ range: toRange(doc, l.span), command: { title: l.title, command: l.command, arguments: l.arguments } }));
-  }));
+  connection.onCodeLens(
+    guard('codeLens', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      return service
+        .getCodeLenses(doc, p.textDocument.uri)
+        .map((l) => ({
+          range: toRange(doc, l.span),
+          command: { title: l.title, command: l.command, arguments: l.arguments },
+        }));
+    }),
+  );
 
-  connection.languages.inlayHint.on(guard('inlayHints', [], (p) => {
-    const doc = get(p.textDocument.uri);
-    if (!doc) return [];
-    const range = { start: toOffset(doc, p.range.start), end: toOffset(doc, p.range.end) };
-    return service.getInlayHints(doc, range).map((h) => ({ position: positionAt(doc.tree.lineStarts, h.at), label: h.label, paddingLeft: false, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
-  }));
+  connection.languages.inlayHint.on(
+    guard('inlayHints', [], (p) => {
+      const doc = get(p.textDocument.uri);
+      if (!doc) return [];
+      const range = { start: toOffset(doc, p.range.start), end: toOffset(doc, p.range.end) };
+      return service
+        .getInlayHints(doc, range)
+        .map((h) => ({
+          position: positionAt(doc.tree.lineStarts, h.at),
+          label: h.label,
+          paddingLeft: false,
+          ...(h.tooltip ? { tooltip: h.tooltip } : {}),
+        }));
+    }),
+  );
 
   /**
    * The workflows for every client. Text comes back as the result (and is shown); files are written through the
@@ -483,68 +674,116 @@ export function startServer(connection: Connection): void {
    * paths when the target is outside the workspace or the live system. A client that cannot apply such edits, or a
    * target this process may not write, gets the planned files back instead.
    */
-  connection.onExecuteCommand(guard('executeCommand', null, async (p) => {
-    const plan = service.planCommand(p.command, p.arguments ?? []);
-    if (plan.kind === 'error') {
-      notify(MessageType.Error, `systemd: ${plan.message}`);
-      return { ok: false, message: plan.message };
-    }
-    if (plan.kind === 'text') return { ok: true, title: plan.title, text: plan.text };
-    if (!trusted) {
-      notify(MessageType.Warning, 'systemd: this workspace is not trusted (Restricted Mode): commands that write files are off.');
-      return { ok: false, message: 'untrusted workspace' };
-    }
-    const paths = [...plan.files, ...plan.replace].map((f) => f.path);
-    if (plan.target.needsConfirmation) {
-      const confirm = 'Write There';
-      const answer = await connection.window.showWarningMessage(confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }), { title: confirm }, { title: 'Cancel' });
-      if (answer?.title !== confirm) return { ok: false, message: 'cancelled', files: plan.files };
-    }
-    if (plan.target.needsPrivileges) {
-      return { ok: true, applied: false, title: plan.title, target: plan.target.folder, files: plan.files, replace: plan.replace, notes: plan.notes };
-    }
-    if (!canApplyEdits || !canCreateFiles) {
-      // The client cannot create files (Neovim 0.7): the server writes them itself, all or nothing, inside the
-      // target's root, never over an existing file; a document the client has open is edited through applyEdit.
-      const r = writePlannedFiles(plan, { editsOpenDocuments: canApplyEdits });
-      if (!r.ok) { notify(MessageType.Error, `systemd: ${r.reason}`); return { ok: false, message: r.reason }; }
-      if (canApplyEdits && plan.replace.length) {
-        const changes: Record<string, { range: Range; newText: string }[]> = {};
-        for (const f of plan.replace) {
-          const uri = pathToFileURL(f.path).href;
-          const open = get(uri) ?? service.parseFile(f.path);
-          if (open) changes[uri] = [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }];
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (p) => {
+      const plan = service.planCommand(p.command, p.arguments ?? []);
+      if (plan.kind === 'error') {
+        notify(MessageType.Error, `systemd: ${plan.message}`);
+        return { ok: false, message: plan.message };
+      }
+      if (plan.kind === 'text') return { ok: true, title: plan.title, text: plan.text };
+      if (!trusted) {
+        notify(
+          MessageType.Warning,
+          'systemd: this workspace is not trusted (Restricted Mode): commands that write files are off.',
+        );
+        return { ok: false, message: 'untrusted workspace' };
+      }
+      const paths = [...plan.files, ...plan.replace].map((f) => f.path);
+      if (plan.target.needsConfirmation) {
+        const confirm = 'Write There';
+        const answer = await connection.window.showWarningMessage(
+          confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }),
+          { title: confirm },
+          { title: 'Cancel' },
+        );
+        if (answer?.title !== confirm) return { ok: false, message: 'cancelled', files: plan.files };
+      }
+      if (plan.target.needsPrivileges) {
+        return {
+          ok: true,
+          applied: false,
+          title: plan.title,
+          target: plan.target.folder,
+          files: plan.files,
+          replace: plan.replace,
+          notes: plan.notes,
+        };
+      }
+      if (!canApplyEdits || !canCreateFiles) {
+        // The client cannot create files (Neovim 0.7): the server writes them itself, all or nothing, inside the
+        // target's root, never over an existing file; a document the client has open is edited through applyEdit.
+        const r = writePlannedFiles(plan, { editsOpenDocuments: canApplyEdits });
+        if (!r.ok) {
+          notify(MessageType.Error, `systemd: ${r.reason}`);
+          return { ok: false, message: r.reason };
         }
-        await connection.workspace.applyEdit({ label: plan.title, edit: { changes } });
+        if (canApplyEdits && plan.replace.length) {
+          const changes: Record<string, { range: Range; newText: string }[]> = {};
+          for (const f of plan.replace) {
+            const uri = pathToFileURL(f.path).href;
+            const open = get(uri) ?? service.parseFile(f.path);
+            if (open)
+              changes[uri] = [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }];
+          }
+          await connection.workspace.applyEdit({ label: plan.title, edit: { changes } });
+        }
+        if (plan.notes.length) notify(MessageType.Info, `systemd: ${plan.title}. ${plan.notes.join(' ')}`);
+        return {
+          ok: true,
+          applied: true,
+          files: r.written,
+          replaced: plan.replace.map((f) => f.path),
+          notes: plan.notes,
+        };
+      }
+      // Not every client makes the folders of a file it creates (Neovim does not): make them here, inside the root.
+      for (const f of plan.files) {
+        const made = ensureFolderInside(dirname(f.path), plan.target.root);
+        if (!made.ok) {
+          notify(MessageType.Error, `systemd: ${made.reason}`);
+          return { ok: false, message: made.reason };
+        }
+      }
+      const documentChanges: unknown[] = [];
+      for (const f of plan.files) {
+        const uri = pathToFileURL(f.path).href;
+        documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
+        documentChanges.push({
+          textDocument: { uri, version: null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }],
+        });
+      }
+      for (const f of plan.replace) {
+        const uri = pathToFileURL(f.path).href;
+        const open = get(uri) ?? service.parseFile(f.path);
+        if (!open) continue;
+        documentChanges.push({
+          textDocument: { uri, version: null },
+          edits: [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }],
+        });
+      }
+      const r = await connection.workspace.applyEdit({
+        label: plan.title,
+        edit: { documentChanges: documentChanges as never },
+      });
+      if (!r.applied) {
+        notify(
+          MessageType.Error,
+          `systemd: ${plan.title} was not applied${r.failureReason ? `: ${r.failureReason}` : ''}`,
+        );
+        return { ok: false, message: r.failureReason ?? 'not applied' };
       }
       if (plan.notes.length) notify(MessageType.Info, `systemd: ${plan.title}. ${plan.notes.join(' ')}`);
-      return { ok: true, applied: true, files: r.written, replaced: plan.replace.map((f) => f.path), notes: plan.notes };
-    }
-    // Not every client makes the folders of a file it creates (Neovim does not): make them here, inside the root.
-    for (const f of plan.files) {
-      const made = ensureFolderInside(dirname(f.path), plan.target.root);
-      if (!made.ok) { notify(MessageType.Error, `systemd: ${made.reason}`); return { ok: false, message: made.reason }; }
-    }
-    const documentChanges: unknown[] = [];
-    for (const f of plan.files) {
-      const uri = pathToFileURL(f.path).href;
-      documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
-    }
-    for (const f of plan.replace) {
-      const uri = pathToFileURL(f.path).href;
-      const open = get(uri) ?? service.parseFile(f.path);
-      if (!open) continue;
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: toRange(open, { start: 0, end: open.text.length }), newText: f.content }] });
-    }
-    const r = await connection.workspace.applyEdit({ label: plan.title, edit: { documentChanges: documentChanges as never } });
-    if (!r.applied) {
-      notify(MessageType.Error, `systemd: ${plan.title} was not applied${r.failureReason ? `: ${r.failureReason}` : ''}`);
-      return { ok: false, message: r.failureReason ?? 'not applied' };
-    }
-    if (plan.notes.length) notify(MessageType.Info, `systemd: ${plan.title}. ${plan.notes.join(' ')}`);
-    return { ok: true, applied: true, files: plan.files.map((f) => f.path), replaced: plan.replace.map((f) => f.path), notes: plan.notes };
-  }));
+      return {
+        ok: true,
+        applied: true,
+        files: plan.files.map((f) => f.path),
+        replaced: plan.replace.map((f) => f.path),
+        notes: plan.notes,
+      };
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

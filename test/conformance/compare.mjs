@@ -41,12 +41,20 @@ function newestMtime(dir) {
 
 /** Build dist/cli.js when it is missing or older than server/src. Returns an error message or null. */
 export function ensureCli(repo, { force = false } = {}) {
-  if (process.env.CONFORMANCE_CLI) return existsSync(process.env.CONFORMANCE_CLI) ? null : `CONFORMANCE_CLI=${process.env.CONFORMANCE_CLI} does not exist`;
+  if (process.env.CONFORMANCE_CLI)
+    return existsSync(process.env.CONFORMANCE_CLI)
+      ? null
+      : `CONFORMANCE_CLI=${process.env.CONFORMANCE_CLI} does not exist`;
   const cli = join(repo, 'dist', 'cli.js');
   const stale = !existsSync(cli) || newestMtime(join(repo, 'server', 'src')) > statSync(cli).mtimeMs;
   if (!force && !stale) return null;
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
-  if (r.status !== 0 || !existsSync(cli)) return `build failed:\n${(r.stderr || r.stdout || '').split('\n').filter((l) => /error/i.test(l)).slice(0, 10).join('\n')}`;
+  if (r.status !== 0 || !existsSync(cli))
+    return `build failed:\n${(r.stderr || r.stdout || '')
+      .split('\n')
+      .filter((l) => /error/i.test(l))
+      .slice(0, 10)
+      .join('\n')}`;
   return null;
 }
 
@@ -63,22 +71,34 @@ export function runCli(repo, files, { targetVersion = 252 } = {}) {
   let cur = [];
   let len = 0;
   for (const f of files) {
-    if (len + f.length + 1 > 1_000_000 && cur.length) { chunks.push(cur); cur = []; len = 0; }
+    if (len + f.length + 1 > 1_000_000 && cur.length) {
+      chunks.push(cur);
+      cur = [];
+      len = 0;
+    }
     cur.push(f);
     len += f.length + 1;
   }
   if (cur.length) chunks.push(cur);
   for (const chunk of chunks) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--target-version', String(targetVersion), '--', ...chunk], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'check', '--format', 'json', '--target-version', String(targetVersion), '--', ...chunk],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+    );
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.error) throw r.error;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`our CLI exited ${r.status}: ${(r.stderr || '').slice(0, 2000)}`);
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`our CLI exited ${r.status}: ${(r.stderr || '').slice(0, 2000)}`);
     let parsed;
     try {
       parsed = JSON.parse(r.stdout);
     } catch (e) {
-      throw new Error(`our CLI did not print one JSON array (${e.message}); stderr: ${(r.stderr || '').slice(0, 2000)}`, { cause: e });
+      throw new Error(
+        `our CLI did not print one JSON array (${e.message}); stderr: ${(r.stderr || '').slice(0, 2000)}`,
+        { cause: e },
+      );
     }
     if (!Array.isArray(parsed)) throw new Error('our CLI did not print a JSON array');
     findings.push(...parsed);

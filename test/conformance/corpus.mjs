@@ -75,7 +75,11 @@ function scanFolder(dir, pkg, scope, out) {
  */
 export function listCorpus(pkgsDir, opts = {}) {
   const out = [];
-  const pkgs = existsSync(pkgsDir) ? readdirSync(pkgsDir).filter((n) => !n.endsWith('.tmp') && existsSync(join(pkgsDir, n, '.done'))).sort() : [];
+  const pkgs = existsSync(pkgsDir)
+    ? readdirSync(pkgsDir)
+        .filter((n) => !n.endsWith('.tmp') && existsSync(join(pkgsDir, n, '.done')))
+        .sort()
+    : [];
   for (const pkg of pkgs) {
     for (const [rel, scope] of UNIT_FOLDERS) {
       const dir = join(pkgsDir, pkg, rel);
@@ -89,7 +93,7 @@ export function listCorpus(pkgsDir, opts = {}) {
       if (!existsSync(dir)) continue;
       let real;
       try {
-        real = (lstatSync('/lib').isSymbolicLink() && rel.startsWith('lib/')) ? `/usr/${rel}` : dir;
+        real = lstatSync('/lib').isSymbolicLink() && rel.startsWith('lib/') ? `/usr/${rel}` : dir;
       } catch {
         real = dir;
       }

@@ -20,17 +20,50 @@ const REPO = resolve(HERE, '..', '..');
 const CACHE = join(REPO, '.cache', 'conformance');
 const PKGS = join(CACHE, 'pkgs');
 
-const isFile = (p) => { try { return lstatSync(p).isFile(); } catch { return false; } };
-const isDir = (p) => { try { return lstatSync(p).isDirectory(); } catch { return false; } };
-const list = (d) => { try { return readdirSync(d).sort(); } catch { return []; } };
+const isFile = (p) => {
+  try {
+    return lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+const isDir = (p) => {
+  try {
+    return lstatSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+const list = (d) => {
+  try {
+    return readdirSync(d).sort();
+  } catch {
+    return [];
+  }
+};
 
 /** Folders (relative to a root) whose files and NAME.d/*.conf drop-ins belong to a dialect, and single files. */
 const CONFIG_DIRS = [
-  'etc/systemd', 'lib/systemd', 'usr/lib/systemd', 'usr/local/lib/systemd',
-  'etc/systemd/network', 'lib/systemd/network', 'usr/lib/systemd/network',
-  'etc/systemd/dnssd', 'usr/lib/systemd/dnssd', 'etc/systemd/nspawn',
-  'etc/repart.d', 'usr/lib/repart.d', 'etc/sysupdate.d', 'usr/lib/sysupdate.d',
-  'etc/udev', 'lib/udev', 'usr/lib/udev', 'etc/kernel', 'usr/lib/kernel', 'lib/kernel',
+  'etc/systemd',
+  'lib/systemd',
+  'usr/lib/systemd',
+  'usr/local/lib/systemd',
+  'etc/systemd/network',
+  'lib/systemd/network',
+  'usr/lib/systemd/network',
+  'etc/systemd/dnssd',
+  'usr/lib/systemd/dnssd',
+  'etc/systemd/nspawn',
+  'etc/repart.d',
+  'usr/lib/repart.d',
+  'etc/sysupdate.d',
+  'usr/lib/sysupdate.d',
+  'etc/udev',
+  'lib/udev',
+  'usr/lib/udev',
+  'etc/kernel',
+  'usr/lib/kernel',
+  'lib/kernel',
 ];
 /** What in those folders is a candidate: a main file of some dialect, or a drop-in folder of one. */
 const CANDIDATE = /\.(conf|network|netdev|link|dnssd|nspawn|transfer|feature)$/;
@@ -56,7 +89,9 @@ export function dialectFilesUnder(root) {
 
 export function listDialectCorpus(pkgsDir = PKGS, { host = true } = {}) {
   const files = [];
-  const pkgs = existsSync(pkgsDir) ? list(pkgsDir).filter((n) => !n.endsWith('.tmp') && existsSync(join(pkgsDir, n, '.done'))) : [];
+  const pkgs = existsSync(pkgsDir)
+    ? list(pkgsDir).filter((n) => !n.endsWith('.tmp') && existsSync(join(pkgsDir, n, '.done')))
+    : [];
   for (const pkg of pkgs) for (const f of dialectFilesUnder(join(pkgsDir, pkg))) files.push({ file: f, pkg });
   if (host) {
     const seen = new Set();
@@ -76,8 +111,16 @@ async function loadChecker() {
   const esbuild = await import('esbuild');
   const out = join(CACHE, 'dialectCheck.mjs');
   mkdirSync(CACHE, { recursive: true });
-  await esbuild.build({ entryPoints: [join(HERE, 'dialectCheck.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await esbuild.build({
+    entryPoints: [join(HERE, 'dialectCheck.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }
 
@@ -99,7 +142,10 @@ export async function runDialects(opts = {}) {
   // 0 errors on the real files, through the CLI as users run it.
   const buildErr = ensureCli(REPO);
   if (buildErr) throw new Error(`cannot build dist/cli.js: ${buildErr}`);
-  const cli = runCli(REPO, recognised.map((r) => r.path));
+  const cli = runCli(
+    REPO,
+    recognised.map((r) => r.path),
+  );
   const byPath = new Map();
   for (const f of cli.findings) {
     const p = resolve(f.file);
@@ -113,15 +159,30 @@ export async function runDialects(opts = {}) {
   let warnings = 0;
   for (const r of [...recognised, ...samples]) {
     const id = r.dropIn ? `${r.dialect} drop-in` : r.dialect;
-    const s = perDialect.get(id) ?? { files: 0, samples: 0, packages: new Set(), mutants: 0, flagged: 0, errors: 0, warnings: 0 };
+    const s = perDialect.get(id) ?? {
+      files: 0,
+      samples: 0,
+      packages: new Set(),
+      mutants: 0,
+      flagged: 0,
+      errors: 0,
+      warnings: 0,
+    };
     s.mutants += r.mutants;
     s.flagged += r.mutants - r.missed.length;
-    for (const m of r.missed) missed.push({ file: `${rel(r.path)}${r.uncommented ? ' (uncommented)' : ''}`, mutant: m });
+    for (const m of r.missed)
+      missed.push({ file: `${rel(r.path)}${r.uncommented ? ' (uncommented)' : ''}`, mutant: m });
     perDialect.set(id, s);
     if (r.uncommented) {
       s.samples++;
       s.errors += r.errors.length;
-      for (const e of r.errors) errors.push({ file: `${rel(r.path)} (uncommented)`, line: Number(e.split(':')[0]), code: /error\[([^\]]+)\]/.exec(e)?.[1] ?? '?', message: e.replace(/^\d+: error\[[^\]]+\] /, '') });
+      for (const e of r.errors)
+        errors.push({
+          file: `${rel(r.path)} (uncommented)`,
+          line: Number(e.split(':')[0]),
+          code: /error\[([^\]]+)\]/.exec(e)?.[1] ?? '?',
+          message: e.replace(/^\d+: error\[[^\]]+\] /, ''),
+        });
       continue;
     }
     const findings = byPath.get(resolve(r.path)) ?? [];
@@ -136,25 +197,40 @@ export async function runDialects(opts = {}) {
 
   const totalMutants = [...recognised, ...samples].reduce((n, r) => n + r.mutants, 0);
   console.log('');
-  console.log(`== Dialects: ${recognised.length} files (${new Set(corpus.filter((c) => c.pkg !== '(host)').map((c) => c.pkg)).size} Debian packages + this machine), ${samples.length} of them also uncommented, ${totalMutants} mutants`);
+  console.log(
+    `== Dialects: ${recognised.length} files (${new Set(corpus.filter((c) => c.pkg !== '(host)').map((c) => c.pkg)).size} Debian packages + this machine), ${samples.length} of them also uncommented, ${totalMutants} mutants`,
+  );
   console.log('   dialect                      files  uncommented  packages  errors  warnings  mutants  flagged');
   for (const [id, s] of [...perDialect].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    console.log(`   ${id.padEnd(28)} ${String(s.files).padStart(5)} ${String(s.samples).padStart(12)} ${String(s.packages.size).padStart(9)} ${String(s.errors).padStart(7)} ${String(s.warnings).padStart(9)} ${String(s.mutants).padStart(8)} ${String(s.flagged).padStart(8)}`);
+    console.log(
+      `   ${id.padEnd(28)} ${String(s.files).padStart(5)} ${String(s.samples).padStart(12)} ${String(s.packages.size).padStart(9)} ${String(s.errors).padStart(7)} ${String(s.warnings).padStart(9)} ${String(s.mutants).padStart(8)} ${String(s.flagged).padStart(8)}`,
+    );
   }
-  if (ignored.length) console.log(`   not a dialect we read (not counted): ${ignored.length}${opts.verbose ? `: ${ignored.join(', ')}` : ` (e.g. ${ignored.slice(0, 3).join(', ')})`}`);
+  if (ignored.length)
+    console.log(
+      `   not a dialect we read (not counted): ${ignored.length}${opts.verbose ? `: ${ignored.join(', ')}` : ` (e.g. ${ignored.slice(0, 3).join(', ')})`}`,
+    );
   console.log(`   ERRORS on real files: ${errors.length}`);
   for (const e of errors) console.log(`     ${e.file}:${e.line}: error[${e.code}] ${e.message}`);
   console.log(`   MUTANTS NOT FLAGGED on their line: ${missed.length} of ${totalMutants}`);
   for (const m of missed.slice(0, opts.verbose ? Infinity : 20)) console.log(`     ${m.file}: ${m.mutant}`);
-  console.log(`   timing: ${((Date.now() - t0) / 1000).toFixed(1)} s (our CLI ${(cli.ms / 1000).toFixed(1)} s for the real files)`);
+  console.log(
+    `   timing: ${((Date.now() - t0) / 1000).toFixed(1)} s (our CLI ${(cli.ms / 1000).toFixed(1)} s for the real files)`,
+  );
 
   const failedFiles = new Set(errors.map((e) => e.file)).size;
   const checked = recognised.length + samples.length;
   const failedMutants = missed.length;
   const report = {
-    files: recognised.length, uncommentedSamples: samples.length, mutants: totalMutants, warnings, ignored,
+    files: recognised.length,
+    uncommentedSamples: samples.length,
+    mutants: totalMutants,
+    warnings,
+    ignored,
     perDialect: Object.fromEntries([...perDialect].map(([k, s]) => [k, { ...s, packages: s.packages.size }])),
-    errors, missed, ms: Date.now() - t0,
+    errors,
+    missed,
+    ms: Date.now() - t0,
   };
   return {
     passed: checked - failedFiles + totalMutants - failedMutants,
@@ -164,8 +240,14 @@ export async function runDialects(opts = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runDialects({ verbose: process.argv.includes('--verbose') || process.argv.includes('-v') }).then((r) => {
-    console.log(`conformance (dialects): ${r.passed} passed, ${r.failed} failed`);
-    process.exitCode = r.failed ? 1 : 0;
-  }, (e) => { console.error(`conformance (dialects): ${e.stack || e}`); process.exit(2); });
+  runDialects({ verbose: process.argv.includes('--verbose') || process.argv.includes('-v') }).then(
+    (r) => {
+      console.log(`conformance (dialects): ${r.passed} passed, ${r.failed} failed`);
+      process.exitCode = r.failed ? 1 : 0;
+    },
+    (e) => {
+      console.error(`conformance (dialects): ${e.stack || e}`);
+      process.exit(2);
+    },
+  );
 }

@@ -17,7 +17,16 @@ import { fileURLToPath } from 'node:url';
 import { runOracle, parseOutput } from './oracle.mjs';
 import { compareFile, runCli, byFile, ensureCli } from './compare.mjs';
 
-const TYPE_SECTION = { service: 'Service', socket: 'Socket', timer: 'Timer', path: 'Path', target: null, slice: 'Slice', mount: 'Mount', automount: 'Automount' };
+const TYPE_SECTION = {
+  service: 'Service',
+  socket: 'Socket',
+  timer: 'Timer',
+  path: 'Path',
+  target: null,
+  slice: 'Slice',
+  mount: 'Mount',
+  automount: 'Automount',
+};
 
 /**
  * Whole-unit refusals (systemd's *_verify()): per unit type, the keys whose removal makes systemd refuse the unit,
@@ -25,14 +34,39 @@ const TYPE_SECTION = { service: 'Service', socket: 'Socket', timer: 'Timer', pat
  * refused mutant must get an error from us.
  */
 const REFUSAL_REMOVE = {
-  timer: ['OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec', 'OnCalendar', 'OnClockChange', 'OnTimezoneChange'],
-  socket: ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'],
+  timer: [
+    'OnActiveSec',
+    'OnBootSec',
+    'OnStartupSec',
+    'OnUnitActiveSec',
+    'OnUnitInactiveSec',
+    'OnCalendar',
+    'OnClockChange',
+    'OnTimezoneChange',
+  ],
+  socket: [
+    'ListenStream',
+    'ListenDatagram',
+    'ListenSequentialPacket',
+    'ListenFIFO',
+    'ListenSpecial',
+    'ListenNetlink',
+    'ListenMessageQueue',
+    'ListenUSBFunction',
+  ],
   path: ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'],
   mount: ['What'],
 };
 const REFUSAL_ADD = {
   service: [['PAMName=login', 'KillMode=process']],
-  socket: [['Accept=yes', 'ListenDatagram=/run/conformance-mutant.dgram'], ['Symlinks=/run/conformance-mutant.link', 'ListenFIFO=/run/conformance-mutant-a.fifo', 'ListenFIFO=/run/conformance-mutant-b.fifo']],
+  socket: [
+    ['Accept=yes', 'ListenDatagram=/run/conformance-mutant.dgram'],
+    [
+      'Symlinks=/run/conformance-mutant.link',
+      'ListenFIFO=/run/conformance-mutant-a.fifo',
+      'ListenFIFO=/run/conformance-mutant-b.fifo',
+    ],
+  ],
   timer: [],
   path: [],
   mount: [['PAMName=login', 'KillMode=mixed']],
@@ -84,7 +118,15 @@ const BAD_VALUES = [
   ['Service', 'DeviceAllow', '/sys/devices/foo r'],
 ];
 
-const MISSPELT = { Unit: 'Unti', Service: 'Sevrice', Socket: 'Socekt', Timer: 'Timre', Path: 'Paht', Install: 'Instal', Slice: 'Sliec' };
+const MISSPELT = {
+  Unit: 'Unti',
+  Service: 'Sevrice',
+  Socket: 'Socekt',
+  Timer: 'Timre',
+  Path: 'Paht',
+  Install: 'Instal',
+  Slice: 'Sliec',
+};
 
 /** The unit's lines with sections and key lines (continuation lines and comments are not key lines). */
 function parseUnit(text) {
@@ -94,12 +136,21 @@ function parseUnit(text) {
   lines.forEach((l, i) => {
     const t = l.trim();
     const wasCont = cont;
-    cont = !t.startsWith('#') && !t.startsWith(';') && t.endsWith('\\') ? true : wasCont && (t.startsWith('#') || t.startsWith(';')) ? true : false;
+    cont =
+      !t.startsWith('#') && !t.startsWith(';') && t.endsWith('\\')
+        ? true
+        : wasCont && (t.startsWith('#') || t.startsWith(';'))
+          ? true
+          : false;
     if (wasCont) return;
     const h = /^\[([^\]]+)\]$/.exec(t);
     if (h) sections.push({ name: h[1], header: i, keys: [] });
     else if (sections.length && /^[A-Za-z0-9_-]+\s*=/.test(t)) {
-      sections[sections.length - 1].keys.push({ idx: i, key: t.slice(0, t.indexOf('=')).trim(), multi: t.endsWith('\\') });
+      sections[sections.length - 1].keys.push({
+        idx: i,
+        key: t.slice(0, t.indexOf('=')).trim(),
+        multi: t.endsWith('\\'),
+      });
     }
   });
   return { lines, sections, section: (n) => sections.find((s) => s.name === n) };
@@ -213,14 +264,23 @@ export function mutantsOf(text, type, u) {
           if (!P.lines[i].trim().endsWith('\\')) break;
         }
       }
-      if (drop.size) finish('refusal', `${remove.filter((r) => typeSec.keys.some((k) => k.key === r)).join('=, ')}= removed from [${typeSec.name}]`, rows().filter((_, i) => !drop.has(i)));
+      if (drop.size)
+        finish(
+          'refusal',
+          `${remove.filter((r) => typeSec.keys.some((k) => k.key === r)).join('=, ')}= removed from [${typeSec.name}]`,
+          rows().filter((_, i) => !drop.has(i)),
+        );
     }
-    for (const add of (typeSec ? REFUSAL_ADD[type] ?? [] : [])) {
+    for (const add of typeSec ? (REFUSAL_ADD[type] ?? []) : []) {
       const rs = rows();
-      add.slice().reverse().forEach((t) => insertAtEnd(rs, typeSec, { text: t, mark: null }));
+      add
+        .slice()
+        .reverse()
+        .forEach((t) => insertAtEnd(rs, typeSec, { text: t, mark: null }));
       finish('refusal', `${add.join(', ')} added to [${typeSec.name}]`, rs);
     }
-    if (type === 'slice' && u % 2 === 0) finish('refusal', 'file renamed with a trailing dash', rows(), (n) => n.replace(/\.slice$/, '-.slice'));
+    if (type === 'slice' && u % 2 === 0)
+      finish('refusal', 'file renamed with a trailing dash', rows(), (n) => n.replace(/\.slice$/, '-.slice'));
     if ((type === 'mount' || type === 'automount') && typeSec?.keys.some((k) => k.key === 'Where')) {
       finish('refusal', 'file renamed (Where= no longer matches)', rows(), (n) => `conformance\\x2dmutant-${n}`);
     }
@@ -229,7 +289,11 @@ export function mutantsOf(text, type, u) {
   if (u % 3 === 0) {
     const name = MISSPELT[TYPE_SECTION[type] ?? 'Unit'] ?? 'Unti';
     const rs = rows();
-    rs.push({ text: '', mark: null }, { text: `[${name}]`, mark: 'judge' }, { text: 'Description=in a misspelt section', mark: 'ignore' });
+    rs.push(
+      { text: '', mark: null },
+      { text: `[${name}]`, mark: 'judge' },
+      { text: 'Description=in a misspelt section', mark: 'ignore' },
+    );
     finish('unknown-section', `[${name}] added`, rs);
   }
   return out;
@@ -249,14 +313,23 @@ function pickBase(files, ours, limit) {
     byType.get(type).push(path);
   }
   // Mostly services, then the other kinds, spread over the corpus.
-  const quota = { service: 0.66, socket: 0.1, timer: 0.1, path: 0.04, target: 0.04, slice: 0.02, mount: 0.03, automount: 0.01 };
+  const quota = {
+    service: 0.66,
+    socket: 0.1,
+    timer: 0.1,
+    path: 0.04,
+    target: 0.04,
+    slice: 0.02,
+    mount: 0.03,
+    automount: 0.01,
+  };
   const out = [];
   for (const [type, share] of Object.entries(quota)) {
     const list = (byType.get(type) ?? []).sort();
     const n = Math.min(list.length, Math.max(1, Math.round(limit * share)));
     for (let i = 0; i < n; i++) out.push(list[Math.floor((i * list.length) / n)]);
   }
-  const rest = [...byType.get('service') ?? []].sort().filter((p) => !out.includes(p));
+  const rest = [...(byType.get('service') ?? [])].sort().filter((p) => !out.includes(p));
   while (out.length < limit && rest.length) out.push(rest.shift());
   return out.slice(0, limit);
 }
@@ -284,9 +357,19 @@ export async function runMutations(o) {
       mutants.push({ ...m, id, file, base: path, entry: { ...e, name, file, dir: mdir } });
     }
   });
-  const jobs = mutants.map((m) => ({ scope: 'system', dir: m.entry.dir, target: m.file, byPath: true, covers: [m.entry], extraPath: o.files.get(m.base).entry.dir }));
+  const jobs = mutants.map((m) => ({
+    scope: 'system',
+    dir: m.entry.dir,
+    target: m.file,
+    byPath: true,
+    covers: [m.entry],
+    extraPath: o.files.get(m.base).entry.dir,
+  }));
   const oracle = await runOracle(jobs, { cacheDir: join(o.cache, 'oracle'), concurrency: o.concurrency });
-  const cli = runCli(o.repo, mutants.map((m) => m.file));
+  const cli = runCli(
+    o.repo,
+    mutants.map((m) => m.file),
+  );
   const ours = byFile(cli.findings.map((f) => ({ ...f, file: resolve(f.file) })));
 
   const byKind = {};
@@ -310,7 +393,14 @@ export async function runMutations(o) {
     const sys = p.perFile.get(0) ?? [];
     const mine = ours.get(m.file) ?? [];
     const c = compareFile(m.text, sys, mine, p.unitFailed, new Set(m.ignore));
-    const k = (byKind[m.kind] ??= { mutants: 0, systemdFlags: 0, sysLines: 0, detected: 0, detectedAsError: 0, systemdSilent: 0 });
+    const k = (byKind[m.kind] ??= {
+      mutants: 0,
+      systemdFlags: 0,
+      sysLines: 0,
+      detected: 0,
+      detectedAsError: 0,
+      systemdSilent: 0,
+    });
     k.mutants++;
     if (c.kept.length) k.systemdFlags++;
     k.sysLines += c.kept.length;
@@ -323,23 +413,49 @@ export async function runMutations(o) {
       refused++;
       if (mine.some((f) => f.severity === 'error')) refusedWithError++;
     }
-    for (const x of c.missed) undetected.push({ mutant: m.id, what: m.what, line: x.sys.line, systemd: x.sys.message, text: m.text.split('\n')[x.sys.line - 1] });
+    for (const x of c.missed)
+      undetected.push({
+        mutant: m.id,
+        what: m.what,
+        line: x.sys.line,
+        systemd: x.sys.message,
+        text: m.text.split('\n')[x.sys.line - 1],
+      });
     const silentOnMutation = m.lines.every((l) => !sys.some((s) => s.line === l)) && !p.unitFailed;
     if (silentOnMutation) {
       k.systemdSilent++;
-      accepted.push({ mutant: m.id, what: m.what, ours: mine.filter((f) => m.lines.includes(f.line)).map((f) => `${f.severity}[${f.code}]`) });
+      accepted.push({
+        mutant: m.id,
+        what: m.what,
+        ours: mine.filter((f) => m.lines.includes(f.line)).map((f) => `${f.severity}[${f.code}]`),
+      });
     }
     const refusalMissed = m.kind === 'refusal' && p.unitFailed && !mine.some((f) => f.severity === 'error');
     if (m.kind === 'refusal') {
       refusalKind.mutants++;
       if (p.unitFailed) refusalKind.refused++;
       if (p.unitFailed && !refusalMissed) refusalKind.withError++;
-      if (refusalMissed) refusalsMissed.push({ mutant: m.id, what: m.what, base: m.base, systemd: p.unitMessages.filter((u) => !u.other && !u.noise).map((u) => u.message) });
+      if (refusalMissed)
+        refusalsMissed.push({
+          mutant: m.id,
+          what: m.what,
+          base: m.base,
+          systemd: p.unitMessages.filter((u) => !u.other && !u.noise).map((u) => u.message),
+        });
     }
     if (c.falseErrors.length || refusalMissed) {
       failed++;
       for (const e of c.falseErrors) {
-        falseErrors.push({ mutant: m.id, base: m.base, what: m.what, line: e.line, onMutatedLine: m.lines.includes(e.line), code: e.code, message: e.message, text: e.text });
+        falseErrors.push({
+          mutant: m.id,
+          base: m.base,
+          what: m.what,
+          line: e.line,
+          onMutatedLine: m.lines.includes(e.line),
+          code: e.code,
+          message: e.message,
+          text: e.text,
+        });
       }
     } else passed++;
   });
@@ -347,25 +463,47 @@ export async function runMutations(o) {
   const gateOk = rate >= 0.9;
 
   console.log('');
-  console.log(`== Mutations: ${mutants.length} mutants of ${base.length} clean units (${Object.entries(byKind).map(([k, v]) => `${v.mutants} ${k}`).join(', ')})`);
-  console.log(`   lines systemd flags in mutants: ${sysLines}; we flag ${detected} (${(100 * rate).toFixed(1)}%), as error ${detectedError}  [gate: >= 90%: ${gateOk ? 'ok' : 'FAILED'}]`);
+  console.log(
+    `== Mutations: ${mutants.length} mutants of ${base.length} clean units (${Object.entries(byKind)
+      .map(([k, v]) => `${v.mutants} ${k}`)
+      .join(', ')})`,
+  );
+  console.log(
+    `   lines systemd flags in mutants: ${sysLines}; we flag ${detected} (${(100 * rate).toFixed(1)}%), as error ${detectedError}  [gate: >= 90%: ${gateOk ? 'ok' : 'FAILED'}]`,
+  );
   for (const [kind, v] of Object.entries(byKind)) {
-    console.log(`       ${kind.padEnd(16)} systemd flags ${v.systemdFlags}/${v.mutants} mutants, ${v.sysLines} line(s); we flag ${v.detected}, as error ${v.detectedAsError}; systemd silent on ${v.systemdSilent}`);
+    console.log(
+      `       ${kind.padEnd(16)} systemd flags ${v.systemdFlags}/${v.mutants} mutants, ${v.sysLines} line(s); we flag ${v.detected}, as error ${v.detectedAsError}; systemd silent on ${v.systemdSilent}`,
+    );
   }
   console.log(`   mutants systemd refuses: ${refused}; where we report an error: ${refusedWithError}`);
-  console.log(`   refusal mutants: ${refusalKind.mutants}; systemd refuses ${refusalKind.refused}; we report an error on ${refusalKind.withError} of those`);
-  for (const x of refusalsMissed) console.log(`     MISSED REFUSAL ${x.mutant} (${x.what}): systemd: ${x.systemd.join(' / ')}\n         base: ${x.base}`);
+  console.log(
+    `   refusal mutants: ${refusalKind.mutants}; systemd refuses ${refusalKind.refused}; we report an error on ${refusalKind.withError} of those`,
+  );
+  for (const x of refusalsMissed)
+    console.log(
+      `     MISSED REFUSAL ${x.mutant} (${x.what}): systemd: ${x.systemd.join(' / ')}\n         base: ${x.base}`,
+    );
   if (undetected.length) {
     console.log(`   lines systemd flags that we miss: ${undetected.length}`);
-    for (const x of undetected.slice(0, o.verbose ? Infinity : 15)) console.log(`       ${x.mutant} (${x.what}) line ${x.line}: systemd: ${x.systemd}\n           | ${x.text}`);
+    for (const x of undetected.slice(0, o.verbose ? Infinity : 15))
+      console.log(`       ${x.mutant} (${x.what}) line ${x.line}: systemd: ${x.systemd}\n           | ${x.text}`);
   }
   if (accepted.length) {
     console.log(`   mutations systemd accepts silently: ${accepted.length}`);
-    for (const x of accepted.slice(0, o.verbose ? Infinity : 10)) console.log(`       ${x.mutant} (${x.what}): ours ${x.ours.join(', ') || '(nothing)'}`);
+    for (const x of accepted.slice(0, o.verbose ? Infinity : 10))
+      console.log(`       ${x.mutant} (${x.what}): ours ${x.ours.join(', ') || '(nothing)'}`);
   }
-  console.log(`   FALSE ERRORS in mutants (we say error where systemd is silent and accepts the unit): ${falseErrors.length} in ${failed} mutant(s)`);
-  for (const e of falseErrors) console.log(`     ${e.mutant} (${e.what}) line ${e.line}${e.onMutatedLine ? ' [mutated line]' : ''}: error[${e.code}] ${e.message}\n         | ${e.text}\n         base: ${e.base}`);
-  console.log(`   timing: our CLI ${(cli.ms / 1000).toFixed(1)} s; systemd-analyze ${(oracle.results.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1)} s summed (${oracle.ranJobs} run now)`);
+  console.log(
+    `   FALSE ERRORS in mutants (we say error where systemd is silent and accepts the unit): ${falseErrors.length} in ${failed} mutant(s)`,
+  );
+  for (const e of falseErrors)
+    console.log(
+      `     ${e.mutant} (${e.what}) line ${e.line}${e.onMutatedLine ? ' [mutated line]' : ''}: error[${e.code}] ${e.message}\n         | ${e.text}\n         base: ${e.base}`,
+    );
+  console.log(
+    `   timing: our CLI ${(cli.ms / 1000).toFixed(1)} s; systemd-analyze ${(oracle.results.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1)} s summed (${oracle.ranJobs} run now)`,
+  );
 
   return {
     passed: passed + (gateOk ? 1 : 0),
@@ -385,7 +523,10 @@ export async function runMutations(o) {
       undetected,
       systemdAccepts: accepted,
       falseErrors,
-      timing: { ourCliMs: Math.round(cli.ms), systemdVerifyTotalMs: Math.round(oracle.results.reduce((s, r) => s + r.ms, 0)) },
+      timing: {
+        ourCliMs: Math.round(cli.ms),
+        systemdVerifyTotalMs: Math.round(oracle.results.reduce((s, r) => s + r.ms, 0)),
+      },
     },
   };
 }
@@ -402,14 +543,23 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const verbose = argv.includes('--verbose');
   const concurrency = Math.max(1, Math.min(2, availableParallelism()));
   const err = ensureCli(repo);
-  if (err) { console.error(err); process.exit(2); }
-  const jobs = planJobs(listCorpus(join(cache, 'pkgs'), { host: false })).jobs.filter((j) => j.byPath && j.scope === 'system' && j.covers.length === 1);
+  if (err) {
+    console.error(err);
+    process.exit(2);
+  }
+  const jobs = planJobs(listCorpus(join(cache, 'pkgs'), { host: false })).jobs.filter(
+    (j) => j.byPath && j.scope === 'system' && j.covers.length === 1,
+  );
   const oracle = await runOracle(jobs, { cacheDir: join(cache, 'oracle'), concurrency });
   const files = new Map();
   for (const r of oracle.results) {
     const p = parseOutput(r.job, r.output);
     if (p.targetMissing) continue;
-    files.set(r.job.covers[0].file, { entry: r.job.covers[0], sysLines: p.perFile.get(0) ?? [], unitFailed: p.unitFailed });
+    files.set(r.job.covers[0].file, {
+      entry: r.job.covers[0],
+      sysLines: p.perFile.get(0) ?? [],
+      unitFailed: p.unitFailed,
+    });
   }
   const cli = runCli(repo, [...files.keys()]);
   const ours = byFile(cli.findings.map((f) => ({ ...f, file: resolve(f.file) })));

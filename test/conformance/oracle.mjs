@@ -44,15 +44,24 @@ export const NOISE = [
   { re: /Command .* is not executable: /, why: 'executable missing on this machine' },
   // Referenced units that are not installed here: "foo.service: Failed to create foo.service/start: Unit bar.service
   // not found." (seen ~70 times), and the same for a unit we were not asked about.
-  { re: /Failed to create \S+\/\w+: Unit \S+ (not found|is masked)/, why: 'dependency unit not installed (or masked) here' },
-  { re: /^Unit \S+ not found\.$/, why: 'unit not installed here (when it is the unit verified, the file is reported as not verified)' },
+  {
+    re: /Failed to create \S+\/\w+: Unit \S+ (not found|is masked)/,
+    why: 'dependency unit not installed (or masked) here',
+  },
+  {
+    re: /^Unit \S+ not found\.$/,
+    why: 'unit not installed here (when it is the unit verified, the file is reported as not verified)',
+  },
   // "foo.service: Cannot add dependency job, ignoring: Unit bar.service has a bad unit file setting." (the dependency's
   // own problem is reported on the dependency's file).
   { re: /Cannot add dependency job/, why: 'dependency job on this machine' },
   // "syslog.socket: service syslog.service not loaded, socket cannot be started." (no syslog daemon installed).
-  { re: /service \S+ not loaded, socket cannot be started/, why: 'the socket\'s service is not installed here' },
+  { re: /service \S+ not loaded, socket cannot be started/, why: "the socket's service is not installed here" },
   // File mode bits of the unpacked package, not its text: "Configuration file … is marked executable. …".
-  { re: /is marked executable\. Please remove executable permission bits|is marked world-(writable|inaccessible)/, why: 'file permissions, not content' },
+  {
+    re: /is marked executable\. Please remove executable permission bits|is marked world-(writable|inaccessible)/,
+    why: 'file permissions, not content',
+  },
   // Not seen on this corpus, but about the environment where verify runs (containers, CI), never the file's text.
   { re: /cgroup/i, why: 'cgroup setup of the offline manager' },
   { re: /Failed to (connect to|open) (bus|system bus|user bus)/i, why: 'no bus in the sandbox' },
@@ -68,7 +77,8 @@ export function noiseReason(message) {
 }
 
 /** Unit-level messages that mean systemd refused the unit (then its per-line verdicts are not complete). */
-export const UNIT_FAILED = /Unit configuration has fatal error|has a bad unit file setting|Refusing\b|Failed to load configuration|not loaded properly|failed to load properly|Failed to load unit file|not loading\b/;
+export const UNIT_FAILED =
+  /Unit configuration has fatal error|has a bad unit file setting|Refusing\b|Failed to load configuration|not loaded properly|failed to load properly|Failed to load unit file|not loading\b/;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Jobs
@@ -102,7 +112,10 @@ function templateOf(instanceName) {
 }
 
 function hostUnitExists(scope, name) {
-  const dirs = scope === 'user' ? ['/usr/lib/systemd/user', '/etc/systemd/user'] : ['/usr/lib/systemd/system', '/lib/systemd/system', '/etc/systemd/system'];
+  const dirs =
+    scope === 'user'
+      ? ['/usr/lib/systemd/user', '/etc/systemd/user']
+      : ['/usr/lib/systemd/system', '/lib/systemd/system', '/etc/systemd/system'];
   return dirs.some((d) => existsSync(join(d, name)));
 }
 
@@ -133,7 +146,8 @@ export function planJobs(entries) {
     for (const u of units.values()) {
       const covers = [u, ...(dropinsByOwner.get(u.name) ?? [])];
       dropinsByOwner.delete(u.name);
-      if (u.kind === 'template') jobs.push({ scope: u.scope, dir: u.dir, target: instanceOf(u.name), byPath: false, covers });
+      if (u.kind === 'template')
+        jobs.push({ scope: u.scope, dir: u.dir, target: instanceOf(u.name), byPath: false, covers });
       else jobs.push({ scope: u.scope, dir: u.dir, target: u.file, byPath: true, covers });
     }
     for (const [owner, dropins] of dropinsByOwner) {
@@ -144,14 +158,22 @@ export function planJobs(entries) {
       let verifyName = null;
       let extraKey = '';
       const isTemplate = owner.endsWith('@.' + type);
-      if (tpl && !isTemplate && units.has(tpl)) verifyName = owner; // instance drop-in, its template is in this folder
-      else if (owner === '-.slice' || (type === 'slice' && !owner.endsWith('-.slice'))) verifyName = owner; // slices need no file
-      else if (owner.endsWith('-.slice')) verifyName = `${owner.slice(0, -'-.slice'.length)}-test.slice`; // prefix drop-in of slices
-      else if (owner.endsWith('-.' + type)) verifyName = null; // prefix drop-in: a stub foo-test.service below
+      if (tpl && !isTemplate && units.has(tpl))
+        verifyName = owner; // instance drop-in, its template is in this folder
+      else if (owner === '-.slice' || (type === 'slice' && !owner.endsWith('-.slice')))
+        verifyName = owner; // slices need no file
+      else if (owner.endsWith('-.slice'))
+        verifyName = `${owner.slice(0, -'-.slice'.length)}-test.slice`; // prefix drop-in of slices
+      else if (owner.endsWith('-.' + type))
+        verifyName = null; // prefix drop-in: a stub foo-test.service below
       else {
         // The owner (or, for an instance, its template) is a unit of this machine.
         const hostName = hostUnitExists(scope, owner) ? owner : tpl;
-        const hostDir = hostName && ['/usr/lib/systemd/' + scope, '/lib/systemd/' + scope, '/etc/systemd/' + scope].find((d) => existsSync(join(d, hostName)));
+        const hostDir =
+          hostName &&
+          ['/usr/lib/systemd/' + scope, '/lib/systemd/' + scope, '/etc/systemd/' + scope].find((d) =>
+            existsSync(join(d, hostName)),
+          );
         if (hostDir) {
           verifyName = isTemplate ? instanceOf(owner) : owner;
           extraKey = readFileSync(join(hostDir, hostName), 'utf8');
@@ -163,7 +185,15 @@ export function planJobs(entries) {
         const prefix = owner.endsWith('-.' + type) ? `${owner.slice(0, -type.length - 2)}-test.${type}` : null;
         const stubOwner = prefix ?? tpl ?? owner;
         const target = prefix ?? (isTemplate ? instanceOf(owner) : owner);
-        jobs.push({ scope, dir, target, byPath: false, covers: dropins, stub: { owner: stubOwner, verifyName: owner }, extraKey: `stub:${stubOwner}:${STUB_BODY[type]}` });
+        jobs.push({
+          scope,
+          dir,
+          target,
+          byPath: false,
+          covers: dropins,
+          stub: { owner: stubOwner, verifyName: owner },
+          extraKey: `stub:${stubOwner}:${STUB_BODY[type]}`,
+        });
       } else {
         for (const d of dropins) skipped.push({ entry: d, why: 'no owner unit to verify the drop-in with' });
       }
@@ -174,7 +204,17 @@ export function planJobs(entries) {
 
 function jobKey(job, version) {
   const h = createHash('sha256');
-  h.update(JSON.stringify([ORACLE_FORMAT, version, job.scope, job.byPath ? '(path)' : job.target, job.stub ? 'stub' : '', job.extraKey ?? '', job.extraPath ? 'extra' : '']));
+  h.update(
+    JSON.stringify([
+      ORACLE_FORMAT,
+      version,
+      job.scope,
+      job.byPath ? '(path)' : job.target,
+      job.stub ? 'stub' : '',
+      job.extraKey ?? '',
+      job.extraPath ? 'extra' : '',
+    ]),
+  );
   for (const e of job.covers) {
     h.update('\0' + (e.kind === 'dropin' ? `${e.owner}.d/${e.name}` : e.name) + '\0');
     h.update(readFileSync(e.file));
@@ -207,13 +247,24 @@ function execJob(job, runtimeDir) {
     const args = ['verify', '--man=no', '--generators=no'];
     if (job.scope === 'user') args.push('--user');
     args.push('--', job.target);
-    const env = { ...process.env, SYSTEMD_UNIT_PATH: job.extraPath ? `${unitDir}:${job.extraPath}:` : `${unitDir}:`, SYSTEMD_LOG_COLOR: '0', SYSTEMD_COLORS: '0', SYSTEMD_PAGER: '', LC_ALL: 'C' };
+    const env = {
+      ...process.env,
+      SYSTEMD_UNIT_PATH: job.extraPath ? `${unitDir}:${job.extraPath}:` : `${unitDir}:`,
+      SYSTEMD_LOG_COLOR: '0',
+      SYSTEMD_COLORS: '0',
+      SYSTEMD_PAGER: '',
+      LC_ALL: 'C',
+    };
     if (job.scope === 'user') env.XDG_RUNTIME_DIR = runtimeDir;
     const t0 = process.hrtime.bigint();
     const child = spawn('systemd-analyze', args, { cwd: unitDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { out += b; });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      out += b;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('close', (status) => {
       clearTimeout(timer);
@@ -232,7 +283,10 @@ function execJob(job, runtimeDir) {
  * Run (or load from cache) every job, `concurrency` at a time.
  * @returns {Promise<{ results: Array<{ job: Job, status: number, output: string, ms: number, cached: boolean }>, ranMs: number }>}
  */
-export async function runOracle(jobs, { cacheDir, concurrency = Math.max(1, Math.min(2, availableParallelism())), onProgress } = {}) {
+export async function runOracle(
+  jobs,
+  { cacheDir, concurrency = Math.max(1, Math.min(2, availableParallelism())), onProgress } = {},
+) {
   const version = systemdVersion();
   if (!version) throw new Error('systemd-analyze is not available');
   mkdirSync(cacheDir, { recursive: true });
@@ -247,7 +301,9 @@ export async function runOracle(jobs, { cacheDir, concurrency = Math.max(1, Math
         const c = JSON.parse(readFileSync(f, 'utf8'));
         results[i] = { job, status: c.status, output: c.output, ms: c.ms, cached: true };
         return;
-      } catch { /* re-run */ }
+      } catch {
+        /* re-run */
+      }
     }
     todo.push({ i, f });
   });
@@ -259,7 +315,8 @@ export async function runOracle(jobs, { cacheDir, concurrency = Math.max(1, Math
       const { i, f } = todo[next++];
       const r = await execJob(jobs[i], runtimeDir);
       // A run killed by the time limit (status null) is not cached.
-      if (r.status !== null) writeFileSync(f, JSON.stringify({ target: jobs[i].target, status: r.status, ms: r.ms, output: r.output }));
+      if (r.status !== null)
+        writeFileSync(f, JSON.stringify({ target: jobs[i].target, status: r.status, ms: r.ms, output: r.output }));
       results[i] = { job: jobs[i], ...r, cached: false };
       done++;
       if (onProgress && done % 200 === 0) onProgress(done, todo.length);

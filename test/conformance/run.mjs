@@ -29,7 +29,14 @@ const CACHE = join(REPO, '.cache', 'conformance');
 const PKGS = join(CACHE, 'pkgs');
 
 function parseArgs(argv) {
-  const o = { limit: Infinity, download: true, mutations: true, dialects: true, jobs: Math.max(1, Math.min(2, availableParallelism())), verbose: false };
+  const o = {
+    limit: Infinity,
+    download: true,
+    mutations: true,
+    dialects: true,
+    jobs: Math.max(1, Math.min(2, availableParallelism())),
+    verbose: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -51,7 +58,8 @@ function parseArgs(argv) {
 }
 
 function usage(msg) {
-  const text = 'Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--no-dialects] [--jobs N] [--verbose]';
+  const text =
+    'Usage: node test/conformance/run.mjs [--limit N] [--no-download] [--no-mutations] [--no-dialects] [--jobs N] [--verbose]';
   if (msg) {
     console.error(`conformance: ${msg}\n${text}`);
     process.exit(2);
@@ -145,7 +153,15 @@ async function main() {
   const ours = byFile(cli.findings.map((f) => ({ ...f, file: resolve(f.file) })));
 
   // 4. Compare
-  const totals = { files: files.size, sysFindings: 0, flagged: 0, flaggedError: 0, missed: 0, falseErrors: 0, unitsRefused: 0 };
+  const totals = {
+    files: files.size,
+    sysFindings: 0,
+    flagged: 0,
+    flaggedError: 0,
+    missed: 0,
+    falseErrors: 0,
+    unitsRefused: 0,
+  };
   const falseErrors = [];
   const missed = [];
   const extraByCode = new Map();
@@ -168,18 +184,31 @@ async function main() {
       if (c.flagged.some((x) => x.sys === k)) s.flagged++;
       sysByMessage.set(key, s);
     }
-    for (const m of c.missed) missed.push({ file: rel(path), line: m.sys.line, systemd: m.sys.message, text: text.split(/\r?\n/)[m.sys.line - 1] ?? '' });
+    for (const m of c.missed)
+      missed.push({
+        file: rel(path),
+        line: m.sys.line,
+        systemd: m.sys.message,
+        text: text.split(/\r?\n/)[m.sys.line - 1] ?? '',
+      });
     for (const e of c.extra) {
       const x = extraByCode.get(e.code) ?? { count: 0, severity: {}, examples: [] };
       x.count++;
       x.severity[e.severity] = (x.severity[e.severity] ?? 0) + 1;
-      if (x.examples.length < 3) x.examples.push({ file: rel(path), line: e.line, message: e.message, text: text.split(/\r?\n/)[e.line - 1] ?? '' });
+      if (x.examples.length < 3)
+        x.examples.push({
+          file: rel(path),
+          line: e.line,
+          message: e.message,
+          text: text.split(/\r?\n/)[e.line - 1] ?? '',
+        });
       extraByCode.set(e.code, x);
     }
     if (c.falseErrors.length) {
       failedFiles++;
       totals.falseErrors += c.falseErrors.length;
-      for (const e of c.falseErrors) falseErrors.push({ file: rel(path), line: e.line, code: e.code, message: e.message, text: e.text });
+      for (const e of c.falseErrors)
+        falseErrors.push({ file: rel(path), line: e.line, code: e.code, message: e.message, text: e.text });
     }
   }
 
@@ -207,34 +236,57 @@ async function main() {
   // Print the corpus summary
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
   console.log('');
-  console.log(`== Corpus: ${report.packages} Debian packages + this machine's units; ${all.length} files, ${files.size} verified by ${oracle.version}`);
-  if (skipped.length) console.log(`   not verified: ${skipped.length} (${[...new Set(skipped.map((s) => s.why))].join('; ')})`);
+  console.log(
+    `== Corpus: ${report.packages} Debian packages + this machine's units; ${all.length} files, ${files.size} verified by ${oracle.version}`,
+  );
+  if (skipped.length)
+    console.log(`   not verified: ${skipped.length} (${[...new Set(skipped.map((s) => s.why))].join('; ')})`);
   console.log(`   units systemd refuses: ${totals.unitsRefused}`);
   if (unitLevel.length) {
     console.log(`   unit-level messages (not on a line; not compared): ${unitLevel.length}`);
     for (const u of unitLevel.slice(0, opts.verbose ? Infinity : 8)) console.log(`       ${u.file}: ${u.message}`);
   }
   console.log(`   systemd per-line findings (after the noise filter): ${totals.sysFindings}`);
-  console.log(`   ... that we flag: ${totals.flagged} (${pct(totals.flagged, totals.sysFindings)}), as error: ${totals.flaggedError}`);
-  for (const [k, v] of sysByMessage) console.log(`       ${String(v.flagged).padStart(4)}/${String(v.count).padEnd(4)} ${k}`);
+  console.log(
+    `   ... that we flag: ${totals.flagged} (${pct(totals.flagged, totals.sysFindings)}), as error: ${totals.flaggedError}`,
+  );
+  for (const [k, v] of sysByMessage)
+    console.log(`       ${String(v.flagged).padStart(4)}/${String(v.count).padEnd(4)} ${k}`);
   if (missed.length) {
     console.log(`   systemd findings we do not flag: ${missed.length}`);
-    for (const m of missed.slice(0, opts.verbose ? Infinity : 10)) console.log(`       ${m.file}:${m.line}: systemd: ${m.systemd}\n           | ${m.text}`);
+    for (const m of missed.slice(0, opts.verbose ? Infinity : 10))
+      console.log(`       ${m.file}:${m.line}: systemd: ${m.systemd}\n           | ${m.text}`);
   }
   console.log(`   we flag where systemd is silent (any severity), by code:`);
   for (const [code, x] of extraByCode) {
     console.log(`       ${String(x.count).padStart(5)} ${code} ${JSON.stringify(x.severity)}`);
-    for (const e of x.examples.slice(0, opts.verbose ? 3 : 1)) console.log(`             e.g. ${e.file}:${e.line}: ${e.message}\n                  | ${e.text}`);
+    for (const e of x.examples.slice(0, opts.verbose ? 3 : 1))
+      console.log(`             e.g. ${e.file}:${e.line}: ${e.message}\n                  | ${e.text}`);
   }
-  console.log(`   timing: our CLI ${sec(cli.ms)} for ${files.size} files (one run); systemd-analyze verify ${sec(sysMsTotal)} summed over ${jobs.length} runs` +
-    (oracle.ranJobs < jobs.length ? ` (measured when cached; ${oracle.ranJobs} run now, ${sec(oracleWallMs)} wall)` : ` (${sec(oracleWallMs)} wall with ${opts.jobs} in parallel)`));
-  console.log(`   FALSE ERRORS (we say error, systemd printed nothing for the line and accepted the unit): ${falseErrors.length} in ${failedFiles} file(s)`);
-  for (const e of falseErrors) console.log(`     ${e.file}:${e.line}: error[${e.code}] ${e.message}\n         | ${e.text}`);
+  console.log(
+    `   timing: our CLI ${sec(cli.ms)} for ${files.size} files (one run); systemd-analyze verify ${sec(sysMsTotal)} summed over ${jobs.length} runs` +
+      (oracle.ranJobs < jobs.length
+        ? ` (measured when cached; ${oracle.ranJobs} run now, ${sec(oracleWallMs)} wall)`
+        : ` (${sec(oracleWallMs)} wall with ${opts.jobs} in parallel)`),
+  );
+  console.log(
+    `   FALSE ERRORS (we say error, systemd printed nothing for the line and accepted the unit): ${falseErrors.length} in ${failedFiles} file(s)`,
+  );
+  for (const e of falseErrors)
+    console.log(`     ${e.file}:${e.line}: error[${e.code}] ${e.message}\n         | ${e.text}`);
 
   // 5. Mutations
   let mut = null;
   if (opts.mutations) {
-    mut = await runMutations({ repo: REPO, cache: CACHE, files, ours, concurrency: opts.jobs, limit: Math.min(100, opts.limit), verbose: opts.verbose });
+    mut = await runMutations({
+      repo: REPO,
+      cache: CACHE,
+      files,
+      ours,
+      concurrency: opts.jobs,
+      limit: Math.min(100, opts.limit),
+      verbose: opts.verbose,
+    });
     report.mutations = mut.report;
   }
   // 6. The other dialects: daemon configs, networkd and udev files (0 errors, every mutant flagged).

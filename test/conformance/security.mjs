@@ -16,7 +16,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +38,10 @@ const CACHE = join(REPO, '.cache', 'conformance');
 const ORACLE_CACHE = join(CACHE, 'security-oracle');
 
 const args = process.argv.slice(2);
-const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const limit = opt('--limit') ? Number(opt('--limit')) : Infinity;
 const jobs = opt('--jobs') ? Number(opt('--jobs')) : 2;
 const verbose = args.includes('--verbose');
@@ -44,10 +56,15 @@ if (!args.includes('--no-download')) {
   await fetchCorpus({});
 }
 const built = ensureCli(REPO);
-if (built) { console.error(built); process.exit(2); }
+if (built) {
+  console.error(built);
+  process.exit(2);
+}
 
 // ---- the units -------------------------------------------------------------------------------------------------
-const entries = listCorpus(join(CACHE, 'pkgs')).filter((e) => e.scope === 'system' && (e.kind === 'unit' || e.kind === 'template') && e.name.endsWith('.service'));
+const entries = listCorpus(join(CACHE, 'pkgs')).filter(
+  (e) => e.scope === 'system' && (e.kind === 'unit' || e.kind === 'template') && e.name.endsWith('.service'),
+);
 const step = Number.isFinite(limit) && limit < entries.length ? entries.length / limit : 1;
 const chosen = step === 1 ? entries : Array.from({ length: limit }, (_, i) => entries[Math.floor(i * step)]);
 const work = mkdtempSync(join(tmpdir(), 'security-conformance-'));
@@ -55,7 +72,13 @@ const work = mkdtempSync(join(tmpdir(), 'security-conformance-'));
 /** The path both tools score, and the files whose content decides the result. */
 function prepare(e, i) {
   const dropDir = (dir, name) => join(dir, `${name}.d`);
-  const confs = (d) => (existsSync(d) ? readdirSync(d).filter((n) => n.endsWith('.conf')).sort().map((n) => join(d, n)) : []);
+  const confs = (d) =>
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((n) => n.endsWith('.conf'))
+          .sort()
+          .map((n) => join(d, n))
+      : [];
   if (e.kind === 'unit') return { path: e.file, files: [e.file, ...confs(dropDir(e.dir, e.name))] };
   const instance = e.name.replace('@.service', '@x.service');
   const dir = join(work, String(i));
@@ -65,7 +88,10 @@ function prepare(e, i) {
   const d = dropDir(e.dir, e.name);
   if (existsSync(d)) {
     mkdirSync(dropDir(dir, e.name));
-    for (const c of confs(d)) { copyFileSync(c, join(dropDir(dir, e.name), c.slice(d.length + 1))); files.push(c); }
+    for (const c of confs(d)) {
+      copyFileSync(c, join(dropDir(dir, e.name), c.slice(d.length + 1)));
+      files.push(c);
+    }
   }
   return { path: join(dir, instance), files };
 }
@@ -75,18 +101,30 @@ const units = chosen.map((e, i) => ({ entry: e, ...prepare(e, i) }));
 // ---- the oracle ------------------------------------------------------------------------------------------------
 mkdirSync(ORACLE_CACHE, { recursive: true });
 function keyOf(u) {
-  const h = createHash('sha256').update(`${version}\0security-offline-1\0${u.path.endsWith('@x.service') ? 'instance' : u.entry.name}\0`);
-  for (const f of u.files) h.update(f.slice(f.lastIndexOf('/') + 1)).update('\0').update(readFileSync(f)).update('\0');
+  const h = createHash('sha256').update(
+    `${version}\0security-offline-1\0${u.path.endsWith('@x.service') ? 'instance' : u.entry.name}\0`,
+  );
+  for (const f of u.files)
+    h.update(f.slice(f.lastIndexOf('/') + 1))
+      .update('\0')
+      .update(readFileSync(f))
+      .update('\0');
   return h.digest('hex');
 }
 
 function runOne(u) {
   return new Promise((done) => {
-    const p = spawn('systemd-analyze', ['security', '--offline=true', '--no-pager', u.path], { env: { ...process.env, SYSTEMD_COLORS: '0', SYSTEMD_PAGER: '' } });
+    const p = spawn('systemd-analyze', ['security', '--offline=true', '--no-pager', u.path], {
+      env: { ...process.env, SYSTEMD_COLORS: '0', SYSTEMD_PAGER: '' },
+    });
     let out = '';
     let err = '';
-    p.stdout.on('data', (d) => { out += d; });
-    p.stderr.on('data', (d) => { err += d; });
+    p.stdout.on('data', (d) => {
+      out += d;
+    });
+    p.stderr.on('data', (d) => {
+      err += d;
+    });
     p.on('close', (code) => done({ code, out, err }));
   });
 }
@@ -99,7 +137,10 @@ async function oracleAll() {
       const i = next++;
       const u = units[i];
       const file = join(ORACLE_CACHE, `${keyOf(u)}.json`);
-      if (existsSync(file)) { results[i] = JSON.parse(readFileSync(file, 'utf8')); continue; }
+      if (existsSync(file)) {
+        results[i] = JSON.parse(readFileSync(file, 'utf8'));
+        continue;
+      }
       const r = await runOne(u);
       writeFileSync(file, JSON.stringify(r));
       results[i] = r;
@@ -132,8 +173,14 @@ const ours = new Map();
 const t1 = Date.now();
 for (let i = 0; i < units.length; i += 400) {
   const chunk = units.slice(i, i + 400).map((u) => u.path);
-  const r = spawnSync(process.execPath, [cli, 'security', '--target-version', '252', '--format', 'json', ...chunk], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (!r.stdout) { console.error(`our CLI failed: ${r.stderr}`); process.exit(2); }
+  const r = spawnSync(process.execPath, [cli, 'security', '--target-version', '252', '--format', 'json', ...chunk], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (!r.stdout) {
+    console.error(`our CLI failed: ${r.stderr}`);
+    process.exit(2);
+  }
   for (const x of JSON.parse(r.stdout)) ours.set(x.file, x);
 }
 const tOurs = Date.now() - t1;
@@ -148,12 +195,26 @@ const failures = [];
 const checkFailures = new Map();
 units.forEach((u, i) => {
   const o = parseOracle(oracle[i].out);
-  if (!o) { skipped++; if (verbose) console.log(`skipped (systemd gives no score): ${u.entry.file}: ${oracle[i].err.trim().split('\n').at(-1)}`); return; }
+  if (!o) {
+    skipped++;
+    if (verbose)
+      console.log(`skipped (systemd gives no score): ${u.entry.file}: ${oracle[i].err.trim().split('\n').at(-1)}`);
+    return;
+  }
   const our = ours.get(u.path);
-  if (!our) { failed++; failures.push(`${u.entry.file}: not scored by our CLI (systemd: ${o.exposure} ${o.label})`); return; }
+  if (!our) {
+    failed++;
+    failures.push(`${u.entry.file}: not scored by our CLI (systemd: ${o.exposure} ${o.label})`);
+    return;
+  }
   const ourExposure = our.exposure.toFixed(1);
   if (ourExposure === o.exposure && our.label === o.label) passed++;
-  else { failed++; failures.push(`${u.entry.pkg}: ${u.entry.name}: ours ${ourExposure} ${our.label}, systemd ${o.exposure} ${o.label}`); }
+  else {
+    failed++;
+    failures.push(
+      `${u.entry.pkg}: ${u.entry.name}: ours ${ourExposure} ${our.label}, systemd ${o.exposure} ${o.label}`,
+    );
+  }
   for (const c of our.checks) {
     const r = o.rows.get(c.id);
     if (!r) continue;
@@ -171,7 +232,9 @@ rmSync(work, { recursive: true, force: true });
 
 const scored = passed + failed;
 const pct = scored ? (100 * passed) / scored : 0;
-console.log(`security conformance (${version}): ${units.length} services, ${skipped} not scored by systemd (they fail to load), oracle ${(tOracle / 1000).toFixed(1)} s, ours ${(tOurs / 1000).toFixed(1)} s`);
+console.log(
+  `security conformance (${version}): ${units.length} services, ${skipped} not scored by systemd (they fail to load), oracle ${(tOracle / 1000).toFixed(1)} s, ours ${(tOurs / 1000).toFixed(1)} s`,
+);
 for (const f of failures.slice(0, verbose ? Infinity : 20)) console.log(`  differs: ${f}`);
 for (const [id, list] of checkFailures) {
   console.log(`  check ${id}: ${list.length} rows differ`);

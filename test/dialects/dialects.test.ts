@@ -7,7 +7,13 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileKindOf, dialectOfFile } from '../../server/src/units/fileKind.js';
-import { generatedDialects, dialectById, unitDialect, MANAGER_DIALECT, PENDING_DIALECT_IDS } from '../../server/src/catalog/dialects.js';
+import {
+  generatedDialects,
+  dialectById,
+  unitDialect,
+  MANAGER_DIALECT,
+  PENDING_DIALECT_IDS,
+} from '../../server/src/catalog/dialects.js';
 import { DIALECT_TABLES } from '../../server/src/catalog/dialects.generated.js';
 import { getCompletions } from '../../server/src/services/completion.js';
 import { getHover } from '../../server/src/services/hover.js';
@@ -49,7 +55,11 @@ describe('which dialect a file is read in', () => {
     expect(dialectOf('/etc/systemd/network/10-lan.network.d/mtu.conf')).toBe('network drop-in');
     expect(dialectOf('/usr/lib/systemd/network/99-default.link')).toBe('link');
     expect(dialectOf('/ws/etc/systemd/network/vlan.netdev')).toBe('netdev');
-    expect(fileKindOf('/etc/systemd/system/foo.service')).toEqual({ kind: 'unit', unitType: 'service', unitName: 'foo.service' });
+    expect(fileKindOf('/etc/systemd/system/foo.service')).toEqual({
+      kind: 'unit',
+      unitType: 'service',
+      unitName: 'foo.service',
+    });
     expect(fileKindOf('/etc/systemd/system.conf')).toEqual({ kind: 'manager', scope: 'system', dropIn: false });
     expect(dialectOfFile(fileKindOf('/x/foo.timer'))).toBe(unitDialect('timer'));
     expect(dialectOfFile(fileKindOf('/etc/systemd/user.conf'))).toBe(MANAGER_DIALECT);
@@ -65,8 +75,12 @@ describe('which dialect a file is read in', () => {
     // In networkd's own folder the folder wins over a file that merely has a [Network] section.
     expect(dialectOf('/etc/systemd/network/web.network', '[Network]\nDHCP=yes\n')).toBe('network');
     // Quadlet-only sections rule networkd out even there; a [Match] section rules Quadlet out ([Match] Driver=veth).
-    expect(dialectOf('/etc/systemd/network/web.network', '[Network]\n[Install]\nWantedBy=default.target\n')).toBe('quadlet-network');
-    expect(dialectOf('/usr/lib/systemd/network/80-vb.network', '[Match]\nName=vb-*\nDriver=veth\n[Network]\nLLDP=yes\n')).toBe('network');
+    expect(dialectOf('/etc/systemd/network/web.network', '[Network]\n[Install]\nWantedBy=default.target\n')).toBe(
+      'quadlet-network',
+    );
+    expect(
+      dialectOf('/usr/lib/systemd/network/80-vb.network', '[Match]\nName=vb-*\nDriver=veth\n[Network]\nLLDP=yes\n'),
+    ).toBe('network');
   });
 
   it('dialects are values: every generated table has its dialect, recognition and sections', () => {
@@ -104,10 +118,15 @@ describe('our own one-line summary for every key', () => {
 
 describe('features ask the dialect', () => {
   it('completion: the dialect sections and keys, values by kind', () => {
-    const c = (path: string, text: string): string[] => { const { doc, offset } = withCursor(path, text); return getCompletions(doc, offset, { targetVersion: 260 }).map((x) => x.label); };
+    const c = (path: string, text: string): string[] => {
+      const { doc, offset } = withCursor(path, text);
+      return getCompletions(doc, offset, { targetVersion: 260 }).map((x) => x.label);
+    };
     expect(c('/etc/systemd/journald.conf', '[Journal]\nSto$0')).toContain('Storage=');
     expect(c('/etc/systemd/journald.conf', '[Journal]\nSto$0')).not.toContain('ExecStart=');
-    expect(c('/etc/systemd/journald.conf', '[Journal]\nStorage=$0')).toEqual(expect.arrayContaining(['auto', 'volatile', 'persistent', 'none']));
+    expect(c('/etc/systemd/journald.conf', '[Journal]\nStorage=$0')).toEqual(
+      expect.arrayContaining(['auto', 'volatile', 'persistent', 'none']),
+    );
     expect(c('/etc/systemd/journald.conf', '$0')).toContain('[Journal]');
     expect(c('/etc/systemd/network/a.network', '$0')[0]).toBe('[Match]');
     expect(c('/etc/systemd/network/a.network', '[Route]\n$0')).toContain('Gateway=');
@@ -116,7 +135,10 @@ describe('features ask the dialect', () => {
   });
 
   it('hover: our summary for a key, the repeatable and per-kind sections', () => {
-    const h = (path: string, text: string): string => { const { doc, offset } = withCursor(path, text); return getHover(doc, offset, { manPages: false })?.markdown ?? ''; };
+    const h = (path: string, text: string): string => {
+      const { doc, offset } = withCursor(path, text);
+      return getHover(doc, offset, { manPages: false })?.markdown ?? '';
+    };
     expect(h('/etc/systemd/journald.conf', '[Journal]\nSto$0rage=auto\n')).toContain('Where the journal is kept');
     expect(h('/etc/systemd/logind.conf.d/x.conf', '[Login]\nHandleLid$0Switch=ignore\n')).toContain('closing the lid');
     expect(h('/etc/systemd/network/a.network', '[Rou$0te]\nGateway=10.0.0.1\n')).toContain('starts a new object');
@@ -124,7 +146,10 @@ describe('features ask the dialect', () => {
   });
 
   it('outline and folding work on every dialect (no file-extension switch)', () => {
-    const doc = createDocument('/etc/systemd/network/a.network', '[Match]\nName=eth0\n\n[Address]\nAddress=10.0.0.1/24\n\n[Address]\nAddress=10.0.0.2/24\n');
+    const doc = createDocument(
+      '/etc/systemd/network/a.network',
+      '[Match]\nName=eth0\n\n[Address]\nAddress=10.0.0.1/24\n\n[Address]\nAddress=10.0.0.2/24\n',
+    );
     expect(getDocumentSymbols(doc).map((s) => s.name)).toEqual(['[Match]', '[Address]', '[Address]']);
     expect(getFoldingRanges(doc).length).toBe(3);
   });
@@ -134,15 +159,23 @@ describe('merged view (effective)', () => {
   it('repeatable sections stay separate objects; other sections merge by key and list mode', () => {
     const network = dialectById('network')!;
     const view = mergeConfig(network, [
-      { path: '/etc/systemd/network/a.network', text: '[Match]\nName=eth0\n[Network]\nDNS=1.1.1.1\nDHCP=no\n[Route]\nGateway=10.0.0.1\n' },
-      { path: '/etc/systemd/network/a.network.d/x.conf', text: '[Network]\nDNS=9.9.9.9\nDHCP=yes\n[Route]\nGateway=10.0.0.2\n' },
+      {
+        path: '/etc/systemd/network/a.network',
+        text: '[Match]\nName=eth0\n[Network]\nDNS=1.1.1.1\nDHCP=no\n[Route]\nGateway=10.0.0.1\n',
+      },
+      {
+        path: '/etc/systemd/network/a.network.d/x.conf',
+        text: '[Network]\nDNS=9.9.9.9\nDHCP=yes\n[Route]\nGateway=10.0.0.2\n',
+      },
     ]);
     expect(view.map((s) => s.name)).toEqual(['Match', 'Network', 'Route', 'Route']);
     const net = view[1]!.entries;
     expect(net.find((e) => e.key === 'DNS')!.values.map((v) => v.value)).toEqual(['1.1.1.1', '9.9.9.9']);
     expect(net.find((e) => e.key === 'DHCP')!.values.map((v) => v.value)).toEqual(['yes']);
     const text = renderConfig(view, { title: 'a.network' });
-    expect(text).toContain('# from /etc/systemd/network/a.network.d/x.conf:3, overrides /etc/systemd/network/a.network:5\nDHCP=yes');
+    expect(text).toContain(
+      '# from /etc/systemd/network/a.network.d/x.conf:3, overrides /etc/systemd/network/a.network:5\nDHCP=yes',
+    );
   });
 });
 
@@ -150,11 +183,21 @@ describe('the CLI checks and merges dialect files', () => {
   const run = (args: string[]): { code: number; out: string; err: string } => {
     let out = '';
     let err = '';
-    const code = main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+    const code = main(args, {
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: (s) => {
+        err += s;
+      },
+    });
     return { code, out, err };
   };
   const dir = mkdtempSync(join(tmpdir(), 'sdu-dialects-'));
-  const put = (p: string, t: string): void => { mkdirSync(join(dir, p, '..'), { recursive: true }); writeFileSync(join(dir, p), t); };
+  const put = (p: string, t: string): void => {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), t);
+  };
   put('etc/systemd/journald.conf', '[Journal]\nStorage=persisent\n');
   put('etc/systemd/journald.conf.d/size.conf', '[Journal]\nSystemMaxUse=1G\n');
   put('etc/systemd/network/10-lan.network', '[Match]\nName=eth0\n[Network]\nDHCP=yes\n');

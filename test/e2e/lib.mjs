@@ -7,7 +7,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,7 +53,9 @@ export const DEFAULT_SETTINGS = {
  * code-server's own defaults, plus only what keeps the screen quiet: autosave stays at code-server's default
  * (`files.autoSave: afterDelay`, one second), as a new user has it.
  */
-export const EDITOR_DEFAULT_SETTINGS = Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([k]) => k !== 'files.autoSave'));
+export const EDITOR_DEFAULT_SETTINGS = Object.fromEntries(
+  Object.entries(DEFAULT_SETTINGS).filter(([k]) => k !== 'files.autoSave'),
+);
 
 export const log = (msg) => console.log(`  ${msg}`);
 
@@ -58,19 +71,39 @@ export function snapshot(paths) {
   const out = new Map();
   const visit = (p) => {
     let st;
-    try { st = lstatSync(p); } catch (e) { out.set(p, e.code === 'ENOENT' ? 'missing' : `error ${e.code}`); return; }
+    try {
+      st = lstatSync(p);
+    } catch (e) {
+      out.set(p, e.code === 'ENOENT' ? 'missing' : `error ${e.code}`);
+      return;
+    }
     const head = `${st.mode.toString(8)} ${st.uid}:${st.gid}`;
-    if (st.isSymbolicLink()) { out.set(p, `link ${head} -> ${readlinkSync(p)}`); return; }
+    if (st.isSymbolicLink()) {
+      out.set(p, `link ${head} -> ${readlinkSync(p)}`);
+      return;
+    }
     if (st.isDirectory()) {
       out.set(p, `dir ${head}`);
       let names;
-      try { names = readdirSync(p); } catch (e) { out.set(p, `dir ${head} unreadable ${e.code}`); return; }
+      try {
+        names = readdirSync(p);
+      } catch (e) {
+        out.set(p, `dir ${head} unreadable ${e.code}`);
+        return;
+      }
       for (const n of names.sort()) visit(join(p, n));
       return;
     }
-    if (!st.isFile()) { out.set(p, `other ${head}`); return; }
+    if (!st.isFile()) {
+      out.set(p, `other ${head}`);
+      return;
+    }
     let hash;
-    try { hash = createHash('sha256').update(readFileSync(p)).digest('hex'); } catch (e) { hash = `unreadable ${e.code}`; }
+    try {
+      hash = createHash('sha256').update(readFileSync(p)).digest('hex');
+    } catch (e) {
+      hash = `unreadable ${e.code}`;
+    }
     out.set(p, `file ${head} ${st.size} ${st.mtimeMs} ${hash}`);
   };
   for (const p of paths) visit(p);
@@ -88,7 +121,9 @@ export function snapshotDiff(before, after) {
   return diff;
 }
 
-export function fail(msg) { throw new Error(msg); }
+export function fail(msg) {
+  throw new Error(msg);
+}
 
 /**
  * Until the language server answers, an empty result is expected and retried (up to
@@ -116,7 +151,8 @@ export async function waitFor(what, fn, { timeout = STEP_TIMEOUT, interval = 150
       if (e.final) throw e;
       last = e;
     }
-    if (Date.now() > deadline) fail(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
+    if (Date.now() > deadline)
+      fail(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message.split('\n')[0]})` : ''}`);
     await new Promise((r) => setTimeout(r, interval));
   }
 }
@@ -126,7 +162,10 @@ export function freePort() {
     const s = createServer();
     s.unref();
     s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
   });
 }
 
@@ -144,7 +183,10 @@ export async function editorLines(page) {
         const copy = el.cloneNode(true);
         for (const inj of copy.querySelectorAll('[class*="ced-"], [class*="dyn-rule"], [class*="inlay"]')) inj.remove();
         // Whatever class the editor gives them, our hints have a fixed form: " → value (file:line)", " = 90 s".
-        const text = copy.textContent.replace(/\u00a0/g, ' ').replace(/ → .*$/, '').replace(/ = \d[\d.,]* ?(?:µs|ms|s|min|h|d)$/, '');
+        const text = copy.textContent
+          .replace(/\u00a0/g, ' ')
+          .replace(/ → .*$/, '')
+          .replace(/ = \d[\d.,]* ?(?:µs|ms|s|min|h|d)$/, '');
         return { top: parseFloat(el.style.top) || 0, text };
       })
       .sort((a, b) => a.top - b.top);
@@ -194,7 +236,14 @@ export async function openFromExplorer(page, name) {
  * screenshot taken when a check fails; `cleanScreenshots(file)` says which old screenshots in
  * test-results/e2e/ to delete first; `serverLog` is the code-server log file there.
  */
-export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', failedShotPrefix = 'failed-', cleanScreenshots = (f) => f.endsWith('.png'), timeout = 240_000 }) {
+export function createRun({
+  name,
+  tmpPrefix,
+  serverLog = 'code-server.log',
+  failedShotPrefix = 'failed-',
+  cleanScreenshots = (f) => f.endsWith('.png'),
+  timeout = 240_000,
+}) {
   const results = [];
   let server; // code-server child process (own process group)
   let context; // playwright browser context
@@ -203,49 +252,80 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
 
   function killServer() {
     if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
   }
 
   async function stopServer() {
     if (!server) return;
     killServer();
     const exited = await Promise.race([
-      new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)))),
+      new Promise((r) =>
+        server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)),
+      ),
       new Promise((r) => setTimeout(() => r(false), 5000)),
     ]);
     // The extension host and the language server are in the same group: make sure none is left.
-    try { process.kill(-server.pid, exited ? 0 : 'SIGKILL'); process.kill(-server.pid, 'SIGKILL'); } catch { /* group is gone */ }
+    try {
+      process.kill(-server.pid, exited ? 0 : 'SIGKILL');
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* group is gone */
+    }
   }
 
   /** Undo steps registered by the test (e.g. a read-only bind mount), run before the temp folder is removed. */
   const cleanups = [];
-  const onCleanup = (fn) => { cleanups.push(fn); };
+  const onCleanup = (fn) => {
+    cleanups.push(fn);
+  };
 
   async function cleanup() {
-    try { await context?.close(); } catch { /* already closed */ }
+    try {
+      await context?.close();
+    } catch {
+      /* already closed */
+    }
     await stopServer();
     for (const fn of cleanups.splice(0).reverse()) {
-      try { await fn(); } catch (e) { log(`cleanup step failed: ${e.message}`); }
+      try {
+        await fn();
+      } catch (e) {
+        log(`cleanup step failed: ${e.message}`);
+      }
     }
     if (tmp && !process.env.E2E_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
     else if (tmp) log(`kept ${tmp}`);
   }
 
   process.on('exit', killServer);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServer(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, () => {
+      killServer();
+      process.exit(130);
+    });
 
   async function check(checkName, fn) {
     const started = Date.now();
     try {
       const detail = await fn();
       results.push({ name: checkName, ok: true });
-      console.log(`ok     ${checkName} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? ` — ${detail}` : ''}`);
+      console.log(
+        `ok     ${checkName} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? ` — ${detail}` : ''}`,
+      );
       return true;
     } catch (e) {
       results.push({ name: checkName, ok: false });
       console.log(`FAILED ${checkName}: ${e.message.split('\n')[0]}`);
       if (page) {
-        try { console.log(`       screenshot: ${await shot(page, `${failedShotPrefix}${results.length}`)}`); } catch { /* page gone */ }
+        try {
+          console.log(`       screenshot: ${await shot(page, `${failedShotPrefix}${results.length}`)}`);
+        } catch {
+          /* page gone */
+        }
       }
       return false;
     }
@@ -260,8 +340,15 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
       return vsix;
     }
     const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    if (r.status !== 0) { process.stdout.write(r.stdout ?? ''); fail('packaging failed'); }
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package.mjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) {
+      process.stdout.write(r.stdout ?? '');
+      fail('packaging failed');
+    }
     return vsix;
   }
 
@@ -274,49 +361,95 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
     mkdirSync(OUT, { recursive: true });
     for (const f of readdirSync(OUT)) if (cleanScreenshots(f)) rmSync(join(OUT, f));
 
-    if (!existsSync(CODE_SERVER)) fail(`code-server not found at ${relative(ROOT, CODE_SERVER)}: run scripts/e2e/setup.sh`);
+    if (!existsSync(CODE_SERVER))
+      fail(`code-server not found at ${relative(ROOT, CODE_SERVER)}: run scripts/e2e/setup.sh`);
     if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM}: run scripts/e2e/setup.sh`);
     let chromium;
-    try { ({ chromium } = await import('playwright-core')); } catch { fail('playwright-core is not installed: npm install'); }
+    try {
+      ({ chromium } = await import('playwright-core'));
+    } catch {
+      fail('playwright-core is not installed: npm install');
+    }
 
     // 1. The .vsix.
     const vsix = vsixFromArgs();
 
     // 2. Fresh folders: user data (with settings), extensions, workspace, browser profile.
     tmp = mkdtempSync(join(tmpdir(), tmpPrefix));
-    const userData = join(tmp, 'user-data'), extensions = join(tmp, 'extensions'), workspace = join(tmp, 'workspace'), profile = join(tmp, 'chromium');
+    const userData = join(tmp, 'user-data'),
+      extensions = join(tmp, 'extensions'),
+      workspace = join(tmp, 'workspace'),
+      profile = join(tmp, 'chromium');
     // The editor's own temp folder (TMPDIR of code-server and the extension host): what it leaves there is seen.
     const editorTmp = join(tmp, 'tmp');
-    for (const d of [join(userData, 'User'), extensions, workspace, profile, editorTmp]) mkdirSync(d, { recursive: true });
+    for (const d of [join(userData, 'User'), extensions, workspace, profile, editorTmp])
+      mkdirSync(d, { recursive: true });
     writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
     await prepareWorkspace(workspace);
 
     const common = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions];
     await check('extension installs into code-server', async () => {
-      const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
-      const installed = existsSync(extensions) && readdirSync(extensions).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-      if (r.status !== 0 || !installed) fail(`install failed (exit ${r.status}): ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ')}`);
+      const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const installed =
+        existsSync(extensions) && readdirSync(extensions).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+      if (r.status !== 0 || !installed)
+        fail(`install failed (exit ${r.status}): ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ')}`);
       return `${relative(ROOT, vsix)} -> ${installed}`;
     });
 
     // 3. code-server in its own process group (so the extension host and our server go with it).
     const port = await freePort();
     const logFd = openSync(join(OUT, serverLog), 'w');
-    server = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-      '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
-    { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, VSCODE_PROXY_URI: '', TMPDIR: editorTmp } });
+    server = spawn(
+      CODE_SERVER,
+      [
+        ...common,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        workspace,
+      ],
+      {
+        detached: true,
+        stdio: ['ignore', logFd, logFd],
+        env: { ...process.env, VSCODE_PROXY_URI: '', TMPDIR: editorTmp },
+      },
+    );
     const url = `http://127.0.0.1:${port}/`;
-    await waitFor('code-server /healthz', async () => {
-      if (server.exitCode !== null) fail(`code-server exited (${server.exitCode}); see test-results/e2e/${serverLog}`);
-      return (await fetch(`${url}healthz`)).ok;
-    }, { timeout: 30_000, interval: 200 });
+    await waitFor(
+      'code-server /healthz',
+      async () => {
+        if (server.exitCode !== null)
+          fail(`code-server exited (${server.exitCode}); see test-results/e2e/${serverLog}`);
+        return (await fetch(`${url}healthz`)).ok;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
 
     // 4. The browser.
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     // The extension's "Copy Commands" goes through the browser's clipboard.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
@@ -352,7 +485,9 @@ export function createRun({ name, tmpPrefix, serverLog = 'code-server.log', fail
       console.log(`FAILED ${e.message.split('\n')[0]}`);
     }
     await cleanup();
-    console.log(`  (${name} e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${relative(ROOT, OUT)}/)`);
+    console.log(
+      `  (${name} e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${relative(ROOT, OUT)}/)`,
+    );
     finish();
   }
 

@@ -53,23 +53,51 @@ try {
     const unit = join(tmp, 'usr/lib/systemd/system/web.service');
     const out = join(tmp, 'result.json');
     writeFileSync(unit, UNIT);
-    const r = spawnSync(NVIM, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test/e2e/neovim-check.lua')}`, unit], {
-      cwd: tmp,
-      encoding: 'utf8',
-      timeout: 60_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        HOME: tmp, XDG_STATE_HOME: join(tmp, 'state'), XDG_DATA_HOME: join(tmp, 'data'), XDG_CACHE_HOME: join(tmp, 'cache'),
-        E2E_CLI: CLI, E2E_NODE: process.execPath, E2E_OUT: out, E2E_TIMEOUT_MS: '10000', E2E_ROOT: tmp,
-        E2E_COMPLETION_LINE: String(COMPLETION.line), E2E_COMPLETION_COL: String(COMPLETION.character),
-        E2E_HOVER_LINE: String(HOVER.line), E2E_HOVER_COL: String(HOVER.character),
+    const r = spawnSync(
+      NVIM,
+      [
+        '--headless',
+        '-u',
+        'NONE',
+        '-i',
+        'NONE',
+        '-n',
+        '-c',
+        `luafile ${join(ROOT, 'test/e2e/neovim-check.lua')}`,
+        unit,
+      ],
+      {
+        cwd: tmp,
+        encoding: 'utf8',
+        timeout: 60_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          HOME: tmp,
+          XDG_STATE_HOME: join(tmp, 'state'),
+          XDG_DATA_HOME: join(tmp, 'data'),
+          XDG_CACHE_HOME: join(tmp, 'cache'),
+          E2E_CLI: CLI,
+          E2E_NODE: process.execPath,
+          E2E_OUT: out,
+          E2E_TIMEOUT_MS: '10000',
+          E2E_ROOT: tmp,
+          E2E_COMPLETION_LINE: String(COMPLETION.line),
+          E2E_COMPLETION_COL: String(COMPLETION.character),
+          E2E_HOVER_LINE: String(HOVER.line),
+          E2E_HOVER_COL: String(HOVER.character),
+        },
       },
-    });
-    if (r.error) throw new Error(`${NVIM}: ${r.error.code === 'ENOENT' ? 'not installed (scripts/e2e/setup.sh)' : r.error.message}`);
+    );
+    if (r.error)
+      throw new Error(
+        `${NVIM}: ${r.error.code === 'ENOENT' ? 'not installed (scripts/e2e/setup.sh)' : r.error.message}`,
+      );
     if (existsSync(out)) data = JSON.parse(readFileSync(out, 'utf8'));
     if (r.status !== 0 || data.errors?.length) {
-      throw new Error(`nvim exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${(data.errors ?? []).join('; ') || (r.stderr || r.stdout).trim().slice(-300)}`);
+      throw new Error(
+        `nvim exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${(data.errors ?? []).join('; ') || (r.stderr || r.stdout).trim().slice(-300)}`,
+      );
     }
     const v = data.nvim ?? {};
     return `nvim ${v.major}.${v.minor}.${v.patch}, client initialized`;
@@ -78,9 +106,17 @@ try {
   check('completion after "Rest" in [Service] offers Restart=', () => {
     const items = data.completion ?? [];
     if (!items.some((i) => i.label === 'Restart=' || i.insertText?.startsWith('Restart='))) {
-      throw new Error(`no Restart= among ${items.length} items: ${items.slice(0, 8).map((i) => i.label).join(', ')}`);
+      throw new Error(
+        `no Restart= among ${items.length} items: ${items
+          .slice(0, 8)
+          .map((i) => i.label)
+          .join(', ')}`,
+      );
     }
-    return `${items.length} items: ${items.slice(0, 4).map((i) => i.label).join(', ')}, …`;
+    return `${items.length} items: ${items
+      .slice(0, 4)
+      .map((i) => i.label)
+      .join(', ')}, …`;
   });
 
   check('hover on ExecStart mentions ExecStart=', () => {
@@ -92,7 +128,8 @@ try {
   check('workspace/executeCommand runs Create Override and the drop-in is on disk', () => {
     const written = join(tmp, 'etc/systemd/system/web.service.d/override.conf');
     if (!data.command?.ok) throw new Error(`command result: ${JSON.stringify(data.command)}`);
-    if (!existsSync(written)) throw new Error(`${written} was not written; the command said ${JSON.stringify(data.command).slice(0, 300)}`);
+    if (!existsSync(written))
+      throw new Error(`${written} was not written; the command said ${JSON.stringify(data.command).slice(0, 300)}`);
     const text = readFileSync(written, 'utf8');
     if (!text.includes('# ExecStart=/bin/true')) throw new Error(`unexpected content: ${text.slice(0, 200)}`);
     return `${written.slice(tmp.length + 1)} (${text.length} bytes)`;

@@ -13,13 +13,21 @@ const grammarPath = 'syntaxes/systemd.tmLanguage.json';
 
 function runTool(script: 'unit' | 'snapshot', args: string[]): { status: number | null; output: string } {
   const entry = join(root, 'node_modules', 'vscode-tmgrammar-test', 'dist', `${script}.js`);
-  const r = spawnSync(process.execPath, [entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [entry, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 describe('TextMate grammar', () => {
   it('is valid JSON with scopeName source.systemd', () => {
-    const g = JSON.parse(readFileSync(join(root, grammarPath), 'utf8')) as { scopeName: string; patterns: unknown[]; repository: Record<string, unknown> };
+    const g = JSON.parse(readFileSync(join(root, grammarPath), 'utf8')) as {
+      scopeName: string;
+      patterns: unknown[];
+      repository: Record<string, unknown>;
+    };
     expect(g.scopeName).toBe('source.systemd');
     expect(g.patterns.length).toBeGreaterThan(0);
     // Every #include points at an existing repository entry.
@@ -77,7 +85,11 @@ describe('language-configuration.json', () => {
 
   it('indents after a continuation backslash and outdents after the last continued line', () => {
     const pick = (prev: string, before: string): string | undefined =>
-      conf.onEnterRules.find((r) => new RegExp(r.beforeText).test(before) && (r.previousLineText === undefined || new RegExp(r.previousLineText).test(prev)))?.action.indent;
+      conf.onEnterRules.find(
+        (r) =>
+          new RegExp(r.beforeText).test(before) &&
+          (r.previousLineText === undefined || new RegExp(r.previousLineText).test(prev)),
+      )?.action.indent;
     expect(pick('[Service]', 'ExecStart=/usr/bin/foo \\')).toBe('indent');
     expect(pick('ExecStart=/usr/bin/foo \\', '    --bar \\')).toBe('none');
     expect(pick('    --bar \\', '    --baz')).toBe('outdent');

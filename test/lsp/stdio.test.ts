@@ -13,7 +13,9 @@ beforeAll(async () => {
   writeFileSync(join(ws, 'db.service'), '[Service]\nExecStart=/usr/bin/db\n');
   server = await startServer({ rootUri: pathToFileURL(ws).href });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const uriOf = (name: string): string => pathToFileURL(join(ws, name)).href;
 
@@ -26,7 +28,9 @@ describe('language server over stdio', () => {
     expect(codes).toContain('unknown-directive');
     expect(codes).toContain('invalid-value');
     // Fix the typo with a one-character edit: "ExecStrat" -> "ExecStart" needs two; replace the range instead.
-    server.change(uri, 2, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, text: 'Start' }]);
+    server.change(uri, 2, [
+      { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, text: 'Start' },
+    ]);
     const second = await server.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'unknown-directive'));
     expect(second.map((d) => d.code)).toEqual(['invalid-value']);
   });
@@ -34,23 +38,37 @@ describe('language server over stdio', () => {
   it('completes directives of the section with = inserted, and values by kind', async () => {
     const uri = uriOf('c.service');
     server.open(uri, '[Service]\nRest\nType=\n');
-    const items: any = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 4 } });
+    const items: any = await server.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 4 },
+    });
     const labels = items.items.map((i: any) => i.label);
     expect(labels).toContain('Restart=');
     expect(labels).not.toContain('After='); // [Unit] only
     const restart = items.items.find((i: any) => i.label === 'Restart=');
     expect(restart.textEdit.newText).toBe('Restart=');
-    const values: any = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
-    expect(values.items.map((i: any) => i.label)).toEqual(expect.arrayContaining(['simple', 'exec', 'forking', 'oneshot', 'dbus', 'notify', 'notify-reload', 'idle']));
+    const values: any = await server.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 5 },
+    });
+    expect(values.items.map((i: any) => i.label)).toEqual(
+      expect.arrayContaining(['simple', 'exec', 'forking', 'oneshot', 'dbus', 'notify', 'notify-reload', 'idle']),
+    );
   });
 
   it('hovers a directive with our summary and the man page link', async () => {
     const uri = uriOf('h.service');
     server.open(uri, '[Service]\nExecStart=/bin/true\nTimeoutStopSec=1min 30s\n');
-    const hover: any = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
+    const hover: any = await server.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 3 },
+    });
     expect(hover.contents.value).toContain('**ExecStart=**');
     expect(hover.contents.value).toContain('systemd.service.html#ExecStart%3D');
-    const value: any = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 17 } });
+    const value: any = await server.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 17 },
+    });
     expect(value.contents.value).toContain('90 s');
   });
 
@@ -58,7 +76,11 @@ describe('language server over stdio', () => {
     const uri = uriOf('q.service');
     server.open(uri, '[Service]\nExecStrat=/bin/true\n');
     const diags = await server.waitForDiagnostics(uri, (d) => d.length > 0);
-    const actions: any = await server.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+    const actions: any = await server.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    });
     const fix = actions.find((a: any) => a.title === "Change to 'ExecStart'");
     expect(fix).toBeTruthy();
     expect(fix.edit.changes[uri][0].newText).toBe('ExecStart');
@@ -67,14 +89,22 @@ describe('language server over stdio', () => {
   it('goes to the definition of a unit named in After=', async () => {
     const uri = uriOf('app.service');
     server.open(uri, '[Unit]\nAfter=db.service\n[Service]\nExecStart=/bin/true\n');
-    const def: any = await server.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 1, character: 8 } });
+    const def: any = await server.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: 1, character: 8 },
+    });
     expect(def[0].uri).toBe(uriOf('db.service'));
   });
 
   it('answers for unknown documents without dying', async () => {
-    const r = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope.service' }, position: { line: 0, character: 0 } });
+    const r = await server.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///nope.service' },
+      position: { line: 0, character: 0 },
+    });
     expect(r).toBeNull();
-    const symbols: any = await server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('h.service') } });
+    const symbols: any = await server.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: uriOf('h.service') },
+    });
     expect(symbols[0].name).toBe('[Service]');
   });
 });
@@ -94,9 +124,15 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
   it('resolves any completion item from the data it carries, not only items of the last list', async () => {
     const uri = uriOf('r.service');
     server.open(uri, '[Service]\nRest\nType=\n');
-    const first: any = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 4 } });
+    const first: any = await server.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 4 },
+    });
     // A second list in between: the old server only remembered the last one.
-    await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    await server.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 5 },
+    });
     const item = first.items.find((i: any) => i.label === 'Restart=');
     const resolved: any = await server.conn.sendRequest('completionItem/resolve', item);
     expect(resolved.documentation.value).toContain('Restart=');
@@ -109,7 +145,12 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     server.open(sock, '[Socket]\nListenStream=8080\nFileDescriptorName=socket(2,1,6)=0\n');
     const before = await server.waitForDiagnostics(sock, (d) => d.some((x) => x.code === 'fd-hint-no-preload'));
     expect(before.map((d) => d.code)).toContain('fd-hint-no-preload');
-    server.change(svc, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Environment=LD_PRELOAD=/usr/local/lib/sockethack/libsockethack.so\n' }]);
+    server.change(svc, 2, [
+      {
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+        text: 'Environment=LD_PRELOAD=/usr/local/lib/sockethack/libsockethack.so\n',
+      },
+    ]);
     const after = await server.waitForDiagnostics(sock, (d) => !d.some((x) => x.code === 'fd-hint-no-preload'));
     expect(after.map((d) => d.code)).not.toContain('fd-hint-no-preload');
   });
@@ -123,7 +164,9 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     await server.waitForDiagnostics(dropin, (d) => d.some((x) => x.code === 'dropin-unknown-unit'));
     mkdirSync(join(ws, 'usr/lib/systemd/system'), { recursive: true });
     writeFileSync(join(ws, 'usr/lib/systemd/system/disk.service'), '[Service]\nExecStart=/usr/bin/old\n');
-    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('usr/lib/systemd/system/disk.service'), type: 1 }] });
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf('usr/lib/systemd/system/disk.service'), type: 1 }],
+    });
     const after = await server.waitForDiagnostics(dropin, (d) => d.some((x) => x.code === 'dropin-missing-reset'));
     expect(after.map((d) => d.code)).toContain('dropin-missing-reset');
     expect(after.map((d) => d.code)).not.toContain('dropin-unknown-unit');
@@ -133,7 +176,9 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     const uri = uriOf('burst.service');
     server.open(uri, '[Service]\nExecStart=/bin/true\n');
     for (let v = 2; v <= 200; v++) {
-      server.change(uri, v, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'X' }]);
+      server.change(uri, v, [
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'X' },
+      ]);
     }
     const d = await server.waitForDiagnostics(uri, () => server.diagnostics.get(uri)?.version === 200);
     expect(server.diagnostics.get(uri)?.version).toBe(200);
@@ -146,14 +191,27 @@ describe('a broken message stream', () => {
     const { spawn } = await import('node:child_process');
     const p = spawn(process.execPath, [join(__dirname, '../../dist/server.js'), '--stdio']);
     let stderr = '';
-    p.stderr.on('data', (d) => { stderr += d; });
+    p.stderr.on('data', (d) => {
+      stderr += d;
+    });
     p.stdin.write(text);
     return new Promise((resolve) => {
-      const t = setTimeout(() => { p.kill(); resolve({ code: null, stderr }); }, 15000);
-      p.on('exit', (code) => { clearTimeout(t); resolve({ code, stderr }); });
+      const t = setTimeout(() => {
+        p.kill();
+        resolve({ code: null, stderr });
+      }, 15000);
+      p.on('exit', (code) => {
+        clearTimeout(t);
+        resolve({ code, stderr });
+      });
     });
   }
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { capabilities: {}, processId: null, rootUri: null } });
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { capabilities: {}, processId: null, rootUri: null },
+  });
 
   it('exits with a clear message after a Content-Length that is too short', async () => {
     const r = await frame(`Content-Length: ${body.length - 5}\r\n\r\n${body}`);
@@ -169,7 +227,7 @@ describe('a broken message stream', () => {
 });
 
 describe('diagnostics for the Problems panel', () => {
-  it('carry a link to the code\'s page, Deprecated/Unnecessary tags and the related line', async () => {
+  it("carry a link to the code's page, Deprecated/Unnecessary tags and the related line", async () => {
     const uri = uriOf('panel.service');
     server.open(uri, '[Unit]\nBindTo=a.service\n[Service]\nExecStart=/bin/true\nRestart=always\nRestart=on-failure\n');
     const d = await server.waitForDiagnostics(uri, (x) => x.length >= 2);
@@ -178,13 +236,19 @@ describe('diagnostics for the Problems panel', () => {
     expect(renamed.tags).toEqual([2]); // Deprecated
     const dup = d.find((x) => x.code === 'duplicate-directive');
     expect(dup.tags).toEqual([1]); // Unnecessary
-    expect(dup.relatedInformation[0].location).toEqual({ uri, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } } });
+    expect(dup.relatedInformation[0].location).toEqual({
+      uri,
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } },
+    });
     expect(dup.relatedInformation[0].message).toContain('Restart=on-failure');
   });
 
   it('honours an inline suppression comment', async () => {
     const uri = uriOf('quiet.service');
-    server.open(uri, '[Service]\nExecStart=/bin/true\n# systemd-units: ignore unknown-directive\nFrobnicate=1\nWobble=1\n');
+    server.open(
+      uri,
+      '[Service]\nExecStart=/bin/true\n# systemd-units: ignore unknown-directive\nFrobnicate=1\nWobble=1\n',
+    );
     const d = await server.waitForDiagnostics(uri, (x) => x.length > 0);
     expect(d.map((x) => x.range.start.line)).toEqual([4]);
   });
@@ -195,12 +259,18 @@ describe('standard features over LSP (issue 11)', () => {
     const uri = uriOf('fmt.service');
     const text = '[Unit]\nDescription = x  \n\n\n[Service]\nExecStart = /bin/true\n';
     server.open(uri, text);
-    const edits: any[] = await server.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits: any[] = await server.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     const { TextDocument } = await import('vscode-languageserver-textdocument');
     const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'systemd', 1, text), edits);
     expect(formatted).toBe('[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/true\n');
     server.change(uri, 2, [{ text: formatted }]);
-    const again: any[] = await server.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const again: any[] = await server.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     expect(again).toEqual([]);
   });
 
@@ -218,25 +288,56 @@ describe('standard features over LSP (issue 11)', () => {
 
   it('finds references to a unit across the workspace and renames them with the file', async () => {
     const a = uriOf('ref-a.service');
-    writeFileSync(join(ws, 'ref-b.service'), '[Unit]\nAfter=ref-db.service\nWants=ref-db.service\n[Service]\nExecStart=/bin/true\n');
+    writeFileSync(
+      join(ws, 'ref-b.service'),
+      '[Unit]\nAfter=ref-db.service\nWants=ref-db.service\n[Service]\nExecStart=/bin/true\n',
+    );
     writeFileSync(join(ws, 'ref-db.service'), '[Service]\nExecStart=/bin/true\n');
-    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ref-b.service'), type: 1 }] });
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf('ref-b.service'), type: 1 }],
+    });
     server.open(a, '[Unit]\nRequires=ref-db.service\n[Service]\nExecStart=/bin/true\n');
-    const refs: any[] = await server.conn.sendRequest('textDocument/references', { textDocument: { uri: a }, position: { line: 1, character: 12 }, context: { includeDeclaration: true } });
-    expect(refs.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line}:${r.range.start.character}`).sort())
-      .toEqual(['ref-a.service:1:9', 'ref-b.service:1:6', 'ref-b.service:2:6']);
-    const edit: any = await server.conn.sendRequest('textDocument/rename', { textDocument: { uri: a }, position: { line: 1, character: 12 }, newName: 'ref-store.service' });
+    const refs: any[] = await server.conn.sendRequest('textDocument/references', {
+      textDocument: { uri: a },
+      position: { line: 1, character: 12 },
+      context: { includeDeclaration: true },
+    });
+    expect(
+      refs
+        .map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line}:${r.range.start.character}`)
+        .sort(),
+    ).toEqual(['ref-a.service:1:9', 'ref-b.service:1:6', 'ref-b.service:2:6']);
+    const edit: any = await server.conn.sendRequest('textDocument/rename', {
+      textDocument: { uri: a },
+      position: { line: 1, character: 12 },
+      newName: 'ref-store.service',
+    });
     expect(edit.changes[uriOf('ref-b.service')]).toHaveLength(2);
     expect(edit.changes[a][0].newText).toBe('ref-store.service');
-    await expect(server.conn.sendRequest('textDocument/rename', { textDocument: { uri: a }, position: { line: 1, character: 12 }, newName: 'ref-store.socket' })).rejects.toThrow(/keeps its type/);
+    await expect(
+      server.conn.sendRequest('textDocument/rename', {
+        textDocument: { uri: a },
+        position: { line: 1, character: 12 },
+        newName: 'ref-store.socket',
+      }),
+    ).rejects.toThrow(/keeps its type/);
   });
 
   it('shows time spans in seconds as inlay hints, highlights a key, lists workspace symbols', async () => {
     const uri = uriOf('hints.service');
-    server.open(uri, '[Service]\nExecStart=/bin/true\nTimeoutStopSec=1min 30s\nExecStartPre=/bin/a\nExecStartPre=/bin/b\n');
-    const hints: any[] = await server.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    server.open(
+      uri,
+      '[Service]\nExecStart=/bin/true\nTimeoutStopSec=1min 30s\nExecStartPre=/bin/a\nExecStartPre=/bin/b\n',
+    );
+    const hints: any[] = await server.conn.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+    });
     expect(hints.map((h) => h.label)).toEqual([' = 90 s']);
-    const hl: any[] = await server.conn.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 3, character: 2 } });
+    const hl: any[] = await server.conn.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: { line: 3, character: 2 },
+    });
     expect(hl.map((h) => h.range.start.line)).toEqual([3, 4]);
     const syms: any[] = await server.conn.sendRequest('workspace/symbol', { query: 'db' });
     expect(syms.map((s) => s.name)).toContain('db.service');
@@ -263,14 +364,20 @@ describe('the drop-in workflows as server commands, for every client (issue 11)'
     const applied: any[] = [];
     const s = await startServer({
       rootUri: pathToFileURL(mirror).href,
-      workspaceCapabilities: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+      workspaceCapabilities: {
+        applyEdit: true,
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] },
+      },
       handlers: {
         'workspace/applyEdit': (p: any) => {
           applied.push(p.edit);
           // Apply like an editor: create the file, then insert the text.
           for (const c of p.edit.documentChanges) {
-            if (c.kind === 'create') { mkdirSync(dirname(fileURLToPath(c.uri)), { recursive: true }); writeFileSync(fileURLToPath(c.uri), '', { flag: 'wx' }); }
-            else if (c.edits) for (const e of c.edits) writeFileSync(fileURLToPath(c.textDocument.uri), e.newText, { flag: 'a' });
+            if (c.kind === 'create') {
+              mkdirSync(dirname(fileURLToPath(c.uri)), { recursive: true });
+              writeFileSync(fileURLToPath(c.uri), '', { flag: 'wx' });
+            } else if (c.edits)
+              for (const e of c.edits) writeFileSync(fileURLToPath(c.textDocument.uri), e.newText, { flag: 'a' });
           }
           return { applied: true };
         },
@@ -280,15 +387,24 @@ describe('the drop-in workflows as server commands, for every client (issue 11)'
       const uri = pathToFileURL(vendor).href;
       s.open(uri, '[Service]\nExecStart=/usr/bin/web\nRestart=on-failure\n');
       await s.waitForDiagnostics(uri);
-      const text: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.showEffectiveUnit', arguments: [uri] });
+      const text: any = await s.conn.sendRequest('workspace/executeCommand', {
+        command: 'systemd-units.showEffectiveUnit',
+        arguments: [uri],
+      });
       expect(text.text).toContain('Restart=on-failure');
-      const r: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [uri] });
+      const r: any = await s.conn.sendRequest('workspace/executeCommand', {
+        command: 'systemd-units.createOverride',
+        arguments: [uri],
+      });
       expect(r, s.stderr()).toMatchObject({ ok: true, applied: true });
       const written = join(mirror, 'etc/systemd/system/web.service.d/override.conf');
       expect(r.files).toEqual([written]);
       expect(readFileSync(written, 'utf8')).toContain('# Restart=on-failure');
       // Never over an existing file.
-      const again: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [uri] });
+      const again: any = await s.conn.sendRequest('workspace/executeCommand', {
+        command: 'systemd-units.createOverride',
+        arguments: [uri],
+      });
       expect(again.ok).toBe(false);
       expect(again.message).toContain('already exists');
     } finally {
@@ -301,16 +417,27 @@ describe('the drop-in workflows as server commands, for every client (issue 11)'
     const asked: string[] = [];
     const s = await startServer({
       rootUri: pathToFileURL(plain).href,
-      workspaceCapabilities: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+      workspaceCapabilities: {
+        applyEdit: true,
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+      },
       handlers: {
-        'window/showMessageRequest': (p: any) => { asked.push(p.message); return { title: 'Cancel' }; },
-        'workspace/applyEdit': () => { throw new Error('must not be asked to write'); },
+        'window/showMessageRequest': (p: any) => {
+          asked.push(p.message);
+          return { title: 'Cancel' };
+        },
+        'workspace/applyEdit': () => {
+          throw new Error('must not be asked to write');
+        },
       },
     });
     try {
       const unit = join(plain, 'lonely.service');
       writeFileSync(unit, '[Service]\nExecStart=/bin/true\n');
-      const r: any = await s.conn.sendRequest('workspace/executeCommand', { command: 'systemd-units.createOverride', arguments: [pathToFileURL(unit).href] });
+      const r: any = await s.conn.sendRequest('workspace/executeCommand', {
+        command: 'systemd-units.createOverride',
+        arguments: [pathToFileURL(unit).href],
+      });
       expect(r.ok).toBe(false);
       expect(asked[0]).toContain('/etc/systemd/system/lonely.service.d/override.conf');
       expect(existsSync('/etc/systemd/system/lonely.service.d')).toBe(false);

@@ -4,7 +4,8 @@ import { parseUnit, printUnit } from '../../server/src/parser/parser.js';
 import { decodeBytes, encodeText } from '../../server/src/parser/bytes.js';
 import type { AssignmentNode, UnitDocument } from '../../server/src/parser/ast.js';
 
-const assignments = (doc: UnitDocument): AssignmentNode[] => doc.nodes.filter((n): n is AssignmentNode => n.kind === 'assignment');
+const assignments = (doc: UnitDocument): AssignmentNode[] =>
+  doc.nodes.filter((n): n is AssignmentNode => n.kind === 'assignment');
 
 function tiles(doc: UnitDocument): boolean {
   let pos = 0;
@@ -16,23 +17,61 @@ function tiles(doc: UnitDocument): boolean {
 }
 
 // Unit-file-ish alphabet so random inputs hit the interesting paths often.
-const unitChar = fc.constantFrom('[', ']', '=', '\\', '#', ';', ' ', '\t', '\n', '\r', '\0', 'a', 'B', '%', '"', "'", '\uFEFF', 'é', '\uD83D\uDE00', '\uDC80', '.', 'i', 'n', 'c', 'l', 'u', 'd', 'e');
+const unitChar = fc.constantFrom(
+  '[',
+  ']',
+  '=',
+  '\\',
+  '#',
+  ';',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\0',
+  'a',
+  'B',
+  '%',
+  '"',
+  "'",
+  '\uFEFF',
+  'é',
+  '\uD83D\uDE00',
+  '\uDC80',
+  '.',
+  'i',
+  'n',
+  'c',
+  'l',
+  'u',
+  'd',
+  'e',
+);
 
 describe('round trip (property)', () => {
   it('prints any string back exactly, and the nodes tile the text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: unitChar, maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), (s) => {
-      const doc = parseUnit(s);
-      expect(printUnit(doc)).toBe(s);
-      expect(tiles(doc)).toBe(true);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: unitChar, maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })),
+        (s) => {
+          const doc = parseUnit(s);
+          expect(printUnit(doc)).toBe(s);
+          expect(tiles(doc)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('keeps every byte of any byte sequence (invalid UTF-8 included)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      const text = decodeBytes(bytes);
-      const doc = parseUnit(text);
-      expect(Buffer.from(encodeText(printUnit(doc))).equals(Buffer.from(bytes))).toBe(true);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const text = decodeBytes(bytes);
+        const doc = parseUnit(text);
+        expect(Buffer.from(encodeText(printUnit(doc))).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -56,7 +95,10 @@ describe('parser', () => {
 
   it('repeated sections both count', () => {
     const doc = parseUnit('[Service]\nA=1\n[Unit]\nB=2\n[Service]\nC=3\n');
-    expect(doc.sections.filter((s) => s.name === 'Service').map((s) => s.assignments.map((a) => a.key))).toEqual([['A'], ['C']]);
+    expect(doc.sections.filter((s) => s.name === 'Service').map((s) => s.assignments.map((a) => a.key))).toEqual([
+      ['A'],
+      ['C'],
+    ]);
   });
 
   it('treats # and ; as comments, also with leading blanks', () => {
@@ -103,8 +145,15 @@ describe('parser', () => {
   });
 
   it('flags .include, a key-less =, NUL bytes and invalid UTF-8', () => {
-    const doc = parseUnit('.include /etc/foo\n[Unit]\n=x\nA=b\0C=d\n' + decodeBytes(Uint8Array.of(0x42, 0x3d, 0xff, 0x0a)));
-    expect(doc.problems.map((p) => p.code).sort()).toEqual(['include-unsupported', 'invalid-utf8', 'missing-key', 'nul-byte']);
+    const doc = parseUnit(
+      '.include /etc/foo\n[Unit]\n=x\nA=b\0C=d\n' + decodeBytes(Uint8Array.of(0x42, 0x3d, 0xff, 0x0a)),
+    );
+    expect(doc.problems.map((p) => p.code).sort()).toEqual([
+      'include-unsupported',
+      'invalid-utf8',
+      'missing-key',
+      'nul-byte',
+    ]);
     // systemd ends the line at NUL: "A=b" and "C=d" are two assignments.
     expect(assignments(doc).map((a) => `${a.key}=${a.value}`)).toContain('C=d');
   });

@@ -13,11 +13,18 @@ let passed = 0;
 let failed = 0;
 /** One named check; a failure prints what was seen. */
 export function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok - ${name}`); }
-  else { failed++; console.log(`not ok - ${name}${detail ? `\n    ${String(detail).replace(/\n/g, '\n    ')}` : ''}`); }
+  if (ok) {
+    passed++;
+    console.log(`ok - ${name}`);
+  } else {
+    failed++;
+    console.log(`not ok - ${name}${detail ? `\n    ${String(detail).replace(/\n/g, '\n    ')}` : ''}`);
+  }
   return ok;
 }
-export function counts() { return { passed, failed }; }
+export function counts() {
+  return { passed, failed };
+}
 
 /** Text for the report (test-results/preload-e2e/report.md) and the console. */
 const report = [];
@@ -48,18 +55,40 @@ export async function waitFor(fn, ms = 10000) {
 export function start(cmd, args, options = {}) {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   const p = { child, pid: child.pid, out: '', code: undefined, signal: undefined };
-  child.stdout.on('data', (d) => { p.out += d; });
-  child.stderr.on('data', (d) => { p.out += d; });
-  p.exited = new Promise((resolve) => child.on('close', (code, signal) => { p.code = code; p.signal = signal; resolve(code); }));
-  child.on('error', (e) => { p.out += `spawn error: ${e.message}\n`; });
+  child.stdout.on('data', (d) => {
+    p.out += d;
+  });
+  child.stderr.on('data', (d) => {
+    p.out += d;
+  });
+  p.exited = new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      p.code = code;
+      p.signal = signal;
+      resolve(code);
+    }),
+  );
+  child.on('error', (e) => {
+    p.out += `spawn error: ${e.message}\n`;
+  });
   return p;
 }
 
 /** Waits for a process to end; SIGKILL after `ms`. */
 export async function stop(p, signal = 'SIGTERM', ms = 10000) {
   if (p.code !== undefined || p.signal) return p.code;
-  try { process.kill(p.pid, signal); } catch { /* already gone */ }
-  const t = setTimeout(() => { try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ } }, ms);
+  try {
+    process.kill(p.pid, signal);
+  } catch {
+    /* already gone */
+  }
+  const t = setTimeout(() => {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, ms);
   await p.exited;
   clearTimeout(t);
   return p.code;
@@ -76,13 +105,20 @@ export function run(cmd, args, options = {}) {
  */
 export function listeners(kind) {
   const out = execFileSync('ss', kind === 'unix' ? ['-H', '-lxpe'] : ['-H', '-ltnpe'], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).map((line) => {
-    const cols = line.trim().split(/\s+/);
-    const owners = [...line.matchAll(/\("([^"]+)",pid=(\d+),fd=(\d+)\)/g)].map((m) => ({ name: m[1], pid: Number(m[2]), fd: Number(m[3]) }));
-    // tcp: State Recv-Q Send-Q Local Peer …, "ino:N"; unix: Netid State Recv-Q Send-Q Path Inode Peer …
-    if (kind === 'unix') return { local: cols[4], ino: Number(cols[5]), owners, line: line.trim() };
-    return { local: cols[3], ino: Number(/ino:(\d+)/.exec(line)?.[1]), owners, line: line.trim() };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const cols = line.trim().split(/\s+/);
+      const owners = [...line.matchAll(/\("([^"]+)",pid=(\d+),fd=(\d+)\)/g)].map((m) => ({
+        name: m[1],
+        pid: Number(m[2]),
+        fd: Number(m[3]),
+      }));
+      // tcp: State Recv-Q Send-Q Local Peer …, "ino:N"; unix: Netid State Recv-Q Send-Q Path Inode Peer …
+      if (kind === 'unix') return { local: cols[4], ino: Number(cols[5]), owners, line: line.trim() };
+      return { local: cols[3], ino: Number(/ino:(\d+)/.exec(line)?.[1]), owners, line: line.trim() };
+    });
 }
 
 /** The listeners on exactly this local address (`127.0.0.1:1883`, `[::1]:1883`, `/path`). */
@@ -92,28 +128,45 @@ export function listenersOn(kind, local) {
 
 /** `socket:[123]` of /proc/PID/fd/FD → 123 */
 export function fdInode(pid, fd) {
-  try { return Number(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]); } catch { return undefined; }
+  try {
+    return Number(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 export function comm(pid) {
-  try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { return undefined; }
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** /proc/PID/fd as lines `N -> target`, for the report. */
 export function fdTable(pid) {
   try {
-    return readdirSync(`/proc/${pid}/fd`).map(Number).sort((a, b) => a - b)
-      .map((fd) => `${fd} -> ${readlinkSync(`/proc/${pid}/fd/${fd}`)}`).join('\n');
-  } catch (e) { return String(e); }
+    return readdirSync(`/proc/${pid}/fd`)
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((fd) => `${fd} -> ${readlinkSync(`/proc/${pid}/fd/${fd}`)}`)
+      .join('\n');
+  } catch (e) {
+    return String(e);
+  }
 }
 
 /** A TCP port free on both 127.0.0.1 and ::1. */
 export async function freePort() {
-  const tryListen = (port, host) => new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(undefined));
-    s.listen({ port, host, ipv6Only: true }, () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
+  const tryListen = (port, host) =>
+    new Promise((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(undefined));
+      s.listen({ port, host, ipv6Only: true }, () => {
+        const p = s.address().port;
+        s.close(() => resolve(p));
+      });
+    });
   for (let i = 0; i < 50; i++) {
     const p = await tryListen(0, '127.0.0.1');
     if (p && p > 1024 && (await tryListen(p, '::1'))) return p;
@@ -130,13 +183,23 @@ export function mqttConnect(host, port, ms = 15000) {
     const packet = Buffer.concat([Buffer.from([0x10, variable.length + payload.length]), variable, payload]);
     const s = net.connect({ host, port });
     let got = Buffer.alloc(0);
-    const t = setTimeout(() => { s.destroy(); resolve(new Error(`no CONNACK from ${host}:${port} within ${ms} ms`)); }, ms);
+    const t = setTimeout(() => {
+      s.destroy();
+      resolve(new Error(`no CONNACK from ${host}:${port} within ${ms} ms`));
+    }, ms);
     s.on('connect', () => s.write(packet));
     s.on('data', (d) => {
       got = Buffer.concat([got, d]);
-      if (got.length >= 4) { clearTimeout(t); s.end(); resolve(got.subarray(0, 4).toString('hex')); }
+      if (got.length >= 4) {
+        clearTimeout(t);
+        s.end();
+        resolve(got.subarray(0, 4).toString('hex'));
+      }
     });
-    s.on('error', (e) => { clearTimeout(t); resolve(e); });
+    s.on('error', (e) => {
+      clearTimeout(t);
+      resolve(e);
+    });
   });
 }
 

@@ -5,8 +5,23 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CLI, LIBRARY, check, record, start, stop, run, waitFor, listenersOn, fdInode, comm, fdTable, freePort,
-  mqttConnect, activationArgs, unitTexts, straceExcerpt,
+  CLI,
+  LIBRARY,
+  check,
+  record,
+  start,
+  stop,
+  run,
+  waitFor,
+  listenersOn,
+  fdInode,
+  comm,
+  fdTable,
+  freePort,
+  mqttConnect,
+  activationArgs,
+  unitTexts,
+  straceExcerpt,
 } from './lib.mjs';
 
 export async function mosquitto() {
@@ -16,15 +31,18 @@ export async function mosquitto() {
   const v4 = `127.0.0.1:${port}`;
   const v6 = `[::1]:${port}`;
   const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(conf, [
-    `listener ${port} 127.0.0.1`,
-    `listener ${port} ::1`,
-    'allow_anonymous true',
-    'persistence false',
-    'log_dest stderr',
-    'log_type all',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} 127.0.0.1`,
+      `listener ${port} ::1`,
+      'allow_anonymous true',
+      'persistence false',
+      'log_dest stderr',
+      'log_type all',
+      '',
+    ].join('\n'),
+  );
 
   // 1. Record the calls.
   const trace = join(dir, 'mosquitto.trace');
@@ -42,15 +60,35 @@ export async function mosquitto() {
   const gen = run(process.execPath, [CLI, 'sockets-from-strace', trace, '--service', 'mosquitto', '--out', units]);
   check('sockets-from-strace wrote the units', gen.code === 0, gen.out);
   const socketFiles = ['mosquitto-' + port + '-ipv4.socket', 'mosquitto-' + port + '-ipv6.socket'];
-  check('one .socket unit per listening socket', socketFiles.every((f) => existsSync(join(units, f))), gen.out);
+  check(
+    'one .socket unit per listening socket',
+    socketFiles.every((f) => existsSync(join(units, f))),
+    gen.out,
+  );
   let act;
-  try { act = activationArgs(units, 'mosquitto'); } catch (e) { check('the drop-in can be read', false, e); return; }
-  check('the drop-in preloads the installed library', act.environment.includes(`LD_PRELOAD=${LIBRARY}`), act.environment.join('\n'));
-  check('hints are socket(2,1,6)=0 for IPv4 and socket(10,1,6)=0 for IPv6',
-    act.hints.find((h) => h.listen === v4)?.hint === 'socket(2,1,6)=0' && act.hints.find((h) => h.listen === v6)?.hint === 'socket(10,1,6)=0',
-    JSON.stringify(act.hints));
+  try {
+    act = activationArgs(units, 'mosquitto');
+  } catch (e) {
+    check('the drop-in can be read', false, e);
+    return;
+  }
+  check(
+    'the drop-in preloads the installed library',
+    act.environment.includes(`LD_PRELOAD=${LIBRARY}`),
+    act.environment.join('\n'),
+  );
+  check(
+    'hints are socket(2,1,6)=0 for IPv4 and socket(10,1,6)=0 for IPv6',
+    act.hints.find((h) => h.listen === v4)?.hint === 'socket(2,1,6)=0' &&
+      act.hints.find((h) => h.listen === v6)?.hint === 'socket(10,1,6)=0',
+    JSON.stringify(act.hints),
+  );
   const lint = run(process.execPath, [CLI, 'check', units]);
-  check('the checker finds nothing wrong with the generated units', lint.code === 0 && /0 error\(s\), 0 warning\(s\)/.test(lint.out), lint.out);
+  check(
+    'the checker finds nothing wrong with the generated units',
+    lint.code === 0 && /0 error\(s\), 0 warning\(s\)/.test(lint.out),
+    lint.out,
+  );
   const unitText = unitTexts(units);
   record('mosquitto: strace lines', straceExcerpt(log, unitText));
   record('mosquitto: generated units', unitText);
@@ -58,17 +96,28 @@ export async function mosquitto() {
   // 3. Socket activation with the hints and the library.
   const sa = start('systemd-socket-activate', [...act.args, 'mosquitto', '-c', conf]);
   const before = await waitFor(() => {
-    const a = listenersOn('tcp', v4); const b = listenersOn('tcp', v6);
+    const a = listenersOn('tcp', v4);
+    const b = listenersOn('tcp', v6);
     // Owned by systemd-socket-activate at its final descriptor (it moves them to 3 and 4 after creating them).
     const ready = (l) => l.length === 1 && l[0].owners.length === 1 && l[0].owners[0].pid === sa.pid;
     return ready(a) && ready(b) ? { v4: a[0], v6: b[0] } : undefined;
   });
-  check('systemd-socket-activate holds both sockets before the first connection', before && comm(sa.pid) === 'systemd-socket-',
-    `${sa.out}\n${comm(sa.pid)}`);
-  if (!before) { await stop(sa); return; }
+  check(
+    'systemd-socket-activate holds both sockets before the first connection',
+    before && comm(sa.pid) === 'systemd-socket-',
+    `${sa.out}\n${comm(sa.pid)}`,
+  );
+  if (!before) {
+    await stop(sa);
+    return;
+  }
   const fdOf = (l) => l.owners[0]?.fd;
   const ack4 = await mqttConnect('127.0.0.1', port);
-  check('MQTT CONNECT over IPv4 → CONNACK accepted (and the first connection started mosquitto)', ack4 === '20020000', `${ack4}\n${sa.out}`);
+  check(
+    'MQTT CONNECT over IPv4 → CONNACK accepted (and the first connection started mosquitto)',
+    ack4 === '20020000',
+    `${ack4}\n${sa.out}`,
+  );
   const ack6 = await mqttConnect('::1', port);
   check('MQTT CONNECT over IPv6 → CONNACK accepted', ack6 === '20020000', `${ack6}\n${sa.out}`);
   check('the activated process is mosquitto, same pid', comm(sa.pid) === 'mosquitto', comm(sa.pid));
@@ -76,19 +125,49 @@ export async function mosquitto() {
   // 4. Proof: the sockets mosquitto listens on are the passed ones (same kernel sockets, descriptors 3 and 4).
   const after4 = listenersOn('tcp', v4);
   const after6 = listenersOn('tcp', v6);
-  check('exactly one socket listens on each address', after4.length === 1 && after6.length === 1, [...after4, ...after6].map((l) => l.line).join('\n'));
-  const same = (b, a) => a.length === 1 && a[0].ino === b.ino && a[0].owners.length === 1 && a[0].owners[0].pid === sa.pid && a[0].owners[0].fd === fdOf(b);
-  check(`${v4} is still the passed socket (inode ${before.v4.ino}, fd ${fdOf(before.v4)}), now owned by mosquitto`, same(before.v4, after4), after4.map((l) => l.line).join('\n'));
-  check(`${v6} is still the passed socket (inode ${before.v6.ino}, fd ${fdOf(before.v6)}), now owned by mosquitto`, same(before.v6, after6), after6.map((l) => l.line).join('\n'));
-  check('/proc/PID/fd/3 and /proc/PID/fd/4 are those sockets', fdInode(sa.pid, 3) === before.v4.ino && fdInode(sa.pid, 4) === before.v6.ino,
-    fdTable(sa.pid));
-  check('mosquitto logged both connections on that port', /New connection from 127\.0\.0\.1:\d+ on port/.test(sa.out) && /New connection from ::1:\d+ on port/.test(sa.out), sa.out);
-  record('mosquitto: proof', [
-    `before the first connection (ss -ltnpe):\n  ${before.v4.line}\n  ${before.v6.line}`,
-    `after MQTT CONNECT → CONNACK ${ack4} (IPv4), ${ack6} (IPv6):\n  ${after4.map((l) => l.line).join('\n  ')}\n  ${after6.map((l) => l.line).join('\n  ')}`,
-    `/proc/${sa.pid}/fd:\n  ${fdTable(sa.pid).replace(/\n/g, '\n  ')}`,
-    `mosquitto's log:\n  ${sa.out.split('\n').filter((l) => /Listening|Execing|Communication|New connection|Opening/.test(l)).join('\n  ')}`,
-  ].join('\n'));
+  check(
+    'exactly one socket listens on each address',
+    after4.length === 1 && after6.length === 1,
+    [...after4, ...after6].map((l) => l.line).join('\n'),
+  );
+  const same = (b, a) =>
+    a.length === 1 &&
+    a[0].ino === b.ino &&
+    a[0].owners.length === 1 &&
+    a[0].owners[0].pid === sa.pid &&
+    a[0].owners[0].fd === fdOf(b);
+  check(
+    `${v4} is still the passed socket (inode ${before.v4.ino}, fd ${fdOf(before.v4)}), now owned by mosquitto`,
+    same(before.v4, after4),
+    after4.map((l) => l.line).join('\n'),
+  );
+  check(
+    `${v6} is still the passed socket (inode ${before.v6.ino}, fd ${fdOf(before.v6)}), now owned by mosquitto`,
+    same(before.v6, after6),
+    after6.map((l) => l.line).join('\n'),
+  );
+  check(
+    '/proc/PID/fd/3 and /proc/PID/fd/4 are those sockets',
+    fdInode(sa.pid, 3) === before.v4.ino && fdInode(sa.pid, 4) === before.v6.ino,
+    fdTable(sa.pid),
+  );
+  check(
+    'mosquitto logged both connections on that port',
+    /New connection from 127\.0\.0\.1:\d+ on port/.test(sa.out) && /New connection from ::1:\d+ on port/.test(sa.out),
+    sa.out,
+  );
+  record(
+    'mosquitto: proof',
+    [
+      `before the first connection (ss -ltnpe):\n  ${before.v4.line}\n  ${before.v6.line}`,
+      `after MQTT CONNECT → CONNACK ${ack4} (IPv4), ${ack6} (IPv6):\n  ${after4.map((l) => l.line).join('\n  ')}\n  ${after6.map((l) => l.line).join('\n  ')}`,
+      `/proc/${sa.pid}/fd:\n  ${fdTable(sa.pid).replace(/\n/g, '\n  ')}`,
+      `mosquitto's log:\n  ${sa.out
+        .split('\n')
+        .filter((l) => /Listening|Execing|Communication|New connection|Opening/.test(l))
+        .join('\n  ')}`,
+    ].join('\n'),
+  );
   await stop(sa);
 
   // 5. A wrong hint the checker flags: AF_INET6 on the IPv4 socket. The library refuses that descriptor, so
@@ -96,39 +175,89 @@ export async function mosquitto() {
   const wrong = join(dir, 'wrong');
   cpSync(units, wrong, { recursive: true });
   const v4unit = join(wrong, socketFiles[0]);
-  writeFileSync(v4unit, readFileSync(v4unit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(10,1,6)=1'));
+  writeFileSync(
+    v4unit,
+    readFileSync(v4unit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(10,1,6)=1'),
+  );
   const flagged = run(process.execPath, [CLI, 'check', wrong]);
-  check('the checker flags the wrong hint (fd-hint-mismatch)', /fd-hint-mismatch/.test(flagged.out) && flagged.out.includes(socketFiles[0]), flagged.out);
-  await negative('wrong family', wrong, conf, port, v4, /passed descriptor 3 is socket\(2,1,6\), which does not fit its hint socket\(10,1,6\)=1/);
+  check(
+    'the checker flags the wrong hint (fd-hint-mismatch)',
+    /fd-hint-mismatch/.test(flagged.out) && flagged.out.includes(socketFiles[0]),
+    flagged.out,
+  );
+  await negative(
+    'wrong family',
+    wrong,
+    conf,
+    port,
+    v4,
+    /passed descriptor 3 is socket\(2,1,6\), which does not fit its hint socket\(10,1,6\)=1/,
+  );
 
   // 6. A wrong index (no checker can know the order of the daemon's calls): socket(2,1,6)=1 names a second IPv4
   //    call that never comes. The library says which bind() hit the passed socket's address.
   const index = join(dir, 'index');
   cpSync(units, index, { recursive: true });
   const iunit = join(index, socketFiles[0]);
-  writeFileSync(iunit, readFileSync(iunit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(2,1,6)=1'));
-  await negative('wrong index', index, conf, port, v4, /binds 127\.0\.0\.1:\d+, the address of passed descriptor 3, but its socket\(\) call is not the one the hint socket\(2,1,6\)=1 names/);
+  writeFileSync(
+    iunit,
+    readFileSync(iunit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(2,1,6)=1'),
+  );
+  await negative(
+    'wrong index',
+    index,
+    conf,
+    port,
+    v4,
+    /binds 127\.0\.0\.1:\d+, the address of passed descriptor 3, but its socket\(\) call is not the one the hint socket\(2,1,6\)=1 names/,
+  );
 }
 
 async function negative(what, units, conf, port, v4, libraryLine) {
   const act = activationArgs(units, 'mosquitto');
   // strace follows the exec: mosquitto's own bind() of the IPv4 address must fail with EADDRINUSE.
   const trace = join(units, 'negative.trace');
-  const sa = start('strace', ['-f', '-e', 'trace=bind', '-o', trace, 'systemd-socket-activate', ...act.args, 'mosquitto', '-c', conf]);
+  const sa = start('strace', [
+    '-f',
+    '-e',
+    'trace=bind',
+    '-o',
+    trace,
+    'systemd-socket-activate',
+    ...act.args,
+    'mosquitto',
+    '-c',
+    conf,
+  ]);
   const ready = await waitFor(() => listenersOn('tcp', v4).length === 1);
   check(`${what}: systemd-socket-activate listens`, ready, sa.out);
   const ack = await mqttConnect('::1', port, 5000);
   const code = await Promise.race([sa.exited, new Promise((r) => setTimeout(() => r('still running'), 10000))]);
   if (code === 'still running') await stop(sa);
   const log = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
-  const ownBind = log.split('\n').find((l) => new RegExp(`bind\\((\\d+), \\{sa_family=AF_INET, sin_port=htons\\(${port}\\).* = -1 EADDRINUSE`).test(l));
+  const ownBind = log
+    .split('\n')
+    .find((l) =>
+      new RegExp(`bind\\((\\d+), \\{sa_family=AF_INET, sin_port=htons\\(${port}\\).* = -1 EADDRINUSE`).test(l),
+    );
   const ownFd = Number(/bind\((\d+)/.exec(ownBind ?? '')?.[1]);
-  check(`${what}: mosquitto binds its own socket (fd ${ownFd}, not a passed one) and gets EADDRINUSE`, ownBind !== undefined && ownFd > 4, log);
-  check(`${what}: mosquitto gives up (exit ${code})`, code !== 0 && code !== 'still running' && /Address already in use/.test(sa.out), `${code}\n${sa.out}`);
+  check(
+    `${what}: mosquitto binds its own socket (fd ${ownFd}, not a passed one) and gets EADDRINUSE`,
+    ownBind !== undefined && ownFd > 4,
+    log,
+  );
+  check(
+    `${what}: mosquitto gives up (exit ${code})`,
+    code !== 0 && code !== 'still running' && /Address already in use/.test(sa.out),
+    `${code}\n${sa.out}`,
+  );
   check(`${what}: the library explained it on stderr`, libraryLine.test(sa.out), sa.out);
   check(`${what}: no MQTT service`, ack !== '20020000', String(ack));
-  record(`mosquitto, ${what}: what happened`, [
-    ...sa.out.split('\n').filter((l) => /sockethack|Error|Address already/.test(l)),
-    `strace: ${ownBind ?? '(no failing bind)'}`,
-  ].join('\n'));
+  record(
+    `mosquitto, ${what}: what happened`,
+    [
+      ...sa.out.split('\n').filter((l) => /sockethack|Error|Address already/.test(l)),
+      `strace: ${ownBind ?? '(no failing bind)'}`,
+    ].join('\n'),
+  );
 }

@@ -10,9 +10,16 @@ import { slapd } from './slapd.mjs';
 const started = Date.now();
 const only = process.argv.slice(2);
 if (check(`${LIBRARY} is installed`, existsSync(LIBRARY)) & check(`${CLI} is built`, existsSync(CLI))) {
-  for (const [name, test] of [['mosquitto', mosquitto], ['slapd', slapd]]) {
+  for (const [name, test] of [
+    ['mosquitto', mosquitto],
+    ['slapd', slapd],
+  ]) {
     if (only.length && !only.includes(name)) continue;
-    try { await test(); } catch (e) { check(`${name}: no exception`, false, e?.stack ?? e); }
+    try {
+      await test();
+    } catch (e) {
+      check(`${name}: no exception`, false, e?.stack ?? e);
+    }
   }
 }
 writeReport();

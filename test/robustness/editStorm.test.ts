@@ -16,7 +16,10 @@ describe('an edit storm', () => {
       for (let v = 2; v <= 10_001; v++) {
         s.change(uri, v, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'X' }]);
       }
-      const hover: any = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+      const hover: any = await s.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 3 },
+      });
       const hoverMs = Date.now() - t0;
       expect(hover?.contents?.value ?? '').toContain('Service');
       await s.waitForDiagnostics(uri, () => s.diagnostics.get(uri)?.version === 10_001, 60_000);
@@ -24,9 +27,14 @@ describe('an edit storm', () => {
       // Far from the 2+ minutes before coalescing; generous bounds for a loaded 2-core machine.
       expect(hoverMs).toBeLessThan(30_000);
       expect(totalMs).toBeLessThan(45_000);
-      const rssMb = Number((await import('node:fs')).readFileSync(`/proc/${s.proc.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+      const rssMb =
+        Number(
+          (await import('node:fs')).readFileSync(`/proc/${s.proc.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1],
+        ) / 1024;
       expect(rssMb).toBeLessThan(600);
-      console.log(`edit storm: hover after ${hoverMs} ms, newest diagnostics after ${totalMs} ms, RSS ${rssMb.toFixed(0)} MB`);
+      console.log(
+        `edit storm: hover after ${hoverMs} ms, newest diagnostics after ${totalMs} ms, RSS ${rssMb.toFixed(0)} MB`,
+      );
     } finally {
       await s.close();
     }

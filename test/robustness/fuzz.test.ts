@@ -4,7 +4,16 @@
  * with the shrunk input printed (fast-check also prints the seed and path to replay it).
  */
 import { describe, it, expect } from 'vitest';
-import { fc, arbitraries, checkInput, describeInput, loadCorpus, newStats, CORPUS_DIRS, type FuzzInput } from './fuzzCore.js';
+import {
+  fc,
+  arbitraries,
+  checkInput,
+  describeInput,
+  loadCorpus,
+  newStats,
+  CORPUS_DIRS,
+  type FuzzInput,
+} from './fuzzCore.js';
 
 const corpus = loadCorpus(CORPUS_DIRS, 1500);
 const arbs = arbitraries(corpus);
@@ -27,7 +36,9 @@ function run(arb: fc.Arbitrary<FuzzInput>, ms: number): number {
     if (elapsed > SLOW_MS) throw new Error(`slow input: ${elapsed.toFixed(0)} ms\n${describeInput(input)}`);
   });
   fc.assert(prop, { numRuns: 1_000_000, interruptAfterTimeLimit: ms, markInterruptAsFailure: false });
-  console.log(`fuzz: ${runs} inputs in ${ms / 1000} s; ${stats.diagnostics} diagnostics, ${stats.completions} completion items, ${stats.hovers} hovers, ${stats.actions} code actions; known issues hit: ${JSON.stringify(stats.known)}`);
+  console.log(
+    `fuzz: ${runs} inputs in ${ms / 1000} s; ${stats.diagnostics} diagnostics, ${stats.completions} completion items, ${stats.hovers} hovers, ${stats.actions} code actions; known issues hit: ${JSON.stringify(stats.known)}`,
+  );
   return runs;
 }
 

@@ -42,72 +42,168 @@ const CASES: Case[] = [
   { name: '5 MB of random bytes (as an editor decodes them)', text: () => randomBytes(5 * MB, 1).toString('utf8') },
   // What the CLI reads: the lossless decoder, every invalid byte a lone surrogate.
   { name: '5 MB of random bytes (lossless decoder)', text: () => decodeBytes(randomBytes(5 * MB, 2)) },
-  { name: '1 MB single line (ExecStart= with 350,000 words)', text: () => `[Service]\nExecStart=/usr/bin/foo ${'ab '.repeat(Math.floor(MB / 3))}\n`, hover: { line: 1, character: 500000 } },
-  { name: '1 MB single line without spaces', text: () => `[Service]\nExecStart=/usr/bin/${'a'.repeat(MB)}\n`, hover: { line: 1, character: 500000 } },
-  { name: '2 MB single line (over systemd\'s 1 MiB line limit)', text: () => `[Unit]\nDescription=${'x'.repeat(2 * MB)}\n`, hover: { line: 1, character: 3 } },
-  { name: 'NUL bytes (100,000, with unit text between)', text: () => ('[Service]\0ExecStart=/bin/true\0' + '\0'.repeat(1000)).repeat(100) },
-  { name: 'invalid UTF-8 (20,000 lines with bad bytes, lossless decoder)', text: () => decodeBytes(Buffer.concat(Array.from({ length: 20000 }, () => Buffer.from([...Buffer.from('Description=caf'), 0xe9, 0xff, 0xc3, 0x0a])))) },
+  {
+    name: '1 MB single line (ExecStart= with 350,000 words)',
+    text: () => `[Service]\nExecStart=/usr/bin/foo ${'ab '.repeat(Math.floor(MB / 3))}\n`,
+    hover: { line: 1, character: 500000 },
+  },
+  {
+    name: '1 MB single line without spaces',
+    text: () => `[Service]\nExecStart=/usr/bin/${'a'.repeat(MB)}\n`,
+    hover: { line: 1, character: 500000 },
+  },
+  {
+    name: "2 MB single line (over systemd's 1 MiB line limit)",
+    text: () => `[Unit]\nDescription=${'x'.repeat(2 * MB)}\n`,
+    hover: { line: 1, character: 3 },
+  },
+  {
+    name: 'NUL bytes (100,000, with unit text between)',
+    text: () => ('[Service]\0ExecStart=/bin/true\0' + '\0'.repeat(1000)).repeat(100),
+  },
+  {
+    name: 'invalid UTF-8 (20,000 lines with bad bytes, lossless decoder)',
+    text: () =>
+      decodeBytes(
+        Buffer.concat(
+          Array.from({ length: 20000 }, () => Buffer.from([...Buffer.from('Description=caf'), 0xe9, 0xff, 0xc3, 0x0a])),
+        ),
+      ),
+  },
   { name: '100,000 section headers', text: () => '[Service]\n'.repeat(100000) },
-  { name: '100,000 section headers, mixed and unknown', text: () => `${Array.from({ length: 100000 }, (_, i) => ['[Unit]', '[Service]', '[X-Foo]', '[Bogus]'][i % 4]).join('\n')}\n` },
-  { name: '50,000 continuation lines', text: () => `[Service]\nExecStart=/bin/echo \\\n${'  arg \\\n'.repeat(50000)}  end\n`, hover: { line: 1, character: 12 } },
-  { name: '50,000 comment lines inside a continuation', text: () => `[Service]\nExecStart=/bin/echo \\\n${'# note\n'.repeat(50000)}  end\n`, hover: { line: 1, character: 12 } },
-  { name: 'BOM with CRLF (1,000 lines)', text: () => `\uFEFF[Unit]\r\nDescription=x\r\n[Service]\r\n${'Environment=A=b\r\n'.repeat(1000)}ExecStart=/bin/true\r\n`, hover: { line: 0, character: 3 } },
-  { name: '50,000 unknown directives', text: () => `[Service]\nExecStart=/bin/true\n${Array.from({ length: 50000 }, (_, i) => `Foo${i}=bar`).join('\n')}\n` },
-  { name: '50,000 duplicate assignments', text: () => `[Service]\nExecStart=/bin/true\n${'Type=simple\n'.repeat(50000)}` },
-  { name: '10,000 specifiers in one value', text: () => `[Service]\nExecStart=/bin/echo ${'%n%i%Z%%'.repeat(10000)}\n`, hover: { line: 1, character: 30 } },
+  {
+    name: '100,000 section headers, mixed and unknown',
+    text: () =>
+      `${Array.from({ length: 100000 }, (_, i) => ['[Unit]', '[Service]', '[X-Foo]', '[Bogus]'][i % 4]).join('\n')}\n`,
+  },
+  {
+    name: '50,000 continuation lines',
+    text: () => `[Service]\nExecStart=/bin/echo \\\n${'  arg \\\n'.repeat(50000)}  end\n`,
+    hover: { line: 1, character: 12 },
+  },
+  {
+    name: '50,000 comment lines inside a continuation',
+    text: () => `[Service]\nExecStart=/bin/echo \\\n${'# note\n'.repeat(50000)}  end\n`,
+    hover: { line: 1, character: 12 },
+  },
+  {
+    name: 'BOM with CRLF (1,000 lines)',
+    text: () =>
+      `\uFEFF[Unit]\r\nDescription=x\r\n[Service]\r\n${'Environment=A=b\r\n'.repeat(1000)}ExecStart=/bin/true\r\n`,
+    hover: { line: 0, character: 3 },
+  },
+  {
+    name: '50,000 unknown directives',
+    text: () =>
+      `[Service]\nExecStart=/bin/true\n${Array.from({ length: 50000 }, (_, i) => `Foo${i}=bar`).join('\n')}\n`,
+  },
+  {
+    name: '50,000 duplicate assignments',
+    text: () => `[Service]\nExecStart=/bin/true\n${'Type=simple\n'.repeat(50000)}`,
+  },
+  {
+    name: '10,000 specifiers in one value',
+    text: () => `[Service]\nExecStart=/bin/echo ${'%n%i%Z%%'.repeat(10000)}\n`,
+    hover: { line: 1, character: 30 },
+  },
 ];
 
-interface Row { name: string; kb: number; diagnostics: number; diagMs: number; hoverMs: number; symbolsMs: number; foldingMs: number | string; rssMB: number }
+interface Row {
+  name: string;
+  kb: number;
+  diagnostics: number;
+  diagMs: number;
+  hoverMs: number;
+  symbolsMs: number;
+  foldingMs: number | string;
+  rssMB: number;
+}
 const rows: Row[] = [];
 let server: TestServer;
 
-beforeAll(async () => { server = await startServer(); });
+beforeAll(async () => {
+  server = await startServer();
+});
 afterAll(async () => {
   await server?.close();
   const w = Math.max(...rows.map((r) => r.name.length));
   const f = (x: number | string): string => (typeof x === 'number' ? x.toFixed(0) : x).padStart(8);
-  console.log([
-    `${'case'.padEnd(w)}  ${'size KB'.padStart(8)} ${'diags'.padStart(6)} ${'diag ms'.padStart(8)} ${'hover ms'.padStart(8)} ${'symbols'.padStart(8)} ${'folding'.padStart(8)} ${'RSS MB'.padStart(7)}`,
-    ...rows.map((r) => `${r.name.padEnd(w)}  ${f(r.kb)} ${String(r.diagnostics).padStart(6)} ${f(r.diagMs)} ${f(r.hoverMs)} ${f(r.symbolsMs)} ${f(r.foldingMs)} ${r.rssMB.toFixed(0).padStart(7)}`),
-    '(all times from the didOpen; requests are sent right after it, as an editor does)',
-  ].join('\n'));
+  console.log(
+    [
+      `${'case'.padEnd(w)}  ${'size KB'.padStart(8)} ${'diags'.padStart(6)} ${'diag ms'.padStart(8)} ${'hover ms'.padStart(8)} ${'symbols'.padStart(8)} ${'folding'.padStart(8)} ${'RSS MB'.padStart(7)}`,
+      ...rows.map(
+        (r) =>
+          `${r.name.padEnd(w)}  ${f(r.kb)} ${String(r.diagnostics).padStart(6)} ${f(r.diagMs)} ${f(r.hoverMs)} ${f(r.symbolsMs)} ${f(r.foldingMs)} ${r.rssMB.toFixed(0).padStart(7)}`,
+      ),
+      '(all times from the didOpen; requests are sent right after it, as an editor does)',
+    ].join('\n'),
+  );
 });
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  ]);
 }
 
 describe('hostile files over the protocol', () => {
   CASES.forEach((c, i) => {
-    it(c.name, async () => {
-      const text = c.text();
-      const uri = `file:///hostile/case${i}.service`;
-      const errBefore = server.stderr().length;
-      const t0 = performance.now();
-      server.open(uri, text);
-      const timed = async <T>(p: Promise<T>): Promise<number> => { await p; return performance.now() - t0; };
-      const doc = { textDocument: { uri } };
-      const diagP = timed(server.waitForDiagnostics(uri, () => true, 30000));
-      const hoverP = timed(within(server.conn.sendRequest('textDocument/hover', { ...doc, position: c.hover ?? { line: 1, character: 2 } }), 30000, 'hover'));
-      const symbolsP = timed(within(server.conn.sendRequest('textDocument/documentSymbol', doc), 30000, 'documentSymbol'));
-      const foldingP = c.skipFolding ? Promise.resolve(`skipped`) : timed(within(server.conn.sendRequest('textDocument/foldingRange', doc), 30000, 'foldingRange'));
-      const [diagMs, hoverMs, symbolsMs, foldingMs] = await Promise.all([diagP, hoverP, symbolsP, foldingP]);
-      const diags = server.diagnostics.get(uri)!.diagnostics;
-      const mem = rss(server.proc.pid!);
-      rows.push({ name: c.name, kb: text.length / 1024, diagnostics: diags.length, diagMs, hoverMs, symbolsMs, foldingMs, rssMB: mem / MB });
+    it(
+      c.name,
+      async () => {
+        const text = c.text();
+        const uri = `file:///hostile/case${i}.service`;
+        const errBefore = server.stderr().length;
+        const t0 = performance.now();
+        server.open(uri, text);
+        const timed = async <T>(p: Promise<T>): Promise<number> => {
+          await p;
+          return performance.now() - t0;
+        };
+        const doc = { textDocument: { uri } };
+        const diagP = timed(server.waitForDiagnostics(uri, () => true, 30000));
+        const hoverP = timed(
+          within(
+            server.conn.sendRequest('textDocument/hover', { ...doc, position: c.hover ?? { line: 1, character: 2 } }),
+            30000,
+            'hover',
+          ),
+        );
+        const symbolsP = timed(
+          within(server.conn.sendRequest('textDocument/documentSymbol', doc), 30000, 'documentSymbol'),
+        );
+        const foldingP = c.skipFolding
+          ? Promise.resolve(`skipped`)
+          : timed(within(server.conn.sendRequest('textDocument/foldingRange', doc), 30000, 'foldingRange'));
+        const [diagMs, hoverMs, symbolsMs, foldingMs] = await Promise.all([diagP, hoverP, symbolsP, foldingP]);
+        const diags = server.diagnostics.get(uri)!.diagnostics;
+        const mem = rss(server.proc.pid!);
+        rows.push({
+          name: c.name,
+          kb: text.length / 1024,
+          diagnostics: diags.length,
+          diagMs,
+          hoverMs,
+          symbolsMs,
+          foldingMs,
+          rssMB: mem / MB,
+        });
 
-      const closed = server.waitForDiagnostics(uri, (d) => d.length === 0, 30000);
-      server.diagnostics.delete(uri);
-      void server.conn.sendNotification('textDocument/didClose', doc);
-      await closed;
+        const closed = server.waitForDiagnostics(uri, (d) => d.length === 0, 30000);
+        server.diagnostics.delete(uri);
+        void server.conn.sendNotification('textDocument/didClose', doc);
+        await closed;
 
-      expect(diags.length).toBeLessThanOrEqual(1001);
-      expect(server.stderr().slice(errBefore)).not.toMatch(/failed/);
-      expect(hoverMs).toBeLessThan(ANSWER_MS);
-      expect(symbolsMs).toBeLessThan(ANSWER_MS);
-      if (typeof foldingMs === 'number') expect(foldingMs).toBeLessThan(ANSWER_MS);
-      expect(mem).toBeLessThan(1024 * MB);
-    }, 60_000);
+        expect(diags.length).toBeLessThanOrEqual(1001);
+        expect(server.stderr().slice(errBefore)).not.toMatch(/failed/);
+        expect(hoverMs).toBeLessThan(ANSWER_MS);
+        expect(symbolsMs).toBeLessThan(ANSWER_MS);
+        if (typeof foldingMs === 'number') expect(foldingMs).toBeLessThan(ANSWER_MS);
+        expect(mem).toBeLessThan(1024 * MB);
+      },
+      60_000,
+    );
   });
 });
 
@@ -119,7 +215,11 @@ describe('known issue: folding is quadratic in the number of sections', () => {
     try {
       const uri = 'file:///hostile/folding.service';
       s.open(uri, '[Service]\n'.repeat(100000));
-      await within(s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), ANSWER_MS, 'foldingRange');
+      await within(
+        s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
+        ANSWER_MS,
+        'foldingRange',
+      );
     } finally {
       s.proc.kill('SIGKILL');
       s.conn.dispose();

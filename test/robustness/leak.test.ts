@@ -30,7 +30,9 @@ async function forceGc(server: TestServer): Promise<{ heapUsed: number; rss: num
 }
 
 let server: TestServer | undefined;
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('open/close cycles free the documents', () => {
   it('20 cycles of 50 x 1,000-line units: heap flat, RSS growth < 20 MB', async () => {
@@ -43,7 +45,9 @@ describe('open/close cycles free the documents', () => {
       uris.forEach((u, i) => s.open(u, texts[i]!));
       await Promise.all(uris.map((u) => s.waitForDiagnostics(u, () => true, 30000)));
       // A request on each document so every feature's per-document state (if any) exists before closing.
-      await Promise.all(uris.slice(0, 5).map((u) => s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })));
+      await Promise.all(
+        uris.slice(0, 5).map((u) => s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })),
+      );
       for (const u of uris) {
         s.diagnostics.delete(u);
         void s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
@@ -54,7 +58,9 @@ describe('open/close cycles free the documents', () => {
     }
     const heapGrowth = samples[19]!.heapUsed - samples[1]!.heapUsed;
     const rssGrowth = samples[19]!.rss - samples[1]!.rss;
-    console.log(`leak check: heap after GC ${samples.map((x) => (x.heapUsed / MB).toFixed(1)).join(' ')} MB; RSS ${samples.map((x) => (x.rss / MB).toFixed(0)).join(' ')} MB; growth cycle 2->20: heap ${(heapGrowth / MB).toFixed(2)} MB, RSS ${(rssGrowth / MB).toFixed(1)} MB`);
+    console.log(
+      `leak check: heap after GC ${samples.map((x) => (x.heapUsed / MB).toFixed(1)).join(' ')} MB; RSS ${samples.map((x) => (x.rss / MB).toFixed(0)).join(' ')} MB; growth cycle 2->20: heap ${(heapGrowth / MB).toFixed(2)} MB, RSS ${(rssGrowth / MB).toFixed(1)} MB`,
+    );
     expect(heapGrowth).toBeLessThan(5 * MB);
     expect(rssGrowth).toBeLessThan(20 * MB);
   }, 240_000);

@@ -7,17 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { planHardening } from '../../server/src/services/security/index.js';
 
 const UNITS: Record<string, string> = {
-  'web.service': '[Unit]\nAfter=network-online.target\nWants=network-online.target\n[Service]\nExecStart=/usr/bin/web --root /srv/www\nUser=www-data\nReadWritePaths=/var/lib/web\n',
+  'web.service':
+    '[Unit]\nAfter=network-online.target\nWants=network-online.target\n[Service]\nExecStart=/usr/bin/web --root /srv/www\nUser=www-data\nReadWritePaths=/var/lib/web\n',
   'batch.service': '[Service]\nExecStart=/usr/local/bin/batch /home/alice/data\n',
   'dyn.service': '[Service]\nDynamicUser=yes\nExecStart=/usr/bin/thing\nStateDirectory=thing\n',
 };
 // systemd 252.38 on the unit plus the planned drop-in.
 const SYSTEMD_AFTER: Record<string, string> = {
-  'safe web.service': '5.1 MEDIUM', 'strict web.service': '3.0 OK',
-  'safe batch.service': '4.8 OK', 'strict batch.service': '2.2 OK',
-  'safe dyn.service': '4.4 OK', 'strict dyn.service': '2.1 OK',
+  'safe web.service': '5.1 MEDIUM',
+  'strict web.service': '3.0 OK',
+  'safe batch.service': '4.8 OK',
+  'strict batch.service': '2.2 OK',
+  'safe dyn.service': '4.4 OK',
+  'strict dyn.service': '2.1 OK',
 };
-const plan = (name: string, level: 'safe' | 'strict' = 'safe') => planHardening([{ path: `/etc/systemd/system/${name}`, text: UNITS[name]! }], name, 252, level);
+const plan = (name: string, level: 'safe' | 'strict' = 'safe') =>
+  planHardening([{ path: `/etc/systemd/system/${name}`, text: UNITS[name]! }], name, 252, level);
 
 describe('planHardening', () => {
   for (const [key, expected] of Object.entries(SYSTEMD_AFTER)) {

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { effectiveOfText, mergeUnit } from '../../server/src/units/effective.js';
 import { scoreService, checksFor, labelOf } from '../../server/src/services/security/index.js';
 
-interface Case { name: string; unit: string; text: string; exposure: string; label: string; checks: Record<string, [boolean | null, string | null]> }
+interface Case {
+  name: string;
+  unit: string;
+  text: string;
+  exposure: string;
+  label: string;
+  checks: Record<string, [boolean | null, string | null]>;
+}
 const cases = JSON.parse(readFileSync(join(__dirname, 'oracle-cases.json'), 'utf8')) as Case[];
 
 describe('security score = systemd-analyze security (252)', () => {
@@ -31,7 +38,20 @@ describe('security score: the table and the formula', () => {
     expect(checksFor(260).reduce((a, c) => a + c.weight, 0)).toBe(56460);
   });
   it('labels by threshold', () => {
-    expect([0, 1, 9, 10, 49, 50, 74, 75, 89, 90, 99, 100].map(labelOf)).toEqual(['PERFECT', 'SAFE', 'SAFE', 'OK', 'OK', 'MEDIUM', 'MEDIUM', 'EXPOSED', 'EXPOSED', 'UNSAFE', 'UNSAFE', 'DANGEROUS']);
+    expect([0, 1, 9, 10, 49, 50, 74, 75, 89, 90, 99, 100].map(labelOf)).toEqual([
+      'PERFECT',
+      'SAFE',
+      'SAFE',
+      'OK',
+      'OK',
+      'MEDIUM',
+      'MEDIUM',
+      'EXPOSED',
+      'EXPOSED',
+      'UNSAFE',
+      'UNSAFE',
+      'DANGEROUS',
+    ]);
   });
   it('a drop-in counts: the effective unit is scored', () => {
     const eff = mergeUnit([
@@ -49,7 +69,11 @@ describe('security score: the table and the formula', () => {
   });
   it('260 groups: an allow list with open_tree no longer leaks @mount', () => {
     const eff = effectiveOfText('[Service]\nExecStart=/bin/true\nSystemCallFilter=open_tree\n', '/x/a.service');
-    expect(scoreService(eff, 'a.service', 252).checks.find((c) => c.json_field === 'SystemCallFilter_mount')?.badness).toBe(9);
-    expect(scoreService(eff, 'a.service', 260).checks.find((c) => c.json_field === 'SystemCallFilter_mount')?.badness).toBe(0);
+    expect(
+      scoreService(eff, 'a.service', 252).checks.find((c) => c.json_field === 'SystemCallFilter_mount')?.badness,
+    ).toBe(9);
+    expect(
+      scoreService(eff, 'a.service', 260).checks.find((c) => c.json_field === 'SystemCallFilter_mount')?.badness,
+    ).toBe(0);
   });
 });

@@ -46,7 +46,20 @@ describe('OnCalendar= hover', () => {
 describe('OnCalendar= completion', () => {
   it('offers the shorthands and weekday names first', () => {
     const l = labels('[Timer]\nOnCalendar=$0\n');
-    for (const s of ['daily', 'weekly', 'monthly', 'hourly', 'minutely', 'yearly', 'quarterly', 'semiannually', 'Mon', 'Sun', 'Mon..Fri']) expect(l).toContain(s);
+    for (const s of [
+      'daily',
+      'weekly',
+      'monthly',
+      'hourly',
+      'minutely',
+      'yearly',
+      'quarterly',
+      'semiannually',
+      'Mon',
+      'Sun',
+      'Mon..Fri',
+    ])
+      expect(l).toContain(s);
     expect(labels('[Timer]\nOnCalendar=da$0\n')).toContain('daily');
   });
 

@@ -10,8 +10,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  createLanguageService, SERVER_COMMANDS, writeTargets, rootOfConfigPath, dialectById, planConfigMove, diffConfig, conffileInfo,
-  dpkgConffiles, ShippedCache, type CommandPlan, type SystemdDocument, type WriteTargetFs,
+  createLanguageService,
+  SERVER_COMMANDS,
+  writeTargets,
+  rootOfConfigPath,
+  dialectById,
+  planConfigMove,
+  diffConfig,
+  conffileInfo,
+  dpkgConffiles,
+  ShippedCache,
+  type CommandPlan,
+  type SystemdDocument,
+  type WriteTargetFs,
 } from '../../server/src/languageService.js';
 
 let ws = '';
@@ -26,8 +37,14 @@ beforeAll(() => {
   ws = mkdtempSync(join(tmpdir(), 'cfgcmd-'));
   put('etc/systemd/journald.conf', '[Journal]\n#Storage=auto\nStorage=persistent\nSystemMaxUse=1G\n');
   put('usr/lib/systemd/journald.conf.d/10-vendor.conf', '[Journal]\nCompress=no\nSystemMaxUse=2G\n');
-  put('etc/systemd/network/10-lan.network', '[Match]\nName=eth0\n\n[Network]\nDNS=192.0.2.1\n\n[Address]\nAddress=192.0.2.5/24\n');
-  put('etc/systemd/network/10-lan.network.d/dns.conf', '[Network]\nDNS=192.0.2.2\n\n[Address]\nAddress=198.51.100.5/24\n');
+  put(
+    'etc/systemd/network/10-lan.network',
+    '[Match]\nName=eth0\n\n[Network]\nDNS=192.0.2.1\n\n[Address]\nAddress=192.0.2.5/24\n',
+  );
+  put(
+    'etc/systemd/network/10-lan.network.d/dns.conf',
+    '[Network]\nDNS=192.0.2.2\n\n[Address]\nAddress=198.51.100.5/24\n',
+  );
   put('usr/lib/systemd/network/80-lan.network', SHIPPED_LAN);
   put('project/wg0.netdev', '[NetDev]\nName=wg0\nKind=wireguard\n');
   put('etc/systemd/nspawn/box.nspawn', '[Exec]\nBoot=yes\n');
@@ -39,7 +56,18 @@ function service(open: Record<string, string> = {}, shipped?: Record<string, str
   const s = createLanguageService({
     workspaceFolders: () => [ws],
     openDocuments: () => docs,
-    shipped: shipped ? (path, text) => (shipped[path] !== undefined ? { path, source: 'git', from: 'the last commit (git HEAD)', text: shipped[path], differs: shipped[path] !== text } : undefined) : () => undefined,
+    shipped: shipped
+      ? (path, text) =>
+          shipped[path] !== undefined
+            ? {
+                path,
+                source: 'git',
+                from: 'the last commit (git HEAD)',
+                text: shipped[path],
+                differs: shipped[path] !== text,
+              }
+            : undefined
+      : () => undefined,
   });
   for (const [p, t] of Object.entries(open)) docs.push(s.parse(p, t));
   return s;
@@ -55,7 +83,7 @@ function text(plan: CommandPlan): string {
 }
 
 describe('Create Override for a dialect file', () => {
-  it('journald.conf: a drop-in in the mirror\'s etc/systemd/journald.conf.d/, with the effective values as comments', () => {
+  it("journald.conf: a drop-in in the mirror's etc/systemd/journald.conf.d/, with the effective values as comments", () => {
     const p = write(service().planCommand(SERVER_COMMANDS.createOverride, [join(ws, 'etc/systemd/journald.conf')]));
     expect(p.target.folder).toBe(join(ws, 'etc/systemd/journald.conf.d'));
     expect(p.target).toMatchObject({ isDefault: true, live: false, ofDocument: true, needsConfirmation: false });
@@ -74,7 +102,12 @@ describe('Create Override for a dialect file', () => {
   });
 
   it('a vendor .network: the drop-in goes to etc/systemd/network/NAME.network.d/, never next to the vendor file', () => {
-    const p = write(service().planCommand(SERVER_COMMANDS.createOverride, [join(ws, 'usr/lib/systemd/network/80-lan.network'), '50-mine.conf']));
+    const p = write(
+      service().planCommand(SERVER_COMMANDS.createOverride, [
+        join(ws, 'usr/lib/systemd/network/80-lan.network'),
+        '50-mine.conf',
+      ]),
+    );
     expect(p.files[0]!.path).toBe(join(ws, 'etc/systemd/network/80-lan.network.d/50-mine.conf'));
     expect(p.files[0]!.content).toContain('# Name=en*');
     expect(p.files[0]!.content).toContain('[Address]: each header written here adds one more object');
@@ -90,7 +123,7 @@ describe('Create Override for a dialect file', () => {
     expect((taken as { message: string }).message).toContain('already exists');
   });
 
-  it('a file outside the dialect\'s folders gets its drop-in folder next to it', () => {
+  it("a file outside the dialect's folders gets its drop-in folder next to it", () => {
     const p = write(service().planCommand(SERVER_COMMANDS.createOverride, [join(ws, 'project/wg0.netdev')]));
     expect(p.target.folder).toBe(join(ws, 'project/wg0.netdev.d'));
     expect(p.target.isDefault).toBe(true);
@@ -113,7 +146,13 @@ describe('write targets of a dialect drop-in (units/writeTarget.ts)', () => {
   const dirs = dialectById('journald')!.recognition.searchDirs!;
 
   it('on the live system: /etc/systemd/journald.conf.d, never preselected, always confirmed', () => {
-    const t = writeTargets({ documentPath: '/usr/lib/systemd/journald.conf', workspaceFolders: [], write: { kind: 'configDropIn', name: 'journald.conf', dirs }, scope: 'system', fs: probe(['/etc/systemd']) });
+    const t = writeTargets({
+      documentPath: '/usr/lib/systemd/journald.conf',
+      workspaceFolders: [],
+      write: { kind: 'configDropIn', name: 'journald.conf', dirs },
+      scope: 'system',
+      fs: probe(['/etc/systemd']),
+    });
     expect(t.defaultTarget).toBeUndefined();
     expect(t.targets.map((x) => x.folder)).toEqual(['/etc/systemd/journald.conf.d']);
     // The document's own root (as for units): taken without a picker, and still confirmed by name before writing.
@@ -121,53 +160,98 @@ describe('write targets of a dialect drop-in (units/writeTarget.ts)', () => {
   });
 
   it('a workspace mirror first and default, the live system last', () => {
-    const t = writeTargets({ documentPath: '/ws/lib/systemd/journald.conf', workspaceFolders: ['/other', '/ws'], write: { kind: 'configDropIn', name: 'journald.conf', dirs }, scope: 'system', fs: probe(['/ws/lib/systemd/journald.conf', '/other/etc/systemd/system']) });
-    expect(t.targets.map((x) => x.folder)).toEqual(['/ws/etc/systemd/journald.conf.d', '/other/etc/systemd/journald.conf.d', '/etc/systemd/journald.conf.d']);
+    const t = writeTargets({
+      documentPath: '/ws/lib/systemd/journald.conf',
+      workspaceFolders: ['/other', '/ws'],
+      write: { kind: 'configDropIn', name: 'journald.conf', dirs },
+      scope: 'system',
+      fs: probe(['/ws/lib/systemd/journald.conf', '/other/etc/systemd/system']),
+    });
+    expect(t.targets.map((x) => x.folder)).toEqual([
+      '/ws/etc/systemd/journald.conf.d',
+      '/other/etc/systemd/journald.conf.d',
+      '/etc/systemd/journald.conf.d',
+    ]);
     expect(t.defaultTarget?.folder).toBe('/ws/etc/systemd/journald.conf.d');
     expect(t.targets[2]).toMatchObject({ live: true, needsConfirmation: true });
   });
 
   it('the root of a dialect path, usr/lib before lib', () => {
-    expect(rootOfConfigPath('/ws/usr/lib/systemd/network/a.network', 'a.network', dialectById('network')!.recognition.searchDirs!)).toEqual({ root: '/ws', dir: 'usr/lib/systemd/network' });
-    expect(rootOfConfigPath('/etc/systemd/network/a.network.d/x.conf', 'a.network', dialectById('network')!.recognition.searchDirs!)).toEqual({ root: '/', dir: 'etc/systemd/network' });
-    expect(rootOfConfigPath('/ws/a.network', 'a.network', dialectById('network')!.recognition.searchDirs!)).toBeUndefined();
+    expect(
+      rootOfConfigPath(
+        '/ws/usr/lib/systemd/network/a.network',
+        'a.network',
+        dialectById('network')!.recognition.searchDirs!,
+      ),
+    ).toEqual({ root: '/ws', dir: 'usr/lib/systemd/network' });
+    expect(
+      rootOfConfigPath(
+        '/etc/systemd/network/a.network.d/x.conf',
+        'a.network',
+        dialectById('network')!.recognition.searchDirs!,
+      ),
+    ).toEqual({ root: '/', dir: 'etc/systemd/network' });
+    expect(
+      rootOfConfigPath('/ws/a.network', 'a.network', dialectById('network')!.recognition.searchDirs!),
+    ).toBeUndefined();
   });
 });
 
 describe('Show Drop-ins and Show Effective Config', () => {
   it('merges journald.conf with its drop-ins, every value with its origin', () => {
     const t = text(service().planCommand(SERVER_COMMANDS.showEffectiveUnit, [join(ws, 'etc/systemd/journald.conf')]));
-    expect(t).toContain(`#   ${ws}/etc/systemd/journald.conf\n#   ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf (vendor)\n`);
-    expect(t).toContain(`# from ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf:3, overrides ${ws}/etc/systemd/journald.conf:4\nSystemMaxUse=2G\n`);
+    expect(t).toContain(
+      `#   ${ws}/etc/systemd/journald.conf\n#   ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf (vendor)\n`,
+    );
+    expect(t).toContain(
+      `# from ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf:3, overrides ${ws}/etc/systemd/journald.conf:4\nSystemMaxUse=2G\n`,
+    );
     expect(t).toContain('Storage=persistent\n');
   });
 
   it('a .network: lists grow, repeatable sections stay one object per header (also from a drop-in)', () => {
-    const t = text(service().planCommand(SERVER_COMMANDS.showEffectiveUnit, [join(ws, 'etc/systemd/network/10-lan.network.d/dns.conf')]));
+    const t = text(
+      service().planCommand(SERVER_COMMANDS.showEffectiveUnit, [
+        join(ws, 'etc/systemd/network/10-lan.network.d/dns.conf'),
+      ]),
+    );
     expect(t).toContain('DNS=192.0.2.1\n');
     expect(t).toContain('DNS=192.0.2.2\n');
     expect(t.match(/^\[Address\]$/gm)).toHaveLength(2);
   });
 
-  it('lists the main file and the drop-ins in systemd\'s order', () => {
+  it("lists the main file and the drop-ins in systemd's order", () => {
     const t = text(service().planCommand(SERVER_COMMANDS.showDropIns, [join(ws, 'etc/systemd/journald.conf')]));
-    expect(t).toBe(`# journald.conf\nmain file: ${ws}/etc/systemd/journald.conf\n1. ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf (vendor)\n`);
+    expect(t).toBe(
+      `# journald.conf\nmain file: ${ws}/etc/systemd/journald.conf\n1. ${ws}/usr/lib/systemd/journald.conf.d/10-vendor.conf (vendor)\n`,
+    );
   });
 });
 
 describe('Move to Drop-in on a vendor dialect file', () => {
   const vendor = (): string => join(ws, 'usr/lib/systemd/network/80-lan.network');
-  const edited = SHIPPED_LAN.replace('DHCP=yes', 'DHCP=ipv4').replace('DNS=192.0.2.53\n', 'DNS=192.0.2.53\nDNS=192.0.2.54\n') + '\n[Route]\nGateway=192.0.2.1\n';
+  const edited =
+    SHIPPED_LAN.replace('DHCP=yes', 'DHCP=ipv4').replace('DNS=192.0.2.53\n', 'DNS=192.0.2.53\nDNS=192.0.2.54\n') +
+    '\n[Route]\nGateway=192.0.2.1\n';
 
   it('moves every change into etc/…/80-lan.network.d/ and puts the vendor file back as shipped', () => {
-    const p = write(service({ [vendor()]: edited }, { [vendor()]: SHIPPED_LAN }).planCommand(SERVER_COMMANDS.moveToDropIn, [vendor()]));
+    const p = write(
+      service({ [vendor()]: edited }, { [vendor()]: SHIPPED_LAN }).planCommand(SERVER_COMMANDS.moveToDropIn, [
+        vendor(),
+      ]),
+    );
     expect(p.files[0]!.path).toBe(join(ws, 'etc/systemd/network/80-lan.network.d/50-moved-from-vendor.conf'));
     expect(p.files[0]!.content).toBe('[Network]\nDHCP=ipv4\nDNS=192.0.2.54\n\n[Route]\nGateway=192.0.2.1\n');
     expect(p.replace).toEqual([{ path: vendor(), content: SHIPPED_LAN }]);
   });
 
   it('one line: only that key moves, the rest stays', () => {
-    const p = write(service({ [vendor()]: edited }, { [vendor()]: SHIPPED_LAN }).planCommand(SERVER_COMMANDS.moveToDropIn, [vendor(), 4]));
+    const p = write(
+      service({ [vendor()]: edited }, { [vendor()]: SHIPPED_LAN }).planCommand(SERVER_COMMANDS.moveToDropIn, [
+        vendor(),
+        4,
+      ]),
+    );
     expect(p.files[0]!.content).toBe('[Network]\nDHCP=ipv4\n');
     expect(p.replace[0]!.content).toBe(edited.replace('DHCP=ipv4', 'DHCP=yes'));
   });
@@ -182,7 +266,11 @@ describe('Move to Drop-in on a vendor dialect file', () => {
 
   it('a removed object or key cannot be moved: it stays, with the reason', () => {
     const d = dialectById('network')!;
-    const plan = planConfigMove(d, SHIPPED_LAN.replace('\n[Address]\nAddress=192.0.2.10/24\n', '').replace('DNS=192.0.2.53\n', ''), SHIPPED_LAN);
+    const plan = planConfigMove(
+      d,
+      SHIPPED_LAN.replace('\n[Address]\nAddress=192.0.2.10/24\n', '').replace('DNS=192.0.2.53\n', ''),
+      SHIPPED_LAN,
+    );
     expect(plan.dropInText).toBe('');
     expect(plan.cannotExpress.map((c) => c.key)).toEqual(['DNS', '']);
   });
@@ -190,7 +278,10 @@ describe('Move to Drop-in on a vendor dialect file', () => {
   it('is refused on a file in /etc (edit it in place) and when nothing changed', () => {
     const etc = join(ws, 'etc/systemd/journald.conf');
     expect(service().planCommand(SERVER_COMMANDS.moveToDropIn, [etc])).toMatchObject({ kind: 'error' });
-    const same = service({ [vendor()]: SHIPPED_LAN }, { [vendor()]: SHIPPED_LAN }).planCommand(SERVER_COMMANDS.moveToDropIn, [vendor()]);
+    const same = service({ [vendor()]: SHIPPED_LAN }, { [vendor()]: SHIPPED_LAN }).planCommand(
+      SERVER_COMMANDS.moveToDropIn,
+      [vendor()],
+    );
     expect(same).toMatchObject({ kind: 'error' });
     expect((same as { message: string }).message).toContain('as shipped');
   });
@@ -214,17 +305,29 @@ describe('dpkg conffiles in /etc (units/shipped.ts)', () => {
     try {
       mkdirSync(join(root, 'var/lib/dpkg'), { recursive: true });
       mkdirSync(join(root, 'etc/systemd'), { recursive: true });
-      writeFileSync(join(root, 'var/lib/dpkg/status'), [
-        'Package: other\nStatus: install ok installed\nConffiles:\n /etc/other.conf 0123456789abcdef0123456789abcdef\n',
-        `Package: systemd\nStatus: install ok installed\nConffiles:\n /etc/systemd/logind.conf ${md5(SHIPPED)}\n /etc/systemd/old.conf 0123456789abcdef0123456789abcdef obsolete\nDescription: x\n`,
-      ].join('\n'));
+      writeFileSync(
+        join(root, 'var/lib/dpkg/status'),
+        [
+          'Package: other\nStatus: install ok installed\nConffiles:\n /etc/other.conf 0123456789abcdef0123456789abcdef\n',
+          `Package: systemd\nStatus: install ok installed\nConffiles:\n /etc/systemd/logind.conf ${md5(SHIPPED)}\n /etc/systemd/old.conf 0123456789abcdef0123456789abcdef obsolete\nDescription: x\n`,
+        ].join('\n'),
+      );
       const path = join(root, 'etc/systemd/logind.conf');
       writeFileSync(path, SHIPPED);
       const cache = new ShippedCache();
-      expect([...dpkgConffiles(join(root, 'var/lib/dpkg'), undefined, cache)!.keys()]).toEqual(['/etc/systemd/logind.conf']);
-      expect(conffileInfo(path, SHIPPED, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({ source: 'dpkg', package: 'systemd', differs: false, conffile: true });
+      expect([...dpkgConffiles(join(root, 'var/lib/dpkg'), undefined, cache)!.keys()]).toEqual([
+        '/etc/systemd/logind.conf',
+      ]);
+      expect(conffileInfo(path, SHIPPED, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({
+        source: 'dpkg',
+        package: 'systemd',
+        differs: false,
+        conffile: true,
+      });
       const edited = `${SHIPPED}HandlePowerKey=ignore\n`;
-      expect(conffileInfo(path, edited, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({ differs: true });
+      expect(conffileInfo(path, edited, { root, rel: 'etc/systemd/logind.conf' }, { cache })).toMatchObject({
+        differs: true,
+      });
       // Through the facade: the rule says so as information, on the section header, with no fix that would need the shipped text.
       const s = createLanguageService({ workspaceFolders: () => [root] });
       const d = s.getDiagnostics(s.parse(path, edited)).filter((x) => x.code === 'vendor-modified');
@@ -238,15 +341,24 @@ describe('dpkg conffiles in /etc (units/shipped.ts)', () => {
     }
   });
 
-  it('this machine: dpkg\'s conffiles of systemd agree with dpkg-query, and journald.conf is compared with its md5', () => {
+  it("this machine: dpkg's conffiles of systemd agree with dpkg-query, and journald.conf is compared with its md5", () => {
     const listed = execFileSync('dpkg-query', ['-W', '-f=${Conffiles}\n', 'systemd'], { encoding: 'utf8' })
-      .split('\n').map((l) => /^ (\/etc\/systemd\/\S+) ([0-9a-f]{32})$/.exec(l)).filter((m): m is RegExpExecArray => !!m);
+      .split('\n')
+      .map((l) => /^ (\/etc\/systemd\/\S+) ([0-9a-f]{32})$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m);
     expect(listed.length).toBeGreaterThan(3);
     const ours = dpkgConffiles('/var/lib/dpkg')!;
     for (const m of listed) expect(ours.get(m[1]!), m[1]).toEqual({ pkg: 'systemd', md5: m[2] });
     const text = readFileSync('/etc/systemd/journald.conf', 'utf8');
     const info = conffileInfo('/etc/systemd/journald.conf', text, { root: '/', rel: 'etc/systemd/journald.conf' });
-    expect(info).toMatchObject({ package: 'systemd', conffile: true, differs: md5(text) !== ours.get('/etc/systemd/journald.conf')!.md5 });
-    expect(conffileInfo('/etc/systemd/journald.conf', `${text}#x\n`, { root: '/', rel: 'etc/systemd/journald.conf' })!.differs).toBe(true);
+    expect(info).toMatchObject({
+      package: 'systemd',
+      conffile: true,
+      differs: md5(text) !== ours.get('/etc/systemd/journald.conf')!.md5,
+    });
+    expect(
+      conffileInfo('/etc/systemd/journald.conf', `${text}#x\n`, { root: '/', rel: 'etc/systemd/journald.conf' })!
+        .differs,
+    ).toBe(true);
   });
 });

@@ -40,9 +40,15 @@ describe('completion', () => {
   });
 
   it('offers enum values from the catalog, booleans, and values grown over versions', () => {
-    expect(labels('/x/a.service', '[Service]\nProtectSystem=$0')).toEqual(expect.arrayContaining(['strict', 'full', 'yes', 'no']));
-    expect(labels('/x/a.service', '[Service]\nPrivateTmp=$0')).toEqual(expect.arrayContaining(['connected', 'disconnected']));
-    expect(labels('/x/a.service', '[Service]\nNoNewPrivileges=$0')).toEqual(expect.arrayContaining(['yes', 'no', 'on', 'off']));
+    expect(labels('/x/a.service', '[Service]\nProtectSystem=$0')).toEqual(
+      expect.arrayContaining(['strict', 'full', 'yes', 'no']),
+    );
+    expect(labels('/x/a.service', '[Service]\nPrivateTmp=$0')).toEqual(
+      expect.arrayContaining(['connected', 'disconnected']),
+    );
+    expect(labels('/x/a.service', '[Service]\nNoNewPrivileges=$0')).toEqual(
+      expect.arrayContaining(['yes', 'no', 'on', 'off']),
+    );
     expect(labels('/x/a.service', '[Service]\nKillSignal=$0')).toContain('SIGTERM');
     expect(labels('/x/a.service', '[Service]\nCapabilityBoundingSet=$0')).toContain('CAP_SYS_RAWIO');
     expect(labels('/x/a.service', '[Service]\nSystemCallFilter=$0')).toContain('@system-service');
@@ -67,9 +73,15 @@ describe('completion', () => {
   });
 
   it('offers the FileDescriptorName= hint that matches the Listen line', () => {
-    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=127.0.0.1:1883\nFileDescriptorName=$0')).toContain('socket(2,1,6)=0');
-    expect(labels('/x/mqtt.socket', '[Socket]\nListenDatagram=[::]:5353\nFileDescriptorName=$0')).toContain('socket(10,2,17)=0');
-    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=/run/x.sock\nFileDescriptorName=$0')).toContain('socket(1,1,0)=0');
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=127.0.0.1:1883\nFileDescriptorName=$0')).toContain(
+      'socket(2,1,6)=0',
+    );
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenDatagram=[::]:5353\nFileDescriptorName=$0')).toContain(
+      'socket(10,2,17)=0',
+    );
+    expect(labels('/x/mqtt.socket', '[Socket]\nListenStream=/run/x.sock\nFileDescriptorName=$0')).toContain(
+      'socket(1,1,0)=0',
+    );
   });
 
   it('offers nothing in comments', () => {
@@ -89,10 +101,14 @@ describe('completion where people type most (issue 11)', () => {
   it('puts common directives first and deprecated ones last', () => {
     const text = '[Service]\n';
     const items = getCompletions(createDocument('/x/a.service', text), text.length, { targetVersion: 260 });
-    const order = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((c) => c.label);
+    const order = [...items]
+      .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+      .map((c) => c.label);
     expect(order.indexOf('ExecStart=')).toBeLessThan(20);
     const firstDeprecated = order.findIndex((l) => items.find((i) => i.label === l)?.deprecated);
-    const lastActive = order.map((l) => items.find((i) => i.label === l)).filter((i) => i && !i.deprecated && !i.label.startsWith('[')).length;
+    const lastActive = order
+      .map((l) => items.find((i) => i.label === l))
+      .filter((i) => i && !i.deprecated && !i.label.startsWith('[')).length;
     expect(firstDeprecated).toBeGreaterThanOrEqual(lastActive - 1);
   });
 });
@@ -106,7 +122,8 @@ describe('hover at the end of the file', () => {
 });
 
 describe('snippets over LSP, where they fit', () => {
-  const labels = (path: string, text: string, at = text.length) => getCompletions(createDocument(path, text), at, { targetVersion: 260 }).map((c) => c.label);
+  const labels = (path: string, text: string, at = text.length) =>
+    getCompletions(createDocument(path, text), at, { targetVersion: 260 }).map((c) => c.label);
   it('whole-unit templates only in an empty file of their type', () => {
     expect(labels('/x/a.service', '')).toEqual(expect.arrayContaining(['service', 'service-notify']));
     expect(labels('/x/a.service', '')).not.toContain('timer');
@@ -115,7 +132,9 @@ describe('snippets over LSP, where they fit', () => {
   });
   it('drop-in templates in an empty drop-in, after the sections', () => {
     const items = getCompletions(createDocument('/x/a.service.d/override.conf', ''), 0, { targetVersion: 260 });
-    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((c) => c.label);
+    const sorted = [...items]
+      .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+      .map((c) => c.label);
     expect(sorted.indexOf('dropin-execstart')).toBeGreaterThan(sorted.indexOf('[Service]'));
     expect(items.find((c) => c.label === 'dropin-execstart')?.snippet).toBe(true);
   });

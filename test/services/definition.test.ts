@@ -21,7 +21,14 @@ beforeAll(() => {
   const root = mkdtempSync(join(tmpdir(), 'sdu-def-'));
   ws = join(root, 'ws');
   sys = join(root, 'sys');
-  for (const f of ['app.service', 'db.service', 'getty@.service', 'nested/deep/worker.service', 'app.service.d/override.conf']) file(join(ws, f));
+  for (const f of [
+    'app.service',
+    'db.service',
+    'getty@.service',
+    'nested/deep/worker.service',
+    'app.service.d/override.conf',
+  ])
+    file(join(ws, f));
   file(join(sys, 'app.service'));
   file(join(sys, 'multi-user.target'));
   index = new UnitIndex([sys]);
@@ -39,13 +46,20 @@ const definition = (path: string, text: string): string[] => {
 
 describe('go to definition', () => {
   it('goes from a unit name in a dependency to its files, workspace first, then the system folders', () => {
-    expect(definition('/x/web.service', '[Unit]\nAfter=db.service ap$0p.service\n')).toEqual([join(ws, 'app.service'), join(sys, 'app.service')]);
+    expect(definition('/x/web.service', '[Unit]\nAfter=db.service ap$0p.service\n')).toEqual([
+      join(ws, 'app.service'),
+      join(sys, 'app.service'),
+    ]);
     expect(definition('/x/web.service', '[Unit]\nAfter=$0db.service app.service\n')).toEqual([join(ws, 'db.service')]);
-    expect(definition('/x/web.service', '[Install]\nWantedBy=multi-user.targ$0et\n')).toEqual([join(sys, 'multi-user.target')]);
+    expect(definition('/x/web.service', '[Install]\nWantedBy=multi-user.targ$0et\n')).toEqual([
+      join(sys, 'multi-user.target'),
+    ]);
   });
 
   it('finds units in nested workspace folders', () => {
-    expect(definition('/x/web.service', '[Unit]\nRequires=worker.serv$0ice\n')).toEqual([join(ws, 'nested/deep/worker.service')]);
+    expect(definition('/x/web.service', '[Unit]\nRequires=worker.serv$0ice\n')).toEqual([
+      join(ws, 'nested/deep/worker.service'),
+    ]);
   });
 
   it('goes from an instance to its template', () => {
@@ -60,7 +74,10 @@ describe('go to definition', () => {
 
   it('goes from anywhere in a drop-in to the unit it applies to, and from a unit name in it to that unit', () => {
     const dropin = join(ws, 'app.service.d/override.conf');
-    expect(definition(dropin, '[Service]\nEnvironment=A$0=1\n')).toEqual([join(ws, 'app.service'), join(sys, 'app.service')]);
+    expect(definition(dropin, '[Service]\nEnvironment=A$0=1\n')).toEqual([
+      join(ws, 'app.service'),
+      join(sys, 'app.service'),
+    ]);
     expect(definition(dropin, '[Unit]\nAfter=d$0b.service\n')).toEqual([join(ws, 'db.service')]);
   });
 

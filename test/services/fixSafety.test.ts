@@ -21,17 +21,31 @@ import { baseUnitOf } from '../../server/src/units/baseUnit.js';
 import { validateValue } from '../../server/src/values/index.js';
 import { NEWEST_VERSION, directiveAllowedInType } from '../../server/src/catalog/catalog.js';
 
-interface File { readonly path: string; readonly text: string }
+interface File {
+  readonly path: string;
+  readonly text: string;
+}
 
 /** Does systemd apply this line? Decided from the catalog and the validators, independently of the rules. */
-function applied(e: ReturnType<typeof createDocument>['analysis']['entries'][number], unitType: ReturnType<typeof createDocument>['analysis']['unitType'], v: number): boolean {
+function applied(
+  e: ReturnType<typeof createDocument>['analysis']['entries'][number],
+  unitType: ReturnType<typeof createDocument>['analysis']['unitType'],
+  v: number,
+): boolean {
   const info = e.info;
   if (!info || info.kind === 'ignored') return false;
   if (info.since > v && !(v === 252 && info.inV252)) return false;
   if (!directiveAllowedInType(info, unitType) && info.restrictionWhen !== 'enable') return false;
   if (e.node.value === '') return !(info.list === 'no' && v <= 252 && EMPTY_REFUSED_252.has(info.parser));
-  return !validateValue(e.node.value, { section: info.section, directive: info.name, kind: info.kind, parser: info.parser, enumValues: info.enumValues, unitType, targetVersion: v })
-    .some((p) => p.severity === 'error');
+  return !validateValue(e.node.value, {
+    section: info.section,
+    directive: info.name,
+    kind: info.kind,
+    parser: info.parser,
+    enumValues: info.enumValues,
+    unitType,
+    targetVersion: v,
+  }).some((p) => p.severity === 'error');
 }
 
 /** "Section.Name" → the values in effect, for every directive systemd applies in these files (in order). */
@@ -41,7 +55,14 @@ function effective(files: readonly File[], v = NEWEST_VERSION): Map<string, stri
     const doc = createDocument(f.path, f.text);
     for (const e of doc.analysis.entries) {
       if (!applied(e, doc.analysis.unitType, v)) continue;
-      eff.apply(e.info!.section, { file: f.path, line: e.node.line + 1, section: e.info!.section, key: e.node.key, value: e.node.value, vendor: false });
+      eff.apply(e.info!.section, {
+        file: f.path,
+        line: e.node.line + 1,
+        section: e.info!.section,
+        key: e.node.key,
+        value: e.node.value,
+        vendor: false,
+      });
     }
   }
   const out = new Map<string, string>();
@@ -66,22 +87,48 @@ interface Applied {
 }
 
 /** Every quick fix offered for `path` (code ∈ codes), each applied to the original text. */
-function fixes(path: string, text: string, codes: readonly string[], opts: Parameters<typeof getDiagnostics>[1] = {}): Applied[] {
+function fixes(
+  path: string,
+  text: string,
+  codes: readonly string[],
+  opts: Parameters<typeof getDiagnostics>[1] = {},
+): Applied[] {
   const doc = createDocument(path, text);
   const ls = doc.tree.lineStarts;
   const diags = getDiagnostics(doc, opts)
     .filter((d) => codes.includes(d.code))
-    .map((d) => ({ range: { start: positionAt(ls, d.start), end: positionAt(ls, d.end) }, code: d.code, message: d.message, data: d.data, start: d.start }));
+    .map((d) => ({
+      range: { start: positionAt(ls, d.start), end: positionAt(ls, d.end) },
+      code: d.code,
+      message: d.message,
+      data: d.data,
+      start: d.start,
+    }));
   const out: Applied[] = [];
   for (const d of diags) {
-    const actions = getCodeActions(doc, [d], { uri: 'u', toOffset: (p) => offsetAt(ls, text.length, p), toRange: (s) => ({ start: positionAt(ls, s.start), end: positionAt(ls, s.end) }) });
+    const actions = getCodeActions(doc, [d], {
+      uri: 'u',
+      toOffset: (p) => offsetAt(ls, text.length, p),
+      toRange: (s) => ({ start: positionAt(ls, s.start), end: positionAt(ls, s.end) }),
+    });
     const entry = doc.analysis.entries.find((e) => e.node.start <= d.start && d.start < e.node.end);
     const section = entry?.section.section.name;
     for (const a of actions) {
-      const edits = textEditsOf(a, 'u').map((e) => ({ s: offsetAt(ls, text.length, e.range.start), e: offsetAt(ls, text.length, e.range.end), t: e.newText })).sort((x, y) => y.s - x.s || y.e - x.e);
+      const edits = textEditsOf(a, 'u')
+        .map((e) => ({
+          s: offsetAt(ls, text.length, e.range.start),
+          e: offsetAt(ls, text.length, e.range.end),
+          t: e.newText,
+        }))
+        .sort((x, y) => y.s - x.s || y.e - x.e);
       let after = text;
       for (const e of edits) after = after.slice(0, e.s) + e.t + after.slice(e.e);
-      out.push({ action: a, code: d.code, line: entry && section ? { section, key: entry.node.key, value: entry.node.value } : undefined, after });
+      out.push({
+        action: a,
+        code: d.code,
+        line: entry && section ? { section, key: entry.node.key, value: entry.node.value } : undefined,
+        after,
+      });
     }
   }
   return out;
@@ -93,7 +140,8 @@ function fixes(path: string, text: string, codes: readonly string[], opts: Param
  */
 function changedBesides(before: Map<string, string>, after: Map<string, string>, allowed: readonly string[]): string[] {
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => !allowed.includes(k) && before.get(k) !== after.get(k))
+  return [...keys]
+    .filter((k) => !allowed.includes(k) && before.get(k) !== after.get(k))
     .map((k) => `${k}: ${before.get(k) ?? '(unset)'} -> ${after.get(k) ?? '(unset)'}`);
 }
 
@@ -133,7 +181,11 @@ function allowedFor(f: Applied): string[] {
   }
 }
 
-function check(files: { base?: File; doc: File }, codes: readonly string[], opts: Parameters<typeof getDiagnostics>[1] = {}): Applied[] {
+function check(
+  files: { base?: File; doc: File },
+  codes: readonly string[],
+  opts: Parameters<typeof getDiagnostics>[1] = {},
+): Applied[] {
   const v = opts.targetVersion ?? NEWEST_VERSION;
   const before = effective([...(files.base ? [files.base] : []), files.doc], v);
   const all = fixes(files.doc.path, files.doc.text, codes, opts);
@@ -150,7 +202,10 @@ function check(files: { base?: File; doc: File }, codes: readonly string[], opts
       if (to && before.has(to)) allowed = allowed.filter((k) => k !== to);
     }
     const changed = changedBesides(before, after, allowed);
-    expect(changed, `"${f.action.title}" (${f.code}) on\n${files.doc.text}\n→\n${f.after}\nchanged ${changed.join('; ')}`).toEqual([]);
+    expect(
+      changed,
+      `"${f.action.title}" (${f.code}) on\n${files.doc.text}\n→\n${f.after}\nchanged ${changed.join('; ')}`,
+    ).toEqual([]);
   }
   return all;
 }
@@ -158,18 +213,30 @@ function check(files: { base?: File; doc: File }, codes: readonly string[], opts
 const titles = (l: Applied[]): string[] => l.map((f) => f.action.title);
 
 let root: string;
-beforeAll(() => { root = mkdtempSync(join(tmpdir(), 'fix-safety-')); });
-afterAll(() => { rmSync(root, { recursive: true, force: true }); });
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'fix-safety-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 /** A vendor unit and a drop-in for it under a temp root that mirrors / (for the drop-in checks). */
-function dropIn(name: string, unitText: string, dropInText: string): { base: File; doc: File; opts: Parameters<typeof getDiagnostics>[1] } {
+function dropIn(
+  name: string,
+  unitText: string,
+  dropInText: string,
+): { base: File; doc: File; opts: Parameters<typeof getDiagnostics>[1] } {
   const unitPath = join(root, name, 'usr/lib/systemd/system/demo.service');
   const path = join(root, name, 'etc/systemd/system/demo.service.d/50-local.conf');
   mkdirSync(dirname(unitPath), { recursive: true });
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(unitPath, unitText);
   writeFileSync(path, dropInText);
-  return { base: { path: unitPath, text: unitText }, doc: { path, text: dropInText }, opts: { baseUnit: () => baseUnitOf(path, 'demo.service') } };
+  return {
+    base: { path: unitPath, text: unitText },
+    doc: { path, text: dropInText },
+    opts: { baseUnit: () => baseUnitOf(path, 'demo.service') },
+  };
 }
 
 const svc = (text: string): { doc: File } => ({ doc: { path: '/x/demo.service', text } });
@@ -181,8 +248,12 @@ describe('Remove this assignment (duplicate-directive)', () => {
     expect(titles(check(f, ['duplicate-directive']))).toEqual([]);
   });
   it('removes only lines the valid value in effect overrides', () => {
-    const f = svc('[Service]\nExecStart=/bin/true\nRestart=always\nRestart=on-failure\nRestart=sometimes\nRestartSec=5\nRestartSec=5 parsecs\nRestartSec=7\n');
-    expect(titles(check(f, ['duplicate-directive']))).toEqual(Array(3).fill('Remove this assignment (it has no effect)'));
+    const f = svc(
+      '[Service]\nExecStart=/bin/true\nRestart=always\nRestart=on-failure\nRestart=sometimes\nRestartSec=5\nRestartSec=5 parsecs\nRestartSec=7\n',
+    );
+    expect(titles(check(f, ['duplicate-directive']))).toEqual(
+      Array(3).fill('Remove this assignment (it has no effect)'),
+    );
   });
   it('keeps the line that an empty value systemd refuses does not reset', () => {
     const f = svc('[Service]\nExecStart=/bin/true\nRestart=on-failure\nRestart=\n');
@@ -191,7 +262,12 @@ describe('Remove this assignment (duplicate-directive)', () => {
     expect(titles(check(f, ['duplicate-directive']))).toEqual([]);
   });
   it('keeps the first valid Unit= of a timer (first wins), removes later ones', () => {
-    const f = { doc: { path: '/x/demo.timer', text: '[Timer]\nOnCalendar=daily\nUnit=no-suffix\nUnit=a.service\nUnit=b.service\n' } };
+    const f = {
+      doc: {
+        path: '/x/demo.timer',
+        text: '[Timer]\nOnCalendar=daily\nUnit=no-suffix\nUnit=a.service\nUnit=b.service\n',
+      },
+    };
     expect(titles(check(f, ['duplicate-directive']))).toHaveLength(1);
   });
   it('handles repeated sections and continued lines', () => {
@@ -204,20 +280,36 @@ describe('Remove this assignment (duplicate-directive)', () => {
 
 describe('Remove this assignment (dropin-no-change)', () => {
   it('removes a drop-in line that repeats the base value', () => {
-    const f = dropIn('same', '[Service]\nExecStart=/bin/x\nRestart=on-failure\n', '[Service]\nRestart=on-failure\nRestartSec=3\n');
+    const f = dropIn(
+      'same',
+      '[Service]\nExecStart=/bin/x\nRestart=on-failure\n',
+      '[Service]\nRestart=on-failure\nRestartSec=3\n',
+    );
     expect(titles(check(f, ['dropin-no-change'], f.opts))).toEqual(['Remove this assignment (it has no effect)']);
   });
   it('is not offered when an earlier line of the same drop-in sets another value', () => {
-    const f = dropIn('earlier', '[Service]\nExecStart=/bin/x\nRestart=on-failure\n', '[Service]\nRestart=always\nRestart=on-failure\n');
+    const f = dropIn(
+      'earlier',
+      '[Service]\nExecStart=/bin/x\nRestart=on-failure\n',
+      '[Service]\nRestart=always\nRestart=on-failure\n',
+    );
     // Removing the last line would leave Restart=always from the line before it.
-    expect(titles(check(f, ['dropin-no-change', 'duplicate-directive'], f.opts))).toEqual(['Remove this assignment (it has no effect)']);
+    expect(titles(check(f, ['dropin-no-change', 'duplicate-directive'], f.opts))).toEqual([
+      'Remove this assignment (it has no effect)',
+    ]);
   });
 });
 
 describe("Insert 'ExecStart=' (dropin-missing-reset)", () => {
   it('only changes ExecStart=', () => {
-    const f = dropIn('reset', '[Service]\nExecStart=/bin/x\nRestart=on-failure\n', '[Service]\nEnvironment=A=1\nExecStart=/bin/y\nRestart=always\n');
-    expect(titles(check(f, ['dropin-missing-reset'], f.opts))).toEqual(["Insert 'ExecStart=' before this line (reset the list first)"]);
+    const f = dropIn(
+      'reset',
+      '[Service]\nExecStart=/bin/x\nRestart=on-failure\n',
+      '[Service]\nEnvironment=A=1\nExecStart=/bin/y\nRestart=always\n',
+    );
+    expect(titles(check(f, ['dropin-missing-reset'], f.opts))).toEqual([
+      "Insert 'ExecStart=' before this line (reset the list first)",
+    ]);
   });
 });
 
@@ -235,14 +327,21 @@ describe('Move to [Section]', () => {
     expect(effective([f.doc]).get('Unit.StartLimitBurst')).toBe('["5"]');
     const l = check(f, ['moved-directive']);
     expect(titles(l)).toEqual(['Move to [Unit]']);
-    expect(l[0]!.after).toBe('[Service]\nExecStart=/bin/true\n\n[Unit]\nDescription=d\nStartLimitBurst=3\nStartLimitBurst=5\n');
+    expect(l[0]!.after).toBe(
+      '[Service]\nExecStart=/bin/true\n\n[Unit]\nDescription=d\nStartLimitBurst=3\nStartLimitBurst=5\n',
+    );
   });
 });
 
 describe('Rename to the replacement (renamed, deprecated, ignored directives)', () => {
   it('renames a directive that shares its storage with the new name, even next to it', () => {
-    const f = svc('[Unit]\nBindTo=a.service\nStartLimitInterval=5s\nStartLimitIntervalSec=10s\n[Service]\nExecStart=/bin/true\n');
-    expect(titles(check(f, ['renamed-directive']))).toEqual(["Replace with 'BindsTo'", "Replace with 'StartLimitIntervalSec'"]);
+    const f = svc(
+      '[Unit]\nBindTo=a.service\nStartLimitInterval=5s\nStartLimitIntervalSec=10s\n[Service]\nExecStart=/bin/true\n',
+    );
+    expect(titles(check(f, ['renamed-directive']))).toEqual([
+      "Replace with 'BindsTo'",
+      "Replace with 'StartLimitIntervalSec'",
+    ]);
   });
   it('does not rename when the value means nothing to the new directive (CrashReboot=yes → CrashAction=yes)', () => {
     const f = { doc: { path: '/etc/systemd/system.conf', text: '[Manager]\nCrashReboot=yes\n' } };
@@ -255,7 +354,9 @@ describe('Rename to the replacement (renamed, deprecated, ignored directives)', 
     expect(titles(check(both, ['ignored-directive']))).toEqual([]);
     expect(titles(check(both, ['deprecated-directive'], { targetVersion: 252 }))).toEqual([]);
     const alone = svc('[Service]\nExecStart=/bin/true\nMemoryLimit=2G\n');
-    expect(titles(check(alone, ['ignored-directive']))).toEqual(["Replace with 'MemoryMax' (check the value: its meaning or scale may differ)"]);
+    expect(titles(check(alone, ['ignored-directive']))).toEqual([
+      "Replace with 'MemoryMax' (check the value: its meaning or scale may differ)",
+    ]);
   });
   it('warns that the scale may differ when a deprecated directive has a replacement with another meaning', () => {
     const f = svc('[Service]\nExecStart=/bin/true\nCPUShares=1024\n');
@@ -279,11 +380,18 @@ describe('Did-you-mean and value fixes', () => {
     expect(titles(check(f, ['invalid-value']))).toEqual(["Change to 'forking'"]);
   });
   it("watchdog: sets the driver's limit and nothing else", () => {
-    const f = { doc: { path: '/etc/systemd/system.conf', text: '[Manager]\nRuntimeWatchdogSec=20min\nRebootWatchdogSec=10min\n' } };
+    const f = {
+      doc: { path: '/etc/systemd/system.conf', text: '[Manager]\nRuntimeWatchdogSec=20min\nRebootWatchdogSec=10min\n' },
+    };
     expect(titles(check(f, ['watchdog-out-of-range'])).length).toBeGreaterThan(0);
   });
   it('socket hint: rewrites the hint and nothing else', () => {
-    const f = { doc: { path: '/x/mosquitto.socket', text: '[Socket]\nListenStream=[::1]:1883\nFileDescriptorName=socket(2,1,6)=1\nService=mosquitto.service\n' } };
+    const f = {
+      doc: {
+        path: '/x/mosquitto.socket',
+        text: '[Socket]\nListenStream=[::1]:1883\nFileDescriptorName=socket(2,1,6)=1\nService=mosquitto.service\n',
+      },
+    };
     expect(titles(check(f, ['fd-hint-mismatch']))).toEqual(["Change to 'socket(10,1,6)=1'"]);
   });
 });

@@ -34,12 +34,19 @@ describe('hover', () => {
   });
 
   it('says a socket hint in words', () => {
-    const h = hover('/x/mqtt.socket', '[Socket]\nListenStream=127.0.0.1:1883\nFileDescriptorName=sock$0et(2,1,6)=0\nService=mosquitto.service\n');
-    expect(h).toContain('the first `socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)` call of mosquitto.service gets this socket');
+    const h = hover(
+      '/x/mqtt.socket',
+      '[Socket]\nListenStream=127.0.0.1:1883\nFileDescriptorName=sock$0et(2,1,6)=0\nService=mosquitto.service\n',
+    );
+    expect(h).toContain(
+      'the first `socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)` call of mosquitto.service gets this socket',
+    );
   });
 
   it('shows watchdog seconds, ticks and the driver range', () => {
-    const h = hover('/etc/systemd/system.conf', '[Manager]\nRuntimeWatchdogSec=10min 1$04s\n', { watchdog: limitsForDriver('iTCO-v2') });
+    const h = hover('/etc/systemd/system.conf', '[Manager]\nRuntimeWatchdogSec=10min 1$04s\n', {
+      watchdog: limitsForDriver('iTCO-v2'),
+    });
     expect(h).toContain('**614 s**');
     expect(h).toContain('1023 ticks of 0.6 s');
     expect(h).toContain('3–614 s');
@@ -59,9 +66,13 @@ describe('hover', () => {
     expect(existsSync(page), `${page} is not installed (it comes with the systemd package)`).toBe(true);
     // The first sentence of the entry, taken from the roff source itself: `.PP`, `\fIRemainAfterExit=\fR`, `.RS 4`, text.
     const roff = gunzipSync(readFileSync(page)).toString('utf8').split('\n');
-    const at = roff.findIndex((l, i) => l === '\\fIRemainAfterExit=\\fR' && roff[i - 1] === '.PP' && roff[i + 1] === '.RS 4');
+    const at = roff.findIndex(
+      (l, i) => l === '\\fIRemainAfterExit=\\fR' && roff[i - 1] === '.PP' && roff[i + 1] === '.RS 4',
+    );
     expect(at).toBeGreaterThan(0);
-    const sentence = roff[at + 2]!.replace(/\\&/g, '').replace(/\\-/g, '-').split(/(?<=\.) /)[0]!;
+    const sentence = roff[at + 2]!.replace(/\\&/g, '')
+      .replace(/\\-/g, '-')
+      .split(/(?<=\.) /)[0]!;
     expect(sentence.length).toBeGreaterThan(20);
 
     const { doc, offset } = withCursor('/x/a.service', '[Service]\nRemainAfter$0Exit=yes\n');

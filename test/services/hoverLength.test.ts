@@ -8,7 +8,8 @@ import { tableToMarkdown } from '../../server/src/man/manPages.js';
 describe('hover size and tables', () => {
   const ls = createLanguageService();
   it('keeps directive hovers short and free of roff table markup, for every directive of [Service]', () => {
-    const text = '[Service]\nExecStart=/bin/true\nType=simple\nProtectSystem=strict\nRestart=always\nSystemCallFilter=@system-service\nCapabilityBoundingSet=CAP_NET_BIND_SERVICE\n';
+    const text =
+      '[Service]\nExecStart=/bin/true\nType=simple\nProtectSystem=strict\nRestart=always\nSystemCallFilter=@system-service\nCapabilityBoundingSet=CAP_NET_BIND_SERVICE\n';
     const doc = ls.parse('/x/a.service', text);
     for (const n of doc.tree.nodes) {
       if (n.kind !== 'assignment') continue;

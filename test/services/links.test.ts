@@ -35,7 +35,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('document links', () => {
   it('links Documentation= man pages, web pages and file URLs', () => {
-    expect(links('/x/a.service', '[Unit]\nDocumentation=«man:systemd.service(5)» «man:sshd(8)» «https://example.org/doc» «file:/usr/share/doc/a» info:a\n')).toEqual([
+    expect(
+      links(
+        '/x/a.service',
+        '[Unit]\nDocumentation=«man:systemd.service(5)» «man:sshd(8)» «https://example.org/doc» «file:/usr/share/doc/a» info:a\n',
+      ),
+    ).toEqual([
       ['man:systemd.service(5)', 'https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html'],
       ['man:sshd(8)', 'https://man7.org/linux/man-pages/man8/sshd.8.html'],
       ['https://example.org/doc', 'https://example.org/doc'],
@@ -53,7 +58,12 @@ describe('document links', () => {
   it('links absolute paths that exist, after exec prefixes, and nothing else', () => {
     const bin = join(dir, 'bin/daemon');
     const env = join(dir, 'daemon.env');
-    expect(links('/x/a.service', `[Service]\nExecStart=-«${bin}» --config ${dir}/missing.conf\nEnvironmentFile=-«${env}»\nDescription=${bin}\n`)).toEqual([
+    expect(
+      links(
+        '/x/a.service',
+        `[Service]\nExecStart=-«${bin}» --config ${dir}/missing.conf\nEnvironmentFile=-«${env}»\nDescription=${bin}\n`,
+      ),
+    ).toEqual([
       [bin, pathToFileURL(bin).href],
       [env, pathToFileURL(env).href],
     ]);
@@ -61,12 +71,22 @@ describe('document links', () => {
 
   it('asks the injected file check, not the disk, when one is given', () => {
     const seen: string[] = [];
-    const exists = (p: string) => { seen.push(p); return p === '/opt/app/run'; };
-    expect(links('/x/a.service', '[Service]\nExecStart=«/opt/app/run» /opt/app/other\n', exists)).toEqual([['/opt/app/run', 'file:///opt/app/run']]);
+    const exists = (p: string) => {
+      seen.push(p);
+      return p === '/opt/app/run';
+    };
+    expect(links('/x/a.service', '[Service]\nExecStart=«/opt/app/run» /opt/app/other\n', exists)).toEqual([
+      ['/opt/app/run', 'file:///opt/app/run'],
+    ]);
     expect(seen).toEqual(['/opt/app/run', '/opt/app/other']);
   });
 
   it('gives no links outside known directives or in comments', () => {
-    expect(links('/x/a.service', '# Documentation=man:a(1)\n[Unit]\nDocumentaton=man:a(1)\n[X-Vendor]\nDocumentation=man:a(1)\n')).toEqual([]);
+    expect(
+      links(
+        '/x/a.service',
+        '# Documentation=man:a(1)\n[Unit]\nDocumentaton=man:a(1)\n[X-Vendor]\nDocumentation=man:a(1)\n',
+      ),
+    ).toEqual([]);
   });
 });

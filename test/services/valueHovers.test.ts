@@ -17,8 +17,12 @@ describe('value hovers', () => {
     expect(hover('/x/a.service', '[Service]\nKillSignal=SIGT$0ERM\n')).toContain('signal number **15**');
   });
   it('a mode: in words, and a umask as what it takes away', () => {
-    expect(hover('/x/a.service', '[Service]\nStateDirectoryMode=07$050\n')).toContain('owner: read, write, run/enter; group: read, run/enter; others: nothing');
-    expect(hover('/x/a.service', '[Service]\nUMask=00$077\n')).toContain('is a mask: new files and folders lose owner: nothing; group: read, write, run/enter');
+    expect(hover('/x/a.service', '[Service]\nStateDirectoryMode=07$050\n')).toContain(
+      'owner: read, write, run/enter; group: read, run/enter; others: nothing',
+    );
+    expect(hover('/x/a.service', '[Service]\nUMask=00$077\n')).toContain(
+      'is a mask: new files and folders lose owner: nothing; group: read, write, run/enter',
+    );
   });
   it('a specifier: what it expands to in this unit', () => {
     const md = hover('/x/getty@tty1.service', '[Service]\nExecStart=/sbin/agetty %$0I\n');

@@ -8,14 +8,27 @@ const PATH = '/repo/usr/lib/systemd/system/ssh.service';
 
 function service() {
   return createLanguageService({
-    shipped: (path, text) => ({ path, source: 'git', from: 'the last commit (git HEAD)', text: SHIPPED, differs: text !== SHIPPED }),
+    shipped: (path, text) => ({
+      path,
+      source: 'git',
+      from: 'the last commit (git HEAD)',
+      text: SHIPPED,
+      differs: text !== SHIPPED,
+    }),
   });
 }
 
 describe('vendor files stay as shipped', () => {
   const ls = service();
   const doc = ls.parse(PATH, EDITED);
-  const env = { uri: 'u', toOffset: () => 0, toRange: (s: Span) => ({ start: positionAt(doc.tree.lineStarts, s.start), end: positionAt(doc.tree.lineStarts, s.end) }) };
+  const env = {
+    uri: 'u',
+    toOffset: () => 0,
+    toRange: (s: Span) => ({
+      start: positionAt(doc.tree.lineStarts, s.start),
+      end: positionAt(doc.tree.lineStarts, s.end),
+    }),
+  };
 
   it('warns on the changed line, and offers moving the change first, restoring (for review) second', () => {
     const d = ls.getDiagnostics(doc).find((x) => x.code === 'vendor-modified');

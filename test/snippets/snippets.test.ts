@@ -23,14 +23,23 @@ interface DirectiveRow {
 }
 
 function loadDirectives(): Map<string, DirectiveRow> {
-  const [header, ...lines] = readFileSync(join(root, 'data/directives.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const [header, ...lines] = readFileSync(join(root, 'data/directives.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const cols = header!.split('\t');
   const col = (name: string): number => {
     const i = cols.indexOf(name);
     if (i < 0) throw new Error(`directives.tsv has no column ${name}`);
     return i;
   };
-  const [cSection, cDirective, cStatus, cKind, cList, cEnum] = ['section', 'directive', 'status_v260', 'value_kind', 'list', 'enum_values'].map(col);
+  const [cSection, cDirective, cStatus, cKind, cList, cEnum] = [
+    'section',
+    'directive',
+    'status_v260',
+    'value_kind',
+    'list',
+    'enum_values',
+  ].map(col);
   const map = new Map<string, DirectiveRow>();
   for (const line of lines) {
     const f = line.split('\t');
@@ -240,7 +249,8 @@ function readAssignments(text: string, defaultSection: string | undefined, probl
 // Enumerated values
 
 const BOOL = /^(?:1|yes|y|true|t|on|0|no|n|false|f|off)$/i;
-const TIMESPAN_UNITS = 'usec|us|µs|μs|msec|ms|nsec|ns|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y';
+const TIMESPAN_UNITS =
+  'usec|us|µs|μs|msec|ms|nsec|ns|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y';
 const TIMESPAN = new RegExp(`^(?:infinity|(?:(?:\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:${TIMESPAN_UNITS})?\\s*)+)$`);
 
 /** One `|`-alternative of enum_values as a predicate. */
@@ -282,7 +292,8 @@ function checkValue(row: DirectiveRow, value: string): string | undefined {
   if (LIST_KINDS.has(row.valueKind)) {
     if (alts.includes('<bool>') && BOOL.test(value)) return undefined;
     let items = value.split(/\s+/);
-    if (items[0]!.startsWith('~') && alts.includes('~<LIST>')) items = [items[0]!.slice(1), ...items.slice(1)].filter((x) => x !== '');
+    if (items[0]!.startsWith('~') && alts.includes('~<LIST>'))
+      items = [items[0]!.slice(1), ...items.slice(1)].filter((x) => x !== '');
     const bad = items.filter((x) => !ok(x));
     return bad.length ? `${bad.join(', ')} not in ${row.enumValues.join('|')}` : undefined;
   }
@@ -325,7 +336,9 @@ function snippetProblems(name: string, s: Snippet): string[] {
       }
       if (a.key.startsWith('X-') || a.section?.startsWith('X-')) continue;
       if (a.section === undefined) {
-        problems.push(`${a.key}= is outside any section; add a [Section] header or list the snippet in FRAGMENT_SECTIONS`);
+        problems.push(
+          `${a.key}= is outside any section; add a [Section] header or list the snippet in FRAGMENT_SECTIONS`,
+        );
         continue;
       }
       const row = directives.get(`${a.section}\t${a.key}`);
@@ -361,7 +374,11 @@ describe('snippet body syntax (test helpers)', () => {
 
   it('reads sections, continuations and comments', () => {
     const problems: string[] = [];
-    const got = readAssignments('[Service]\n# c\nExecStart=/bin/a \\\n# skipped\n  b\nbogus line\n[Install]\nWantedBy=x', undefined, problems);
+    const got = readAssignments(
+      '[Service]\n# c\nExecStart=/bin/a \\\n# skipped\n  b\nbogus line\n[Install]\nWantedBy=x',
+      undefined,
+      problems,
+    );
     expect(got.map((a) => [a.section, a.key, a.value])).toEqual([
       ['Service', 'ExecStart', '/bin/a    b'],
       ['Install', 'WantedBy', 'x'],
@@ -394,19 +411,40 @@ describe('snippets/systemd.json', () => {
     expect(new Set(prefixes).size).toBe(prefixes.length);
     for (const [name, s] of entries) {
       expect(typeof s.description === 'string' && s.description.length > 10, `${name}: description`).toBe(true);
-      expect(prefixes.length > 0 && (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z0-9-]*$/.test(p)), `${name}: prefix`).toBe(true);
+      expect(
+        prefixes.length > 0 &&
+          (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z0-9-]*$/.test(p)),
+        `${name}: prefix`,
+      ).toBe(true);
       expect(bodyText(s).length, `${name}: body`).toBeGreaterThan(0);
     }
-    for (const p of ['service-notify', 'socket', 'service-socket-activated', 'socket-fdname-hint', 'dropin-ld-preload', 'system-conf-watchdog', 'sandbox', 'timer', 'service-timer-job', 'service-oneshot', 'service-template', 'dropin-execstart']) {
+    for (const p of [
+      'service-notify',
+      'socket',
+      'service-socket-activated',
+      'socket-fdname-hint',
+      'dropin-ld-preload',
+      'system-conf-watchdog',
+      'sandbox',
+      'timer',
+      'service-timer-job',
+      'service-oneshot',
+      'service-template',
+      'dropin-execstart',
+    ]) {
       expect(prefixes, p).toContain(p);
     }
-    for (const name of Object.keys(FRAGMENT_SECTIONS)) expect(snippets[name], `FRAGMENT_SECTIONS names ${name}`).toBeDefined();
+    for (const name of Object.keys(FRAGMENT_SECTIONS))
+      expect(snippets[name], `FRAGMENT_SECTIONS names ${name}`).toBeDefined();
   });
 
   // Podman Quadlet snippets (quadlet-*) are checked against quadlet.tsv by test/quadlet/quadlet.test.ts.
-  it.each(entries.filter(([, s]) => !String(s.prefix).startsWith('quadlet-')))('%s: directives exist in their sections and literal values are valid', (name, s) => {
-    expect(snippetProblems(name, s)).toEqual([]);
-  });
+  it.each(entries.filter(([, s]) => !String(s.prefix).startsWith('quadlet-')))(
+    '%s: directives exist in their sections and literal values are valid',
+    (name, s) => {
+      expect(snippetProblems(name, s)).toEqual([]);
+    },
+  );
 
   it('covers what the snippets are for', () => {
     const text = (prefix: string): string => bodyText(entries.find(([, s]) => s.prefix === prefix)![1]);

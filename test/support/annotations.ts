@@ -30,11 +30,18 @@ export function parseAnnotations(text: string): { expected: Expected[]; options:
   const expected: Expected[] = [];
   const options: Record<string, string> = {};
   const m0 = /^#\s*fixture:\s*(.*)$/.exec(lines[0] ?? '');
-  if (m0) for (const kv of m0[1]!.split(/\s+/)) { const [k, v] = kv.split('='); if (k) options[k] = v ?? 'true'; }
+  if (m0)
+    for (const kv of m0[1]!.split(/\s+/)) {
+      const [k, v] = kv.split('=');
+      if (k) options[k] = v ?? 'true';
+    }
   let target = -1;
   for (let i = 0; i < lines.length; i++) {
     const m = ANNOTATION.exec(lines[i]!);
-    if (!m) { target = i; continue; }
+    if (!m) {
+      target = i;
+      continue;
+    }
     const marker = m[2]!;
     const start = marker.startsWith('<') ? 0 : m[1]!.length;
     const end = m[1]!.length + marker.length;
@@ -64,29 +71,52 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
       return { path, source: 'saved', from: 'the last saved version', text, differs: text !== current };
     },
     // A rule that throws or reports a code it does not declare fails the fixture.
-    log: (message) => { throw new Error(message); },
+    log: (message) => {
+      throw new Error(message);
+    },
   });
   const doc = service.parse(path, text);
   return service.getDiagnostics(doc).map((d) => {
     const s = positionAt(doc.tree.lineStarts, d.start);
     const e = positionAt(doc.tree.lineStarts, d.end);
     const lineEnd = (doc.tree.lineStarts[s.line + 1] ?? text.length) - doc.tree.lineStarts[s.line]!;
-    const lineText = text.slice(doc.tree.lineStarts[s.line]!, doc.tree.lineStarts[s.line]! + lineEnd).replace(/[\r\n]+$/, '');
+    const lineText = text
+      .slice(doc.tree.lineStarts[s.line]!, doc.tree.lineStarts[s.line]! + lineEnd)
+      .replace(/[\r\n]+$/, '');
     const end = e.line === s.line ? e.character : lineText.length;
-    return { line: s.line, start: s.character, end: Math.max(end, s.character + (d.end > d.start ? 0 : 0)), severity: d.severity, code: d.code, message: d.message };
+    return {
+      line: s.line,
+      start: s.character,
+      end: Math.max(end, s.character + (d.end > d.start ? 0 : 0)),
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    };
   });
 }
 
 /** Human-readable diff: '-' expected but missing, '+' reported but not expected. */
 export function compare(expected: Expected[], actual: Expected[]): string[] {
   const problems: string[] = [];
-  const fmt = (e: Expected): string => `line ${e.line + 1} [${e.start},${e.end}) ${e.severity}[${e.code}]${e.message ? `: ${e.message}` : ''}`;
+  const fmt = (e: Expected): string =>
+    `line ${e.line + 1} [${e.start},${e.end}) ${e.severity}[${e.code}]${e.message ? `: ${e.message}` : ''}`;
   const used = new Set<number>();
   for (const e of expected) {
-    const i = actual.findIndex((a, k) => !used.has(k) && a.line === e.line && a.start === e.start && (a.end === e.end || a.end === a.start) && a.severity === e.severity && a.code === e.code && (!e.message || (a.message ?? '').includes(e.message)));
+    const i = actual.findIndex(
+      (a, k) =>
+        !used.has(k) &&
+        a.line === e.line &&
+        a.start === e.start &&
+        (a.end === e.end || a.end === a.start) &&
+        a.severity === e.severity &&
+        a.code === e.code &&
+        (!e.message || (a.message ?? '').includes(e.message)),
+    );
     if (i < 0) problems.push(`- ${fmt(e)}`);
     else used.add(i);
   }
-  actual.forEach((a, k) => { if (!used.has(k)) problems.push(`+ ${fmt(a)}`); });
+  actual.forEach((a, k) => {
+    if (!used.has(k)) problems.push(`+ ${fmt(a)}`);
+  });
   return problems;
 }

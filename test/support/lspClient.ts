@@ -1,7 +1,12 @@
 /** A minimal LSP client over real stdio against the bundled server (dist/server.js). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export interface TestServer {
   conn: MessageConnection;
@@ -31,7 +36,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const cmd = opts.cmd ?? [process.execPath, SERVER, '--stdio'];
   const proc = spawn(cmd[0]!, [...cmd.slice(1), ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
-  proc.stderr!.on('data', (d) => { err += d.toString(); });
+  proc.stderr!.on('data', (d) => {
+    err += d.toString();
+  });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, { version?: number; diagnostics: any[] }>();
   const waiters: (() => void)[] = [];
@@ -43,28 +50,52 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   conn.onRequest('client/registerCapability', () => null);
   for (const [method, h] of Object.entries(opts.handlers ?? {})) conn.onRequest(method, h);
   conn.onNotification('window/showMessage', () => undefined);
-  conn.onNotification('window/logMessage', (p: any) => { err += `[log] ${p.message}\n`; });
+  conn.onNotification('window/logMessage', (p: any) => {
+    err += `[log] ${p.message}\n`;
+  });
   conn.listen();
   await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri: opts.rootUri ?? null, workspaceFolders: null,
-    capabilities: { workspace: { configuration: true, ...opts.workspaceCapabilities }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
+    processId: process.pid,
+    rootUri: opts.rootUri ?? null,
+    workspaceFolders: null,
+    capabilities: {
+      workspace: { configuration: true, ...opts.workspaceCapabilities },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        hover: { contentFormat: ['markdown'] },
+      },
+    },
     initializationOptions: opts.settings ?? {},
   });
   await conn.sendNotification('initialized', {});
   const server: TestServer = {
-    conn, proc, diagnostics, stderr: () => err,
+    conn,
+    proc,
+    diagnostics,
+    stderr: () => err,
     async waitForDiagnostics(uri, pred = () => true, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const d = diagnostics.get(uri);
         if (d && pred(d.diagnostics)) return d.diagnostics;
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(d)}; stderr: ${err}`);
-        await new Promise<void>((r) => { const t = setTimeout(r, Math.min(left, 200)); waiters.push(() => { clearTimeout(t); r(); }); });
+        if (left <= 0)
+          throw new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(d)}; stderr: ${err}`,
+          );
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, Math.min(left, 200));
+          waiters.push(() => {
+            clearTimeout(t);
+            r();
+          });
+        });
       }
     },
     open(uri, text, version = 1) {
-      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'systemd', version, text } });
+      void conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'systemd', version, text },
+      });
     },
     change(uri, version, changes) {
       void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
@@ -73,7 +104,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         void conn.sendNotification('exit');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
       await new Promise((r) => setTimeout(r, 50));
       conn.dispose();
       proc.kill();

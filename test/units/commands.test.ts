@@ -8,7 +8,18 @@ import { runDropin } from '../../server/src/cli/dropin.js';
 import { runIsolated } from './isolated.js';
 
 function io(): { out: string; err: string; io: { stdout(s: string): void; stderr(s: string): void } } {
-  const r = { out: '', err: '', io: { stdout: (s: string) => { r.out += s; }, stderr: (s: string) => { r.err += s; } } };
+  const r = {
+    out: '',
+    err: '',
+    io: {
+      stdout: (s: string) => {
+        r.out += s;
+      },
+      stderr: (s: string) => {
+        r.err += s;
+      },
+    },
+  };
   return r;
 }
 
@@ -29,7 +40,10 @@ beforeAll(() => {
   put('usr/lib/systemd/system.conf.d/10-x.conf', '[Manager]\nLogLevel=debug\n');
   symlinkSync('/dev/null', join(root, 'etc/systemd/system/masked.service'));
   put('units/base.service', '[Unit]\nAfter=a.service\n[Service]\nType=simple\nExecStart=/bin/a\nEnvironment=A=1\n');
-  put('units/target.service', '[Unit]\nAfter=a.service b.service\n[Service]\nType=simple\nExecStart=/bin/b\nEnvironment=A=1\nEnvironment=B=2\n');
+  put(
+    'units/target.service',
+    '[Unit]\nAfter=a.service b.service\n[Service]\nType=simple\nExecStart=/bin/b\nEnvironment=A=1\nEnvironment=B=2\n',
+  );
   put('units/target-less.service', '[Unit]\n[Service]\nType=simple\nExecStart=/bin/a\nEnvironment=A=1\n');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,7 +52,9 @@ describe('systemd-units effective', () => {
   it('prints the merged unit with origins', () => {
     const r = io();
     expect(runEffective(['foo.service', '--root', root], r.io)).toBe(0);
-    expect(r.out).toContain(`# from ${root}/etc/systemd/system/foo.service.d/override.conf:3, overrides ${root}/usr/lib/systemd/system/foo.service:5\nExecStart=/usr/bin/foo -v\n`);
+    expect(r.out).toContain(
+      `# from ${root}/etc/systemd/system/foo.service.d/override.conf:3, overrides ${root}/usr/lib/systemd/system/foo.service:5\nExecStart=/usr/bin/foo -v\n`,
+    );
     expect(r.out).toContain(`#   ${root}/usr/lib/systemd/system/foo.service (vendor)`);
     expect(r.err).toBe('');
   });
@@ -46,7 +62,9 @@ describe('systemd-units effective', () => {
   it('--files lists the hierarchy', () => {
     const r = io();
     expect(runEffective(['--files', `--root=${root}`, 'foo.service'], r.io)).toBe(0);
-    expect(r.out).toBe(`fragment ${root}/usr/lib/systemd/system/foo.service (vendor)\ndrop-in  ${root}/etc/systemd/system/foo.service.d/override.conf\n`);
+    expect(r.out).toBe(
+      `fragment ${root}/usr/lib/systemd/system/foo.service (vendor)\ndrop-in  ${root}/etc/systemd/system/foo.service.d/override.conf\n`,
+    );
   });
 
   it('says when a unit is masked (a link to /dev/null or an empty file)', () => {
@@ -67,7 +85,9 @@ describe('systemd-units effective', () => {
   it('renders system.conf with its drop-ins', () => {
     const r = io();
     expect(runEffective(['system.conf', '--root', root], r.io)).toBe(0);
-    expect(r.out).toContain(`# from ${root}/usr/lib/systemd/system.conf.d/10-x.conf:2, overrides ${root}/etc/systemd/system.conf:2\nLogLevel=debug\n`);
+    expect(r.out).toContain(
+      `# from ${root}/usr/lib/systemd/system.conf.d/10-x.conf:2, overrides ${root}/etc/systemd/system.conf:2\nLogLevel=debug\n`,
+    );
   });
 
   it('exit 1 for an unknown unit, 2 for bad usage and bad names', () => {
@@ -99,28 +119,39 @@ describe('systemd-units effective', () => {
 describe('systemd-units dropin', () => {
   it('prints the minimal drop-in', () => {
     const r = io();
-    expect(runDropin(['--base', join(root, 'units/base.service'), '--target', join(root, 'units/target.service')], r.io)).toBe(0);
+    expect(
+      runDropin(['--base', join(root, 'units/base.service'), '--target', join(root, 'units/target.service')], r.io),
+    ).toBe(0);
     expect(r.out).toBe('[Unit]\nAfter=b.service\n\n[Service]\nExecStart=\nExecStart=/bin/b\nEnvironment=B=2\n');
     expect(r.err).toBe('');
   });
 
   it('warns about what a drop-in cannot do and exits 1', () => {
     const r = io();
-    expect(runDropin([`--base=${join(root, 'units/base.service')}`, `--target=${join(root, 'units/target-less.service')}`], r.io)).toBe(1);
+    expect(
+      runDropin(
+        [`--base=${join(root, 'units/base.service')}`, `--target=${join(root, 'units/target-less.service')}`],
+        r.io,
+      ),
+    ).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain('warning: [Unit] After=: After= can only be added to in a drop-in');
   });
 
   it('says so when nothing differs', () => {
     const r = io();
-    expect(runDropin(['--base', join(root, 'units/base.service'), '--target', join(root, 'units/base.service')], r.io)).toBe(0);
+    expect(
+      runDropin(['--base', join(root, 'units/base.service'), '--target', join(root, 'units/base.service')], r.io),
+    ).toBe(0);
     expect(r.out).toBe('');
     expect(r.err).toContain('no drop-in needed');
   });
 
   it('names an unreadable file clearly (exit 1) and refuses bad usage (exit 2)', () => {
     let r = io();
-    expect(runDropin(['--base', join(root, 'units/nope.service'), '--target', join(root, 'units/base.service')], r.io)).toBe(1);
+    expect(
+      runDropin(['--base', join(root, 'units/nope.service'), '--target', join(root, 'units/base.service')], r.io),
+    ).toBe(1);
     expect(r.err).toBe(`systemd-units dropin: ${join(root, 'units/nope.service')} cannot be read: no such file\n`);
     r = io();
     expect(runDropin(['--base', join(root, 'units'), '--target', join(root, 'units/base.service')], r.io)).toBe(1);

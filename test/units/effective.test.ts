@@ -5,10 +5,11 @@ import { findUnitHierarchy, memoryFs } from '../../server/src/units/hierarchy.js
 const VENDOR = '/usr/lib/systemd/system/foo.service';
 const OVR = '/etc/systemd/system/foo.service.d/override.conf';
 
-const merge = (base: string, ...dropins: string[]) => mergeUnit([
-  { path: VENDOR, text: base, vendor: true },
-  ...dropins.map((text, i) => ({ path: i === 0 ? OVR : `/etc/systemd/system/foo.service.d/${i}.conf`, text })),
-]);
+const merge = (base: string, ...dropins: string[]) =>
+  mergeUnit([
+    { path: VENDOR, text: base, vendor: true },
+    ...dropins.map((text, i) => ({ path: i === 0 ? OVR : `/etc/systemd/system/foo.service.d/${i}.conf`, text })),
+  ]);
 
 describe('single values', () => {
   it('the last assignment wins, across files and within a file', () => {
@@ -45,7 +46,10 @@ describe('single values', () => {
 
 describe('lists', () => {
   it('accumulate, and an empty assignment clears the list', () => {
-    const e = merge('[Service]\nExecStart=/usr/bin/foo\nEnvironment=A=1\n', '[Service]\nExecStart=\nExecStart=/usr/bin/foo --debug\nEnvironment=B=2\n');
+    const e = merge(
+      '[Service]\nExecStart=/usr/bin/foo\nEnvironment=A=1\n',
+      '[Service]\nExecStart=\nExecStart=/usr/bin/foo --debug\nEnvironment=B=2\n',
+    );
     expect(e.valuesOf('Service', 'ExecStart')).toEqual(['/usr/bin/foo --debug']);
     expect(e.valuesOf('Service', 'Environment')).toEqual(['A=1', 'B=2']);
     const o = e.originOf('Service', 'ExecStart')!;
@@ -55,7 +59,10 @@ describe('lists', () => {
   });
 
   it('add-only lists accumulate and ignore an empty assignment (dependencies cannot be reset)', () => {
-    const e = merge('[Unit]\nAfter=a.service b.service\nWants=a.service\n', '[Unit]\nAfter=\nAfter=c.service a.service\nWants=\n');
+    const e = merge(
+      '[Unit]\nAfter=a.service b.service\nWants=a.service\n',
+      '[Unit]\nAfter=\nAfter=c.service a.service\nWants=\n',
+    );
     expect(e.valuesOf('Unit', 'After')).toEqual(['a.service', 'b.service', 'c.service']);
     expect(e.valuesOf('Unit', 'Wants')).toEqual(['a.service']);
     const o = e.originOf('Unit', 'After')!;
@@ -76,18 +83,27 @@ describe('lists', () => {
   });
 
   it('an empty Assert…= clears every assert, but not the conditions', () => {
-    const e = merge('[Unit]\nConditionPathExists=/etc/foo\nAssertPathExists=/x\nAssertHost=h\n', '[Unit]\nAssertHost=\n');
+    const e = merge(
+      '[Unit]\nConditionPathExists=/etc/foo\nAssertPathExists=/x\nAssertHost=h\n',
+      '[Unit]\nAssertHost=\n',
+    );
     expect(e.valuesOf('Unit', 'AssertPathExists')).toEqual([]);
     expect(e.valuesOf('Unit', 'AssertHost')).toEqual([]);
     expect(e.valuesOf('Unit', 'ConditionPathExists')).toEqual(['/etc/foo']);
   });
 
   it('an empty timer trigger clears all triggers; an empty path watch clears all watches', () => {
-    const t = mergeUnit([{ path: 'a', text: '[Timer]\nOnCalendar=daily\nOnBootSec=5min\nPersistent=yes\n' }, { path: 'b', text: '[Timer]\nOnCalendar=\nOnCalendar=weekly\n' }]);
+    const t = mergeUnit([
+      { path: 'a', text: '[Timer]\nOnCalendar=daily\nOnBootSec=5min\nPersistent=yes\n' },
+      { path: 'b', text: '[Timer]\nOnCalendar=\nOnCalendar=weekly\n' },
+    ]);
     expect(t.valuesOf('Timer', 'OnCalendar')).toEqual(['weekly']);
     expect(t.valuesOf('Timer', 'OnBootSec')).toEqual([]);
     expect(t.valuesOf('Timer', 'Persistent')).toEqual(['yes']);
-    const p = mergeUnit([{ path: 'a', text: '[Path]\nPathExists=/a\nPathChanged=/b\n' }, { path: 'b', text: '[Path]\nPathModified=\n' }]);
+    const p = mergeUnit([
+      { path: 'a', text: '[Path]\nPathExists=/a\nPathChanged=/b\n' },
+      { path: 'b', text: '[Path]\nPathModified=\n' },
+    ]);
     expect(p.valuesOf('Path', 'PathExists')).toEqual([]);
     expect(p.valuesOf('Path', 'PathChanged')).toEqual([]);
   });
@@ -115,42 +131,46 @@ describe('renamed spellings share the storage of the current name', () => {
 });
 
 describe('rendering', () => {
-  const base = '[Unit]\nDescription=Foo\nAfter=network.target\n\n[Service]\nExecStart=/usr/bin/foo\nNice=1\n\n[Install]\nWantedBy=multi-user.target\n';
+  const base =
+    '[Unit]\nDescription=Foo\nAfter=network.target\n\n[Service]\nExecStart=/usr/bin/foo\nNice=1\n\n[Install]\nWantedBy=multi-user.target\n';
   const drop = '[Service]\nExecStart=\nExecStart=/usr/bin/foo -v\nNice=\nEnvironment=A=1\n[Unit]\nAfter=db.service\n';
 
   it('prints the merged unit with # from file:line comments, sections in order', () => {
     const text = renderEffective(merge(base, drop), { unitName: 'foo.service' });
-    expect(text).toBe([
-      '# Effective configuration of foo.service, merged from:',
-      `#   ${VENDOR} (vendor)`,
-      `#   ${OVR}`,
-      '',
-      '[Unit]',
-      `# from ${VENDOR}:2`,
-      'Description=Foo',
-      `# from ${VENDOR}:3`,
-      'After=network.target',
-      `# from ${OVR}:7`,
-      'After=db.service',
-      '',
-      '[Service]',
-      `# from ${OVR}:3, overrides ${VENDOR}:6`,
-      'ExecStart=/usr/bin/foo -v',
-      `# Nice= reset to its default by ${OVR}:4`,
-      `# from ${OVR}:5`,
-      'Environment=A=1',
-      '',
-      '[Install]',
-      `# from ${VENDOR}:10`,
-      'WantedBy=multi-user.target',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        '# Effective configuration of foo.service, merged from:',
+        `#   ${VENDOR} (vendor)`,
+        `#   ${OVR}`,
+        '',
+        '[Unit]',
+        `# from ${VENDOR}:2`,
+        'Description=Foo',
+        `# from ${VENDOR}:3`,
+        'After=network.target',
+        `# from ${OVR}:7`,
+        'After=db.service',
+        '',
+        '[Service]',
+        `# from ${OVR}:3, overrides ${VENDOR}:6`,
+        'ExecStart=/usr/bin/foo -v',
+        `# Nice= reset to its default by ${OVR}:4`,
+        `# from ${OVR}:5`,
+        'Environment=A=1',
+        '',
+        '[Install]',
+        `# from ${VENDOR}:10`,
+        'WantedBy=multi-user.target',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('re-reading the rendered text gives the same effective values', () => {
     const e = merge(base, drop);
     const again = effectiveOfText(renderEffective(e));
-    for (const d of e.directives()) expect(again.valuesOf(d.section, d.name), d.name).toEqual(e.valuesOf(d.section, d.name));
+    for (const d of e.directives())
+      expect(again.valuesOf(d.section, d.name), d.name).toEqual(e.valuesOf(d.section, d.name));
     expect(renderEffective(e, { comments: false, header: false })).not.toContain('#');
   });
 
@@ -162,7 +182,7 @@ describe('rendering', () => {
 });
 
 describe('from a hierarchy', () => {
-  it('merges the fragment and the drop-ins in systemd\'s order and skips masked drop-ins', () => {
+  it("merges the fragment and the drop-ins in systemd's order and skips masked drop-ins", () => {
     const fs = memoryFs({
       [VENDOR]: '[Service]\nExecStart=/usr/bin/foo\nNice=1\n',
       '/usr/lib/systemd/system/foo.service.d/10-vendor.conf': '[Service]\nNice=2\n',
@@ -176,14 +196,18 @@ describe('from a hierarchy', () => {
     expect(effective.valuesOf('Service', 'Nice')).toEqual(['5']);
     expect(effective.valuesOf('Service', 'ProtectSystem')).toEqual(['full']);
     expect(effective.originOf('Service', 'Nice')!.message).toBe(
-      '/etc/systemd/system/foo.service.d/20-local.conf'.replace(/^/, 'set in ') + ':2, overrides the value `9` (/etc/systemd/system/service.d/05-all.conf:2)',
+      '/etc/systemd/system/foo.service.d/20-local.conf'.replace(/^/, 'set in ') +
+        ':2, overrides the value `9` (/etc/systemd/system/service.d/05-all.conf:2)',
     );
   });
 });
 
 describe('each value knows what it displaced', () => {
   it('a replaced single value, and the list items cleared by a reset', () => {
-    const e = merge('[Service]\nNice=1\nExecStart=/a\nExecStart=/b\nEnvironment=A=1\n', '[Service]\nNice=2\nExecStart=\nExecStart=/c\nExecStart=/d\nEnvironment=B=2\n');
+    const e = merge(
+      '[Service]\nNice=1\nExecStart=/a\nExecStart=/b\nEnvironment=A=1\n',
+      '[Service]\nNice=2\nExecStart=\nExecStart=/c\nExecStart=/d\nEnvironment=B=2\n',
+    );
     const nice = e.get('Service', 'Nice')!.values[0]!;
     expect(nice.overrides.map((o) => `${o.value}@${o.line}`)).toEqual(['1@2']);
     const exec = e.get('Service', 'ExecStart')!.values;
@@ -196,8 +220,10 @@ describe('each value knows what it displaced', () => {
     expect(e.get('Service', 'User')!.values[0]!.overrides.map((o) => o.value)).toEqual(['a']);
   });
 
-  it('a condition cleared by another condition\'s reset is displaced too', () => {
+  it("a condition cleared by another condition's reset is displaced too", () => {
     const e = merge('[Unit]\nConditionHost=x\n', '[Unit]\nConditionPathExists=\nConditionHost=y\n');
-    expect(e.get('Unit', 'ConditionHost')!.values.map((v) => [v.value, v.overrides.map((o) => o.value)])).toEqual([['y', ['x']]]);
+    expect(e.get('Unit', 'ConditionHost')!.values.map((v) => [v.value, v.overrides.map((o) => o.value)])).toEqual([
+      ['y', ['x']],
+    ]);
   });
 });

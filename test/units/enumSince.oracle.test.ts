@@ -39,7 +39,9 @@ describe('enum values by version agree with systemd 252', () => {
       const files = cases.map((c, i) => {
         const [section, name] = c.key.split('.');
         const host = HOSTS[section!]!;
-        const text = host.body.startsWith(`[${section}]`) ? host.body.replace(`[${section}]\n`, `[${section}]\n${name}=${c.value}\n`) : `[${section}]\n${name}=${c.value}\n${host.body}`;
+        const text = host.body.startsWith(`[${section}]`)
+          ? host.body.replace(`[${section}]\n`, `[${section}]\n${name}=${c.value}\n`)
+          : `[${section}]\n${name}=${c.value}\n${host.body}`;
         const file = join(dir, `e${i}.${host.type}`);
         writeFileSync(file, text);
         if (host.type !== 'service') writeFileSync(join(dir, `e${i}.service`), '[Service]\nExecStart=/bin/true\n');
@@ -48,12 +50,17 @@ describe('enum values by version agree with systemd 252', () => {
       const flagged = new Set<number>();
       for (let k = 0; k < files.length; k += 150) {
         const r = spawnSync('systemd-analyze', ['verify', '--man=no', '--generators=no', ...files.slice(k, k + 150)], {
-          encoding: 'utf8', timeout: 120000, env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
+          encoding: 'utf8',
+          timeout: 120000,
+          env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
         });
         // Refusals only ("…, ignoring"); deprecation notes (syslog, KillMode=none) are not about the version.
-        for (const m of `${r.stdout}${r.stderr}`.matchAll(/\/e(\d+)\.[a-z]+:2: (.*)/g)) if (/ignoring/.test(m[2]!) && !/obsolete/.test(m[2]!)) flagged.add(Number(m[1]));
+        for (const m of `${r.stdout}${r.stderr}`.matchAll(/\/e(\d+)\.[a-z]+:2: (.*)/g))
+          if (/ignoring/.test(m[2]!) && !/obsolete/.test(m[2]!)) flagged.add(Number(m[1]));
       }
-      const disagree = cases.filter((c, i) => c.newer !== flagged.has(i)).map((c) => `${c.key}=${c.value}: we say ${c.newer ? 'newer than 252' : 'known to 252'}`);
+      const disagree = cases
+        .filter((c, i) => c.newer !== flagged.has(i))
+        .map((c) => `${c.key}=${c.value}: we say ${c.newer ? 'newer than 252' : 'known to 252'}`);
       expect(disagree).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,12 @@ import { dirname, join } from 'node:path';
 import { findManagerHierarchy, findUnitHierarchy } from '../../server/src/units/hierarchy.js';
 
 function hasAnalyze(): boolean {
-  try { execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const UNIT = '[Service]\nType=oneshot\nExecStart=/bin/true\n';
@@ -62,13 +67,20 @@ const UNITS = ['foo-bar-baz.service', 'plain.service', 'tpl-x@one.service', 'mdr
 /** unit -> { fragment, dropIns } from systemd's dump. */
 function systemdView(root: string, units: string[]): Map<string, { fragment: string | undefined; dropIns: string[] }> {
   const r = spawnSync('systemd-analyze', ['verify', '--man=no', '--generators=no', `--root=${root}`, ...units], {
-    encoding: 'utf8', timeout: 60000, env: { ...process.env, SYSTEMD_LOG_LEVEL: 'debug' },
+    encoding: 'utf8',
+    timeout: 60000,
+    env: { ...process.env, SYSTEMD_LOG_LEVEL: 'debug' },
   });
   const out = new Map<string, { fragment: string | undefined; dropIns: string[] }>();
   let cur: { fragment: string | undefined; dropIns: string[] } | undefined;
   for (const line of (r.stdout + '\n' + r.stderr).split('\n')) {
     const h = /^\t-> Unit (\S+):$/.exec(line);
-    if (h) { cur = { fragment: undefined, dropIns: [] }; if (!out.has(h[1]!)) out.set(h[1]!, cur); else cur = undefined; continue; }
+    if (h) {
+      cur = { fragment: undefined, dropIns: [] };
+      if (!out.has(h[1]!)) out.set(h[1]!, cur);
+      else cur = undefined;
+      continue;
+    }
     if (!cur) continue;
     const f = /^\t\tFragment Path: (.*)$/.exec(line);
     if (f) cur.fragment = f[1];
@@ -90,7 +102,9 @@ describe.skipIf(!hasAnalyze())('hierarchy agrees with systemd 252', () => {
       else symlinkSync(v[1], p);
     }
   });
-  afterAll(() => { if (root) rmSync(root, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
 
   it('finds the same fragment and the same drop-ins in the same order', () => {
     const view = systemdView(root, UNITS);
@@ -100,9 +114,15 @@ describe.skipIf(!hasAnalyze())('hierarchy agrees with systemd 252', () => {
       const theirs = view.get(u)!;
       const expectedFragment = theirs.fragment;
       // systemd reports an alias' fragment by its resolved path; we keep the path and the target.
-      expect(ours.fragment?.target === expectedFragment || ours.fragment?.path === expectedFragment, `${u}: fragment ${ours.fragment?.path} vs ${expectedFragment}`).toBe(true);
+      expect(
+        ours.fragment?.target === expectedFragment || ours.fragment?.path === expectedFragment,
+        `${u}: fragment ${ours.fragment?.path} vs ${expectedFragment}`,
+      ).toBe(true);
       // systemd lists a masked drop-in (link to /dev/null) by its path too.
-      expect(ours.dropIns.map((d) => d.path), u).toEqual(theirs.dropIns);
+      expect(
+        ours.dropIns.map((d) => d.path),
+        u,
+      ).toEqual(theirs.dropIns);
     }
     // The interesting orderings, spelled out: /etc's shallow prefix beats /run's and /usr/lib's exact name, and
     // the type level loses even from /etc.
@@ -127,9 +147,18 @@ describe.skipIf(!hasAnalyze())('hierarchy agrees with systemd 252', () => {
         'run/systemd/system.conf.d/.30-hidden.conf': '[Manager]\n#hidden\n',
         'usr/local/lib/systemd/system.conf.d/15-d.conf': '[Manager]\n#local15\n',
       };
-      for (const [rel, v] of Object.entries(files)) { mkdirSync(dirname(join(mroot, rel)), { recursive: true }); writeFileSync(join(mroot, rel), v); }
-      const r = spawnSync('systemd-analyze', ['cat-config', `--root=${mroot}`, 'systemd/system.conf'], { encoding: 'utf8', timeout: 20000 });
-      const theirs = r.stdout.split('\n').filter((l) => l.startsWith(`# ${mroot}/`)).map((l) => l.slice(2));
+      for (const [rel, v] of Object.entries(files)) {
+        mkdirSync(dirname(join(mroot, rel)), { recursive: true });
+        writeFileSync(join(mroot, rel), v);
+      }
+      const r = spawnSync('systemd-analyze', ['cat-config', `--root=${mroot}`, 'systemd/system.conf'], {
+        encoding: 'utf8',
+        timeout: 20000,
+      });
+      const theirs = r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith(`# ${mroot}/`))
+        .map((l) => l.slice(2));
       const m = findManagerHierarchy('system', { root: mroot });
       expect([...m.mainFiles.map((f) => f.path), ...m.dropIns.map((d) => d.path)]).toEqual(theirs);
       expect(theirs).toHaveLength(5);

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIsolated } from './isolated.js';
 import {
-  dropInDirNamesFor, findManagerHierarchy, findUnitHierarchy, findUnitHierarchyInRoots, isVendorPath, memoryFs, templateOf, unitSearchDirs,
+  dropInDirNamesFor,
+  findManagerHierarchy,
+  findUnitHierarchy,
+  findUnitHierarchyInRoots,
+  isVendorPath,
+  memoryFs,
+  templateOf,
+  unitSearchDirs,
 } from '../../server/src/units/hierarchy.js';
 import { baseUnitOf } from '../../server/src/units/baseUnit.js';
 
@@ -18,15 +25,26 @@ const dropInPaths = (h: ReturnType<typeof findUnitHierarchy>): string[] => h.dro
 
 describe('drop-in folder names (dropin.c unit_file_find_dirs)', () => {
   it('walks the dash prefixes, deepest first', () => {
-    expect(dropInDirNamesFor('foo-bar-baz.service').map((n) => n.name)).toEqual(['foo-bar-baz.service', 'foo-bar-.service', 'foo-.service']);
+    expect(dropInDirNamesFor('foo-bar-baz.service').map((n) => n.name)).toEqual([
+      'foo-bar-baz.service',
+      'foo-bar-.service',
+      'foo-.service',
+    ]);
     expect(dropInDirNamesFor('foo-bar-baz.service').map((n) => n.level)).toEqual(['unit', 'prefix', 'prefix']);
   });
 
-  it('adds the template for an instance, and the template\'s own prefixes, before the instance prefixes', () => {
+  it("adds the template for an instance, and the template's own prefixes, before the instance prefixes", () => {
     expect(dropInDirNamesFor('foo-bar@baz.service').map((n) => n.name)).toEqual([
-      'foo-bar@baz.service', 'foo-bar@.service', 'foo-.service', 'foo-@baz.service', 'foo-@.service',
+      'foo-bar@baz.service',
+      'foo-bar@.service',
+      'foo-.service',
+      'foo-@baz.service',
+      'foo-@.service',
     ]);
-    expect(dropInDirNamesFor('getty@tty1.service').map((n) => [n.name, n.level])).toEqual([['getty@tty1.service', 'unit'], ['getty@.service', 'template']]);
+    expect(dropInDirNamesFor('getty@tty1.service').map((n) => [n.name, n.level])).toEqual([
+      ['getty@tty1.service', 'unit'],
+      ['getty@.service', 'template'],
+    ]);
   });
 
   it('stops at a leading dash, chops one trailing dash, and has nothing for plain names', () => {
@@ -87,9 +105,13 @@ describe('findUnitHierarchy', () => {
   });
 
   it('sees a symlink to /dev/null and an empty file as masked', () => {
-    const a = findUnitHierarchy('foo.service', { fs: memoryFs({ [`${SYS}/foo.service`]: { symlink: '/dev/null' }, [`${LIB}/foo.service`]: UNIT }) });
+    const a = findUnitHierarchy('foo.service', {
+      fs: memoryFs({ [`${SYS}/foo.service`]: { symlink: '/dev/null' }, [`${LIB}/foo.service`]: UNIT }),
+    });
     expect(a).toMatchObject({ masked: true, maskedBy: `${SYS}/foo.service`, fragment: undefined });
-    const b = findUnitHierarchy('foo.service', { fs: memoryFs({ [`${SYS}/foo.service`]: '', [`${LIB}/foo.service`]: UNIT }) });
+    const b = findUnitHierarchy('foo.service', {
+      fs: memoryFs({ [`${SYS}/foo.service`]: '', [`${LIB}/foo.service`]: UNIT }),
+    });
     expect(b.masked).toBe(true);
   });
 
@@ -103,8 +125,15 @@ describe('findUnitHierarchy', () => {
       [`${RUN}/foo.service.d/10-a.conf`]: 'x',
     });
     const h = findUnitHierarchy('foo.service', { fs });
-    expect(dropInPaths(h)).toEqual([`${LIB}/foo.service.d/05-vendor.conf`, `${SYS}/foo.service.d/10-a.conf`, `${RUN}/foo.service.d/20-b.conf`]);
-    expect(h.dropIns[1]!.shadows.map((s) => s.path)).toEqual([`${RUN}/foo.service.d/10-a.conf`, `${LIB}/foo.service.d/10-a.conf`]);
+    expect(dropInPaths(h)).toEqual([
+      `${LIB}/foo.service.d/05-vendor.conf`,
+      `${SYS}/foo.service.d/10-a.conf`,
+      `${RUN}/foo.service.d/20-b.conf`,
+    ]);
+    expect(h.dropIns[1]!.shadows.map((s) => s.path)).toEqual([
+      `${RUN}/foo.service.d/10-a.conf`,
+      `${LIB}/foo.service.d/10-a.conf`,
+    ]);
     expect(h.dropIns[0]!.vendor).toBe(true);
     expect(h.dropIns[1]!.vendor).toBe(false);
   });
@@ -121,7 +150,10 @@ describe('findUnitHierarchy', () => {
     const h = findUnitHierarchy('foo-bar-baz.service', { fs });
     expect(dropInPaths(h)).toEqual([`${SYS}/foo-bar-.service.d/10-x.conf`, `${LIB}/foo-bar-.service.d/20-y.conf`]);
     expect(h.dropIns.map((d) => d.level)).toEqual(['prefix', 'prefix']);
-    expect(h.dropIns[0]!.shadows.map((s) => s.path)).toEqual([`${SYS}/foo-.service.d/10-x.conf`, `${LIB}/foo-bar-baz.service.d/10-x.conf`]);
+    expect(h.dropIns[0]!.shadows.map((s) => s.path)).toEqual([
+      `${SYS}/foo-.service.d/10-x.conf`,
+      `${LIB}/foo-bar-baz.service.d/10-x.conf`,
+    ]);
   });
 
   it('puts type-level service.d/ lowest, even when it is in /etc', () => {
@@ -149,12 +181,16 @@ describe('findUnitHierarchy', () => {
     expect(dropInPaths(h)).toEqual([`${LIB}/getty@tty1.service.d/10-a.conf`, `${SYS}/getty@.service.d/20-b.conf`]);
     expect(h.dropIns.map((d) => d.level)).toEqual(['unit', 'template']);
     // An instance file of its own beats the template.
-    const h2 = findUnitHierarchy('getty@tty1.service', { fs: memoryFs({ [`${SYS}/getty@.service`]: UNIT, [`${LIB}/getty@tty1.service`]: UNIT }) });
+    const h2 = findUnitHierarchy('getty@tty1.service', {
+      fs: memoryFs({ [`${SYS}/getty@.service`]: UNIT, [`${LIB}/getty@tty1.service`]: UNIT }),
+    });
     expect(h2.fragment?.path).toBe(`${LIB}/getty@tty1.service`);
   });
 
   it('masks an instance whose template is masked', () => {
-    const h = findUnitHierarchy('getty@tty1.service', { fs: memoryFs({ [`${SYS}/getty@.service`]: { symlink: '/dev/null' }, [`${LIB}/getty@.service`]: UNIT }) });
+    const h = findUnitHierarchy('getty@tty1.service', {
+      fs: memoryFs({ [`${SYS}/getty@.service`]: { symlink: '/dev/null' }, [`${LIB}/getty@.service`]: UNIT }),
+    });
     expect(h.masked).toBe(true);
   });
 
@@ -212,7 +248,7 @@ describe('findUnitHierarchy', () => {
     expect(h.id).toBe('real.service');
   });
 
-  it('a workspace root overrides the machine at the same level, and the machine\'s /etc beats the workspace\'s vendor files', () => {
+  it("a workspace root overrides the machine at the same level, and the machine's /etc beats the workspace's vendor files", () => {
     const fs = memoryFs({
       [`/ws${LIB}/foo.service`]: UNIT,
       [`/ws${SYS}/foo.service.d/10-ws.conf`]: 'x',
@@ -257,7 +293,9 @@ describe('findManagerHierarchy', () => {
     const m = findManagerHierarchy('system', { fs });
     expect(m.mainFiles.map((f) => f.path)).toEqual(['/etc/systemd/system.conf']);
     expect(m.dropIns.map((d) => d.path)).toEqual([
-      '/usr/lib/systemd/system.conf.d/05-b.conf', '/etc/systemd/system.conf.d/10-a.conf', '/run/systemd/system.conf.d/20-c.conf',
+      '/usr/lib/systemd/system.conf.d/05-b.conf',
+      '/etc/systemd/system.conf.d/10-a.conf',
+      '/run/systemd/system.conf.d/20-c.conf',
     ]);
     expect(m.dropIns[0]!.vendor).toBe(true);
   });
@@ -287,7 +325,9 @@ describe('symlinked files', () => {
     const h = findUnitHierarchy('alias.service', { fs });
     expect(h.fragment).toMatchObject({ path: `${SYS}/alias.service`, vendor: true });
     const { effective } = loadEffectiveUnit(h, fs);
-    expect(effective.originOf('Service', 'Nice')!.message).toBe(`set in /opt/shared/10-nice.conf:2, overrides the vendor value \`2\` (${LIB}/real.service:3)`);
+    expect(effective.originOf('Service', 'Nice')!.message).toBe(
+      `set in /opt/shared/10-nice.conf:2, overrides the vendor value \`2\` (${LIB}/real.service:3)`,
+    );
   });
 });
 
@@ -306,7 +346,10 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
     symlinkSync('/dev/zero', join(sys, 'foo.service.d/15-zero-absolute.conf'));
     symlinkSync('../../../../../../../../../../dev/zero', join(sys, 'foo.service.d/20-zero.conf'));
     symlinkSync('../../../../../../../../../../proc/self/pagemap', join(sys, 'foo.service.d/30-pagemap.conf'));
-    writeFileSync(join(sys, 'foo.service.d/40-big.conf'), Buffer.concat([Buffer.from('[Service]\nNice=7\n'), Buffer.alloc(6_000_000, 0)]));
+    writeFileSync(
+      join(sys, 'foo.service.d/40-big.conf'),
+      Buffer.concat([Buffer.from('[Service]\nNice=7\n'), Buffer.alloc(6_000_000, 0)]),
+    );
     writeFileSync(join(dir, 'secret.conf'), '[Service]\nUser=secret-from-outside\n');
     symlinkSync('../../../../../secret.conf', join(sys, 'foo.service.d/50-leak.conf'));
     writeFileSync(join(sys, 'foo.service.d/60-ok.conf'), '[Service]\nNice=3\n');
@@ -320,7 +363,12 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the effective unit skips the FIFO, /dev/zero, pagemap, the 6 MB file and the link out, each with a reason', () => {
-    const run = runIsolated<{ nice: string[]; user: string[]; unreadable: string[]; skipped: { path: string; reason: string }[] }>(`
+    const run = runIsolated<{
+      nice: string[];
+      user: string[];
+      unreadable: string[];
+      skipped: { path: string; reason: string }[];
+    }>(`
       import { findUnitHierarchy } from './server/src/units/hierarchy.ts';
       import { loadEffectiveUnit } from './server/src/units/effective.ts';
       const h = findUnitHierarchy('foo.service', { root: ${JSON.stringify(ws)} });
@@ -333,7 +381,9 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
     expect(v.nice).toEqual(['3']);
     expect(v.user).toEqual([]);
     const d = join(ws, 'etc/systemd/system/foo.service.d');
-    expect(v.unreadable.sort()).toEqual(['10-fifo.conf', '20-zero.conf', '40-big.conf', '50-leak.conf'].map((n) => join(d, n)));
+    expect(v.unreadable.sort()).toEqual(
+      ['10-fifo.conf', '20-zero.conf', '40-big.conf', '50-leak.conf'].map((n) => join(d, n)),
+    );
     const why = Object.fromEntries(v.skipped.map((s) => [s.path.split('/').pop(), s.reason]));
     expect(why['10-fifo.conf']).toContain('named pipe');
     expect(why['20-zero.conf']).toMatch(/character device|outside the workspace/);
@@ -349,7 +399,11 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
     `);
     expect(run.timedOut, 'siblingUnits did not come back within 5 s').toBe(false);
     expect(run.ok, run.stderr).toBe(true);
-    expect(run.value).toEqual([`60-ok.conf:${'[Service]\nNice=3\n'.length}`, `foo.service:${'[Service]\nExecStart=/bin/foo\nNice=1\n'.length}`, `good.service:${'[Service]\nExecStart=/bin/good\n'.length}`]);
+    expect(run.value).toEqual([
+      `60-ok.conf:${'[Service]\nNice=3\n'.length}`,
+      `foo.service:${'[Service]\nExecStart=/bin/foo\nNice=1\n'.length}`,
+      `good.service:${'[Service]\nExecStart=/bin/good\n'.length}`,
+    ]);
   });
 
   it('go to definition never offers a FIFO, a device, a kernel file or a link out of the workspace', () => {
@@ -364,7 +418,10 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
     expect(run.timedOut).toBe(false);
     expect(run.ok, run.stderr).toBe(true);
     expect(run.value).toEqual({
-      'fifo.service': [], 'zero.service': [], 'evil.service': [], 'leak.service': [],
+      'fifo.service': [],
+      'zero.service': [],
+      'evil.service': [],
+      'leak.service': [],
       'good.service': [join(ws, 'etc/systemd/system/good.service')],
     });
   });
@@ -372,13 +429,14 @@ describe('a cloned repository with hostile files (issue 10, finding 2)', () => {
 
 describe('one view of the world: a workspace that mirrors a root (issue 10)', () => {
   const WS = '/ws';
-  const tree = (withWorkspaceUnit: boolean) => memoryFs({
-    '/lib/systemd/system/man-db.timer': '[Timer]\nOnCalendar=daily\nPersistent=true\n',
-    '/etc/systemd/system/man-db.timer.d/10-host.conf': '[Timer]\nRandomizedDelaySec=12h\n',
-    ...(withWorkspaceUnit ? { [`${WS}/usr/lib/systemd/system/man-db.timer`]: '[Timer]\nOnCalendar=weekly\n' } : {}),
-    [`${WS}/etc/systemd/system/man-db.timer.d/override.conf`]: '[Timer]\nOnCalendar=weekly\n',
-    [`${WS}/etc/systemd/system/man-db.timer.d/05-first.conf`]: '[Timer]\nAccuracySec=1h\n',
-  });
+  const tree = (withWorkspaceUnit: boolean) =>
+    memoryFs({
+      '/lib/systemd/system/man-db.timer': '[Timer]\nOnCalendar=daily\nPersistent=true\n',
+      '/etc/systemd/system/man-db.timer.d/10-host.conf': '[Timer]\nRandomizedDelaySec=12h\n',
+      ...(withWorkspaceUnit ? { [`${WS}/usr/lib/systemd/system/man-db.timer`]: '[Timer]\nOnCalendar=weekly\n' } : {}),
+      [`${WS}/etc/systemd/system/man-db.timer.d/override.conf`]: '[Timer]\nOnCalendar=weekly\n',
+      [`${WS}/etc/systemd/system/man-db.timer.d/05-first.conf`]: '[Timer]\nAccuracySec=1h\n',
+    });
   const dropIn = `${WS}/etc/systemd/system/man-db.timer.d/override.conf`;
 
   it("the drop-in's base unit is the workspace's man-db.timer, not the host's", () => {
@@ -393,7 +451,9 @@ describe('one view of the world: a workspace that mirrors a root (issue 10)', ()
   });
 
   it('the roots default to the ones the path lives under, with the same answer', () => {
-    expect(baseUnitOf(dropIn, 'man-db.timer', { fs: tree(true) })!.fragmentPath).toBe(`${WS}/usr/lib/systemd/system/man-db.timer`);
+    expect(baseUnitOf(dropIn, 'man-db.timer', { fs: tree(true) })!.fragmentPath).toBe(
+      `${WS}/usr/lib/systemd/system/man-db.timer`,
+    );
   });
 
   it("the host's unit only when the workspace has none", () => {

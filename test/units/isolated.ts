@@ -23,12 +23,20 @@ export interface IsolatedRun<T> {
   readonly value: T | undefined;
 }
 
-export function runIsolated<T = unknown>(code: string, opts: { timeoutMs?: number; maxOldSpaceMb?: number } = {}): IsolatedRun<T> {
+export function runIsolated<T = unknown>(
+  code: string,
+  opts: { timeoutMs?: number; maxOldSpaceMb?: number } = {},
+): IsolatedRun<T> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const src = `const report = (v: unknown): void => { process.stdout.write('\\n@@REPORT@@' + JSON.stringify(v) + '\\n'); };\n${code}`;
   const out = buildSync({
     stdin: { contents: src, resolveDir: ROOT, loader: 'ts', sourcefile: 'isolated.ts' },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   const dir = mkdtempSync(join(tmpdir(), 'isolated-'));
@@ -37,13 +45,21 @@ export function runIsolated<T = unknown>(code: string, opts: { timeoutMs?: numbe
   const t0 = Date.now();
   try {
     const r = spawnSync(process.execPath, [`--max-old-space-size=${opts.maxOldSpaceMb ?? 512}`, file], {
-      timeout: timeoutMs, killSignal: 'SIGKILL', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     });
     const ms = Date.now() - t0;
     const m = /@@REPORT@@(.*)\n/.exec(r.stdout ?? '');
     const timedOut = r.signal === 'SIGKILL' && ms >= timeoutMs - 50;
     return {
-      ok: r.status === 0 && !!m, timedOut, ms, status: r.status, signal: r.signal, stderr: (r.stderr ?? '').slice(0, 4000),
+      ok: r.status === 0 && !!m,
+      timedOut,
+      ms,
+      status: r.status,
+      signal: r.signal,
+      stderr: (r.stderr ?? '').slice(0, 4000),
       value: m ? (JSON.parse(m[1]!) as T) : undefined,
     };
   } finally {

@@ -13,12 +13,24 @@ import { parseAnnotations } from '../support/annotations.js';
 
 const FIXTURES = join(__dirname, '../fixtures/diagnostics/refusals');
 const REFUSAL_CODES = new Set([
-  'timer-missing-trigger', 'socket-missing-listen', 'socket-accept-conflict', 'socket-symlinks-target', 'path-missing-watch',
-  'unit-name-path-mismatch', 'mount-missing-what', 'mount-api-path', 'slice-invalid-name', 'pam-kill-mode', 'on-failure-isolate',
-  'service-missing-exec-start', 'service-multiple-exec-start', 'service-invalid-combination',
+  'timer-missing-trigger',
+  'socket-missing-listen',
+  'socket-accept-conflict',
+  'socket-symlinks-target',
+  'path-missing-watch',
+  'unit-name-path-mismatch',
+  'mount-missing-what',
+  'mount-api-path',
+  'slice-invalid-name',
+  'pam-kill-mode',
+  'on-failure-isolate',
+  'service-missing-exec-start',
+  'service-multiple-exec-start',
+  'service-invalid-combination',
 ]);
 /** What systemd 252 prints when it does not load a unit. */
-const REFUSED = /Refusing\.|bad unit file setting|not loading|failed to load properly|Failed to load unit file|Failed to prepare filename/;
+const REFUSED =
+  /Refusing\.|bad unit file setting|not loading|failed to load properly|Failed to load unit file|Failed to prepare filename/;
 
 describe('whole-unit refusals agree with systemd-analyze verify', () => {
   const files = readdirSync(FIXTURES).sort();
@@ -28,7 +40,9 @@ describe('whole-unit refusals agree with systemd-analyze verify', () => {
   for (const name of files) {
     it(name, () => {
       const text = readFileSync(join(FIXTURES, name), 'utf8');
-      const expectRefused = parseAnnotations(text).expected.some((e) => e.severity === 'error' && REFUSAL_CODES.has(e.code));
+      const expectRefused = parseAnnotations(text).expected.some(
+        (e) => e.severity === 'error' && REFUSAL_CODES.has(e.code),
+      );
       const dir = mkdtempSync(join(tmpdir(), 'refusals-oracle-'));
       try {
         copyFileSync(join(FIXTURES, name), join(dir, name));
@@ -38,7 +52,9 @@ describe('whole-unit refusals agree with systemd-analyze verify', () => {
           if (svc !== name) writeFileSync(join(dir, svc), '[Service]\nExecStart=/bin/true\n');
         }
         const r = spawnSync('systemd-analyze', ['verify', '--man=no', '--generators=no', join(dir, name)], {
-          encoding: 'utf8', timeout: 30000, env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
+          encoding: 'utf8',
+          timeout: 30000,
+          env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
         });
         const out = `${r.stdout}${r.stderr}`;
         expect({ refused: REFUSED.test(out), out }).toMatchObject({ refused: expectRefused });

@@ -31,7 +31,10 @@ beforeAll(() => {
   writeFileSync(join(outside, 'secret.conf'), '[Service]\nUser=secret\n');
   symlinkSync(join(outside, 'secret.conf'), join(ws, 'leak.conf'));
   mkdirSync(join(ws, 'folder.conf'));
-  execFileSync('python3', ['-c', `import socket; s = socket.socket(socket.AF_UNIX); s.bind(${JSON.stringify(join(ws, 'sock.conf'))})`]);
+  execFileSync('python3', [
+    '-c',
+    `import socket; s = socket.socket(socket.AF_UNIX); s.bind(${JSON.stringify(join(ws, 'sock.conf'))})`,
+  ]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -87,7 +90,10 @@ describe('readTextFileSafe', () => {
     const { r } = readInChild(join(ws, 'leak.conf'), [ws, '/etc/systemd']);
     expect(r).toMatchObject({ ok: false, skipped: 'outside-roots' });
     expect(r.reason).toContain(join(outside, 'secret.conf'));
-    expect(readInChild(join(ws, 'leak.conf'), [ws, outside]).r).toMatchObject({ ok: true, text: '[Service]\nUser=secret\n' });
+    expect(readInChild(join(ws, 'leak.conf'), [ws, outside]).r).toMatchObject({
+      ok: true,
+      text: '[Service]\nUser=secret\n',
+    });
   });
 
   it('reads a regular file losslessly (Latin-1 bytes survive)', () => {
@@ -99,7 +105,10 @@ describe('readTextFileSafe', () => {
 
   it('reports a missing file and a smaller cap', () => {
     expect(readTextFileSafe(join(ws, 'nope.conf'))).toMatchObject({ ok: false, skipped: 'missing' });
-    expect(readTextFileSafe(join(ws, 'latin1.conf'), { maxBytes: 4 })).toMatchObject({ ok: false, skipped: 'too-large' });
+    expect(readTextFileSafe(join(ws, 'latin1.conf'), { maxBytes: 4 })).toMatchObject({
+      ok: false,
+      skipped: 'too-large',
+    });
   });
 
   it('takes an injected file system', () => {
@@ -114,14 +123,21 @@ describe('readUnitFileForCheck (issue 10, finding 3: huge files)', () => {
     const p = join(ws, 'huge.service');
     writeFileSync(p, '');
     truncateSync(p, 1024 * 1024 * 1024); // sparse: costs nothing on disk
-    const run = runIsolated<R>(`
+    const run = runIsolated<R>(
+      `
       import { readUnitFileForCheck } from './server/src/units/safeRead.ts';
       const r = readUnitFileForCheck(${JSON.stringify(p)});
       report(r.ok ? { ok: true } : { ok: false, skipped: r.skipped, reason: r.reason });
-    `, { maxOldSpaceMb: 64 });
+    `,
+      { maxOldSpaceMb: 64 },
+    );
     expect(run.timedOut).toBe(false);
     expect(run.ok, run.stderr).toBe(true);
-    expect(run.value).toEqual({ ok: false, skipped: 'too-large', reason: `${p} is 1 GiB, over the 4 MiB limit for unit files; it was not read` });
+    expect(run.value).toEqual({
+      ok: false,
+      skipped: 'too-large',
+      reason: `${p} is 1 GiB, over the 4 MiB limit for unit files; it was not read`,
+    });
     rmSync(p);
   });
 

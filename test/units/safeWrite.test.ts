@@ -1,11 +1,36 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  dropInPathFor, installCommand, mergeIntoDropInFile, mergeIntoExistingDropIn, planWrite, removeCommand, shellQuote, systemctlCommand,
-  validateDropInName, validateUnitName, writeFileAtomic, writeFilesAllOrNothing, type WriteProbe,
+  dropInPathFor,
+  installCommand,
+  mergeIntoDropInFile,
+  mergeIntoExistingDropIn,
+  planWrite,
+  removeCommand,
+  shellQuote,
+  systemctlCommand,
+  validateDropInName,
+  validateUnitName,
+  writeFileAtomic,
+  writeFilesAllOrNothing,
+  type WriteProbe,
 } from '../../server/src/units/safeWrite.js';
 import { runIsolated } from './isolated.js';
 
@@ -31,7 +56,15 @@ describe('validateUnitName refuses', () => {
   });
 
   it('accepts real names, up to 255 characters', () => {
-    for (const n of ['foo.service', 'getty@tty1.service', 'foo@.service', 'dev-sda1.swap', 'foo-bar-.service', 'a\\x2db.mount', `${'a'.repeat(247)}.service`]) {
+    for (const n of [
+      'foo.service',
+      'getty@tty1.service',
+      'foo@.service',
+      'dev-sda1.swap',
+      'foo-bar-.service',
+      'a\\x2db.mount',
+      `${'a'.repeat(247)}.service`,
+    ]) {
       expect(validateUnitName(n).ok, n).toBe(true);
     }
     expect(validateUnitName('getty@tty1.service')).toMatchObject({ ok: true, kind: 'instance', type: 'service' });
@@ -53,16 +86,35 @@ describe('validateDropInName', () => {
 
 describe('dropInPathFor', () => {
   it('puts system drop-ins under /etc/systemd/system/<unit>.d/', () => {
-    expect(dropInPathFor('foo.service', 'system')).toEqual({ ok: true, path: '/etc/systemd/system/foo.service.d/override.conf', dir: '/etc/systemd/system/foo.service.d', fileName: 'override.conf' });
-    expect(dropInPathFor('foo.service', 'system', '50-x', '/ws')).toMatchObject({ ok: true, path: '/ws/etc/systemd/system/foo.service.d/50-x.conf' });
-    expect(dropInPathFor('foo.service', 'system', 'override.conf', '/', { runtime: true })).toMatchObject({ path: '/run/systemd/system/foo.service.d/override.conf' });
-    expect(dropInPathFor('service', 'system')).toMatchObject({ ok: true, path: '/etc/systemd/system/service.d/override.conf' });
+    expect(dropInPathFor('foo.service', 'system')).toEqual({
+      ok: true,
+      path: '/etc/systemd/system/foo.service.d/override.conf',
+      dir: '/etc/systemd/system/foo.service.d',
+      fileName: 'override.conf',
+    });
+    expect(dropInPathFor('foo.service', 'system', '50-x', '/ws')).toMatchObject({
+      ok: true,
+      path: '/ws/etc/systemd/system/foo.service.d/50-x.conf',
+    });
+    expect(dropInPathFor('foo.service', 'system', 'override.conf', '/', { runtime: true })).toMatchObject({
+      path: '/run/systemd/system/foo.service.d/override.conf',
+    });
+    expect(dropInPathFor('service', 'system')).toMatchObject({
+      ok: true,
+      path: '/etc/systemd/system/service.d/override.conf',
+    });
   });
 
   it('puts user drop-ins under $XDG_CONFIG_HOME or ~/.config', () => {
-    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/u' } })).toMatchObject({ path: '/home/u/.config/systemd/user/foo.service.d/override.conf' });
-    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' } })).toMatchObject({ path: '/cfg/systemd/user/foo.service.d/override.conf' });
-    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: {}, global: true })).toMatchObject({ path: '/etc/systemd/user/foo.service.d/override.conf' });
+    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/u' } })).toMatchObject({
+      path: '/home/u/.config/systemd/user/foo.service.d/override.conf',
+    });
+    expect(
+      dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: { HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' } }),
+    ).toMatchObject({ path: '/cfg/systemd/user/foo.service.d/override.conf' });
+    expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: {}, global: true })).toMatchObject({
+      path: '/etc/systemd/user/foo.service.d/override.conf',
+    });
     expect(dropInPathFor('foo.service', 'user', 'override.conf', '/', { env: {} }).ok).toBe(false);
   });
 
@@ -76,8 +128,13 @@ describe('dropInPathFor', () => {
 
 describe('writeFileAtomic', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'safewrite-')); });
-  afterEach(() => { chmodSync(dir, 0o755); rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'safewrite-'));
+  });
+  afterEach(() => {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('creates missing parent folders and the file, leaving no temporary file behind', () => {
     const p = join(dir, 'etc/systemd/system/foo.service.d/override.conf');
@@ -104,10 +161,16 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'real.conf');
     writeFileSync(target, 'keep');
     symlinkSync(target, join(dir, 'link.conf'));
-    expect(writeFileAtomic(join(dir, 'link.conf'), 'x', { overwrite: true })).toMatchObject({ ok: false, code: 'not-a-file' });
+    expect(writeFileAtomic(join(dir, 'link.conf'), 'x', { overwrite: true })).toMatchObject({
+      ok: false,
+      code: 'not-a-file',
+    });
     expect(readFileSync(target, 'utf8')).toBe('keep');
     mkdirSync(join(dir, 'folder.conf'));
-    expect(writeFileAtomic(join(dir, 'folder.conf'), 'x', { overwrite: true })).toMatchObject({ ok: false, code: 'not-a-file' });
+    expect(writeFileAtomic(join(dir, 'folder.conf'), 'x', { overwrite: true })).toMatchObject({
+      ok: false,
+      code: 'not-a-file',
+    });
   });
 
   it('reports an unwritable folder without throwing (when permissions apply to this user)', () => {
@@ -115,7 +178,8 @@ describe('writeFileAtomic', () => {
     mkdirSync(ro);
     chmodSync(ro, 0o555);
     const r = writeFileAtomic(join(ro, 'x.conf'), 'x');
-    if (process.getuid?.() === 0) expect(r.ok).toBe(true); // root ignores permission bits
+    if (process.getuid?.() === 0)
+      expect(r.ok).toBe(true); // root ignores permission bits
     else expect(r).toMatchObject({ ok: false, code: 'not-writable' });
     chmodSync(ro, 0o755);
   });
@@ -129,39 +193,78 @@ describe('planWrite', () => {
   });
 
   it('returns ok when the nearest existing folder is writable', () => {
-    const r = planWrite('/home/u/.config/systemd/user/foo.service.d/override.conf', 'x', { probe: probe(['/', '/home', '/home/u', '/home/u/.config'], ['/home/u/.config']) });
-    expect(r).toMatchObject({ ok: true, status: 'ok', createsDirs: ['/home/u/.config/systemd', '/home/u/.config/systemd/user', '/home/u/.config/systemd/user/foo.service.d'] });
+    const r = planWrite('/home/u/.config/systemd/user/foo.service.d/override.conf', 'x', {
+      probe: probe(['/', '/home', '/home/u', '/home/u/.config'], ['/home/u/.config']),
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      status: 'ok',
+      createsDirs: [
+        '/home/u/.config/systemd',
+        '/home/u/.config/systemd/user',
+        '/home/u/.config/systemd/user/foo.service.d',
+      ],
+    });
   });
 
   it('returns the exact commands when the target is not writable', () => {
     const r = planWrite('/etc/systemd/system/foo.service.d/override.conf', '[Service]\nNice=5\n', {
-      probe: probe(['/', '/etc', '/etc/systemd', '/etc/systemd/system'], []), stagePath: '/tmp/x.conf', scope: 'system',
+      probe: probe(['/', '/etc', '/etc/systemd', '/etc/systemd/system'], []),
+      stagePath: '/tmp/x.conf',
+      scope: 'system',
     });
     expect(r.ok).toBe(false);
     if (r.status !== 'notWritable') throw new Error('expected notWritable');
     expect(r.notWritable).toBe(true);
-    expect(r.commands).toEqual(['sudo install -D -m 0644 -- /tmp/x.conf /etc/systemd/system/foo.service.d/override.conf', 'sudo systemctl daemon-reload']);
-    expect(r.shell).toBe('sudo install -D -m 0644 -- /tmp/x.conf /etc/systemd/system/foo.service.d/override.conf && sudo systemctl daemon-reload');
+    expect(r.commands).toEqual([
+      'sudo install -D -m 0644 -- /tmp/x.conf /etc/systemd/system/foo.service.d/override.conf',
+      'sudo systemctl daemon-reload',
+    ]);
+    expect(r.shell).toBe(
+      'sudo install -D -m 0644 -- /tmp/x.conf /etc/systemd/system/foo.service.d/override.conf && sudo systemctl daemon-reload',
+    );
     expect(r.content).toBe('[Service]\nNice=5\n');
     expect(r.reason).toContain('/etc/systemd/system is not writable');
   });
 
   it('quotes paths for the shell, and uses systemctl --user for the user manager', () => {
-    const r = planWrite("/home/u/it's here/x.conf", 'x', { probe: probe(['/', '/home', '/home/u'], []), stagePath: '/tmp/a b.conf', scope: 'user' });
+    const r = planWrite("/home/u/it's here/x.conf", 'x', {
+      probe: probe(['/', '/home', '/home/u'], []),
+      stagePath: '/tmp/a b.conf',
+      scope: 'user',
+    });
     if (r.status !== 'notWritable') throw new Error('expected notWritable');
-    expect(r.commands).toEqual([`install -D -m 0644 -- '/tmp/a b.conf' '/home/u/it'\\''s here/x.conf'`, 'systemctl --user daemon-reload']);
+    expect(r.commands).toEqual([
+      `install -D -m 0644 -- '/tmp/a b.conf' '/home/u/it'\\''s here/x.conf'`,
+      'systemctl --user daemon-reload',
+    ]);
     expect(shellQuote('plain/path.conf')).toBe('plain/path.conf');
   });
 
   it('does not plan over an existing file', () => {
-    const r = planWrite('/etc/systemd/system/foo.service.d/override.conf', 'x', { probe: probe(['/', '/etc', '/etc/systemd', '/etc/systemd/system', '/etc/systemd/system/foo.service.d', '/etc/systemd/system/foo.service.d/override.conf'], ['/etc/systemd/system/foo.service.d']) });
+    const r = planWrite('/etc/systemd/system/foo.service.d/override.conf', 'x', {
+      probe: probe(
+        [
+          '/',
+          '/etc',
+          '/etc/systemd',
+          '/etc/systemd/system',
+          '/etc/systemd/system/foo.service.d',
+          '/etc/systemd/system/foo.service.d/override.conf',
+        ],
+        ['/etc/systemd/system/foo.service.d'],
+      ),
+    });
     expect(r).toMatchObject({ ok: false, status: 'exists' });
   });
 
   it('works against the real file system', () => {
     const d = mkdtempSync(join(tmpdir(), 'plan-'));
     try {
-      expect(planWrite(join(d, 'a/b/x.conf'), 'x')).toMatchObject({ ok: true, createsDirs: [join(d, 'a'), join(d, 'a/b')] });
+      expect(planWrite(join(d, 'a/b/x.conf'), 'x')).toMatchObject({
+        ok: true,
+        createsDirs: [join(d, 'a'), join(d, 'a/b')],
+      });
       writeFileSync(join(d, 'y.conf'), 'y');
       expect(planWrite(join(d, 'y.conf'), 'x')).toMatchObject({ status: 'exists' });
       expect(existsSync(join(d, 'a'))).toBe(false);
@@ -172,7 +275,8 @@ describe('planWrite', () => {
 });
 
 describe('mergeIntoExistingDropIn', () => {
-  const existing = '# Local tweaks, see ticket #42\n[Service]\n# keep this quiet\nNice=5\nEnvironment=A=1\n\n# trailing note\n';
+  const existing =
+    '# Local tweaks, see ticket #42\n[Service]\n# keep this quiet\nNice=5\nEnvironment=A=1\n\n# trailing note\n';
 
   it('keeps every line and comment, updates single values in place, appends list items to the section', () => {
     const r = mergeIntoExistingDropIn(existing, [
@@ -180,7 +284,9 @@ describe('mergeIntoExistingDropIn', () => {
       { section: 'Service', key: 'Environment', value: 'B=2' },
       { section: 'Unit', key: 'After', value: 'db.service' },
     ]);
-    expect(r.text).toBe('# Local tweaks, see ticket #42\n[Service]\n# keep this quiet\nNice=10\nEnvironment=A=1\nEnvironment=B=2\n\n# trailing note\n\n[Unit]\nAfter=db.service\n');
+    expect(r.text).toBe(
+      '# Local tweaks, see ticket #42\n[Service]\n# keep this quiet\nNice=10\nEnvironment=A=1\nEnvironment=B=2\n\n# trailing note\n\n[Unit]\nAfter=db.service\n',
+    );
     expect(r.updated).toHaveLength(1);
     expect(r.appended).toHaveLength(2);
   });
@@ -196,7 +302,7 @@ describe('mergeIntoExistingDropIn', () => {
     expect(r.updated).toEqual([]);
   });
 
-  it('creates the file\'s first section in an empty file', () => {
+  it("creates the file's first section in an empty file", () => {
     expect(mergeIntoExistingDropIn('', '[Service]\nNice=1\n').text).toBe('[Service]\nNice=1\n');
   });
 });
@@ -229,8 +335,13 @@ describe('writes stay inside the chosen root (finding 6)', () => {
   it('refuses a symlink deeper down too, and a path that climbs out with ..', () => {
     mkdirSync(join(ws, 'etc/systemd/system'));
     symlinkSync(outside, join(ws, 'etc/systemd/system/foo.service.d'));
-    expect(writeFileAtomic(join(ws, 'etc/systemd/system/foo.service.d/override.conf'), 'x', { root: ws })).toMatchObject({ ok: false, code: 'outside-root' });
-    expect(writeFileAtomic(join(ws, '../outside/x.conf'), 'x', { root: ws })).toMatchObject({ ok: false, code: 'outside-root' });
+    expect(
+      writeFileAtomic(join(ws, 'etc/systemd/system/foo.service.d/override.conf'), 'x', { root: ws }),
+    ).toMatchObject({ ok: false, code: 'outside-root' });
+    expect(writeFileAtomic(join(ws, '../outside/x.conf'), 'x', { root: ws })).toMatchObject({
+      ok: false,
+      code: 'outside-root',
+    });
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -252,7 +363,9 @@ describe('writes stay inside the chosen root (finding 6)', () => {
 
 describe('temporary files are recognisable and cleaned up (finding 10)', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'temps-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'temps-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a write killed with SIGKILL leaves a .#<name>.systemd-units.<random> file, which the next write removes once stale', () => {
@@ -282,7 +395,9 @@ describe('temporary files are recognisable and cleaned up (finding 10)', () => {
 
 describe('Merge into It keeps mode, owner and bytes, or refuses with the reason (finding 4)', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'merge-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'merge-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a 0600 drop-in stays 0600, with its owner', () => {
@@ -302,7 +417,12 @@ describe('Merge into It keeps mode, owner and bytes, or refuses with the reason 
 
   it('keeps Latin-1 and invalid UTF-8 bytes byte for byte', () => {
     const p = join(dir, 'override.conf');
-    const before = Buffer.concat([Buffer.from('# Gr\xfc\xdfe aus K\xf6ln\n', 'latin1'), Buffer.from('[Service]\n# \xff\xfe\n'), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]), Buffer.from('Nice=1\n')]);
+    const before = Buffer.concat([
+      Buffer.from('# Gr\xfc\xdfe aus K\xf6ln\n', 'latin1'),
+      Buffer.from('[Service]\n# \xff\xfe\n'),
+      Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]),
+      Buffer.from('Nice=1\n'),
+    ]);
     writeFileSync(p, before);
     const r = mergeIntoDropInFile(p, [{ section: 'Service', key: 'Nice', value: '5' }], { root: dir });
     expect(r).toMatchObject({ ok: true });
@@ -346,7 +466,9 @@ describe('Merge into It keeps mode, owner and bytes, or refuses with the reason 
 
 describe('several files are written all or nothing (finding 10, socket generator)', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'allornothing-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'allornothing-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const files = (): { path: string; content: string }[] => [
     { path: join(dir, 'a.socket'), content: '[Socket]\nListenStream=1\n' },
@@ -358,7 +480,9 @@ describe('several files are written all or nothing (finding 10, socket generator
     const r = writeFilesAllOrNothing(files(), { root: dir });
     expect(r).toMatchObject({ ok: true });
     expect(readdirSync(dir).sort()).toEqual(['a.socket', 'b.socket', 'x.service.d']);
-    expect(readFileSync(join(dir, 'x.service.d/50-socket-activation.conf'), 'utf8')).toBe('[Service]\nSockets=a.socket\n');
+    expect(readFileSync(join(dir, 'x.service.d/50-socket-activation.conf'), 'utf8')).toBe(
+      '[Service]\nSockets=a.socket\n',
+    );
   });
 
   it('writes nothing when one target already exists', () => {
@@ -370,7 +494,12 @@ describe('several files are written all or nothing (finding 10, socket generator
   });
 
   it('removes the files already put in place when a later one fails, and the folders it made', () => {
-    const r = writeFilesAllOrNothing(files(), { root: dir, beforePlace: (i) => { if (i === 2) writeFileSync(join(dir, 'x.service.d/50-socket-activation.conf'), 'raced'); } });
+    const r = writeFilesAllOrNothing(files(), {
+      root: dir,
+      beforePlace: (i) => {
+        if (i === 2) writeFileSync(join(dir, 'x.service.d/50-socket-activation.conf'), 'raced');
+      },
+    });
     expect(r).toMatchObject({ ok: false, code: 'exists' });
     expect(readdirSync(dir)).toEqual(['x.service.d']);
     expect(readdirSync(join(dir, 'x.service.d'))).toEqual(['50-socket-activation.conf']);
@@ -400,7 +529,11 @@ describe('printed commands quote every path and put -- before names (finding 7)'
     // Stand-ins that record their arguments instead of acting; sudo just runs the rest.
     writeFileSync(join(bin, 'sudo'), '#!/bin/sh\nexec "$@"\n', { mode: 0o755 });
     for (const c of ['install', 'rm', 'systemctl']) {
-      writeFileSync(join(bin, c), `#!/bin/sh\n{ printf '%s' ${c}; for a in "$@"; do printf '\\037%s' "$a"; done; printf '\\036'; } >> "$LOG"\n`, { mode: 0o755 });
+      writeFileSync(
+        join(bin, c),
+        `#!/bin/sh\n{ printf '%s' ${c}; for a in "$@"; do printf '\\037%s' "$a"; done; printf '\\036'; } >> "$LOG"\n`,
+        { mode: 0o755 },
+      );
     }
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -410,14 +543,19 @@ describe('printed commands quote every path and put -- before names (finding 7)'
     const log = join(dir, 'log');
     writeFileSync(log, '');
     execFileSync('/bin/sh', ['-c', line], { env: { PATH: `${bin}:/usr/bin:/bin`, LOG: log }, cwd: dir });
-    return readFileSync(log, 'utf8').split('\x1e').filter(Boolean).map((r) => r.split('\x1f'));
+    return readFileSync(log, 'utf8')
+      .split('\x1e')
+      .filter(Boolean)
+      .map((r) => r.split('\x1f'));
   };
 
   const nasty = (): string => join(dir, "my units/$(touch pwned)/it's `touch pwned2`.conf");
 
   it('install and rm', () => {
     const p = nasty();
-    expect(run(installCommand(join(dir, 'stage dir/x.conf'), p, { scope: 'system' }))).toEqual([['install', '-D', '-m', '0644', '--', join(dir, 'stage dir/x.conf'), p]]);
+    expect(run(installCommand(join(dir, 'stage dir/x.conf'), p, { scope: 'system' }))).toEqual([
+      ['install', '-D', '-m', '0644', '--', join(dir, 'stage dir/x.conf'), p],
+    ]);
     expect(run(removeCommand(p, 'system'))).toEqual([['rm', '--', p]]);
     expect(run(removeCommand('-rf.conf', 'user'))).toEqual([['rm', '--', '-rf.conf']]);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
@@ -425,15 +563,24 @@ describe('printed commands quote every path and put -- before names (finding 7)'
   });
 
   it('systemctl with a unit name starting with -', () => {
-    expect(run(systemctlCommand('system', ['enable', '--now'], ['-x.socket', "a'b.socket"]))).toEqual([['systemctl', 'enable', '--now', '--', '-x.socket', "a'b.socket"]]);
+    expect(run(systemctlCommand('system', ['enable', '--now'], ['-x.socket', "a'b.socket"]))).toEqual([
+      ['systemctl', 'enable', '--now', '--', '-x.socket', "a'b.socket"],
+    ]);
     expect(run(systemctlCommand('user', ['daemon-reload'], []))).toEqual([['systemctl', '--user', 'daemon-reload']]);
   });
 
   it('planWrite commands, run as printed', () => {
     const p = nasty();
-    const r = planWrite(p, 'x', { probe: { exists: (q) => q === '/' || q === dir, isDir: () => true, canWrite: () => false }, stagePath: join(dir, "st'age.conf"), scope: 'system' });
+    const r = planWrite(p, 'x', {
+      probe: { exists: (q) => q === '/' || q === dir, isDir: () => true, canWrite: () => false },
+      stagePath: join(dir, "st'age.conf"),
+      scope: 'system',
+    });
     if (r.status !== 'notWritable') throw new Error('expected notWritable');
-    expect(run(r.shell)).toEqual([['install', '-D', '-m', '0644', '--', join(dir, "st'age.conf"), p], ['systemctl', 'daemon-reload']]);
+    expect(run(r.shell)).toEqual([
+      ['install', '-D', '-m', '0644', '--', join(dir, "st'age.conf"), p],
+      ['systemctl', 'daemon-reload'],
+    ]);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
   });
 });

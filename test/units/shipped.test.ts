@@ -11,7 +11,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, utimesSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  changedDirectives, lineDiffersFromShipped, planMoveToDropIn, realShippedFs, shippedInfo, spawnRunner, ShippedCache,
+  changedDirectives,
+  lineDiffersFromShipped,
+  planMoveToDropIn,
+  realShippedFs,
+  shippedInfo,
+  spawnRunner,
+  ShippedCache,
   type ProcessRunner,
 } from '../../server/src/units/shipped.js';
 import { comparableValues, effectiveOfText, mergeUnit } from '../../server/src/units/effective.js';
@@ -44,10 +50,19 @@ Alias=sshd.service
 `;
 
 let tmp: string;
-beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'shipped-')); });
-afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'shipped-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
 
-const git = (cwd: string, ...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync(
+    'git',
+    ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  );
 
 function write(path: string, text: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -57,7 +72,13 @@ function write(path: string, text: string | Buffer): void {
 /** A runner that counts the processes it starts. */
 function counting(): { run: ProcessRunner; calls: string[][] } {
   const calls: string[][] = [];
-  return { calls, run: (f, a, o) => { calls.push([f, ...a]); return spawnRunner(f, a, o); } };
+  return {
+    calls,
+    run: (f, a, o) => {
+      calls.push([f, ...a]);
+      return spawnRunner(f, a, o);
+    },
+  };
 }
 
 describe('shipped text from git', () => {
@@ -114,13 +135,21 @@ describe('shipped text from git', () => {
     const saved = process.env.GIT_DIR;
     process.env.GIT_DIR = join(tmp, 'nowhere');
     try {
-      expect(shippedInfo(path, '[Service]\nExecStart=/bin/a\n', { cache: new ShippedCache() })).toMatchObject({ source: 'git', differs: false });
+      expect(shippedInfo(path, '[Service]\nExecStart=/bin/a\n', { cache: new ShippedCache() })).toMatchObject({
+        source: 'git',
+        differs: false,
+      });
     } finally {
-      if (saved === undefined) delete process.env.GIT_DIR; else process.env.GIT_DIR = saved;
+      if (saved === undefined) delete process.env.GIT_DIR;
+      else process.env.GIT_DIR = saved;
     }
     expect(shippedInfo(fresh, '[Service]\nExecStart=/bin/new\n', { cache: new ShippedCache() })).toBeUndefined();
-    expect(shippedInfo(fresh, '[Service]\nExecStart=/bin/changed\n', { cache: new ShippedCache(), savedText: '[Service]\nExecStart=/bin/new\n' }))
-      .toMatchObject({ source: 'saved', differs: true, text: '[Service]\nExecStart=/bin/new\n' });
+    expect(
+      shippedInfo(fresh, '[Service]\nExecStart=/bin/changed\n', {
+        cache: new ShippedCache(),
+        savedText: '[Service]\nExecStart=/bin/new\n',
+      }),
+    ).toMatchObject({ source: 'saved', differs: true, text: '[Service]\nExecStart=/bin/new\n' });
   });
 
   it('does not read a committed blob over the size cap, and a repository without commits knows nothing', () => {
@@ -148,7 +177,9 @@ describe('shipped text from git', () => {
     // A runner that times out: the lookup gives up and says nothing rather than guessing.
     const slow: ProcessRunner = () => ({ status: null, stdout: new Uint8Array(), timedOut: true, error: 'ETIMEDOUT' });
     const repo = join(tmp, 'repo');
-    expect(shippedInfo(join(repo, 'usr/lib/systemd/system/ssh.service'), SSH, { run: slow, cache: new ShippedCache() })).toBeUndefined();
+    expect(
+      shippedInfo(join(repo, 'usr/lib/systemd/system/ssh.service'), SSH, { run: slow, cache: new ShippedCache() }),
+    ).toBeUndefined();
   });
 
   it('starts no process outside a git work tree', () => {
@@ -157,7 +188,10 @@ describe('shipped text from git', () => {
     write(path, '[Service]\nExecStart=/bin/c\n');
     const c = counting();
     // tmpdir() is not inside a repository on the test machines; the walk up finds no .git.
-    expect(shippedInfo(path, 'x', { run: c.run, cache: new ShippedCache(), savedText: 'x' })).toMatchObject({ source: 'saved', differs: false });
+    expect(shippedInfo(path, 'x', { run: c.run, cache: new ShippedCache(), savedText: 'x' })).toMatchObject({
+      source: 'saved',
+      differs: false,
+    });
     expect(c.calls).toEqual([]);
   });
 });
@@ -170,8 +204,14 @@ describe('shipped checksum from dpkg', () => {
     const path = join(root, 'usr/lib/systemd/system/ssh.service');
     write(path, SSH);
     // A merged /usr: the package lists the /lib spelling.
-    write(join(root, 'var/lib/dpkg/info/openssh-server.list'), '/.\n/lib\n/lib/systemd\n/lib/systemd/system\n/lib/systemd/system/ssh.service\n/usr/sbin/sshd\n');
-    write(join(root, 'var/lib/dpkg/info/openssh-server.md5sums'), `${md5('sshd')}  usr/sbin/sshd\n${md5(SSH)}  lib/systemd/system/ssh.service\n`);
+    write(
+      join(root, 'var/lib/dpkg/info/openssh-server.list'),
+      '/.\n/lib\n/lib/systemd\n/lib/systemd/system\n/lib/systemd/system/ssh.service\n/usr/sbin/sshd\n',
+    );
+    write(
+      join(root, 'var/lib/dpkg/info/openssh-server.md5sums'),
+      `${md5('sshd')}  usr/sbin/sshd\n${md5(SSH)}  lib/systemd/system/ssh.service\n`,
+    );
     write(join(root, 'var/lib/dpkg/info/libc6:amd64.list'), '/lib/systemd/system/other.service\n');
     write(join(root, 'var/lib/dpkg/info/libc6:amd64.md5sums'), `${md5('o')}  lib/systemd/system/other.service\n`);
     return { root, path };
@@ -180,8 +220,19 @@ describe('shipped checksum from dpkg', () => {
   it('finds the package by its list file and compares the md5 of the current bytes', () => {
     const { path } = fakeRoot('deb');
     const cache = new ShippedCache();
-    expect(shippedInfo(path, SSH, { cache })).toEqual({ path, source: 'dpkg', from: 'package openssh-server', text: undefined, differs: false, package: 'openssh-server' });
-    expect(shippedInfo(path, SSH.replace('on-failure', 'always'), { cache })).toMatchObject({ source: 'dpkg', differs: true, text: undefined });
+    expect(shippedInfo(path, SSH, { cache })).toEqual({
+      path,
+      source: 'dpkg',
+      from: 'package openssh-server',
+      text: undefined,
+      differs: false,
+      package: 'openssh-server',
+    });
+    expect(shippedInfo(path, SSH.replace('on-failure', 'always'), { cache })).toMatchObject({
+      source: 'dpkg',
+      differs: true,
+      text: undefined,
+    });
     expect(cache.spawned).toBe(0);
   });
 
@@ -189,15 +240,24 @@ describe('shipped checksum from dpkg', () => {
     const { root } = fakeRoot('deb2');
     const path = join(tmp, 'mirror', 'lib/systemd/system/other.service');
     write(path, 'o');
-    expect(shippedInfo(path, 'o', { dpkgRoot: join(root, 'var/lib/dpkg'), cache: new ShippedCache() })).toMatchObject({ source: 'dpkg', package: 'libc6', differs: false });
-    expect(shippedInfo(path, 'p', { dpkgRoot: join(root, 'var/lib/dpkg'), cache: new ShippedCache() })).toMatchObject({ differs: true });
+    expect(shippedInfo(path, 'o', { dpkgRoot: join(root, 'var/lib/dpkg'), cache: new ShippedCache() })).toMatchObject({
+      source: 'dpkg',
+      package: 'libc6',
+      differs: false,
+    });
+    expect(shippedInfo(path, 'p', { dpkgRoot: join(root, 'var/lib/dpkg'), cache: new ShippedCache() })).toMatchObject({
+      differs: true,
+    });
   });
 
   it('does not hang on a FIFO planted as a list file', () => {
     const { root, path } = fakeRoot('deb3');
     execFileSync('mkfifo', [join(root, 'var/lib/dpkg/info/evil.list')]);
     const t0 = performance.now();
-    expect(shippedInfo(path, SSH, { cache: new ShippedCache(), fs: realShippedFs })).toMatchObject({ source: 'dpkg', differs: false });
+    expect(shippedInfo(path, SSH, { cache: new ShippedCache(), fs: realShippedFs })).toMatchObject({
+      source: 'dpkg',
+      differs: false,
+    });
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
@@ -211,7 +271,12 @@ describe('shipped checksum from dpkg', () => {
 /** Per directive systemd knows (unknown ones are ignored wherever they are), the values in effect. */
 function effectiveMap(...texts: string[]): Map<string, string> {
   const eff = mergeUnit(texts.map((text, i) => ({ path: `f${i}`, text })));
-  return new Map(eff.directives().filter((d) => d.info && comparableValues(d).length > 0).map((d) => [`${d.section}.${d.name}`, JSON.stringify(comparableValues(d))]));
+  return new Map(
+    eff
+      .directives()
+      .filter((d) => d.info && comparableValues(d).length > 0)
+      .map((d) => [`${d.section}.${d.name}`, JSON.stringify(comparableValues(d))]),
+  );
 }
 
 describe('Move to Drop-in against the shipped text', () => {
@@ -242,7 +307,10 @@ describe('Move to Drop-in against the shipped text', () => {
   });
 
   it('moves a condition with the rest of its group', () => {
-    const current = SSH.replace('ConditionPathExists=!/etc/ssh/sshd_not_to_be_run', 'ConditionPathExists=/etc/ssh/run\nConditionUser=root');
+    const current = SSH.replace(
+      'ConditionPathExists=!/etc/ssh/sshd_not_to_be_run',
+      'ConditionPathExists=/etc/ssh/run\nConditionUser=root',
+    );
     const line = current.split('\n').indexOf('ConditionUser=root');
     const plan = planMoveToDropIn(current, SSH, { unitType: 'service', line });
     expect(plan.vendorText).toBe(SSH);
@@ -272,31 +340,57 @@ describe('Move to Drop-in against the shipped text', () => {
     const lines = SSH.split('\n');
     const assignmentLines = lines.map((l, i) => (/^\w+=/.test(l) ? i : -1)).filter((i) => i >= 0);
     const edit = fc.oneof(
-      fc.record({ kind: fc.constant('value' as const), at: fc.constantFrom(...assignmentLines), value: fc.constantFrom('', 'x', '/bin/true', 'no', 'always', 'a.service b.target') }),
+      fc.record({
+        kind: fc.constant('value' as const),
+        at: fc.constantFrom(...assignmentLines),
+        value: fc.constantFrom('', 'x', '/bin/true', 'no', 'always', 'a.service b.target'),
+      }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.constantFrom(...assignmentLines) }),
-      fc.record({ kind: fc.constant('add' as const), at: fc.constantFrom(...assignmentLines), line: fc.constantFrom('Restart=always', 'Nice=5', 'Wants=x.service', 'ExecStartPost=/bin/y', 'ConditionUser=root', 'Description=mine', 'ReadWriteDirectories=/srv') }),
+      fc.record({
+        kind: fc.constant('add' as const),
+        at: fc.constantFrom(...assignmentLines),
+        line: fc.constantFrom(
+          'Restart=always',
+          'Nice=5',
+          'Wants=x.service',
+          'ExecStartPost=/bin/y',
+          'ConditionUser=root',
+          'Description=mine',
+          'ReadWriteDirectories=/srv',
+        ),
+      }),
     );
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.option(fc.nat(40)), (edits, pick) => {
-      const out = [...lines];
-      for (const e of edits) {
-        if (e.kind === 'value') out[e.at] = `${out[e.at]!.split('=')[0]}=${e.value}`;
-        else if (e.kind === 'delete') out[e.at] = '# removed';
-        else out[e.at] = `${out[e.at]}\n${e.line}`;
-      }
-      const current = out.join('\n');
-      const line = pick === null ? undefined : pick % current.split('\n').length;
-      const plan = planMoveToDropIn(current, SSH, { unitType: 'service', line, assumeEmptyResets: true });
-      const want = effectiveMap(current);
-      const got = effectiveMap(plan.vendorText, plan.dropInText);
-      const blocked = new Set(plan.cannotExpress.map((c) => `${c.section}.${c.key}`));
-      for (const k of new Set([...want.keys(), ...got.keys()])) {
-        if (blocked.has(k)) continue;
-        if (want.get(k) !== got.get(k)) throw new Error(`${k}: ${want.get(k)} vs ${got.get(k)}\n--- current\n${current}\n--- vendor\n${plan.vendorText}\n--- drop-in\n${plan.dropInText}`);
-      }
-      if (line === undefined && plan.cannotExpress.length === 0) expect(plan.vendorText).toBe(SSH);
-      // Nothing moved that did not change.
-      expect(effectiveOfText(plan.dropInText).directives().every((d) => changedDirectives(current, SSH, 'service').has(`${d.section}\u0000${d.name}`))).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.option(fc.nat(40)), (edits, pick) => {
+        const out = [...lines];
+        for (const e of edits) {
+          if (e.kind === 'value') out[e.at] = `${out[e.at]!.split('=')[0]}=${e.value}`;
+          else if (e.kind === 'delete') out[e.at] = '# removed';
+          else out[e.at] = `${out[e.at]}\n${e.line}`;
+        }
+        const current = out.join('\n');
+        const line = pick === null ? undefined : pick % current.split('\n').length;
+        const plan = planMoveToDropIn(current, SSH, { unitType: 'service', line, assumeEmptyResets: true });
+        const want = effectiveMap(current);
+        const got = effectiveMap(plan.vendorText, plan.dropInText);
+        const blocked = new Set(plan.cannotExpress.map((c) => `${c.section}.${c.key}`));
+        for (const k of new Set([...want.keys(), ...got.keys()])) {
+          if (blocked.has(k)) continue;
+          if (want.get(k) !== got.get(k))
+            throw new Error(
+              `${k}: ${want.get(k)} vs ${got.get(k)}\n--- current\n${current}\n--- vendor\n${plan.vendorText}\n--- drop-in\n${plan.dropInText}`,
+            );
+        }
+        if (line === undefined && plan.cannotExpress.length === 0) expect(plan.vendorText).toBe(SSH);
+        // Nothing moved that did not change.
+        expect(
+          effectiveOfText(plan.dropInText)
+            .directives()
+            .every((d) => changedDirectives(current, SSH, 'service').has(`${d.section}\u0000${d.name}`)),
+        ).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -312,7 +406,9 @@ describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
   }
   const vendorDiags = (path: string, text: string, opts = {}) => {
     const doc = createDocument(path, text);
-    return computeDiagnostics(doc.analysis, { shipped: () => shippedInfo(path, text, { cache: new ShippedCache(), ...opts }) }).filter((d) => d.code === 'vendor-modified');
+    return computeDiagnostics(doc.analysis, {
+      shipped: () => shippedInfo(path, text, { cache: new ShippedCache(), ...opts }),
+    }).filter((d) => d.code === 'vendor-modified');
   };
 
   it('warns on the first changed line of an edited vendor unit, with the shipped text for the fixes', () => {
@@ -325,7 +421,12 @@ describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
     expect(edited.slice(d[0]!.start, d[0]!.end)).toBe('Restart');
     expect(d[0]!.message).toContain('a package upgrade will replace it');
     expect(d[0]!.message).toContain('Changed: Restart=');
-    expect(d[0]!.data?.vendor).toEqual({ source: 'git', from: 'the last commit (git HEAD)', shippedText: SSH, changed: ['Service.Restart'] });
+    expect(d[0]!.data?.vendor).toEqual({
+      source: 'git',
+      from: 'the last commit (git HEAD)',
+      shippedText: SSH,
+      changed: ['Service.Restart'],
+    });
     expect(vendorDiags(path, SSH)).toEqual([]);
   });
 
@@ -334,12 +435,20 @@ describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
     const path = join(root, 'lib/systemd/system/ssh.service');
     write(path, SSH);
     write(join(root, 'var/lib/dpkg/info/openssh-server.list'), '/lib/systemd/system/ssh.service\n');
-    write(join(root, 'var/lib/dpkg/info/openssh-server.md5sums'), `${createHash('md5').update(SSH).digest('hex')}  lib/systemd/system/ssh.service\n`);
+    write(
+      join(root, 'var/lib/dpkg/info/openssh-server.md5sums'),
+      `${createHash('md5').update(SSH).digest('hex')}  lib/systemd/system/ssh.service\n`,
+    );
     const d = vendorDiags(path, SSH.replace('KillMode=process', 'KillMode=mixed'));
     expect(d).toHaveLength(1);
     expect(d[0]!.message).toContain('package openssh-server');
     expect(d[0]!.message).toContain('The shipped text is not available here');
-    expect(d[0]!.data?.vendor).toEqual({ source: 'dpkg', from: 'package openssh-server', package: 'openssh-server', changed: [] });
+    expect(d[0]!.data?.vendor).toEqual({
+      source: 'dpkg',
+      from: 'package openssh-server',
+      package: 'openssh-server',
+      changed: [],
+    });
     expect(vendorDiags(path, SSH)).toEqual([]);
   });
 
@@ -359,14 +468,24 @@ describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
     const at = (line: string) => edited.indexOf(line) + 1;
     const onRestart = getMoveToDropInActions(doc, at('Restart=always'), 'u', info);
     expect(onRestart.map((a) => [a.title, a.command.arguments])).toEqual([
-      ['Move Restart= to a drop-in (keep the vendor file as shipped)', ['u', edited.split('\n').indexOf('Restart=always')]],
+      [
+        'Move Restart= to a drop-in (keep the vendor file as shipped)',
+        ['u', edited.split('\n').indexOf('Restart=always')],
+      ],
       ['Move every change from the shipped version of this vendor unit to a drop-in', ['u']],
     ]);
     // An untouched vendor line: no per-line move (it would write a no-op Type=notify).
     expect(getMoveToDropInActions(doc, at('Type=notify'), 'u', info).map((a) => a.kind)).toEqual(['refactor.move']);
     // The file as shipped: nothing to move at all.
     const same = createDocument(path, SSH);
-    expect(getMoveToDropInActions(same, SSH.indexOf('Type=notify') + 1, 'u', shippedInfo(path, SSH, { cache: new ShippedCache() }))).toEqual([]);
+    expect(
+      getMoveToDropInActions(
+        same,
+        SSH.indexOf('Type=notify') + 1,
+        'u',
+        shippedInfo(path, SSH, { cache: new ShippedCache() }),
+      ),
+    ).toEqual([]);
     // Nothing known about what was shipped: as before, on every line.
     expect(getMoveToDropInActions(doc, at('Type=notify'), 'u')).toHaveLength(2);
   });

@@ -1,5 +1,18 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { discardStaging, stageFiles, verifyStaged } from '../../server/src/units/staging.js';
@@ -12,17 +25,23 @@ beforeEach(() => {
   savedTmpdir = process.env.TMPDIR;
 });
 afterEach(() => {
-  if (savedTmpdir === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = savedTmpdir;
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
   rmSync(tmp, { recursive: true, force: true });
 });
 
 const TARGET = '/etc/systemd/system/foo.service.d/override.conf';
 const CONTENT = '[Service]\nRestart=always\n';
 /** The path the old code staged to: $TMPDIR/systemd-units-<dir>-<name>. */
-const oldPredictable = (tmpRoot: string, target: string): string => join(tmpRoot, `systemd-units-${target.split('/').at(-2)}-${target.split('/').at(-1)}`);
+const oldPredictable = (tmpRoot: string, target: string): string =>
+  join(tmpRoot, `systemd-units-${target.split('/').at(-2)}-${target.split('/').at(-1)}`);
 
 /** A probe that says every folder exists and none is writable (a normal user facing /etc). */
-const notWritable: WriteProbe = { exists: (p) => ['/', '/etc', '/etc/systemd', '/etc/systemd/system'].includes(p), isDir: () => true, canWrite: () => false };
+const notWritable: WriteProbe = {
+  exists: (p) => ['/', '/etc', '/etc/systemd', '/etc/systemd/system'].includes(p),
+  isDir: () => true,
+  canWrite: () => false,
+};
 
 describe('stageFiles: a pre-planted file or symlink at the old predictable path is never used', () => {
   it('a symlink planted at $TMPDIR/systemd-units-<dir>-<name> is left alone, and so is what it points to', () => {
@@ -42,7 +61,7 @@ describe('stageFiles: a pre-planted file or symlink at the old predictable path 
     expect(readFileSync(r.files[0]!.stagePath, 'utf8')).toBe(CONTENT);
   });
 
-  it('a regular file planted there (another user\'s content) is never what the install command names', () => {
+  it("a regular file planted there (another user's content) is never what the install command names", () => {
     const planted = oldPredictable(tmp, TARGET);
     writeFileSync(planted, '[Service]\nExecStartPre=/tmp/evil\n');
     const r = stageFiles([{ target: TARGET, content: CONTENT }], { tmpRoot: tmp });
@@ -65,11 +84,14 @@ describe('stageFiles: a pre-planted file or symlink at the old predictable path 
 
 describe('stageFiles', () => {
   it('makes a private folder (0700, owned by us) and files readable only by us; the content is read back', () => {
-    const r = stageFiles([
-      { target: '/etc/systemd/system/a.socket', content: '[Socket]\nListenStream=1883\n' },
-      { target: '/etc/systemd/system/a.service.d/override.conf', content: 'x\n' },
-      { target: '/etc/systemd/system/b.service.d/override.conf', content: new Uint8Array([0x5b, 0xe9, 0x5d]) },
-    ], { tmpRoot: tmp });
+    const r = stageFiles(
+      [
+        { target: '/etc/systemd/system/a.socket', content: '[Socket]\nListenStream=1883\n' },
+        { target: '/etc/systemd/system/a.service.d/override.conf', content: 'x\n' },
+        { target: '/etc/systemd/system/b.service.d/override.conf', content: new Uint8Array([0x5b, 0xe9, 0x5d]) },
+      ],
+      { tmpRoot: tmp },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const st = lstatSync(r.dir);

@@ -5,8 +5,16 @@ import { runCalendar } from '../../server/src/cli/calendar.js';
 import { timeZoneByName, UTC_ZONE } from '../../server/src/values/calendarSpec.js';
 
 function run(args: string[], now?: number, zone = UTC_ZONE): { code: number; out: string; err: string } {
-  let out = '', err = '';
-  const io = { stdout: (s: string) => { out += s; }, stderr: (s: string) => { err += s; } };
+  let out = '',
+    err = '';
+  const io = {
+    stdout: (s: string) => {
+      out += s;
+    },
+    stderr: (s: string) => {
+      err += s;
+    },
+  };
   const code = now === undefined ? main(['calendar', ...args], io) : runCalendar(args, io, now, zone);
   return { code, out, err };
 }
@@ -15,32 +23,41 @@ const NOW = Date.UTC(2026, 11, 4, 11, 21, 11) * 1000;
 
 describe('systemd-units calendar', () => {
   it('prints like systemd-analyze calendar (UTC)', () => {
-    const r = run(['--iterations', '2', '--base-time', '2026-03-27 12:00:00 UTC', 'daily', 'bogus', '*-*-* 02:30:00 Europe/Berlin'], NOW);
+    const r = run(
+      ['--iterations', '2', '--base-time', '2026-03-27 12:00:00 UTC', 'daily', 'bogus', '*-*-* 02:30:00 Europe/Berlin'],
+      NOW,
+    );
     expect(r.code).toBe(1);
-    expect(r.out).toBe([
-      '  Original form: daily',
-      'Normalized form: *-*-* 00:00:00',
-      '    Next elapse: Sat 2026-03-28 00:00:00 UTC',
-      '       From now: 8 months 7 days ago',
-      '       Iter. #2: Sun 2026-03-29 00:00:00 UTC',
-      '       From now: 8 months 6 days ago',
-      '',
-      '',
-      'Normalized form: *-*-* 02:30:00 Europe/Berlin',
-      '    Next elapse: Sat 2026-03-28 01:30:00 UTC',
-      '       From now: 8 months 7 days ago',
-      // 02:30 does not exist in Berlin on 2026-03-29 (clocks go forward): skipped, as systemd does
-      '       Iter. #2: Mon 2026-03-30 00:30:00 UTC',
-      '       From now: 8 months 5 days ago',
-      '',
-    ].join('\n'));
-    expect(r.err).toMatch(/^Failed to parse calendar specification 'bogus': Invalid argument \('bogus' is neither a shorthand/);
+    expect(r.out).toBe(
+      [
+        '  Original form: daily',
+        'Normalized form: *-*-* 00:00:00',
+        '    Next elapse: Sat 2026-03-28 00:00:00 UTC',
+        '       From now: 8 months 7 days ago',
+        '       Iter. #2: Sun 2026-03-29 00:00:00 UTC',
+        '       From now: 8 months 6 days ago',
+        '',
+        '',
+        'Normalized form: *-*-* 02:30:00 Europe/Berlin',
+        '    Next elapse: Sat 2026-03-28 01:30:00 UTC',
+        '       From now: 8 months 7 days ago',
+        // 02:30 does not exist in Berlin on 2026-03-29 (clocks go forward): skipped, as systemd does
+        '       Iter. #2: Mon 2026-03-30 00:30:00 UTC',
+        '       From now: 8 months 5 days ago',
+        '',
+      ].join('\n'),
+    );
+    expect(r.err).toMatch(
+      /^Failed to parse calendar specification 'bogus': Invalid argument \('bogus' is neither a shorthand/,
+    );
   });
 
   it('adds "(in UTC)" lines in another local zone', () => {
     const r = run(['--base-time=2026-03-27 12:00:00 UTC', 'Mon 02:30'], NOW, timeZoneByName('Europe/Berlin'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('    Next elapse: Mon 2026-03-30 02:30:00 CEST\n       (in UTC): Mon 2026-03-30 00:30:00 UTC\n');
+    expect(r.out).toContain(
+      '    Next elapse: Mon 2026-03-30 02:30:00 CEST\n       (in UTC): Mon 2026-03-30 00:30:00 UTC\n',
+    );
   });
 
   it('prints "never" for an elapse in the past', () => {
@@ -50,11 +67,27 @@ describe('systemd-units calendar', () => {
   });
 
   it('JSON: one element per expression', () => {
-    const r = run(['--format', 'json', '--iterations', '3', '--base-time', '@1774612800', 'hourly', '*-*-* 25:00', 'Fri *-*-13 UTC']);
+    const r = run([
+      '--format',
+      'json',
+      '--iterations',
+      '3',
+      '--base-time',
+      '@1774612800',
+      'hourly',
+      '*-*-* 25:00',
+      'Fri *-*-13 UTC',
+    ]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out) as Array<Record<string, unknown>>;
     expect(j).toHaveLength(3);
-    expect(j[0]).toEqual({ expression: 'hourly', ok: true, normalized: '*-*-* *:00:00', next: expect.any(Array), error: null });
+    expect(j[0]).toEqual({
+      expression: 'hourly',
+      ok: true,
+      normalized: '*-*-* *:00:00',
+      next: expect.any(Array),
+      error: null,
+    });
     expect((j[0]!.next as string[]).length).toBe(3);
     expect(j[1]).toMatchObject({ expression: '*-*-* 25:00', ok: false, normalized: null, next: [] });
     expect(String(j[1]!.error)).toContain('the hour 25 is out of range');

@@ -9,10 +9,19 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  parseCalendarSpec, nextElapses, formatTimestamp, parseTimestamp, timeZoneByName, type MktimeState,
+  parseCalendarSpec,
+  nextElapses,
+  formatTimestamp,
+  parseTimestamp,
+  timeZoneByName,
+  type MktimeState,
 } from '../../server/src/values/calendarSpec.js';
 
-interface Group { tz: string; base: string; exprs: string[] }
+interface Group {
+  tz: string;
+  base: string;
+  exprs: string[];
+}
 
 export function oracleGroups(): Group[] {
   const text = readFileSync(join(__dirname, '../../data/calendar-oracle.txt'), 'utf8');
@@ -29,7 +38,9 @@ export function oracleGroups(): Group[] {
 /** One block per expression: the lines we compare (no "From now", no "(in UTC)"), '' for a refused one. */
 function systemdBlocks(g: Group): string[] {
   const r = spawnSync('systemd-analyze', ['calendar', `--base-time=${g.base}`, '--iterations=5', '--', ...g.exprs], {
-    env: { ...process.env, TZ: g.tz, SYSTEMD_COLORS: '0', LC_ALL: 'C' }, encoding: 'utf8', timeout: 60000,
+    env: { ...process.env, TZ: g.tz, SYSTEMD_COLORS: '0', LC_ALL: 'C' },
+    encoding: 'utf8',
+    timeout: 60000,
   });
   expect(r.error, 'systemd-analyze must be installed (CI: Debian 12, systemd 252)').toBeUndefined();
   const lines = r.stdout.split('\n');
@@ -57,7 +68,9 @@ function ourBlocks(g: Group): string[] {
     const n = nextElapses(r.spec, base, 5, { localZone: zone, state });
     if (n.error) return '';
     if (n.elapses.length === 0) lines.push('    Next elapse: never');
-    n.elapses.forEach((u, i) => lines.push(`${i === 0 ? '    Next elapse' : `       Iter. #${i + 1}`}: ${formatTimestamp(u, zone)}`));
+    n.elapses.forEach((u, i) =>
+      lines.push(`${i === 0 ? '    Next elapse' : `       Iter. #${i + 1}`}: ${formatTimestamp(u, zone)}`),
+    );
     return lines.join('\n');
   });
 }
@@ -71,7 +84,8 @@ describe('calendar expressions agree with systemd-analyze calendar (252)', () =>
     expect(new Set(groups.map((g) => g.tz)).size).toBeGreaterThanOrEqual(3);
   });
   it('verdict, normalized form and the next 5 elapses: 100%', () => {
-    let total = 0, valid = 0;
+    let total = 0,
+      valid = 0;
     const mismatches: string[] = [];
     for (const g of groups) {
       const theirs = systemdBlocks(g);
@@ -79,7 +93,10 @@ describe('calendar expressions agree with systemd-analyze calendar (252)', () =>
       g.exprs.forEach((e, k) => {
         total++;
         if (theirs[k] !== '') valid++;
-        if (theirs[k] !== ours[k]) mismatches.push(`[TZ=${g.tz} base ${g.base}] ${JSON.stringify(e)}\n systemd:\n${theirs[k]}\n ours:\n${ours[k]}`);
+        if (theirs[k] !== ours[k])
+          mismatches.push(
+            `[TZ=${g.tz} base ${g.base}] ${JSON.stringify(e)}\n systemd:\n${theirs[k]}\n ours:\n${ours[k]}`,
+          );
       });
     }
     expect(mismatches.slice(0, 5).join('\n\n')).toBe('');

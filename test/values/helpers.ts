@@ -43,8 +43,16 @@ export function directives(): Map<string, Row> {
 }
 
 const TYPE_OF_SECTION: Record<string, string | undefined> = {
-  Service: 'service', Socket: 'socket', Mount: 'mount', Swap: 'swap', Path: 'path', Timer: 'timer',
-  Automount: 'automount', Slice: 'slice', Scope: 'scope', Manager: undefined,
+  Service: 'service',
+  Socket: 'socket',
+  Mount: 'mount',
+  Swap: 'swap',
+  Path: 'path',
+  Timer: 'timer',
+  Automount: 'automount',
+  Slice: 'slice',
+  Scope: 'scope',
+  Manager: undefined,
 };
 
 /** Context for Section.Directive (throws if unknown). */
@@ -89,7 +97,10 @@ export function* assignments(text: string): Generator<{ section: string; key: st
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    if (line.startsWith('[') && line.endsWith(']')) { section = line.slice(1, -1); continue; }
+    if (line.startsWith('[') && line.endsWith(']')) {
+      section = line.slice(1, -1);
+      continue;
+    }
     const start = i;
     while (line.endsWith('\\') && i + 1 < lines.length) {
       line = line.slice(0, -1) + ' ';

@@ -218,7 +218,8 @@ const BASE: Record<string, [string, string]> = {
 };
 
 /** Lines about the environment, not the value. */
-const BENIGN = /is not executable|not found|not loaded|Unit .* not found|Failed to load configuration|Cannot add dependency job/;
+const BENIGN =
+  /is not executable|not found|not loaded|Unit .* not found|Failed to load configuration|Cannot add dependency job/;
 
 describe.skipIf(!hasAnalyze())('systemd-analyze verify agrees with validateValue', () => {
   it('flags exactly the lines we call errors', () => {
@@ -230,13 +231,17 @@ describe.skipIf(!hasAnalyze())('systemd-analyze verify agrees with validateValue
         const [type, body] = BASE[section]!;
         const name = `c${i}.${type}`;
         let text: string;
-        if (body.startsWith(`[${section}]`)) text = body.replace(`[${section}]\n`, `[${section}]\n${directive}=${value}\n`);
+        if (body.startsWith(`[${section}]`))
+          text = body.replace(`[${section}]\n`, `[${section}]\n${directive}=${value}\n`);
         else text = `[${section}]\n${directive}=${value}\n${body}`;
         writeFileSync(join(dir, name), text);
         if (type !== 'service') writeFileSync(join(dir, `c${i}.service`), '[Service]\nExecStart=/bin/true\n');
         files.push(join(dir, name));
       });
-      const r = spawnSync('systemd-analyze', ['verify', '--man=no', '--generators=no', ...files], { encoding: 'utf8', timeout: 60000 });
+      const r = spawnSync('systemd-analyze', ['verify', '--man=no', '--generators=no', ...files], {
+        encoding: 'utf8',
+        timeout: 60000,
+      });
       const flagged = new Set<number>();
       for (const line of (r.stderr + r.stdout).split('\n')) {
         if (BENIGN.test(line)) continue;
@@ -249,7 +254,9 @@ describe.skipIf(!hasAnalyze())('systemd-analyze verify agrees with validateValue
         const systemd = flagged.has(i);
         const ours = check(key, value, 252).some((p) => p.severity === 'error');
         if (systemd !== expected || ours !== expected) {
-          disagreements.push(`${key}=${value}: expected ${expected ? 'error' : 'ok'}, systemd ${systemd ? 'error' : 'ok'}, ours ${ours ? 'error' : 'ok'}`);
+          disagreements.push(
+            `${key}=${value}: expected ${expected ? 'error' : 'ok'}, systemd ${systemd ? 'error' : 'ok'}, ours ${ours ? 'error' : 'ok'}`,
+          );
         }
       });
       expect(disagreements).toEqual([]);
@@ -261,26 +268,88 @@ describe.skipIf(!hasAnalyze())('systemd-analyze verify agrees with validateValue
 
 /** Calendar specs: we must never call an error what `systemd-analyze calendar` accepts. */
 const CALENDAR = [
-  'daily', 'DAILY', 'notadate', 'Mon *-*-* 02:00', 'Mon..Fri 9:00', 'mon 9:00', 'Monday 9:00', 'Sat,Sun 10:00', '*-*-* *:*:00', '*:0/15',
-  'hourly', 'weekly', 'monthly', 'yearly', 'annually', 'quarterly', 'semiannually', 'minutely', '2024-01-01', '2024-01-01 00:00:00 UTC',
-  '*-*-* 03:00 Europe/Berlin', '*-*~01', '12:00', '*-02-29', 'Mon,Fri', 'Tue *-*-1..7 3:00', '@1234567', '*-*-* 25:00', 'Mon foo',
-  'Foo 9:00', '9:00 Mon', 'Mon 9', '*-*-* 4:00:00', '1,15 9:00', '*-*-1,15 9:00', 'today', '*:*', '23:59:59.5', 'Mon 02:00 +0100',
-  'weekly UTC', 'daily Europe/Paris', 'Mon..Fri *-*-* 08..18:00:00', '*-1/2-1', 'x', '*', 'Mon-Fri 9:00', 'Sat, Sun 10:00',
-  '*-*-* 10:00:00.000000', '*-*-* 00/6:00:00', '*-*-* *:00/5', '2023-*-* 00:00:00', 'Thu,Fri 2012-*-1,5 11:12:13', '*/5:00',
-  '*-*-* 9..17:00', '*-*-* 00:00:00 Etc/GMT+5', 'Mon,Wed,Fri *-*-* 12:00', '*-*-* 1:2:3', 'Sun 17:00 CET', '00:00', '*-*-1/7',
-  'Mon..Fri', 'mon,tue', '*-*-* 12:00 EST5EDT', '03-15', '*-12-25', '1:2',
+  'daily',
+  'DAILY',
+  'notadate',
+  'Mon *-*-* 02:00',
+  'Mon..Fri 9:00',
+  'mon 9:00',
+  'Monday 9:00',
+  'Sat,Sun 10:00',
+  '*-*-* *:*:00',
+  '*:0/15',
+  'hourly',
+  'weekly',
+  'monthly',
+  'yearly',
+  'annually',
+  'quarterly',
+  'semiannually',
+  'minutely',
+  '2024-01-01',
+  '2024-01-01 00:00:00 UTC',
+  '*-*-* 03:00 Europe/Berlin',
+  '*-*~01',
+  '12:00',
+  '*-02-29',
+  'Mon,Fri',
+  'Tue *-*-1..7 3:00',
+  '@1234567',
+  '*-*-* 25:00',
+  'Mon foo',
+  'Foo 9:00',
+  '9:00 Mon',
+  'Mon 9',
+  '*-*-* 4:00:00',
+  '1,15 9:00',
+  '*-*-1,15 9:00',
+  'today',
+  '*:*',
+  '23:59:59.5',
+  'Mon 02:00 +0100',
+  'weekly UTC',
+  'daily Europe/Paris',
+  'Mon..Fri *-*-* 08..18:00:00',
+  '*-1/2-1',
+  'x',
+  '*',
+  'Mon-Fri 9:00',
+  'Sat, Sun 10:00',
+  '*-*-* 10:00:00.000000',
+  '*-*-* 00/6:00:00',
+  '*-*-* *:00/5',
+  '2023-*-* 00:00:00',
+  'Thu,Fri 2012-*-1,5 11:12:13',
+  '*/5:00',
+  '*-*-* 9..17:00',
+  '*-*-* 00:00:00 Etc/GMT+5',
+  'Mon,Wed,Fri *-*-* 12:00',
+  '*-*-* 1:2:3',
+  'Sun 17:00 CET',
+  '00:00',
+  '*-*-1/7',
+  'Mon..Fri',
+  'mon,tue',
+  '*-*-* 12:00 EST5EDT',
+  '03-15',
+  '*-12-25',
+  '1:2',
 ];
 
 describe.skipIf(!hasAnalyze())('systemd-analyze calendar agrees (no false errors)', () => {
   it('accepts everything systemd accepts and flags most garbage', () => {
     const falseErrors: string[] = [];
-    let systemdFails = 0, caught = 0;
+    let systemdFails = 0,
+      caught = 0;
     for (const spec of CALENDAR) {
       const r = spawnSync('systemd-analyze', ['calendar', spec], { encoding: 'utf8', timeout: 5000 });
       const ok = r.status === 0;
       const ours = check('Timer.OnCalendar', spec, 252).some((p) => p.severity === 'error');
       if (ok && ours) falseErrors.push(spec);
-      if (!ok) { systemdFails++; if (ours) caught++; }
+      if (!ok) {
+        systemdFails++;
+        if (ours) caught++;
+      }
     }
     expect(falseErrors).toEqual([]);
     expect(caught).toBeGreaterThanOrEqual(Math.floor(systemdFails * 0.6));
@@ -289,10 +358,66 @@ describe.skipIf(!hasAnalyze())('systemd-analyze calendar agrees (no false errors
 
 /** Time spans: exact agreement with `systemd-analyze timespan` (bare numbers are seconds). */
 const TIMESPANS = [
-  '1h30', '5min 20s', '5min20s', '5 min', '55s500ms', '1d 1d', '1.5h', '.5s', '2.', '1.5.5', '-1', 'infinity', 'infinity 5s', '10secs',
-  '10MIN', '5secs', '1y', '1M', '1 M', '0', '1e3', '1,5s', '1.s', '1 . 5s', '+5s', '5s+', '5 s', '1h 30', '1\u00b5s', '1\u03bcs', '1us',
-  '1usec', '5m s', '5ms', '1minutes', '1mins', '1hr', '1hrs', '5w', '5weeks', '1 2', '0x10', '1.5', '00005', '1. 5', '5 .5s', '1sec5',
-  '9999999999999999999', '584542y', 'INFINITY', '1nsec', 'abc', 's', '5m5', '1h-1m', '3 weeks 2 days', '1msec', '2 hours', '.', '+.5',
+  '1h30',
+  '5min 20s',
+  '5min20s',
+  '5 min',
+  '55s500ms',
+  '1d 1d',
+  '1.5h',
+  '.5s',
+  '2.',
+  '1.5.5',
+  '-1',
+  'infinity',
+  'infinity 5s',
+  '10secs',
+  '10MIN',
+  '5secs',
+  '1y',
+  '1M',
+  '1 M',
+  '0',
+  '1e3',
+  '1,5s',
+  '1.s',
+  '1 . 5s',
+  '+5s',
+  '5s+',
+  '5 s',
+  '1h 30',
+  '1\u00b5s',
+  '1\u03bcs',
+  '1us',
+  '1usec',
+  '5m s',
+  '5ms',
+  '1minutes',
+  '1mins',
+  '1hr',
+  '1hrs',
+  '5w',
+  '5weeks',
+  '1 2',
+  '0x10',
+  '1.5',
+  '00005',
+  '1. 5',
+  '5 .5s',
+  '1sec5',
+  '9999999999999999999',
+  '584542y',
+  'INFINITY',
+  '1nsec',
+  'abc',
+  's',
+  '5m5',
+  '1h-1m',
+  '3 weeks 2 days',
+  '1msec',
+  '2 hours',
+  '.',
+  '+.5',
 ];
 
 describe.skipIf(!hasAnalyze())('systemd-analyze timespan agrees', () => {

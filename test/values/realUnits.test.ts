@@ -19,8 +19,15 @@ function unitFiles(): string[] {
       for (const name of readdirSync(dir)) {
         const p = join(dir, name);
         let st;
-        try { st = statSync(p); } catch { continue; }
-        if (st.isDirectory()) { if (depth < 2) walk(p, depth + 1); continue; }
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (depth < 2) walk(p, depth + 1);
+          continue;
+        }
         if (UNIT_RE.test(name) || name.endsWith('.conf')) out.push(p);
       }
     };
@@ -37,14 +44,19 @@ describe('real units under /lib/systemd/system', () => {
     let checked = 0;
     for (const f of files) {
       let text: string;
-      try { text = readFileSync(f, 'utf8'); } catch { continue; }
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch {
+        continue;
+      }
       for (const a of assignments(text)) {
         const key = `${a.section}.${a.key}`;
         if (!dir.has(key)) continue;
         checked++;
         for (const version of [252, 260]) {
           for (const p of validateValue(a.value, ctxFor(key, version))) {
-            if (p.severity === 'error') failures.push(`${f}:${a.line}: ${a.key}=${a.value} (target ${version}) → ${p.message}`);
+            if (p.severity === 'error')
+              failures.push(`${f}:${a.line}: ${a.key}=${a.value} (target ${version}) → ${p.message}`);
           }
         }
       }

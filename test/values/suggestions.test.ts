@@ -18,7 +18,10 @@ const CASES: [string, string, string][] = [
 describe('validators hand over their suggestions as data', () => {
   for (const [section, line, want] of CASES) {
     it(`${line} → ${want}`, () => {
-      const doc = createDocument('/tmp/x.service', `[${section}]\n${line}\n${section === 'Unit' ? '[Service]\n' : ''}ExecStart=/bin/true\n`);
+      const doc = createDocument(
+        '/tmp/x.service',
+        `[${section}]\n${line}\n${section === 'Unit' ? '[Service]\n' : ''}ExecStart=/bin/true\n`,
+      );
       const d = getDiagnostics(doc).find((x) => x.data?.suggestions?.length);
       expect(d?.data?.suggestions?.[0]).toBe(want);
       // The message says it in words too, but the fix never reads it from there.

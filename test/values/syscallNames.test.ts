@@ -7,9 +7,12 @@ import { check } from './helpers.js';
 
 describe('system call names', () => {
   it('the generated module is up to date with data/syscall-names-252.txt', () => {
-    const names = readFileSync(join(__dirname, '../../data/syscall-names-252.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const names = readFileSync(join(__dirname, '../../data/syscall-names-252.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     expect([...SYSCALL_NAMES_252]).toEqual(names);
-    for (const n of ['read', 'openat', 'socketcall', 'cachestat', 'sysmips']) expect(SYSCALL_NAMES_252.has(n)).toBe(true);
+    for (const n of ['read', 'openat', 'socketcall', 'cachestat', 'sysmips'])
+      expect(SYSCALL_NAMES_252.has(n)).toBe(true);
   });
   it('warns about a name systemd 252 does not know, by target version', () => {
     expect(check('Service.SystemCallFilter', 'read frobnicate').map((p) => p.severity)).toEqual(['warning']);

@@ -5,7 +5,19 @@
 import type { ValueKind } from './valueKinds.js';
 import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, STRINGS, VALUE_DOCS } from './catalogData.generated.js';
 
-export const UNIT_TYPES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
+export const UNIT_TYPES = [
+  'service',
+  'socket',
+  'target',
+  'device',
+  'mount',
+  'automount',
+  'swap',
+  'timer',
+  'path',
+  'slice',
+  'scope',
+] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
 export const NEWEST_VERSION = 260;
@@ -48,30 +60,73 @@ export interface SpecifierInfo {
 
 const NO_VALUES: readonly string[] = [];
 
-function build(): { all: DirectiveInfo[]; bySection: Map<string, Map<string, DirectiveInfo>>; byName: Map<string, DirectiveInfo[]> } {
+function build(): {
+  all: DirectiveInfo[];
+  bySection: Map<string, Map<string, DirectiveInfo>>;
+  byName: Map<string, DirectiveInfo[]>;
+} {
   const all: DirectiveInfo[] = [];
   const bySection = new Map<string, Map<string, DirectiveInfo>>();
   const byName = new Map<string, DirectiveInfo[]>();
   for (const r of DIRECTIVES) {
     const S = (i: number): string => STRINGS[i]!;
-    const [sectionsI, name, since, inV252, statusI, statusSince, replacementI, parserI, kindI, listI, enumSet, defI, manI, only, except, when, summaryI] = r;
+    const [
+      sectionsI,
+      name,
+      since,
+      inV252,
+      statusI,
+      statusSince,
+      replacementI,
+      parserI,
+      kindI,
+      listI,
+      enumSet,
+      defI,
+      manI,
+      only,
+      except,
+      when,
+      summaryI,
+    ] = r;
     for (const sectionI of sectionsI) {
-    const section = S(sectionI), status = S(statusI), replacement = S(replacementI), parser = S(parserI), kind = S(kindI), list = S(listI), def = S(defI), man = S(manI), summary = S(summaryI);
-    let onlyTypes: UnitType[] | undefined;
-    if (only) onlyTypes = only.filter((t): t is UnitType => (UNIT_TYPES as readonly string[]).includes(t));
-    else if (except) onlyTypes = UNIT_TYPES.filter((t) => !except.includes(t));
-    const info: DirectiveInfo = {
-      section, name, since, inV252: inV252 === 1, status: status as DirectiveStatus, statusSince, replacement, parser,
-      kind: kind as ValueKind, list: list as ListMode, enumValues: enumSet >= 0 ? ENUM_SETS[enumSet]! : NO_VALUES,
-      defaultValue: def, manPage: man, onlyTypes, restrictionWhen: (when ?? undefined) as 'load' | 'enable' | undefined, summary,
-    };
-    all.push(info);
-    let m = bySection.get(section);
-    if (!m) bySection.set(section, (m = new Map()));
-    m.set(name, info);
-    const list2 = byName.get(name);
-    if (list2) list2.push(info);
-    else byName.set(name, [info]);
+      const section = S(sectionI),
+        status = S(statusI),
+        replacement = S(replacementI),
+        parser = S(parserI),
+        kind = S(kindI),
+        list = S(listI),
+        def = S(defI),
+        man = S(manI),
+        summary = S(summaryI);
+      let onlyTypes: UnitType[] | undefined;
+      if (only) onlyTypes = only.filter((t): t is UnitType => (UNIT_TYPES as readonly string[]).includes(t));
+      else if (except) onlyTypes = UNIT_TYPES.filter((t) => !except.includes(t));
+      const info: DirectiveInfo = {
+        section,
+        name,
+        since,
+        inV252: inV252 === 1,
+        status: status as DirectiveStatus,
+        statusSince,
+        replacement,
+        parser,
+        kind: kind as ValueKind,
+        list: list as ListMode,
+        enumValues: enumSet >= 0 ? ENUM_SETS[enumSet]! : NO_VALUES,
+        defaultValue: def,
+        manPage: man,
+        onlyTypes,
+        restrictionWhen: (when ?? undefined) as 'load' | 'enable' | undefined,
+        summary,
+      };
+      all.push(info);
+      let m = bySection.get(section);
+      if (!m) bySection.set(section, (m = new Map()));
+      m.set(name, info);
+      const list2 = byName.get(name);
+      if (list2) list2.push(info);
+      else byName.set(name, [info]);
     }
   }
   return { all, bySection, byName };
@@ -82,7 +137,9 @@ const specifierIndex = new Map<string, SpecifierInfo>(
   SPECIFIERS.map(([letter, meaning, since, contexts]) => [letter, { letter, meaning, since, contexts }]),
 );
 const valueDocIndex = new Map<string, string>(
-  Object.entries(VALUE_DOCS).flatMap(([k, list]) => list.map(([v, m]) => [`${k}\u0000${v}`, STRINGS[m]!] as [string, string])),
+  Object.entries(VALUE_DOCS).flatMap(([k, list]) =>
+    list.map(([v, m]) => [`${k}\u0000${v}`, STRINGS[m]!] as [string, string]),
+  ),
 );
 
 /** Capitalised section name of a unit type: service -> Service. */
@@ -117,8 +174,10 @@ export function knownSections(): string[] {
 }
 
 export function sectionSummary(section: string): string | undefined {
-  if (section === 'Target') return 'Section of `.target` files; it takes no directives of its own, as targets only group and order other units.';
-  if (section === 'Device') return 'Section of `.device` units; it takes no directives of its own, as devices come from udev.';
+  if (section === 'Target')
+    return 'Section of `.target` files; it takes no directives of its own, as targets only group and order other units.';
+  if (section === 'Device')
+    return 'Section of `.device` units; it takes no directives of its own, as devices come from udev.';
   return SECTION_SUMMARIES[section];
 }
 

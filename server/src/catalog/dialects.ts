@@ -9,11 +9,27 @@
  */
 import type { ValueKind } from './valueKinds.js';
 import {
-  UNIT_TYPES, directiveAllowedInType, directivesInSection as unitDirectivesInSection, directivesNamed as unitDirectivesNamed,
-  knownSections as unitKnownSections, lookupDirective, sectionSummary as unitSectionSummary, sectionsForUnitType,
-  valueMeaning as unitValueMeaning, type DirectiveInfo, type DirectiveStatus, type ListMode, type UnitType,
+  UNIT_TYPES,
+  directiveAllowedInType,
+  directivesInSection as unitDirectivesInSection,
+  directivesNamed as unitDirectivesNamed,
+  knownSections as unitKnownSections,
+  lookupDirective,
+  sectionSummary as unitSectionSummary,
+  sectionsForUnitType,
+  valueMeaning as unitValueMeaning,
+  type DirectiveInfo,
+  type DirectiveStatus,
+  type ListMode,
+  type UnitType,
 } from './catalog.js';
-import { DIALECT_ENUM_SETS, DIALECT_STRINGS, DIALECT_TABLES, PENDING_DIALECTS, QUADLET_FACTS } from './dialects.generated.js';
+import {
+  DIALECT_ENUM_SETS,
+  DIALECT_STRINGS,
+  DIALECT_TABLES,
+  PENDING_DIALECTS,
+  QUADLET_FACTS,
+} from './dialects.generated.js';
 
 export interface DialectSection {
   readonly name: string;
@@ -113,11 +129,22 @@ export function unitDialect(t: UnitType): Dialect {
   let d = unitDialects.get(t);
   if (!d) {
     d = {
-      id: `unit:${t}`, label: `a .${t} unit`, recognition: { suffixes: [`.${t}`], dropIns: true },
-      sections: sectionsForUnitType(t), sectionless: false, specifiers: true, wholeFileChecks: [], unitType: t,
-      section: (name) => (sectionsForUnitType(t).includes(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
-      lookup: lookupDirective, directivesInSection: unitDirectivesInSection, directivesNamed: unitDirectivesNamed,
-      knownSections: unitKnownSections, sectionSummary: unitSectionSummary, valueMeaning: unitValueMeaning,
+      id: `unit:${t}`,
+      label: `a .${t} unit`,
+      recognition: { suffixes: [`.${t}`], dropIns: true },
+      sections: sectionsForUnitType(t),
+      sectionless: false,
+      specifiers: true,
+      wholeFileChecks: [],
+      unitType: t,
+      section: (name) =>
+        sectionsForUnitType(t).includes(name) ? plainSection(name, unitSectionSummary(name)) : undefined,
+      lookup: lookupDirective,
+      directivesInSection: unitDirectivesInSection,
+      directivesNamed: unitDirectivesNamed,
+      knownSections: unitKnownSections,
+      sectionSummary: unitSectionSummary,
+      valueMeaning: unitValueMeaning,
       allowedInFile: (info) => directiveAllowedInType(info, t),
     };
     unitDialects.set(t, d);
@@ -126,16 +153,34 @@ export function unitDialect(t: UnitType): Dialect {
 }
 
 export const MANAGER_DIALECT: Dialect = {
-  id: 'manager', label: 'system.conf/user.conf', recognition: { names: ['system.conf', 'user.conf'], dropIns: true },
-  sections: ['Manager'], sectionless: false, specifiers: true, wholeFileChecks: [], unitType: undefined,
+  id: 'manager',
+  label: 'system.conf/user.conf',
+  recognition: { names: ['system.conf', 'user.conf'], dropIns: true },
+  sections: ['Manager'],
+  sectionless: false,
+  specifiers: true,
+  wholeFileChecks: [],
+  unitType: undefined,
   section: (name) => (name === 'Manager' ? plainSection(name, unitSectionSummary(name)) : undefined),
-  lookup: lookupDirective, directivesInSection: unitDirectivesInSection, directivesNamed: unitDirectivesNamed,
-  knownSections: unitKnownSections, sectionSummary: unitSectionSummary, valueMeaning: unitValueMeaning,
+  lookup: lookupDirective,
+  directivesInSection: unitDirectivesInSection,
+  directivesNamed: unitDirectivesNamed,
+  knownSections: unitKnownSections,
+  sectionSummary: unitSectionSummary,
+  valueMeaning: unitValueMeaning,
   allowedInFile: () => true,
 };
 
 function plainSection(name: string, summary: string | undefined): DialectSection {
-  return { name, repeatable: false, required: [], netdevKinds: undefined, accepted: true, renamedTo: undefined, summary };
+  return {
+    name,
+    repeatable: false,
+    required: [],
+    netdevKinds: undefined,
+    accepted: true,
+    renamedTo: undefined,
+    summary,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -150,13 +195,19 @@ interface DialectSpec {
 
 /** CONF_PATHS (basic/constants.h), plus /lib for Debian's split-usr 252. */
 const confDirs = (sub: string): string[] => ['etc', 'run', 'usr/local/lib', 'usr/lib', 'lib'].map((d) => `${d}/${sub}`);
-const CONF = (name: string, extra: Partial<FileRecognition> = {}): FileRecognition => ({ names: [name], dropIns: true, searchDirs: confDirs('systemd'), ...extra });
+const CONF = (name: string, extra: Partial<FileRecognition> = {}): FileRecognition => ({
+  names: [name],
+  dropIns: true,
+  searchDirs: confDirs('systemd'),
+  ...extra,
+});
 const NETWORK_FOLDERS = ['systemd/network'];
 const NETWORK_DIRS = confDirs('systemd/network');
 const OBJECT_CHECKS: readonly WholeFileCheck[] = [{ check: 'object-required-keys' }, { check: 'repeated-section' }];
 
 /** Sections and keys only Podman Quadlet's .network files have (quadlet.tsv): such a file is not networkd's. */
-const QUADLET_NETWORK = /^\s*\[(?:Quadlet|Unit|Service|Install)\]|^\s*(?:NetworkName|Subnet|IPRange|Driver|IPAMDriver|Internal|PodmanArgs|GlobalArgs|ContainersConfModule|NetworkDeleteOnStop|DisableDNS|InterfaceName|ServiceName)\s*=/m;
+const QUADLET_NETWORK =
+  /^\s*\[(?:Quadlet|Unit|Service|Install)\]|^\s*(?:NetworkName|Subnet|IPRange|Driver|IPAMDriver|Internal|PodmanArgs|GlobalArgs|ContainersConfModule|NetworkDeleteOnStop|DisableDNS|InterfaceName|ServiceName)\s*=/m;
 const NETWORKD_NETWORK = /^\s*\[Match\]/m;
 
 /**
@@ -174,8 +225,13 @@ function quadletSpec(t: QuadletType): DialectSpec {
   return {
     label: `a Quadlet .${t} file`,
     recognition: {
-      suffixes: [`.${t}`], folders: ['containers/systemd'], foldersAbove: true, dropIns: true, typeDropIns: true,
-      content: (text) => (t === 'network' && NETWORKD_NETWORK.test(text) ? -10 : own.test(text) ? 5 : /^\s*[^\s#;]/m.test(text) ? -1 : 0),
+      suffixes: [`.${t}`],
+      folders: ['containers/systemd'],
+      foldersAbove: true,
+      dropIns: true,
+      typeDropIns: true,
+      content: (text) =>
+        t === 'network' && NETWORKD_NETWORK.test(text) ? -10 : own.test(text) ? 5 : /^\s*[^\s#;]/m.test(text) ? -1 : 0,
     },
     wholeFileChecks: [{ check: 'file-required-keys', section: quadletSection(t) }],
   };
@@ -194,21 +250,54 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
   sleep: { label: 'sleep.conf', recognition: CONF('sleep.conf', { folders: ['systemd'], folderRequired: true }) },
   homed: { label: 'homed.conf', recognition: CONF('homed.conf') },
   pstore: { label: 'pstore.conf', recognition: CONF('pstore.conf') },
-  iocost: { label: 'iocost.conf', recognition: { names: ['iocost.conf'], folders: ['udev'], folderRequired: true, dropIns: false } },
+  iocost: {
+    label: 'iocost.conf',
+    recognition: { names: ['iocost.conf'], folders: ['udev'], folderRequired: true, dropIns: false },
+  },
   sysext: { label: 'sysext.conf', recognition: CONF('sysext.conf', { folders: ['systemd'], folderRequired: true }) },
   confext: { label: 'confext.conf', recognition: CONF('confext.conf', { folders: ['systemd'], folderRequired: true }) },
-  udev: { label: 'udev.conf', recognition: CONF('udev.conf', { folders: ['udev'], folderRequired: true, searchDirs: confDirs('udev') }) },
-  'kernel-install': { label: 'kernel/install.conf', recognition: CONF('install.conf', { folders: ['kernel'], folderRequired: true, searchDirs: confDirs('kernel') }) },
-  dnssd: { label: 'a .dnssd file', recognition: { suffixes: ['.dnssd'], folders: ['systemd/dnssd'], dropIns: true, searchDirs: confDirs('systemd/dnssd') } },
-  'dns-delegate': { label: 'a .dns-delegate file', recognition: { suffixes: ['.dns-delegate'], folders: ['systemd/dns-delegate.d'], dropIns: true } },
-  nspawn: { label: 'a .nspawn file', recognition: { suffixes: ['.nspawn'], folders: ['systemd/nspawn'], dropIns: false } },
-  repart: { label: 'a repart.d definition', recognition: { suffixes: ['.conf'], folders: ['repart.d'], folderRequired: true, dropIns: true } },
+  udev: {
+    label: 'udev.conf',
+    recognition: CONF('udev.conf', { folders: ['udev'], folderRequired: true, searchDirs: confDirs('udev') }),
+  },
+  'kernel-install': {
+    label: 'kernel/install.conf',
+    recognition: CONF('install.conf', { folders: ['kernel'], folderRequired: true, searchDirs: confDirs('kernel') }),
+  },
+  dnssd: {
+    label: 'a .dnssd file',
+    recognition: {
+      suffixes: ['.dnssd'],
+      folders: ['systemd/dnssd'],
+      dropIns: true,
+      searchDirs: confDirs('systemd/dnssd'),
+    },
+  },
+  'dns-delegate': {
+    label: 'a .dns-delegate file',
+    recognition: { suffixes: ['.dns-delegate'], folders: ['systemd/dns-delegate.d'], dropIns: true },
+  },
+  nspawn: {
+    label: 'a .nspawn file',
+    recognition: { suffixes: ['.nspawn'], folders: ['systemd/nspawn'], dropIns: false },
+  },
+  repart: {
+    label: 'a repart.d definition',
+    recognition: { suffixes: ['.conf'], folders: ['repart.d'], folderRequired: true, dropIns: true },
+  },
   'sysupdate-transfer': { label: 'a sysupdate.d transfer', recognition: { suffixes: ['.transfer'], dropIns: true } },
-  'sysupdate-feature': { label: 'a sysupdate.d feature', recognition: { suffixes: ['.feature'], folders: ['sysupdate.d'], folderRequired: true, dropIns: true } },
+  'sysupdate-feature': {
+    label: 'a sysupdate.d feature',
+    recognition: { suffixes: ['.feature'], folders: ['sysupdate.d'], folderRequired: true, dropIns: true },
+  },
   network: {
     label: 'a .network file',
     recognition: {
-      suffixes: ['.network'], folders: NETWORK_FOLDERS, notIn: ['containers/systemd'], dropIns: true, searchDirs: NETWORK_DIRS,
+      suffixes: ['.network'],
+      folders: NETWORK_FOLDERS,
+      notIn: ['containers/systemd'],
+      dropIns: true,
+      searchDirs: NETWORK_DIRS,
       content: (text) => (NETWORKD_NETWORK.test(text) ? 1 : QUADLET_NETWORK.test(text) ? -10 : 0),
     },
     wholeFileChecks: [{ check: 'match-required', section: 'Match', catchAll: 'Name=*' }, ...OBJECT_CHECKS],
@@ -236,13 +325,42 @@ function buildGenerated(id: string): Dialect | undefined {
   const bySection = new Map<string, Map<string, DirectiveInfo>>();
   const byName = new Map<string, DirectiveInfo[]>();
   for (const r of table.rows) {
-    const [sectionI, name, since, inV252, statusI, statusSince, replI, parserI, kindI, listI, enumSet, defI, manI, summaryI, range] = r;
+    const [
+      sectionI,
+      name,
+      since,
+      inV252,
+      statusI,
+      statusSince,
+      replI,
+      parserI,
+      kindI,
+      listI,
+      enumSet,
+      defI,
+      manI,
+      summaryI,
+      range,
+    ] = r;
     const section = S(sectionI);
     const info: DirectiveInfo = {
-      section, name, since, inV252: inV252 === 1, status: S(statusI) as DirectiveStatus, statusSince, replacement: S(replI),
-      parser: S(parserI), kind: S(kindI) as ValueKind, list: S(listI) as ListMode,
-      enumValues: enumSet >= 0 ? DIALECT_ENUM_SETS[enumSet]! : NO_VALUES, defaultValue: S(defI), manPage: S(manI),
-      onlyTypes: undefined, restrictionWhen: undefined, summary: S(summaryI), ...(range ? { range } : {}),
+      section,
+      name,
+      since,
+      inV252: inV252 === 1,
+      status: S(statusI) as DirectiveStatus,
+      statusSince,
+      replacement: S(replI),
+      parser: S(parserI),
+      kind: S(kindI) as ValueKind,
+      list: S(listI) as ListMode,
+      enumValues: enumSet >= 0 ? DIALECT_ENUM_SETS[enumSet]! : NO_VALUES,
+      defaultValue: S(defI),
+      manPage: S(manI),
+      onlyTypes: undefined,
+      restrictionWhen: undefined,
+      summary: S(summaryI),
+      ...(range ? { range } : {}),
     };
     let m = bySection.get(section);
     if (!m) bySection.set(section, (m = new Map()));
@@ -254,14 +372,21 @@ function buildGenerated(id: string): Dialect | undefined {
   const sectionInfo = new Map<string, DialectSection>();
   for (const [name, repeatable, required, kinds, accepted, renamedTo, summaryI] of table.sections) {
     sectionInfo.set(name, {
-      name, repeatable: repeatable === 1, required, netdevKinds: kinds ?? undefined, accepted: accepted === 1,
-      renamedTo: renamedTo ?? undefined, summary: summaryI >= 0 ? S(summaryI) : undefined,
+      name,
+      repeatable: repeatable === 1,
+      required,
+      netdevKinds: kinds ?? undefined,
+      accepted: accepted === 1,
+      renamedTo: renamedTo ?? undefined,
+      summary: summaryI >= 0 ? S(summaryI) : undefined,
     });
   }
   const sectionless = bySection.has('');
   // Completion order: [Match] first, then [NetDev]/[Link]/[Network], then the rest alphabetically; old names last.
   const first = ['Match', 'NetDev', 'Link', 'Network'];
-  const sections = [...sectionInfo.values()].filter((s) => s.accepted && s.name !== '').map((s) => s.name)
+  const sections = [...sectionInfo.values()]
+    .filter((s) => s.accepted && s.name !== '')
+    .map((s) => s.name)
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   function rank(n: string): number {
     const i = first.indexOf(n);
@@ -269,11 +394,20 @@ function buildGenerated(id: string): Dialect | undefined {
   }
   const known = [...sectionInfo.keys()].filter((n) => n !== '');
   return {
-    id, label: spec.label, recognition: spec.recognition, sections, sectionless, specifiers: false,
-    wholeFileChecks: spec.wholeFileChecks ?? [], unitType: undefined,
+    id,
+    label: spec.label,
+    recognition: spec.recognition,
+    sections,
+    sectionless,
+    specifiers: false,
+    wholeFileChecks: spec.wholeFileChecks ?? [],
+    unitType: undefined,
     section: (name) => sectionInfo.get(name),
     lookup: (section, name) => bySection.get(section)?.get(name),
-    directivesInSection: (section) => { const m = bySection.get(section); return m ? [...m.values()] : []; },
+    directivesInSection: (section) => {
+      const m = bySection.get(section);
+      return m ? [...m.values()] : [];
+    },
     directivesNamed: (name) => byName.get(name) ?? [],
     knownSections: () => known,
     sectionSummary: (name) => sectionInfo.get(name)?.summary,
@@ -301,10 +435,13 @@ function withUnitSections(base: Dialect, t: QuadletType): Dialect {
     return r;
   };
   return {
-    ...base, sections: [...own, ...QUADLET_UNIT_SECTIONS], specifiers: true,
+    ...base,
+    sections: [...own, ...QUADLET_UNIT_SECTIONS],
+    specifiers: true,
     section: (name) => base.section(name) ?? (isUnit(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
     lookup: (section, name) => (isUnit(section) ? unitLookup(section, name) : base.lookup(section, name)),
-    directivesInSection: (section) => (isUnit(section) ? unitDirectivesInSection(section) : base.directivesInSection(section)),
+    directivesInSection: (section) =>
+      isUnit(section) ? unitDirectivesInSection(section) : base.directivesInSection(section),
     directivesNamed: (name) => [...base.directivesNamed(name), ...unitDirectivesNamed(name)],
     knownSections: () => [...base.knownSections(), ...unitKnownSections()],
     sectionSummary: (name) => base.sectionSummary(name) ?? (isUnit(name) ? unitSectionSummary(name) : undefined),

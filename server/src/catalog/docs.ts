@@ -7,13 +7,15 @@ import { localManEntry } from '../man/manPages.js';
 
 /** How to write a value of each kind, in our words. */
 const KIND_SYNTAX: Record<string, string> = {
-  'address-family-list': 'Address family names (`AF_UNIX AF_INET AF_INET6`), or `none`; a leading `~` makes it a deny list.',
+  'address-family-list':
+    'Address family names (`AF_UNIX AF_INET AF_INET6`), or `none`; a leading `~` makes it a deny list.',
   'bind-paths': '`[-]SOURCE[:DEST[:OPTIONS]]`, absolute paths, space-separated; `-` ignores a missing source.',
   bool: 'A boolean: `yes`/`no` (also `1 y true t on` / `0 n false f off`, any case).',
   bytes: 'A size in bytes with optional suffix `K`, `M`, `G`, `T`, `P`, `E` (base 1024), e.g. `512M` or `1G 512M`.',
   'bytes-or-percent': 'A size (`512M`, base 1024), a percentage (`50%`), or `infinity`.',
   calendar: 'A calendar event such as `daily`, `weekly`, `Mon *-*-* 02:00:00` (see `systemd-analyze calendar`).',
-  'capability-list': 'Capability names such as `CAP_NET_BIND_SERVICE`, space-separated; a leading `~` removes them instead.',
+  'capability-list':
+    'Capability names such as `CAP_NET_BIND_SERVICE`, space-separated; a leading `~` removes them instead.',
   condition: 'A value for the check, optionally prefixed by `|` (trigger: any one suffices) and/or `!` (negate).',
   'count-or-percent': 'A positive number, a percentage of the system limit (`15%`), or `infinity`.',
   'cpu-set': 'CPU indices or ranges, e.g. `0-3 8` or `1,2`.',
@@ -26,7 +28,8 @@ const KIND_SYNTAX: Record<string, string> = {
   'env-file': 'An absolute path to a file of `KEY=VALUE` lines; a leading `-` makes it optional.',
   'env-name-list': 'Environment variable names, space-separated.',
   environment: 'Space-separated `KEY=VALUE` assignments; quote an assignment that contains spaces: `"KEY=a b"`.',
-  'exec-command': 'A command line: an absolute path or a bare program name, then arguments. Prefixes: `-` ignore failure, `@` set argv[0], `:` no variable expansion, `+` full privileges, `!` no user change, `|` run via the shell (newer releases).',
+  'exec-command':
+    'A command line: an absolute path or a bare program name, then arguments. Prefixes: `-` ignore failure, `@` set argv[0], `:` no variable expansion, `+` full privileges, `!` no user change, `|` run via the shell (newer releases).',
   'exit-status': 'Exit codes 0–255 (lists also take names such as `SUCCESS` and signal names).',
   ignored: 'Any value: systemd ignores it.',
   int: 'An integer.',
@@ -42,7 +45,8 @@ const KIND_SYNTAX: Record<string, string> = {
   percent: 'A percentage such as `20%`.',
   'relative-path-list': 'Directory names relative to the base folder for this kind of directory, space-separated.',
   signal: 'A signal name (`SIGTERM`, `TERM`) or number.',
-  'socket-address': 'A port (`80`), `IPv4:port`, `[IPv6]:port`, a path (`/run/foo.sock`), `@abstract`, or `vsock:CID:PORT`.',
+  'socket-address':
+    'A port (`80`), `IPv4:port`, `[IPv6]:port`, a path (`/run/foo.sock`), `@abstract`, or `vsock:CID:PORT`.',
   string: 'Free text; specifiers such as `%n` are expanded.',
   'syscall-filter': 'System call names or `@groups` (e.g. `@system-service`); a leading `~` makes it a deny list.',
   'temp-fs': '`PATH[:MOUNT-OPTIONS]`, absolute, space-separated.',
@@ -101,20 +105,37 @@ export function renderDirective(info: DirectiveInfo, opts: RenderOptions = {}): 
   const facts: string[] = [];
   facts.push(`**Value:** ${KIND_SYNTAX[info.kind] ?? info.kind}`);
   const values = info.enumValues.filter((v) => !v.startsWith('<') && !v.startsWith('~<') && !v.includes(':<'));
-  if ((info.kind === 'enum' || info.kind === 'enum-or-bool' || info.kind === 'enum-list') && values.length && values.length <= 40) {
+  if (
+    (info.kind === 'enum' || info.kind === 'enum-or-bool' || info.kind === 'enum-list') &&
+    values.length &&
+    values.length <= 40
+  ) {
     facts.push(`**Values:** ${values.map((v) => `\`${v}\``).join(', ')}`);
   }
   const list = LIST_TEXT[info.list]?.replace('{name}', info.name);
   if (list) facts.push(list);
   if (info.defaultValue) facts.push(`**Default:** ${info.defaultValue}`);
   // Podman Quadlet keys have no systemd release (their podman release is added by the hover).
-  if (info.since > 0) facts.push(`**Since:** systemd ${info.since}${opts.targetVersion && info.since > opts.targetVersion ? ` (newer than your target, ${opts.targetVersion})` : ''}`);
+  if (info.since > 0)
+    facts.push(
+      `**Since:** systemd ${info.since}${opts.targetVersion && info.since > opts.targetVersion ? ` (newer than your target, ${opts.targetVersion})` : ''}`,
+    );
   if (info.onlyTypes) facts.push(`**Only in:** ${info.onlyTypes.map((t) => `.${t}`).join(', ')} units`);
   switch (info.status) {
-    case 'renamed': facts.push(`**Renamed:** old spelling of \`${info.replacement}=\`.`); break;
-    case 'deprecated': facts.push(`**Deprecated.**${info.replacement ? ` Use \`${info.replacement}=\`.` : ''}`); break;
-    case 'ignored': facts.push(`**Ignored** since systemd ${info.statusSince}.${info.replacement ? ` Use \`${info.replacement}=\`.` : ''}`); break;
-    case 'compat-moved': facts.push('**Moved:** belongs in `[Unit]`; this copy is kept for compatibility.'); break;
+    case 'renamed':
+      facts.push(`**Renamed:** old spelling of \`${info.replacement}=\`.`);
+      break;
+    case 'deprecated':
+      facts.push(`**Deprecated.**${info.replacement ? ` Use \`${info.replacement}=\`.` : ''}`);
+      break;
+    case 'ignored':
+      facts.push(
+        `**Ignored** since systemd ${info.statusSince}.${info.replacement ? ` Use \`${info.replacement}=\`.` : ''}`,
+      );
+      break;
+    case 'compat-moved':
+      facts.push('**Moved:** belongs in `[Unit]`; this copy is kept for compatibility.');
+      break;
   }
   parts.push(facts.join('  \n'));
   const url = manPageUrl(info);
@@ -124,7 +145,10 @@ export function renderDirective(info: DirectiveInfo, opts: RenderOptions = {}): 
     if (local) {
       // Keep a hover readable: the local text is cut at a paragraph boundary, with a link to the full entry.
       const room = Math.max(400, HOVER_BUDGET - parts.join('\n\n').length);
-      const text = local.length <= room ? local : `${cutAtParagraph(local, room)}\n\n… ${url ? `[read on in ${info.manPage}](${url})` : `more in ${info.manPage}`}`;
+      const text =
+        local.length <= room
+          ? local
+          : `${cutAtParagraph(local, room)}\n\n… ${url ? `[read on in ${info.manPage}](${url})` : `more in ${info.manPage}`}`;
       parts.push(`---\n*From the local man page ${info.manPage}:*\n\n${text}`);
     }
   }

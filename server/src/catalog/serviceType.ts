@@ -4,7 +4,10 @@
  */
 export type ImplicitServiceType = 'dbus' | 'simple' | 'oneshot';
 
-export function implicitServiceType(has: { readonly busName: boolean; readonly execStart: boolean }): ImplicitServiceType {
+export function implicitServiceType(has: {
+  readonly busName: boolean;
+  readonly execStart: boolean;
+}): ImplicitServiceType {
   if (has.busName) return 'dbus';
   return has.execStart ? 'simple' : 'oneshot';
 }

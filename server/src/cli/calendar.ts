@@ -8,8 +8,15 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import {
-  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, parseTimestamp, defaultLocalZone, UTC_ZONE,
-  type MktimeState, type TimeZone,
+  parseCalendarSpec,
+  nextElapses,
+  formatTimestamp,
+  formatTimestampRelative,
+  parseTimestamp,
+  defaultLocalZone,
+  UTC_ZONE,
+  type MktimeState,
+  type TimeZone,
 } from '../languageService.js';
 
 export interface CommandIO {
@@ -60,7 +67,12 @@ function inUtc(zone: TimeZone, nowSec: number): boolean {
   return jan.offset === 0 && jul.offset === 0 && !jan.isdst && !jul.isdst;
 }
 
-export function runCalendar(args: string[], io: CommandIO, nowUsec: number = Date.now() * 1000, localZone: TimeZone = defaultLocalZone()): number {
+export function runCalendar(
+  args: string[],
+  io: CommandIO,
+  nowUsec: number = Date.now() * 1000,
+  localZone: TimeZone = defaultLocalZone(),
+): number {
   let iterations = 1;
   let baseText: string | undefined;
   let format: 'text' | 'json' = 'text';
@@ -75,7 +87,8 @@ export function runCalendar(args: string[], io: CommandIO, nowUsec: number = Dat
       return 0;
     } else if (flag === '--iterations') {
       const v = value();
-      if (!v || !/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > 100000) return usage(io, '--iterations needs a positive number');
+      if (!v || !/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > 100000)
+        return usage(io, '--iterations needs a positive number');
       iterations = Number(v);
     } else if (flag === '--base-time') {
       baseText = value();

@@ -5,7 +5,13 @@
  * a dependency, changing Timer Unit=, resetting a setting systemd 252 refuses to reset) are printed to stderr.
  * Exit codes: 0 printed; 1 some change cannot be expressed, or a file is unreadable; 2 bad usage.
  */
-import { UNIT_TYPES, readUnitFileForCheck, fileKindOf, computeMinimalDropIn, type UnitType } from '../languageService.js';
+import {
+  UNIT_TYPES,
+  readUnitFileForCheck,
+  fileKindOf,
+  computeMinimalDropIn,
+  type UnitType,
+} from '../languageService.js';
 import type { CommandIO } from './effective.js';
 
 const DROPIN_USAGE = `Usage: systemd-units dropin --base VENDOR_UNIT_FILE --target DESIRED_UNIT_FILE [--unit-type TYPE] [--assume-empty-resets]
@@ -25,12 +31,20 @@ export function runDropin(args: string[], io: CommandIO): number {
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const flag = eq > 0 ? a.slice(0, eq) : a;
     const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
-    if (flag === '--help' || flag === '-h') { io.stdout(`${DROPIN_USAGE}\n`); return 0; }
-    if (flag === '--base') { base = value(); if (!base) return usage(io, '--base needs a file'); }
-    else if (flag === '--target') { target = value(); if (!target) return usage(io, '--target needs a file'); }
-    else if (flag === '--unit-type') {
+    if (flag === '--help' || flag === '-h') {
+      io.stdout(`${DROPIN_USAGE}\n`);
+      return 0;
+    }
+    if (flag === '--base') {
+      base = value();
+      if (!base) return usage(io, '--base needs a file');
+    } else if (flag === '--target') {
+      target = value();
+      if (!target) return usage(io, '--target needs a file');
+    } else if (flag === '--unit-type') {
       const v = value();
-      if (!v || !(UNIT_TYPES as readonly string[]).includes(v)) return usage(io, `--unit-type must be one of ${UNIT_TYPES.join(', ')} (got '${v ?? ''}')`);
+      if (!v || !(UNIT_TYPES as readonly string[]).includes(v))
+        return usage(io, `--unit-type must be one of ${UNIT_TYPES.join(', ')} (got '${v ?? ''}')`);
       unitType = v as UnitType;
     } else if (flag === '--assume-empty-resets') assumeEmptyResets = true;
     else return usage(io, `unexpected argument '${a}'`);
@@ -53,7 +67,8 @@ export function runDropin(args: string[], io: CommandIO): number {
   unitType ??= k.kind === 'unit' ? k.unitType : kt.kind === 'unit' ? kt.unitType : undefined;
   const r = computeMinimalDropIn(baseText, targetText, { unitType, assumeEmptyResets });
   io.stdout(r.text);
-  if (r.text === '' && r.cannotExpress.length === 0) io.stderr('systemd-units dropin: base and target have the same effective settings; no drop-in needed.\n');
+  if (r.text === '' && r.cannotExpress.length === 0)
+    io.stderr('systemd-units dropin: base and target have the same effective settings; no drop-in needed.\n');
   for (const c of r.cannotExpress) io.stderr(`warning: [${c.section}] ${c.key}=: ${c.reason}\n`);
   return r.cannotExpress.length ? 1 : 0;
 }

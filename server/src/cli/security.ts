@@ -13,7 +13,14 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  findUnitHierarchy, loadEffectiveUnit, realFs, scoreService, renderSecurityTable, securityJson, resolveTargetVersion, parseTargetVersion,
+  findUnitHierarchy,
+  loadEffectiveUnit,
+  realFs,
+  scoreService,
+  renderSecurityTable,
+  securityJson,
+  resolveTargetVersion,
+  parseTargetVersion,
   NEWEST_VERSION,
 } from '../languageService.js';
 
@@ -33,16 +40,29 @@ const USAGE = `Usage: systemd-units security [--target-version N|auto] [--format
 
 function walk(path: string, out: string[], depth = 0): void {
   let st;
-  try { st = lstatSync(path); } catch { out.push(path); return; }
+  try {
+    st = lstatSync(path);
+  } catch {
+    out.push(path);
+    return;
+  }
   if (st.isDirectory()) {
     if (depth > 20) return;
     let names: string[];
-    try { names = readdirSync(path).sort(); } catch { return; }
+    try {
+      names = readdirSync(path).sort();
+    } catch {
+      return;
+    }
     for (const n of names) {
       if (n === 'node_modules' || n === '.git') continue;
       const p = join(path, n);
       let s;
-      try { s = lstatSync(p); } catch { continue; }
+      try {
+        s = lstatSync(p);
+      } catch {
+        continue;
+      }
       if (s.isDirectory() && !n.endsWith('.wants') && !n.endsWith('.requires')) walk(p, out, depth + 1);
       else if (s.isFile() && n.endsWith('.service')) out.push(p);
     }
@@ -61,7 +81,10 @@ export function runSecurity(args: string[], io: SecurityIO): number {
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const flag = eq > 0 ? a.slice(0, eq) : a;
     const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
-    if (flag === '--help' || flag === '-h') { io.stdout(`${USAGE}\n`); return 0; }
+    if (flag === '--help' || flag === '-h') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
     if (flag === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json') return usage(io, `--format takes text or json, not '${v ?? ''}'`);
@@ -69,21 +92,29 @@ export function runSecurity(args: string[], io: SecurityIO): number {
     } else if (flag === '--target-version') {
       const v = value();
       const t = v === undefined ? undefined : parseTargetVersion(v);
-      if (t === undefined) return usage(io, `--target-version takes a systemd version number or auto, not '${v ?? ''}'`);
+      if (t === undefined)
+        return usage(io, `--target-version takes a systemd version number or auto, not '${v ?? ''}'`);
       target = t;
     } else if (flag === '--threshold') {
       const v = value();
-      if (!v || !/^\d+$/.test(v) || Number(v) > 100) return usage(io, `--threshold takes 0 to 100 (tenths of the exposure), not '${v ?? ''}'`);
+      if (!v || !/^\d+$/.test(v) || Number(v) > 100)
+        return usage(io, `--threshold takes 0 to 100 (tenths of the exposure), not '${v ?? ''}'`);
       threshold = Number(v);
     } else if (flag === '--root') {
       const v = value();
       if (!v) return usage(io, '--root needs a folder');
-      try { if (!statSync(v).isDirectory()) return usage(io, `--root ${v}: not a folder`); } catch { return usage(io, `--root ${v}: no such folder`); }
+      try {
+        if (!statSync(v).isDirectory()) return usage(io, `--root ${v}: not a folder`);
+      } catch {
+        return usage(io, `--root ${v}: no such folder`);
+      }
       root = resolve(v);
     } else if (flag === '--user') scope = 'user';
     else if (flag === '--system') scope = 'system';
-    else if (a === '--') { paths.push(...args.slice(i + 1)); break; }
-    else if (a.startsWith('-')) return usage(io, `unknown option '${a}'`);
+    else if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-')) return usage(io, `unknown option '${a}'`);
     else paths.push(a);
   }
   if (paths.length === 0) return usage(io, 'no PATH given');
@@ -96,19 +127,40 @@ export function runSecurity(args: string[], io: SecurityIO): number {
   const json: ReturnType<typeof securityJson>[] = [];
   for (const file of files) {
     const name = basename(file);
-    if (!name.endsWith('.service')) { io.stderr(`systemd-units security: ${file}: not a .service file, skipped\n`); failed = true; continue; }
+    if (!name.endsWith('.service')) {
+      io.stderr(`systemd-units security: ${file}: not a .service file, skipped\n`);
+      failed = true;
+      continue;
+    }
     let isFile = false;
-    try { isFile = statSync(file).isFile(); } catch { /* below */ }
-    if (!isFile) { io.stderr(`systemd-units security: cannot read ${file}\n`); failed = true; continue; }
+    try {
+      isFile = statSync(file).isFile();
+    } catch {
+      /* below */
+    }
+    if (!isFile) {
+      io.stderr(`systemd-units security: cannot read ${file}\n`);
+      failed = true;
+      continue;
+    }
     const h = findUnitHierarchy(name, { scope, root, unitDirs: [resolve(dirname(file))], fs: realFs });
-    if (h.masked) { io.stderr(`systemd-units security: ${file}: the unit is masked, not scored\n`); failed = true; continue; }
+    if (h.masked) {
+      io.stderr(`systemd-units security: ${file}: the unit is masked, not scored\n`);
+      failed = true;
+      continue;
+    }
     const { effective, skipped } = loadEffectiveUnit(h, realFs);
     for (const s of skipped) io.stderr(`systemd-units security: skipped ${s.path}: ${s.reason}\n`);
-    if (!h.fragment || skipped.some((s) => s.path === h.fragment!.path)) { io.stderr(`systemd-units security: cannot read ${file}\n`); failed = true; continue; }
+    if (!h.fragment || skipped.some((s) => s.path === h.fragment!.path)) {
+      io.stderr(`systemd-units security: cannot read ${file}\n`);
+      failed = true;
+      continue;
+    }
     const score = scoreService(effective, h.id, version);
     if (score.exposureTenths > threshold) above = true;
     if (format === 'json') json.push(securityJson(score, file));
-    else io.stdout(`${files.length > 1 ? `${file}:\n` : ''}${renderSecurityTable(score)}${files.length > 1 ? '\n' : ''}`);
+    else
+      io.stdout(`${files.length > 1 ? `${file}:\n` : ''}${renderSecurityTable(score)}${files.length > 1 ? '\n' : ''}`);
   }
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   return above || failed ? 1 : 0;

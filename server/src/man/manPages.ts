@@ -72,17 +72,40 @@ export function parseManPage(roff: string): Map<string, string> {
         k = e;
         continue;
       }
-      if (l.startsWith('.RS')) { depth++; continue; }
-      if (l.startsWith('.RE')) { depth--; continue; }
-      if (l === '.nf') { inCode = true; out += '\n\n```\n'; continue; }
-      if (l === '.fi') { inCode = false; out += '```\n\n'; continue; }
-      if (inCode) { if (!l.startsWith('.')) out += `${roffInline(l).replace(/\*\*|`/g, '')}\n`; continue; }
-      if (l === '.sp' || l === '.PP' || l === '.br') { out += '\n\n'; continue; }
+      if (l.startsWith('.RS')) {
+        depth++;
+        continue;
+      }
+      if (l.startsWith('.RE')) {
+        depth--;
+        continue;
+      }
+      if (l === '.nf') {
+        inCode = true;
+        out += '\n\n```\n';
+        continue;
+      }
+      if (l === '.fi') {
+        inCode = false;
+        out += '```\n\n';
+        continue;
+      }
+      if (inCode) {
+        if (!l.startsWith('.')) out += `${roffInline(l).replace(/\*\*|`/g, '')}\n`;
+        continue;
+      }
+      if (l === '.sp' || l === '.PP' || l === '.br') {
+        out += '\n\n';
+        continue;
+      }
       if (l.startsWith('.')) continue;
       const t = roffInline(l);
       out += out === '' || out.endsWith('\n') ? t : ` ${t}`;
     }
-    const md = out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const md = out
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     for (const t of terms) if (!entries.has(t)) entries.set(t, md);
     i = k - 1;
   }
@@ -102,7 +125,10 @@ export function tableToMarkdown(body: readonly string[]): string {
     if (m) tab = m[1]!;
     i = 1;
   }
-  const skipFormat = (): void => { while (i < body.length && !body[i]!.trimEnd().endsWith('.')) i++; i++; };
+  const skipFormat = (): void => {
+    while (i < body.length && !body[i]!.trimEnd().endsWith('.')) i++;
+    i++;
+  };
   skipFormat();
   const rows: string[][] = [];
   let row: string[] = [];
@@ -114,25 +140,43 @@ export function tableToMarkdown(body: readonly string[]): string {
         row.push(cell.join(' '));
         cell = undefined;
         const rest = l.slice(2);
-        if (rest.startsWith(tab)) { const next = rest.slice(1); if (next === 'T{') cell = []; else if (next) row.push(next); }
-        else { rows.push(row); row = []; }
+        if (rest.startsWith(tab)) {
+          const next = rest.slice(1);
+          if (next === 'T{') cell = [];
+          else if (next) row.push(next);
+        } else {
+          rows.push(row);
+          row = [];
+        }
       } else if (!l.startsWith('.')) cell.push(roffInline(l));
       continue;
     }
-    if (l === '.T&') { i++; skipFormat(); i--; continue; }
+    if (l === '.T&') {
+      i++;
+      skipFormat();
+      i--;
+      continue;
+    }
     if (l.startsWith('.')) continue;
     const parts = l.split(tab);
     for (let p = 0; p < parts.length; p++) {
-      if (parts[p] === 'T{' && p === parts.length - 1) { cell = []; break; }
+      if (parts[p] === 'T{' && p === parts.length - 1) {
+        cell = [];
+        break;
+      }
       row.push(roffInline(parts[p]!));
     }
-    if (!cell) { rows.push(row); row = []; }
+    if (!cell) {
+      rows.push(row);
+      row = [];
+    }
   }
   if (row.length) rows.push(row);
   const useful = rows.filter((r) => r.some((c) => c.trim()));
   if (!useful.length) return '';
   const width = Math.max(...useful.map((r) => r.length));
-  const fmt = (r: string[]): string => `| ${Array.from({ length: width }, (_, c) => (r[c] ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()).join(' | ')} |`;
+  const fmt = (r: string[]): string =>
+    `| ${Array.from({ length: width }, (_, c) => (r[c] ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()).join(' | ')} |`;
   return [fmt(useful[0]!), `|${' --- |'.repeat(width)}`, ...useful.slice(1).map(fmt)].join('\n');
 }
 

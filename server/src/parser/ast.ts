@@ -86,8 +86,14 @@ export interface Section {
 }
 
 export const PARSE_PROBLEM_CODES = [
-  'invalid-section-header', 'missing-equals', 'missing-key', 'include-unsupported', 'invalid-utf8', 'nul-byte',
-  'line-too-long', 'continuation-at-eof',
+  'invalid-section-header',
+  'missing-equals',
+  'missing-key',
+  'include-unsupported',
+  'invalid-utf8',
+  'nul-byte',
+  'line-too-long',
+  'continuation-at-eof',
 ] as const;
 export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 

@@ -18,7 +18,10 @@ function decodeLossless(b: Uint8Array): string {
   const parts: string[] = [];
   let chunk: number[] = [];
   const flush = (): void => {
-    if (chunk.length) { parts.push(String.fromCharCode(...chunk)); chunk = []; }
+    if (chunk.length) {
+      parts.push(String.fromCharCode(...chunk));
+      chunk = [];
+    }
   };
   let i = 0;
   while (i < b.length) {
@@ -26,15 +29,33 @@ function decodeLossless(b: Uint8Array): string {
     let need = 0;
     let cp = 0;
     let min = 0;
-    if (c < 0x80) { chunk.push(c); i++; if (chunk.length > 8192) flush(); continue; }
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; cp = c & 0x1f; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { need = 2; cp = c & 0x0f; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { need = 3; cp = c & 0x07; min = 0x10000; }
+    if (c < 0x80) {
+      chunk.push(c);
+      i++;
+      if (chunk.length > 8192) flush();
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0f;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    }
     let ok = need > 0 && i + need < b.length;
     if (ok) {
       for (let k = 1; k <= need; k++) {
         const d = b[i + k];
-        if (d === undefined || (d & 0xc0) !== 0x80) { ok = false; break; }
+        if (d === undefined || (d & 0xc0) !== 0x80) {
+          ok = false;
+          break;
+        }
         cp = (cp << 6) | (d & 0x3f);
       }
     }

@@ -9,7 +9,15 @@
  * Any string in, a tree and problems out; it never throws.
  */
 import type {
-  AssignmentNode, InvalidLineNode, Node, ParseProblem, Piece, Section, SectionNode, Span, UnitDocument,
+  AssignmentNode,
+  InvalidLineNode,
+  Node,
+  ParseProblem,
+  Piece,
+  Section,
+  SectionNode,
+  Span,
+  UnitDocument,
 } from './ast.js';
 import { computeLineStarts, lineOfOffset } from './lineIndex.js';
 
@@ -23,14 +31,32 @@ export function parseUnit(text: string): UnitDocument {
     return new Parser(text).run();
   } catch (err) {
     // Defence in depth: the parser is written not to throw; if it ever does, still return a usable tree.
-    const problems: ParseProblem[] = [{
-      start: 0, end: 0, code: 'invalid-section-header',
-      message: `Internal parser error: ${String(err)}`,
-    }];
-    const node: Node = { kind: 'invalid', start: 0, end: text.length, line: 0, reason: 'missing-equals', content: { start: 0, end: text.length }, pieces: [] };
+    const problems: ParseProblem[] = [
+      {
+        start: 0,
+        end: 0,
+        code: 'invalid-section-header',
+        message: `Internal parser error: ${String(err)}`,
+      },
+    ];
+    const node: Node = {
+      kind: 'invalid',
+      start: 0,
+      end: text.length,
+      line: 0,
+      reason: 'missing-equals',
+      content: { start: 0, end: text.length },
+      pieces: [],
+    };
     return {
-      text, bomLength: 0, nodes: [node], problems, lineStarts: computeLineStarts(text),
-      sections: [{ header: undefined, name: undefined, assignments: [], invalidLines: [node], start: 0, end: text.length }],
+      text,
+      bomLength: 0,
+      nodes: [node],
+      problems,
+      lineStarts: computeLineStarts(text),
+      sections: [
+        { header: undefined, name: undefined, assignments: [], invalidLines: [node], start: 0, end: text.length },
+      ],
     };
   }
 }
@@ -106,7 +132,12 @@ class Parser {
         next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
       }
       if (contentEnd - pos > LONG_LINE_MAX) {
-        this.problem(pos, contentEnd, 'line-too-long', `Line is longer than ${LONG_LINE_MAX} characters; systemd refuses the whole file.`);
+        this.problem(
+          pos,
+          contentEnd,
+          'line-too-long',
+          `Line is longer than ${LONG_LINE_MAX} characters; systemd refuses the whole file.`,
+        );
       }
 
       let first = pos;
@@ -127,7 +158,10 @@ class Parser {
           continue;
         }
         this.finishLogical(pendingStart, next, pieces, inner);
-        pieces = []; inner = []; logicalLength = 0; pendingStart = -1;
+        pieces = [];
+        inner = [];
+        logicalLength = 0;
+        pendingStart = -1;
         nodeStart = next;
         pos = next;
         continue;
@@ -146,7 +180,9 @@ class Parser {
           continue;
         }
         this.finishLogical(nodeStart, next, pieces, inner);
-        pieces = []; inner = []; logicalLength = 0;
+        pieces = [];
+        inner = [];
+        logicalLength = 0;
       }
       nodeStart = next;
       pos = next;
@@ -154,7 +190,12 @@ class Parser {
 
     if (pendingStart >= 0) {
       const last = pieces[pieces.length - 1]!;
-      this.problem(last.end - 1, last.end, 'continuation-at-eof', 'The file ends inside a continuation line (trailing backslash).');
+      this.problem(
+        last.end - 1,
+        last.end,
+        'continuation-at-eof',
+        'The file ends inside a continuation line (trailing backslash).',
+      );
       this.finishLogical(pendingStart, n, pieces, inner, true);
     } else if (nodeStart < n || this.nodes.length === 0) {
       // Only possible for an empty file or a file that is just a BOM.
@@ -162,8 +203,12 @@ class Parser {
     }
     this.current.end = n;
     return {
-      text, bomLength: this.bomLength, nodes: this.nodes, sections: this.sections,
-      problems: this.problems, lineStarts: this.lineStarts,
+      text,
+      bomLength: this.bomLength,
+      nodes: this.nodes,
+      sections: this.sections,
+      problems: this.problems,
+      lineStarts: this.lineStarts,
     };
   }
 
@@ -195,7 +240,10 @@ class Parser {
         reported++;
       } else if (c >= 0xd800 && c <= 0xdfff) {
         const isPair = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-        if (isPair) { i++; continue; }
+        if (isPair) {
+          i++;
+          continue;
+        }
         this.problem(i, i + 1, 'invalid-utf8', 'Invalid UTF-8: this byte is not part of a valid UTF-8 sequence.');
         reported++;
       }
@@ -209,10 +257,16 @@ class Parser {
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
       // The continuation backslash becomes a space (same length, so offsets keep mapping 1:1).
-      logical += i < pieces.length - 1 || endsContinued ? text.slice(p.start, p.end - 1) + ' ' : text.slice(p.start, p.end);
+      logical +=
+        i < pieces.length - 1 || endsContinued ? text.slice(p.start, p.end - 1) + ' ' : text.slice(p.start, p.end);
     }
     if (logical.length > LONG_LINE_MAX && pieces.length > 1) {
-      this.problem(pieces[0]!.start, pieces[pieces.length - 1]!.end, 'line-too-long', `Continued line is longer than ${LONG_LINE_MAX} characters; systemd refuses the whole file.`);
+      this.problem(
+        pieces[0]!.start,
+        pieces[pieces.length - 1]!.end,
+        'line-too-long',
+        `Continued line is longer than ${LONG_LINE_MAX} characters; systemd refuses the whole file.`,
+      );
     }
     let a = 0;
     while (a < logical.length && isBlank(logical.charCodeAt(a))) a++;
@@ -227,12 +281,30 @@ class Parser {
       const name = closed ? logical.slice(a + 1, b - 1) : logical.slice(a + 1, b);
       const nameSpan: Span = { start: map(a + 1), end: closed ? map(b - 2) + 1 : content.end };
       const safe = closed && isSafeSectionName(name);
-      const node: SectionNode = { kind: 'section', start, end, line, name, nameSpan: name.length ? nameSpan : { start: nameSpan.start, end: nameSpan.start }, wellFormed: safe };
+      const node: SectionNode = {
+        kind: 'section',
+        start,
+        end,
+        line,
+        name,
+        nameSpan: name.length ? nameSpan : { start: nameSpan.start, end: nameSpan.start },
+        wellFormed: safe,
+      };
       this.push(node);
       if (!closed) {
-        this.problem(content.start, content.end, 'invalid-section-header', `Invalid section header '${truncate(logical.slice(a, b))}': the closing ']' is missing; systemd refuses the whole file.`);
+        this.problem(
+          content.start,
+          content.end,
+          'invalid-section-header',
+          `Invalid section header '${truncate(logical.slice(a, b))}': the closing ']' is missing; systemd refuses the whole file.`,
+        );
       } else if (!safe) {
-        this.problem(content.start, content.end, 'invalid-section-header', `Bad characters in section header '${truncate(logical.slice(a, b))}'; systemd refuses the whole file.`);
+        this.problem(
+          content.start,
+          content.end,
+          'invalid-section-header',
+          `Bad characters in section header '${truncate(logical.slice(a, b))}'; systemd refuses the whole file.`,
+        );
       }
       this.current.end = start;
       this.current = { header: node, name: safe ? name : undefined, assignments: [], invalidLines: [], start, end };
@@ -243,13 +315,31 @@ class Parser {
     const eq = logical.indexOf('=', a);
     if (eq < 0 || eq >= b) {
       const include = logical.startsWith('.include', a) && (b - a === 8 || isBlank(logical.charCodeAt(a + 8)));
-      const node: InvalidLineNode = { kind: 'invalid', start, end, line, reason: include ? 'include' : 'missing-equals', content, pieces };
+      const node: InvalidLineNode = {
+        kind: 'invalid',
+        start,
+        end,
+        line,
+        reason: include ? 'include' : 'missing-equals',
+        content,
+        pieces,
+      };
       this.push(node);
       this.current.invalidLines.push(node);
       if (include) {
-        this.problem(content.start, content.end, 'include-unsupported', "'.include' is no longer supported by systemd, which ignores this line; use a drop-in (foo.service.d/*.conf) instead.");
+        this.problem(
+          content.start,
+          content.end,
+          'include-unsupported',
+          "'.include' is no longer supported by systemd, which ignores this line; use a drop-in (foo.service.d/*.conf) instead.",
+        );
       } else {
-        this.problem(content.start, content.end, 'missing-equals', `Missing '=': systemd ignores the line '${truncate(logical.slice(a, b))}'.`);
+        this.problem(
+          content.start,
+          content.end,
+          'missing-equals',
+          `Missing '=': systemd ignores the line '${truncate(logical.slice(a, b))}'.`,
+        );
       }
       return;
     }
@@ -257,7 +347,12 @@ class Parser {
       const node: InvalidLineNode = { kind: 'invalid', start, end, line, reason: 'missing-key', content, pieces };
       this.push(node);
       this.current.invalidLines.push(node);
-      this.problem(content.start, content.end, 'missing-key', "Missing key name before '=': systemd ignores this line.");
+      this.problem(
+        content.start,
+        content.end,
+        'missing-key',
+        "Missing key name before '=': systemd ignores this line.",
+      );
       return;
     }
     let ke = eq;
@@ -267,7 +362,10 @@ class Parser {
     const value = logical.slice(vs, b);
     const eqDoc = map(eq);
     const node: AssignmentNode = {
-      kind: 'assignment', start, end, line,
+      kind: 'assignment',
+      start,
+      end,
+      line,
       key: logical.slice(a, ke),
       keySpan: { start: map(a), end: map(ke - 1) + 1 },
       eq: eqDoc,

@@ -3,7 +3,12 @@
  * zone, as `systemd-analyze calendar` computes them) and the completion items (shorthands, weekdays).
  */
 import {
-  parseCalendarSpec, nextElapses, formatTimestamp, formatTimestampRelative, defaultLocalZone, CALENDAR_SHORTHANDS,
+  parseCalendarSpec,
+  nextElapses,
+  formatTimestamp,
+  formatTimestampRelative,
+  defaultLocalZone,
+  CALENDAR_SHORTHANDS,
   type TimeZone,
 } from '../values/calendarSpec.js';
 
@@ -22,7 +27,12 @@ const SHORTHAND_MEANING: Record<string, string> = {
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Markdown for a hover on an OnCalendar= value, or undefined when the value has specifiers (known at run time). */
-export function calendarHoverMarkdown(value: string, nowMs: number, zone: TimeZone = defaultLocalZone(), count = 5): string | undefined {
+export function calendarHoverMarkdown(
+  value: string,
+  nowMs: number,
+  zone: TimeZone = defaultLocalZone(),
+  count = 5,
+): string | undefined {
   if (value === '' || value.includes('%')) return undefined;
   const nowUsec = Math.floor(nowMs) * 1000;
   const r = parseCalendarSpec(value, { localZone: zone, nowUsec });
@@ -54,7 +64,10 @@ export function calendarCompletions(before: string, word: string): CalendarCompl
     const prefix = word.slice(0, cut + 1);
     return DAYS.map((d) => ({ value: prefix + d }));
   }
-  const shorthands = CALENDAR_SHORTHANDS.filter((s) => SHORTHAND_MEANING[s]).map((s) => ({ value: s, doc: `\`${s}\`: ${SHORTHAND_MEANING[s]}.` }));
+  const shorthands = CALENDAR_SHORTHANDS.filter((s) => SHORTHAND_MEANING[s]).map((s) => ({
+    value: s,
+    doc: `\`${s}\`: ${SHORTHAND_MEANING[s]}.`,
+  }));
   const days = [
     ...DAYS.map((d) => ({ value: d })),
     { value: 'Mon..Fri', doc: 'Monday to Friday' },

@@ -14,8 +14,14 @@ import { isVendorUnitFile } from '../units/unitWorld.js';
 import { lineDiffersFromShipped, type ShippedInfo } from '../units/shipped.js';
 import { configLineDiffers } from '../units/configDropIn.js';
 
-interface Pos { line: number; character: number }
-interface RangeLike { start: Pos; end: Pos }
+interface Pos {
+  line: number;
+  character: number;
+}
+interface RangeLike {
+  start: Pos;
+  end: Pos;
+}
 
 export interface DiagnosticLike {
   readonly range: RangeLike;
@@ -24,11 +30,17 @@ export interface DiagnosticLike {
   readonly data?: unknown;
 }
 
-export interface TextEditLike { range: RangeLike; newText: string }
+export interface TextEditLike {
+  range: RangeLike;
+  newText: string;
+}
 
 /** An edit the editor shows for review before applying it (LSP change annotation with needsConfirmation). */
 export interface ConfirmedEditLike {
-  documentChanges: { textDocument: { uri: string; version: null }; edits: (TextEditLike & { annotationId: string })[] }[];
+  documentChanges: {
+    textDocument: { uri: string; version: null };
+    edits: (TextEditLike & { annotationId: string })[];
+  }[];
   changeAnnotations: Record<string, { label: string; description?: string; needsConfirmation: true }>;
 }
 
@@ -55,36 +67,85 @@ export interface CodeActionEnv {
   toRange(s: Span): RangeLike;
 }
 
-const RENAMING = new Set(['unknown-directive', 'invalid-value', 'unknown-section', 'renamed-directive', 'deprecated-directive', 'ignored-directive', 'unknown-specifier', 'watchdog-out-of-range', 'fd-hint-mismatch']);
+const RENAMING = new Set([
+  'unknown-directive',
+  'invalid-value',
+  'unknown-section',
+  'renamed-directive',
+  'deprecated-directive',
+  'ignored-directive',
+  'unknown-specifier',
+  'watchdog-out-of-range',
+  'fd-hint-mismatch',
+]);
 
-export function getCodeActions(doc: SystemdDocument, diagnostics: readonly DiagnosticLike[], env: CodeActionEnv): CodeActionLike[] {
+export function getCodeActions(
+  doc: SystemdDocument,
+  diagnostics: readonly DiagnosticLike[],
+  env: CodeActionEnv,
+): CodeActionLike[] {
   const out: CodeActionLike[] = [];
   for (const d of diagnostics) {
     const code = String(d.code ?? '');
     const data = (d.data ?? {}) as DiagnosticData;
-    const edit = (edits: TextEditLike[]): { changes: Record<string, TextEditLike[]> } => ({ changes: { [env.uri]: edits } });
+    const edit = (edits: TextEditLike[]): { changes: Record<string, TextEditLike[]> } => ({
+      changes: { [env.uri]: edits },
+    });
     if (RENAMING.has(code) && data.suggestions?.length) {
       const replacing = code === 'renamed-directive' || code === 'deprecated-directive' || code === 'ignored-directive';
       data.suggestions.forEach((s, i) => {
         // Fix safety: a replacement with other storage must take the value and must not overwrite one already set.
-        const r = replacing ? replacementCheck(doc, entryAt(doc, env.toOffset(d.range.start)), s) : { offer: true, sameStorage: true };
+        const r = replacing
+          ? replacementCheck(doc, entryAt(doc, env.toOffset(d.range.start)), s)
+          : { offer: true, sameStorage: true };
         if (!r.offer) return;
-        const verb = replacing ? 'Replace with' : code === 'watchdog-out-of-range' ? "Set to the driver's limit" : 'Change to';
+        const verb = replacing
+          ? 'Replace with'
+          : code === 'watchdog-out-of-range'
+            ? "Set to the driver's limit"
+            : 'Change to';
         const cautious = code === 'ignored-directive' || !r.sameStorage;
         const caution = cautious ? ' (check the value: its meaning or scale may differ)' : '';
-        out.push({ title: `${verb} '${s}'${caution}`, kind: 'quickfix', diagnostics: [d], isPreferred: i === 0 && !cautious, edit: edit([{ range: d.range, newText: s }]) });
+        out.push({
+          title: `${verb} '${s}'${caution}`,
+          kind: 'quickfix',
+          diagnostics: [d],
+          isPreferred: i === 0 && !cautious,
+          edit: edit([{ range: d.range, newText: s }]),
+        });
       });
     }
     if (code === 'vendor-modified' && data.vendor) {
       // Move first: it keeps the user's change. Restore is shown for review before it is applied.
-      out.push({ title: 'Move the change to a drop-in and keep the vendor file as shipped', kind: 'quickfix', diagnostics: [d], isPreferred: true, command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [env.uri] } });
+      out.push({
+        title: 'Move the change to a drop-in and keep the vendor file as shipped',
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [env.uri] },
+      });
       const shipped = data.vendor.shippedText;
       if (shipped !== undefined) {
         out.push({
-          title: `Restore the shipped file (${data.vendor.from}), dropping the change`, kind: 'quickfix', diagnostics: [d],
+          title: `Restore the shipped file (${data.vendor.from}), dropping the change`,
+          kind: 'quickfix',
+          diagnostics: [d],
           edit: {
-            documentChanges: [{ textDocument: { uri: env.uri, version: null }, edits: [{ range: env.toRange({ start: 0, end: doc.text.length }), newText: shipped, annotationId: 'restore' }] }],
-            changeAnnotations: { restore: { label: 'Restore the shipped vendor file', description: `from ${data.vendor.from}`, needsConfirmation: true } },
+            documentChanges: [
+              {
+                textDocument: { uri: env.uri, version: null },
+                edits: [
+                  { range: env.toRange({ start: 0, end: doc.text.length }), newText: shipped, annotationId: 'restore' },
+                ],
+              },
+            ],
+            changeAnnotations: {
+              restore: {
+                label: 'Restore the shipped vendor file',
+                description: `from ${data.vendor.from}`,
+                needsConfirmation: true,
+              },
+            },
           },
         });
       }
@@ -92,16 +153,39 @@ export function getCodeActions(doc: SystemdDocument, diagnostics: readonly Diagn
     if (data.insertLine) {
       const eol = /\r\n/.test(doc.text) ? '\r\n' : '\n';
       const at = data.insertLine.at;
-      out.push({ title: `Insert '${data.insertLine.text}' before this line (reset the list first)`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange({ start: at, end: at }), newText: `${data.insertLine.text}${eol}` }]) });
+      out.push({
+        title: `Insert '${data.insertLine.text}' before this line (reset the list first)`,
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: edit([{ range: env.toRange({ start: at, end: at }), newText: `${data.insertLine.text}${eol}` }]),
+      });
     }
     // Fix safety: removing a drop-in line that repeats the base value is harmless only when no earlier line of the
     // drop-in sets the directive (it would take over); remove those first (they are flagged as duplicates).
-    if ((code === 'duplicate-directive' || (code === 'dropin-no-change' && !setEarlierInFile(doc, data.removeSpan?.start ?? 0))) && data.removeSpan) {
-      out.push({ title: 'Remove this assignment (it has no effect)', kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: env.toRange(data.removeSpan), newText: '' }]) });
+    if (
+      (code === 'duplicate-directive' ||
+        (code === 'dropin-no-change' && !setEarlierInFile(doc, data.removeSpan?.start ?? 0))) &&
+      data.removeSpan
+    ) {
+      out.push({
+        title: 'Remove this assignment (it has no effect)',
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: edit([{ range: env.toRange(data.removeSpan), newText: '' }]),
+      });
     }
     if ((code === 'directive-wrong-section' || code === 'moved-directive') && data.targetSection) {
       const move = moveEdits(doc, env.toOffset(d.range.start), data.targetSection);
-      if (move) out.push({ title: `Move to [${data.targetSection}]`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit(move.map((m) => ({ range: env.toRange(m.span), newText: m.text }))) });
+      if (move)
+        out.push({
+          title: `Move to [${data.targetSection}]`,
+          kind: 'quickfix',
+          diagnostics: [d],
+          isPreferred: true,
+          edit: edit(move.map((m) => ({ range: env.toRange(m.span), newText: m.text }))),
+        });
     }
   }
   return out;
@@ -118,7 +202,9 @@ function moveEdits(doc: SystemdDocument, offset: number, target: string): { span
   const dest = sections[sections.length - 1];
   if (dest) {
     // After the last non-blank node of that section.
-    const inSection = doc.tree.nodes.filter((n) => n.start >= dest.start && n.start < dest.end && n.kind !== 'blank' && n !== node);
+    const inSection = doc.tree.nodes.filter(
+      (n) => n.start >= dest.start && n.start < dest.end && n.kind !== 'blank' && n !== node,
+    );
     const last = inSection[inSection.length - 1]!;
     let at = last.end;
     let prefix = '';
@@ -126,12 +212,22 @@ function moveEdits(doc: SystemdDocument, offset: number, target: string): { span
     if (at === node.start) at = node.end; // already adjacent: moving is a no-op but stays valid
     // Fix safety: a later assignment of the same directive in the target section keeps winning, as it does now.
     const later = laterInSections(node, sections, target);
-    if (later) return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: later.start, end: later.start }, text: lineText }];
-    return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: at, end: at }, text: prefix + lineText }];
+    if (later)
+      return [
+        { span: { start: node.start, end: node.end }, text: '' },
+        { span: { start: later.start, end: later.start }, text: lineText },
+      ];
+    return [
+      { span: { start: node.start, end: node.end }, text: '' },
+      { span: { start: at, end: at }, text: prefix + lineText },
+    ];
   }
   const end = doc.text.length;
   const needsEol = end > 0 && !/[\r\n]$/.test(doc.text);
-  return [{ span: { start: node.start, end: node.end }, text: '' }, { span: { start: end, end }, text: `${needsEol ? eol : ''}${eol}[${target}]${eol}${lineText}` }];
+  return [
+    { span: { start: node.start, end: node.end }, text: '' },
+    { span: { start: end, end }, text: `${needsEol ? eol : ''}${eol}[${target}]${eol}${lineText}` },
+  ];
 }
 
 export interface CommandActionLike {
@@ -140,13 +236,17 @@ export interface CommandActionLike {
   command: { title: string; command: string; arguments: unknown[] };
 }
 
-
 /**
  * "Move to drop-in" on a line of a vendor unit: the vendor file stays as shipped, the change goes to a drop-in.
  * With `shipped` (units/shipped.ts) and its text known, only on lines whose directive differs from the shipped
  * text, and nothing at all when the file is as shipped (a move would write a drop-in that changes nothing).
  */
-export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri: string, shipped?: ShippedInfo): CommandActionLike[] {
+export function getMoveToDropInActions(
+  doc: SystemdDocument,
+  offset: number,
+  uri: string,
+  shipped?: ShippedInfo,
+): CommandActionLike[] {
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node || node.kind !== 'assignment') return [];
   const known = shipped?.text !== undefined ? shipped.text : undefined;
@@ -154,16 +254,40 @@ export function getMoveToDropInActions(doc: SystemdDocument, offset: number, uri
   // only with a known shipped text, and only on lines that differ from it.
   if (doc.file.kind === 'config') {
     const dialect = doc.analysis.dialect;
-    if (!shipped || known === undefined || !shipped.differs || !dialect || !configLineDiffers(dialect, doc.text, known, node.line)) return [];
-    return [{ title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } }];
+    if (
+      !shipped ||
+      known === undefined ||
+      !shipped.differs ||
+      !dialect ||
+      !configLineDiffers(dialect, doc.text, known, node.line)
+    )
+      return [];
+    return [
+      {
+        title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`,
+        kind: 'quickfix',
+        command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] },
+      },
+    ];
   }
   if (doc.file.kind !== 'unit' || !isVendorUnitFile(doc.path)) return [];
   if (shipped && !shipped.differs) return [];
   const out: CommandActionLike[] = [];
   if (known === undefined || lineDiffersFromShipped(doc.text, known, node.line, doc.analysis.unitType)) {
-    out.push({ title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`, kind: 'quickfix', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] } });
+    out.push({
+      title: `Move ${node.key}= to a drop-in (keep the vendor file as shipped)`,
+      kind: 'quickfix',
+      command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri, node.line] },
+    });
   }
-  out.push({ title: known !== undefined ? 'Move every change from the shipped version of this vendor unit to a drop-in' : 'Move all unsaved changes of this vendor unit to a drop-in', kind: 'refactor.move', command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] } });
+  out.push({
+    title:
+      known !== undefined
+        ? 'Move every change from the shipped version of this vendor unit to a drop-in'
+        : 'Move all unsaved changes of this vendor unit to a drop-in',
+    kind: 'refactor.move',
+    command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [uri] },
+  });
   return out;
 }
 
@@ -175,14 +299,19 @@ function entryAt(doc: SystemdDocument, offset: number): Entry | undefined {
   return node && node.kind === 'assignment' ? doc.analysis.entries.find((e) => e.node === node) : undefined;
 }
 
-const sameDirective = (a: { section: string; name: string }, b: { section: string; name: string }): boolean => a.section === b.section && a.name === b.name;
+const sameDirective = (a: { section: string; name: string }, b: { section: string; name: string }): boolean =>
+  a.section === b.section && a.name === b.name;
 
 /**
  * Renaming a directive to its replacement. Same storage (BindTo= → BindsTo=): always safe. Otherwise only when the
  * value means the same to the replacement (CrashReboot=yes is no CrashAction=) and the file does not set the
  * replacement already (MemoryLimit= kept next to MemoryMax= for old systems must not overwrite MemoryMax=).
  */
-function replacementCheck(doc: SystemdDocument, entry: Entry | undefined, name: string): { offer: boolean; sameStorage: boolean } {
+function replacementCheck(
+  doc: SystemdDocument,
+  entry: Entry | undefined,
+  name: string,
+): { offer: boolean; sameStorage: boolean } {
   const info = entry?.info;
   if (!entry || !info) return { offer: true, sameStorage: true };
   const from = canonicalDirective(info.section, entry.node.key);
@@ -191,11 +320,22 @@ function replacementCheck(doc: SystemdDocument, entry: Entry | undefined, name: 
   const repl = to.info;
   if (!repl) return { offer: false, sameStorage: false };
   const value = entry.node.value;
-  if (value !== '' && validateValue(value, {
-    section: repl.section, directive: repl.name, kind: repl.kind, parser: repl.parser, enumValues: repl.enumValues,
-    unitType: doc.analysis.unitType, targetVersion: NEWEST_VERSION,
-  }).some((p) => p.severity === 'error')) return { offer: false, sameStorage: false };
-  const alreadySet = doc.analysis.entries.some((e) => e !== entry && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), to));
+  if (
+    value !== '' &&
+    validateValue(value, {
+      section: repl.section,
+      directive: repl.name,
+      kind: repl.kind,
+      parser: repl.parser,
+      enumValues: repl.enumValues,
+      unitType: doc.analysis.unitType,
+      targetVersion: NEWEST_VERSION,
+    }).some((p) => p.severity === 'error')
+  )
+    return { offer: false, sameStorage: false };
+  const alreadySet = doc.analysis.entries.some(
+    (e) => e !== entry && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), to),
+  );
   return { offer: !alreadySet, sameStorage: false };
 }
 
@@ -204,11 +344,18 @@ function setEarlierInFile(doc: SystemdDocument, offset: number): boolean {
   const entry = entryAt(doc, offset);
   if (!entry?.info) return false;
   const me = canonicalDirective(entry.info.section, entry.node.key);
-  return doc.analysis.entries.some((e) => e.node.start < entry.node.start && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), me));
+  return doc.analysis.entries.some(
+    (e) =>
+      e.node.start < entry.node.start && e.info && sameDirective(canonicalDirective(e.info.section, e.node.key), me),
+  );
 }
 
 /** The first assignment after `node`, in a `target` section, of the directive `node` becomes there. */
-function laterInSections(node: { start: number; key: string }, sections: readonly { start: number; end: number; assignments: readonly { start: number; key: string }[] }[], target: string): { start: number } | undefined {
+function laterInSections(
+  node: { start: number; key: string },
+  sections: readonly { start: number; end: number; assignments: readonly { start: number; key: string }[] }[],
+  target: string,
+): { start: number } | undefined {
   const me = canonicalDirective(target, node.key);
   for (const s of sections) {
     if (s.end <= node.start) continue;

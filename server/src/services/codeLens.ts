@@ -13,5 +13,12 @@ export function dropInLens(doc: SystemdDocument, uri: string, dropIns: number): 
   if (doc.file.kind !== 'unit' || dropIns === 0) return [];
   const first = doc.tree.nodes.find((n) => n.kind === 'section') ?? doc.tree.nodes[0];
   const span = first ? { start: first.start, end: first.start } : { start: 0, end: 0 };
-  return [{ span, title: `${dropIns} drop-in${dropIns === 1 ? '' : 's'} · show effective unit`, command: 'systemd.showEffectiveUnit', arguments: [uri] }];
+  return [
+    {
+      span,
+      title: `${dropIns} drop-in${dropIns === 1 ? '' : 's'} · show effective unit`,
+      command: 'systemd.showEffectiveUnit',
+      arguments: [uri],
+    },
+  ];
 }

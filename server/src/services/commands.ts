@@ -19,7 +19,13 @@ import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { fileKindOf } from '../units/fileKind.js';
 import { dialectById, type Dialect } from '../catalog/dialects.js';
 import { loadEffectiveConfig, renderConfig, type ConfigHierarchy } from '../units/configHierarchy.js';
-import { applyCommandOf, configHierarchyOf, configOverrideTemplate, configPlaceOf, planConfigMove } from '../units/configDropIn.js';
+import {
+  applyCommandOf,
+  configHierarchyOf,
+  configOverrideTemplate,
+  configPlaceOf,
+  planConfigMove,
+} from '../units/configDropIn.js';
 
 export const SERVER_COMMANDS = {
   createOverride: 'systemd-units.createOverride',
@@ -42,15 +48,15 @@ export interface PlannedFile {
 export type CommandPlan =
   | { readonly kind: 'text'; readonly title: string; readonly text: string }
   | {
-    readonly kind: 'write';
-    readonly title: string;
-    readonly target: WriteTarget;
-    /** New files (never replacing one: an existing path makes the plan an error). */
-    readonly files: readonly PlannedFile[];
-    /** Whole-document replacements of files that exist (the vendor file restored to what was shipped). */
-    readonly replace: readonly PlannedFile[];
-    readonly notes: readonly string[];
-  }
+      readonly kind: 'write';
+      readonly title: string;
+      readonly target: WriteTarget;
+      /** New files (never replacing one: an existing path makes the plan an error). */
+      readonly files: readonly PlannedFile[];
+      /** Whole-document replacements of files that exist (the vendor file restored to what was shipped). */
+      readonly replace: readonly PlannedFile[];
+      readonly notes: readonly string[];
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 export interface CommandEnv {
@@ -71,16 +77,27 @@ const err = (message: string): CommandPlan => ({ kind: 'error', message });
 
 function unitOf(path: string): { unit: string; type: string } | undefined {
   const k = fileKindOf(path);
-  if ((k.kind === 'unit' || k.kind === 'dropin') && appliesToOneUnit(k.unitName, k.unitType)) return { unit: k.unitName, type: k.unitType };
+  if ((k.kind === 'unit' || k.kind === 'dropin') && appliesToOneUnit(k.unitName, k.unitType))
+    return { unit: k.unitName, type: k.unitType };
   return undefined;
 }
 
 function hierarchyOf(path: string, unit: string, env: CommandEnv): UnitHierarchy {
   const world = unitWorldOf(path);
-  return findUnitHierarchyInRoots(unit, { roots: world.roots, scope: world.scope, fs: env.fs, readRoots: env.workspaceFolders });
+  return findUnitHierarchyInRoots(unit, {
+    roots: world.roots,
+    scope: world.scope,
+    fs: env.fs,
+    readRoots: env.workspaceFolders,
+  });
 }
 
-function targetFor(path: string | undefined, write: Parameters<typeof writeTargets>[0]['write'], env: CommandEnv, scope: 'system' | 'user'): WriteTarget | string {
+function targetFor(
+  path: string | undefined,
+  write: Parameters<typeof writeTargets>[0]['write'],
+  env: CommandEnv,
+  scope: 'system' | 'user',
+): WriteTarget | string {
   const t = writeTargets({ documentPath: path, workspaceFolders: env.workspaceFolders, write, scope, fs: env.probe });
   // Without a default (no workspace mirror), the first target is offered; the server confirms it by name.
   return t.defaultTarget ?? t.targets[0] ?? t.reason ?? 'no folder to write to';
@@ -88,7 +105,9 @@ function targetFor(path: string | undefined, write: Parameters<typeof writeTarge
 
 function fresh(paths: readonly string[], env: CommandEnv): string | undefined {
   const taken = paths.find((p) => env.exists(p));
-  return taken ? `${taken} already exists; nothing was written (open it and edit it, or choose another name)` : undefined;
+  return taken
+    ? `${taken} already exists; nothing was written (open it and edit it, or choose another name)`
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,19 +133,28 @@ function configHierarchyFor(path: string, c: ConfigFile, env: CommandEnv): Confi
 }
 
 function configTarget(path: string, c: ConfigFile, env: CommandEnv): WriteTarget | string {
-  return targetFor(path, { kind: 'configDropIn', name: c.name, dirs: c.dialect.recognition.searchDirs ?? [] }, env, 'system');
+  return targetFor(
+    path,
+    { kind: 'configDropIn', name: c.name, dirs: c.dialect.recognition.searchDirs ?? [] },
+    env,
+    'system',
+  );
 }
 
 /** What to run after a dialect's drop-in changed. */
 function reloadNote(c: ConfigFile): string {
   // Podman Quadlet: its generator runs at daemon-reload and rewrites the service from the file and its drop-ins.
-  if (c.dialect.id.startsWith('quadlet-')) return 'Then: systemctl daemon-reload (systemctl --user daemon-reload for your own Quadlet files), and restart the service.';
+  if (c.dialect.id.startsWith('quadlet-'))
+    return 'Then: systemctl daemon-reload (systemctl --user daemon-reload for your own Quadlet files), and restart the service.';
   const a = applyCommandOf(c.dialect);
-  return a ? `Then: ${a.command}${a.caveat ? ` (${a.caveat})` : ''}` : `${c.name} is read when its program runs: nothing to reload.`;
+  return a
+    ? `Then: ${a.command}${a.caveat ? ` (${a.caveat})` : ''}`
+    : `${c.name} is read when its program runs: nothing to reload.`;
 }
 
 function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: string): CommandPlan {
-  if (!c.dialect.recognition.dropIns) return err(`${c.dialect.label} has no drop-ins: systemd reads only the file itself, so edit it in place.`);
+  if (!c.dialect.recognition.dropIns)
+    return err(`${c.dialect.label} has no drop-ins: systemd reads only the file itself, so edit it in place.`);
   const n = validateDropInName(name);
   if (!n.ok) return err(n.reason);
   const h = configHierarchyFor(path, c, env);
@@ -137,16 +165,27 @@ function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: 
   const taken = fresh([file], env);
   if (taken) return err(taken);
   return {
-    kind: 'write', title: `Create ${file}`, target, replace: [], notes: [reloadNote(c)],
+    kind: 'write',
+    title: `Create ${file}`,
+    target,
+    replace: [],
+    notes: [reloadNote(c)],
     files: [{ path: file, content: configOverrideTemplate(c.dialect, view, { name: c.name, path: file }) }],
   };
 }
 
 function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
   const h = configHierarchyFor(path, c, env);
-  const lines = [`# ${c.name}`, h.main ? `main file: ${h.main.path}${h.main.vendor ? ' (vendor)' : ''}${h.main.masked ? ' (masked)' : ''}` : 'main file: not found (built-in defaults apply)'];
+  const lines = [
+    `# ${c.name}`,
+    h.main
+      ? `main file: ${h.main.path}${h.main.vendor ? ' (vendor)' : ''}${h.main.masked ? ' (masked)' : ''}`
+      : 'main file: not found (built-in defaults apply)',
+  ];
   for (const s of h.shadowedMains) lines.push(`not read: ${s.path} (${h.main!.path} comes first)`);
-  h.dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`));
+  h.dropIns.forEach((d, i) =>
+    lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`),
+  );
   if (!h.dropIns.length) lines.push('no drop-ins');
   return { kind: 'text', title: `Drop-ins of ${c.name}`, text: `${lines.join('\n')}\n` };
 }
@@ -154,34 +193,48 @@ function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): Comman
 function planConfigEffective(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
   const h = configHierarchyFor(path, c, env);
   const { view, sources, skipped } = loadEffectiveConfig(h, env.fs);
-  const notes = h.main ? [] : [`no ${c.name} found (${h.mainCandidates.length} places looked at); built-in defaults apply`];
+  const notes = h.main
+    ? []
+    : [`no ${c.name} found (${h.mainCandidates.length} places looked at); built-in defaults apply`];
   for (const s of h.shadowedMains) notes.push(`${s.path} is not read: ${h.main!.path} comes first`);
   for (const s of skipped) notes.push(`skipped ${s.path}: ${s.reason}`);
-  return { kind: 'text', title: `Effective ${c.name}`, text: renderConfig(view, { comments: true, title: c.name, sources, notes }) };
+  return {
+    kind: 'text',
+    title: `Effective ${c.name}`,
+    text: renderConfig(view, { comments: true, title: c.name, sources, notes }),
+  };
 }
 
 function planConfigMoveToDropIn(path: string, c: ConfigFile, env: CommandEnv, line?: number): CommandPlan {
   if (c.dropIn) return err(`${basename(path)} is a drop-in already.`);
   if (!c.dialect.recognition.dropIns) return err(`${c.dialect.label} has no drop-ins: keep the change in the file.`);
-  if (!configPlaceOf(path, c.dialect, c.name).vendor) return err(`${path} is not a vendor file: edit it in place, or create an override.`);
+  if (!configPlaceOf(path, c.dialect, c.name).vendor)
+    return err(`${path} is not a vendor file: edit it in place, or create an override.`);
   const doc = env.openDocument(path) ?? env.parseFile(path);
   if (!doc) return err(`${path} cannot be read.`);
   const shipped = env.shipped(doc);
   if (!shipped || shipped.text === undefined) {
-    return err(shipped?.source === 'dpkg'
-      ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new drop-in, then reinstall the package.`
-      : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`);
+    return err(
+      shipped?.source === 'dpkg'
+        ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new drop-in, then reinstall the package.`
+        : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`,
+    );
   }
   if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
   const plan = planConfigMove(c.dialect, doc.text, shipped.text, line);
-  if (!plan.dropInText.trim()) return err(`The change cannot be expressed in a drop-in${plan.cannotExpress.length ? `: ${plan.cannotExpress.map((x) => x.reason).join(' ')}` : ''}; nothing was moved.`);
+  if (!plan.dropInText.trim())
+    return err(
+      `The change cannot be expressed in a drop-in${plan.cannotExpress.length ? `: ${plan.cannotExpress.map((x) => x.reason).join(' ')}` : ''}; nothing was moved.`,
+    );
   const target = configTarget(path, c, env);
   if (typeof target === 'string') return err(target);
   let name = '50-moved-from-vendor.conf';
   for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
   const file = join(target.folder, name);
   return {
-    kind: 'write', title: `Move the change to ${file}`, target,
+    kind: 'write',
+    title: `Move the change to ${file}`,
+    target,
     files: [{ path: file, content: plan.dropInText }],
     replace: plan.vendorText === doc.text ? [] : [{ path, content: plan.vendorText }],
     notes: [...plan.cannotExpress.map((x) => x.reason), reloadNote(c)],
@@ -206,7 +259,11 @@ export function planCreateOverride(path: string, env: CommandEnv, name = 'overri
   const taken = fresh([file], env);
   if (taken) return err(taken);
   return {
-    kind: 'write', title: `Create ${file}`, target, replace: [], notes: ['Then: systemctl daemon-reload'],
+    kind: 'write',
+    title: `Create ${file}`,
+    target,
+    replace: [],
+    notes: ['Then: systemctl daemon-reload'],
     files: [{ path: file, content: overrideTemplate(eff, { unitName: u.unit, path: file }) }],
   };
 }
@@ -218,8 +275,13 @@ export function planShowDropIns(path: string, env: CommandEnv): CommandPlan {
   const u = unitOf(path);
   if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
   const h = hierarchyOf(path, u.unit, env);
-  const lines = [`# ${u.unit}`, h.fragment ? `unit file: ${h.fragment.path}${h.masked ? ' (masked)' : ''}` : 'unit file: not found'];
-  h.dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`));
+  const lines = [
+    `# ${u.unit}`,
+    h.fragment ? `unit file: ${h.fragment.path}${h.masked ? ' (masked)' : ''}` : 'unit file: not found',
+  ];
+  h.dropIns.forEach((d, i) =>
+    lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`),
+  );
   if (!h.dropIns.length) lines.push('no drop-ins');
   return { kind: 'text', title: `Drop-ins of ${u.unit}`, text: `${lines.join('\n')}\n` };
 }
@@ -233,7 +295,11 @@ export function planShowEffective(path: string, env: CommandEnv): CommandPlan {
   const h = hierarchyOf(path, u.unit, env);
   if (!h.fragment && !h.dropIns.length) return err(`No file found for ${u.unit}.`);
   const { effective } = loadEffectiveUnit(h, env.fs);
-  return { kind: 'text', title: `Effective ${u.unit}`, text: renderEffective(effective, { comments: true, unitName: h.id }) };
+  return {
+    kind: 'text',
+    title: `Effective ${u.unit}`,
+    text: renderEffective(effective, { comments: true, unitName: h.id }),
+  };
 }
 
 /**
@@ -249,27 +315,37 @@ export function planMoveChangeToDropIn(path: string, env: CommandEnv, line?: num
   if (!isVendorUnitFile(path)) return err(`${path} is not a vendor unit: edit it in place, or create an override.`);
   const shipped = env.shipped(doc);
   if (!shipped || shipped.text === undefined) {
-    return err(shipped?.source === 'dpkg'
-      ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new override, then reinstall the package.`
-      : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`);
+    return err(
+      shipped?.source === 'dpkg'
+        ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new override, then reinstall the package.`
+        : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`,
+    );
   }
   if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
   const plan = planMoveToDropInText(doc.text, shipped.text, doc.analysis.unitType, line);
-  if (!plan.dropInText.trim()) return err('The change cannot be expressed in a drop-in (see the warnings); nothing was moved.');
+  if (!plan.dropInText.trim())
+    return err('The change cannot be expressed in a drop-in (see the warnings); nothing was moved.');
   const target = targetFor(path, { kind: 'unitDropIn', unit: doc.file.unitName }, env, unitWorldOf(path).scope);
   if (typeof target === 'string') return err(target);
   let name = '50-moved-from-vendor.conf';
   for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
   const file = join(target.folder, name);
   return {
-    kind: 'write', title: `Move the change to ${file}`, target,
+    kind: 'write',
+    title: `Move the change to ${file}`,
+    target,
     files: [{ path: file, content: plan.dropInText }],
     replace: [{ path, content: plan.vendorText }],
     notes: [...plan.notes, 'Then: systemctl daemon-reload'],
   };
 }
 
-function planMoveToDropInText(current: string, shipped: string, unitType: SystemdDocument['analysis']['unitType'], line?: number): { dropInText: string; vendorText: string; notes: string[] } {
+function planMoveToDropInText(
+  current: string,
+  shipped: string,
+  unitType: SystemdDocument['analysis']['unitType'],
+  line?: number,
+): { dropInText: string; vendorText: string; notes: string[] } {
   const p = planMoveToDropIn(current, shipped, { unitType, ...(line !== undefined ? { line } : {}) });
   return { dropInText: p.dropInText, vendorText: p.vendorText, notes: p.cannotExpress.map((c) => c.reason) };
 }
@@ -292,9 +368,15 @@ export function planConvertFullCopy(path: string, env: CommandEnv): CommandPlan 
   const taken = fresh([file], env);
   if (taken) return err(taken);
   return {
-    kind: 'write', title: `Write ${file}`, target, replace: [],
+    kind: 'write',
+    title: `Write ${file}`,
+    target,
+    replace: [],
     files: [{ path: file, content: min.text.trim() ? min.text : '# The copy does not differ from the vendor unit.\n' }],
-    notes: [...min.cannotExpress.map((c) => c.reason), `Then remove the full copy ${path} and run systemctl daemon-reload.`],
+    notes: [
+      ...min.cannotExpress.map((c) => c.reason),
+      `Then remove the full copy ${path} and run systemctl daemon-reload.`,
+    ],
   };
 }
 
@@ -302,15 +384,24 @@ export function planConvertFullCopy(path: string, env: CommandEnv): CommandPlan 
 export function planSetHardwareWatchdog(path: string | undefined, env: CommandEnv, seconds?: number): CommandPlan {
   const limits = env.watchdog ?? limitsForDriver('iTCO-v2');
   const s = seconds ?? limits.max;
-  if (!Number.isInteger(s) || s < limits.min || s > limits.max) return err(`${s} s is outside what ${limits.label} accepts (${limits.min}–${limits.max} s).`);
+  if (!Number.isInteger(s) || s < limits.min || s > limits.max)
+    return err(`${s} s is outside what ${limits.label} accepts (${limits.min}–${limits.max} s).`);
   const target = targetFor(path, { kind: 'managerDropIn' }, env, 'system');
   if (typeof target === 'string') return err(target);
   const file = join(target.folder, '60-watchdog.conf');
   const taken = fresh([file], env);
   if (taken) return err(taken);
   return {
-    kind: 'write', title: `Create ${file}`, target, replace: [],
-    files: [{ path: file, content: `# Hardware watchdog (${limits.label}: ${limits.min}–${limits.max} s).\n[Manager]\nRuntimeWatchdogSec=${s}s\nRebootWatchdogSec=${Math.min(600, limits.max)}s\n` }],
+    kind: 'write',
+    title: `Create ${file}`,
+    target,
+    replace: [],
+    files: [
+      {
+        path: file,
+        content: `# Hardware watchdog (${limits.label}: ${limits.min}–${limits.max} s).\n[Manager]\nRuntimeWatchdogSec=${s}s\nRebootWatchdogSec=${Math.min(600, limits.max)}s\n`,
+      },
+    ],
     notes: ['Then: systemctl daemon-reexec, and check with wdctl.'],
   };
 }
@@ -328,7 +419,17 @@ export function planGenerateSocketUnits(logPath: string, service: string, env: C
   const target = targetFor(undefined, { kind: 'unitFiles' }, env, 'system');
   if (typeof target === 'string') return err(target);
   const files = g.files.map((f) => ({ path: posix.join(target.folder, f.path), content: f.content }));
-  const taken = fresh(files.map((f) => f.path), env);
+  const taken = fresh(
+    files.map((f) => f.path),
+    env,
+  );
   if (taken) return err(taken);
-  return { kind: 'write', title: `Write ${files.length} file(s) into ${target.folder}`, target, files, replace: [], notes: [...g.warnings, ...g.steps] };
+  return {
+    kind: 'write',
+    title: `Write ${files.length} file(s) into ${target.folder}`,
+    target,
+    files,
+    replace: [],
+    notes: [...g.warnings, ...g.steps],
+  };
 }

@@ -15,7 +15,19 @@ import { snippetCompletions } from './snippets.js';
 import { quadletValueSuggestions, type QuadletFileAround } from './quadletAssist.js';
 
 /** LSP CompletionItemKind numbers, kept here so this file needs no LSP import. */
-const K = { Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, File: 17, Reference: 18, EnumMember: 20, Constant: 21, Variable: 6 } as const;
+const K = {
+  Module: 9,
+  Property: 10,
+  Value: 12,
+  Enum: 13,
+  Keyword: 14,
+  Snippet: 15,
+  File: 17,
+  Reference: 18,
+  EnumMember: 20,
+  Constant: 21,
+  Variable: 6,
+} as const;
 
 export interface CompletionEnv {
   readonly targetVersion: number;
@@ -83,11 +95,31 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
     const sec = sectionAt(doc.analysis, offset);
     const out: CompletionResult[] = [];
     const secName = sec.section.header ? sec.section.name : doc.analysis.dialect?.sectionless ? '' : undefined;
-    if (sec.status === 'ok' && secName !== undefined && (secName || doc.analysis.dialect?.sectionless)) out.push(...directiveCompletions(doc, secName, { start, end: offset }, env));
-    if (trimmed.length === 0 || sec.status !== 'ok') out.push(...sectionCompletions(doc, { start, end: offset }).map((c) => ({ ...c, sortText: `z${c.sortText ?? c.label}` })));
+    if (sec.status === 'ok' && secName !== undefined && (secName || doc.analysis.dialect?.sectionless))
+      out.push(...directiveCompletions(doc, secName, { start, end: offset }, env));
+    if (trimmed.length === 0 || sec.status !== 'ok')
+      out.push(
+        ...sectionCompletions(doc, { start, end: offset }).map((c) => ({
+          ...c,
+          sortText: `z${c.sortText ?? c.label}`,
+        })),
+      );
     // Snippets last (after sections in an empty drop-in), only where they fit.
-    for (const { item, replace } of snippetCompletions(doc, sec.status === 'ok' ? sec.section.name : undefined, { start, end: offset })) {
-      out.push({ label: item.prefix, kind: K.Snippet, detail: item.description, documentation: `\`\`\`ini\n${item.body}\n\`\`\``, insertText: item.body, replace, sortText: `zz${item.prefix}`, filterText: item.prefix, snippet: true });
+    for (const { item, replace } of snippetCompletions(doc, sec.status === 'ok' ? sec.section.name : undefined, {
+      start,
+      end: offset,
+    })) {
+      out.push({
+        label: item.prefix,
+        kind: K.Snippet,
+        detail: item.description,
+        documentation: `\`\`\`ini\n${item.body}\n\`\`\``,
+        insertText: item.body,
+        replace,
+        sortText: `zz${item.prefix}`,
+        filterText: item.prefix,
+        snippet: true,
+      });
     }
     return out;
   }
@@ -96,22 +128,73 @@ export function getCompletions(doc: SystemdDocument, offset: number, env: Comple
 
 function sectionCompletions(doc: SystemdDocument, replace: Span): CompletionResult[] {
   return doc.analysis.allowedSections.map((s, i) => ({
-    label: `[${s}]`, kind: K.Module, insertText: `[${s}]`, replace, detail: 'section',
-    documentation: doc.analysis.dialect?.sectionSummary(s), sortText: `${i}`, filterText: `[${s}]`,
+    label: `[${s}]`,
+    kind: K.Module,
+    insertText: `[${s}]`,
+    replace,
+    detail: 'section',
+    documentation: doc.analysis.dialect?.sectionSummary(s),
+    sortText: `${i}`,
+    filterText: `[${s}]`,
   }));
 }
 
 /** The directives people reach for first (a ranking for completion only; not a systemd fact). */
 const COMMON = new Set([
-  'Description', 'Documentation', 'After', 'Before', 'Wants', 'Requires', 'BindsTo', 'PartOf', 'Conflicts', 'ConditionPathExists',
-  'Type', 'ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecReload', 'ExecStop', 'Restart', 'RestartSec', 'User', 'Group',
-  'Environment', 'EnvironmentFile', 'WorkingDirectory', 'TimeoutStartSec', 'TimeoutStopSec', 'RemainAfterExit',
-  'WantedBy', 'RequiredBy', 'Alias', 'Also',
-  'ListenStream', 'ListenDatagram', 'Accept', 'Service', 'OnCalendar', 'OnBootSec', 'OnUnitActiveSec', 'Persistent', 'Unit',
-  'What', 'Where', 'Options', 'Type', 'PathExists', 'PathChanged', 'PathModified',
+  'Description',
+  'Documentation',
+  'After',
+  'Before',
+  'Wants',
+  'Requires',
+  'BindsTo',
+  'PartOf',
+  'Conflicts',
+  'ConditionPathExists',
+  'Type',
+  'ExecStart',
+  'ExecStartPre',
+  'ExecStartPost',
+  'ExecReload',
+  'ExecStop',
+  'Restart',
+  'RestartSec',
+  'User',
+  'Group',
+  'Environment',
+  'EnvironmentFile',
+  'WorkingDirectory',
+  'TimeoutStartSec',
+  'TimeoutStopSec',
+  'RemainAfterExit',
+  'WantedBy',
+  'RequiredBy',
+  'Alias',
+  'Also',
+  'ListenStream',
+  'ListenDatagram',
+  'Accept',
+  'Service',
+  'OnCalendar',
+  'OnBootSec',
+  'OnUnitActiveSec',
+  'Persistent',
+  'Unit',
+  'What',
+  'Where',
+  'Options',
+  'Type',
+  'PathExists',
+  'PathChanged',
+  'PathModified',
 ]);
 
-function directiveCompletions(doc: SystemdDocument, section: string, replace: Span, env: CompletionEnv): CompletionResult[] {
+function directiveCompletions(
+  doc: SystemdDocument,
+  section: string,
+  replace: Span,
+  env: CompletionEnv,
+): CompletionResult[] {
   const out: CompletionResult[] = [];
   const dialect = doc.analysis.dialect;
   if (!dialect) return out;
@@ -127,7 +210,9 @@ function directiveCompletions(doc: SystemdDocument, section: string, replace: Sp
       kind: K.Property,
       detail: `${tags.length ? `(${tags.join(', ')}) ` : ''}${info.summary}`,
       // Rendered only when read (completionItem/resolve): ~300 directives per list.
-      get documentation() { return renderDirective(info, { targetVersion: env.targetVersion }); },
+      get documentation() {
+        return renderDirective(info, { targetVersion: env.targetVersion });
+      },
       insertText: `${info.name}=`,
       replace,
       filterText: info.name,
@@ -141,21 +226,43 @@ function directiveCompletions(doc: SystemdDocument, section: string, replace: Sp
 }
 
 function hasValueCompletions(info: DirectiveInfo): boolean {
-  return ['bool', 'tristate-bool', 'bool-or-bytes', 'bool-or-timespan', 'enum', 'enum-or-bool', 'enum-list', 'capability-list', 'syscall-filter', 'address-family-list', 'signal', 'unit', 'unit-list'].includes(info.kind)
-    || info.name === 'FileDescriptorName';
+  return (
+    [
+      'bool',
+      'tristate-bool',
+      'bool-or-bytes',
+      'bool-or-timespan',
+      'enum',
+      'enum-or-bool',
+      'enum-list',
+      'capability-list',
+      'syscall-filter',
+      'address-family-list',
+      'signal',
+      'unit',
+      'unit-list',
+    ].includes(info.kind) || info.name === 'FileDescriptorName'
+  );
 }
 
-function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: string, offset: number, env: CompletionEnv): CompletionResult[] {
+function valueCompletions(
+  doc: SystemdDocument,
+  info: DirectiveInfo,
+  text: string,
+  offset: number,
+  env: CompletionEnv,
+): CompletionResult[] {
   // The word being typed.
   const ws = wordBefore(text, offset);
   const word = text.slice(ws, offset);
 
   // Specifiers after an odd run of '%'.
   const pct = word.lastIndexOf('%');
-  if (pct >= 0 && /^%*$/.test(word.slice(pct)) || (pct >= 0 && pct === word.length - 1)) {
+  if ((pct >= 0 && /^%*$/.test(word.slice(pct))) || (pct >= 0 && pct === word.length - 1)) {
     let run = 0;
     for (let j = pct; j >= 0 && word[j] === '%'; j--) run++;
-    if (run % 2 === 1) return doc.analysis.dialect?.specifiers ? specifierCompletions(info, { start: ws + pct, end: offset }, env) : [];
+    if (run % 2 === 1)
+      return doc.analysis.dialect?.specifiers ? specifierCompletions(info, { start: ws + pct, end: offset }, env) : [];
   }
 
   const replace: Span = { start: ws, end: offset };
@@ -172,8 +279,10 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
     case 'enum':
     case 'enum-or-bool':
     case 'enum-list':
-      for (const v of literal(info.enumValues)) values.push({ v, doc: doc.analysis.dialect?.valueMeaning(info.section, info.name, v), kind: K.EnumMember });
-      if (info.kind === 'enum-or-bool' || info.enumValues.includes('<bool>')) for (const b of ['yes', 'no']) values.push({ v: b, kind: K.Constant });
+      for (const v of literal(info.enumValues))
+        values.push({ v, doc: doc.analysis.dialect?.valueMeaning(info.section, info.name, v), kind: K.EnumMember });
+      if (info.kind === 'enum-or-bool' || info.enumValues.includes('<bool>'))
+        for (const b of ['yes', 'no']) values.push({ v: b, kind: K.Constant });
       break;
     case 'capability-list':
     case 'syscall-filter':
@@ -193,25 +302,39 @@ function valueCompletions(doc: SystemdDocument, info: DirectiveInfo, text: strin
     }
     case 'user': {
       const groupish = /Group/.test(info.name);
-      for (const n of (groupish ? env.groups?.() : env.users?.()) ?? []) values.push({ v: n, detail: groupish ? 'group on this machine' : 'user on this machine', kind: K.Value });
+      for (const n of (groupish ? env.groups?.() : env.users?.()) ?? [])
+        values.push({ v: n, detail: groupish ? 'group on this machine' : 'user on this machine', kind: K.Value });
       break;
     }
     case 'calendar':
-      for (const c of calendarCompletions(text.slice(text.lastIndexOf('\n', ws - 1) + 1, ws).replace(/^[^=]*=/, ''), word)) values.push({ v: c.value, doc: c.doc, kind: K.Keyword });
+      for (const c of calendarCompletions(
+        text.slice(text.lastIndexOf('\n', ws - 1) + 1, ws).replace(/^[^=]*=/, ''),
+        word,
+      ))
+        values.push({ v: c.value, doc: c.doc, kind: K.Keyword });
       break;
     default:
       for (const v of literal(info.enumValues)) values.push({ v, kind: K.Keyword });
   }
   if (env.quadletFiles && doc.analysis.dialect?.id.startsWith('quadlet-')) {
-    for (const s of quadletValueSuggestions(info, doc.analysis, env.quadletFiles())) values.push({ v: s.value, detail: s.detail, kind: K.Reference });
+    for (const s of quadletValueSuggestions(info, doc.analysis, env.quadletFiles()))
+      values.push({ v: s.value, detail: s.detail, kind: K.Reference });
   }
   if (info.name === 'FileDescriptorName' && info.section === 'Socket') {
     for (const h of socketHintFor(doc.analysis)) values.push({ v: h.hint, doc: h.explanation, kind: K.Snippet });
   }
   const seen = new Set<string>();
-  return values.filter((x) => (seen.has(x.v) ? false : (seen.add(x.v), true))).map((x, i) => ({
-    label: x.v, kind: x.kind, insertText: x.v, replace, documentation: x.doc, ...(x.detail ? { detail: x.detail } : {}), sortText: String(i).padStart(4, '0'),
-  }));
+  return values
+    .filter((x) => (seen.has(x.v) ? false : (seen.add(x.v), true)))
+    .map((x, i) => ({
+      label: x.v,
+      kind: x.kind,
+      insertText: x.v,
+      replace,
+      documentation: x.doc,
+      ...(x.detail ? { detail: x.detail } : {}),
+      sortText: String(i).padStart(4, '0'),
+    }));
 }
 
 function requiredSuffix(info: DirectiveInfo): string | undefined {
@@ -227,7 +350,12 @@ function specifierCompletions(info: DirectiveInfo, replace: Span, env: Completio
   return allSpecifiers()
     .filter((s) => s.contexts[ctx] !== undefined && s.contexts[ctx]! <= env.targetVersion)
     .map((s) => ({
-      label: `%${s.letter}`, kind: K.Variable, insertText: `%${s.letter}`, replace, detail: s.meaning,
-      deprecated: s.meaning.startsWith('DEPRECATED'), sortText: `${s.meaning.startsWith('DEPRECATED') ? '1' : '0'}${s.letter}`,
+      label: `%${s.letter}`,
+      kind: K.Variable,
+      insertText: `%${s.letter}`,
+      replace,
+      detail: s.meaning,
+      deprecated: s.meaning.startsWith('DEPRECATED'),
+      sortText: `${s.meaning.startsWith('DEPRECATED') ? '1' : '0'}${s.letter}`,
     }));
 }

@@ -13,10 +13,18 @@ export interface DefinitionTarget {
 /** Directives whose value names units (beyond the unit/unit-list kinds). */
 const UNIT_VALUE_KINDS = new Set(['unit', 'unit-list']);
 
-export function getDefinition(doc: SystemdDocument, offset: number, index: Pick<UnitIndex, 'find'>, quadletFiles?: () => readonly QuadletFileAround[]): DefinitionTarget[] {
+export function getDefinition(
+  doc: SystemdDocument,
+  offset: number,
+  index: Pick<UnitIndex, 'find'>,
+  quadletFiles?: () => readonly QuadletFileAround[],
+): DefinitionTarget[] {
   // A Quadlet file named in a Quadlet file (Pod=web.pod, Volume=data.volume:/srv, After=db.container).
   const ref = quadletFiles ? quadletRefAt(doc.analysis, offset) : undefined;
-  if (ref) return quadletFiles!().filter((u) => u.path.endsWith(`/${ref.name}`)).map((u) => ({ path: u.path, uri: UnitIndex.uriOf(u.path) }));
+  if (ref)
+    return quadletFiles!()
+      .filter((u) => u.path.endsWith(`/${ref.name}`))
+      .map((u) => ({ path: u.path, uri: UnitIndex.uriOf(u.path) }));
   const entry = entryAt(doc.analysis, offset);
   if (entry && entry.info && UNIT_VALUE_KINDS.has(entry.info.kind) && offset > entry.node.eq) {
     const node = entry.node;

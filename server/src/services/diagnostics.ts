@@ -27,7 +27,11 @@ const DEFAULT_MAX_DIAGNOSTICS = 1000;
 /** Codes the engine itself reports (not a rule). */
 export const ENGINE_CODES = ['too-many-problems', 'file-too-large'] as const;
 
-export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function computeDiagnostics(
+  analysis: Analysis,
+  options: DiagnosticOptions = {},
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
   if (analysis.file.kind === 'other') return [];
   const out: Diagnostic[] = [];
   const flagged = new Set<Entry>();
@@ -41,13 +45,24 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
     targetVersion: options.targetVersion ?? NEWEST_VERSION,
     options,
     report(d, about) {
-      if (current && !current.codes.includes(d.code)) options.onRuleError?.(current.name, new Error(`reported '${d.code}', which it does not declare`));
+      if (current && !current.codes.includes(d.code))
+        options.onRuleError?.(current.name, new Error(`reported '${d.code}', which it does not declare`));
       const override = overrides[d.code];
       if (override === 'off') return;
       const severity: Severity = override ?? d.severity ?? defaultSeverity(d.code);
       if (about && severity === 'error' && stage <= 2) flagged.add(about);
-      if (out.length >= max) { dropped++; return; }
-      out.push({ start: d.start, end: d.end, code: d.code, message: d.message, severity, ...(d.data ? { data: d.data } : {}) });
+      if (out.length >= max) {
+        dropped++;
+        return;
+      }
+      out.push({
+        start: d.start,
+        end: d.end,
+        code: d.code,
+        message: d.message,
+        severity,
+        ...(d.data ? { data: d.data } : {}),
+      });
     },
     isClean: (e) => !flagged.has(e),
     isFull: () => out.length >= max,
@@ -62,7 +77,13 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
     }
   }
   if (dropped > 0) {
-    out.push({ start: 0, end: 0, code: 'too-many-problems', severity: 'info', message: `${dropped} more problem(s) not shown: the limit is ${max} per file.` });
+    out.push({
+      start: 0,
+      end: 0,
+      code: 'too-many-problems',
+      severity: 'info',
+      message: `${dropped} more problem(s) not shown: the limit is ${max} per file.`,
+    });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return applySuppressions(analysis, out);
@@ -92,9 +113,16 @@ function applySuppressions(analysis: Analysis, diags: Diagnostic[]): Diagnostic[
       continue;
     }
     if (n.kind === 'blank') continue;
-    if (pending) { ranges.push({ start: n.start, end: n.end, codes: pending }); pending = undefined; }
+    if (pending) {
+      ranges.push({ start: n.start, end: n.end, codes: pending });
+      pending = undefined;
+    }
   }
   if (!fileWide && !ranges.length) return diags;
   const hit = (set: Set<string> | undefined, code: string): boolean => !!set && (set.has(code) || set.has('*'));
-  return diags.filter((d) => !hit(fileWide, d.code) && !ranges.some((r) => d.start >= r.start && d.start < Math.max(r.end, r.start + 1) && hit(r.codes, d.code)));
+  return diags.filter(
+    (d) =>
+      !hit(fileWide, d.code) &&
+      !ranges.some((r) => d.start >= r.start && d.start < Math.max(r.end, r.start + 1) && hit(r.codes, d.code)),
+  );
 }

@@ -27,7 +27,11 @@ export function getFoldingRanges(doc: SystemdDocument): FoldingResult[] {
   }
   let blockStart = -1;
   let blockEnd = -1;
-  const flush = (): void => { if (blockStart >= 0 && blockEnd > blockStart) out.push({ startLine: blockStart, endLine: blockEnd, kind: 'comment' }); blockStart = -1; };
+  const flush = (): void => {
+    if (blockStart >= 0 && blockEnd > blockStart)
+      out.push({ startLine: blockStart, endLine: blockEnd, kind: 'comment' });
+    blockStart = -1;
+  };
   for (const n of doc.tree.nodes) {
     if (n.kind === 'comment') {
       if (blockStart < 0) blockStart = n.line;

@@ -47,7 +47,10 @@ export function formatDocument(doc: SystemdDocument): FormatEdit[] {
   // Blank lines: decided per run of blank nodes.
   let i = 0;
   while (i < nodes.length) {
-    if (nodes[i]!.kind !== 'blank') { i++; continue; }
+    if (nodes[i]!.kind !== 'blank') {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < nodes.length && nodes[j]!.kind === 'blank') j++;
     // The run is nodes[i..j). What follows: a header (possibly after comments), content, or the end.
@@ -94,7 +97,13 @@ export function formatDocument(doc: SystemdDocument): FormatEdit[] {
 
   // The file ends with a line break.
   const last = nodes[nodes.length - 1];
-  if (last && last.kind !== 'blank' && text.length > 0 && !/[\r\n]$/.test(text) && text.charCodeAt(text.length - 1) !== 0) {
+  if (
+    last &&
+    last.kind !== 'blank' &&
+    text.length > 0 &&
+    !/[\r\n]$/.test(text) &&
+    text.charCodeAt(text.length - 1) !== 0
+  ) {
     edits.push({ start: text.length, end: text.length, newText: eol });
   }
   return normalise(edits);
@@ -102,7 +111,7 @@ export function formatDocument(doc: SystemdDocument): FormatEdit[] {
 
 /** Sorted, and an insertion at the start of a removed range moves before the removal (no overlaps). */
 function normalise(edits: FormatEdit[]): FormatEdit[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   const out: FormatEdit[] = [];
   for (const e of sorted) {
     const prev = out[out.length - 1];

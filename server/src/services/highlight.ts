@@ -17,7 +17,9 @@ export function getDocumentHighlights(doc: SystemdDocument, offset: number): Hig
   const node = nodeAt(doc.tree.nodes, offset);
   if (!node) return [];
   if (node.kind === 'section') {
-    return doc.tree.nodes.flatMap((n) => (n.kind === 'section' && n.name === node.name ? [{ span: n.nameSpan, kind: 'text' as const }] : []));
+    return doc.tree.nodes.flatMap((n) =>
+      n.kind === 'section' && n.name === node.name ? [{ span: n.nameSpan, kind: 'text' as const }] : [],
+    );
   }
   const entry = entryAt(doc.analysis, offset);
   if (!entry) return [];

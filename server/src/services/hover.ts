@@ -11,7 +11,12 @@ import { parseBoolean } from '../values/bool.js';
 import { parseSignal } from '../values/signal.js';
 import { specifierContextFor } from '../values/index.js';
 import { notifyMarkdown } from '../catalog/notifyDocs.js';
-import { HARDWARE_WATCHDOG_SETTINGS, limitsForDriver, DEFAULT_WATCHDOG_DRIVER, type WatchdogLimits } from '../watchdog/drivers.js';
+import {
+  HARDWARE_WATCHDOG_SETTINGS,
+  limitsForDriver,
+  DEFAULT_WATCHDOG_DRIVER,
+  type WatchdogLimits,
+} from '../watchdog/drivers.js';
 import { evaluateWatchdogValue } from '../watchdog/evaluate.js';
 import { parseHint, describeHint, serviceOf } from './socketHints.js';
 import { calendarHoverMarkdown } from './calendarAssist.js';
@@ -52,10 +57,13 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
     const generated = quadletSectionHover(doc.path, doc.analysis, node.name);
     if (generated) lines.push(generated);
     const info = dialect?.section(node.name);
-    if (info?.repeatable) lines.push(`Each [${node.name}] header starts a new object; a bad value drops that whole object.`);
+    if (info?.repeatable)
+      lines.push(`Each [${node.name}] header starts a new object; a bad value drops that whole object.`);
     if (info?.renamedTo) lines.push(`Old name of [${info.renamedTo}]; it still works.`);
-    if (info?.netdevKinds) lines.push(`Read only when \`Kind=\` is ${info.netdevKinds.map((k) => `\`${k}\``).join(', ')}.`);
-    if (allowed.length && !allowed.includes(node.name) && !node.name.startsWith('X-')) lines.push(`*Not read in this file; it takes ${allowed.map((s) => `[${s}]`).join(', ')}.*`);
+    if (info?.netdevKinds)
+      lines.push(`Read only when \`Kind=\` is ${info.netdevKinds.map((k) => `\`${k}\``).join(', ')}.`);
+    if (allowed.length && !allowed.includes(node.name) && !node.name.startsWith('X-'))
+      lines.push(`*Not read in this file; it takes ${allowed.map((s) => `[${s}]`).join(', ')}.*`);
     if (node.name.startsWith('X-')) lines.push('Extension section: systemd ignores it, tools may read it.');
     return { markdown: lines.join('\n\n'), span: node.nameSpan };
   }
@@ -66,7 +74,8 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
   if (offset >= node.keySpan.start && offset <= node.keySpan.end) {
     if (!info) return undefined;
     let md = renderDirective(info, { targetVersion: opts.targetVersion, manText: opts.manPages !== false });
-    const extra = quadletKeyHover(doc.path, doc.analysis, info, opts.podmanVersion) ?? directiveExtra(info, node.value, doc, opts);
+    const extra =
+      quadletKeyHover(doc.path, doc.analysis, info, opts.podmanVersion) ?? directiveExtra(info, node.value, doc, opts);
     if (extra) md = md.replace(/\n\n---\n|$/, (m) => `\n\n${extra}${m}`);
     return { markdown: md, span: node.keySpan };
   }
@@ -79,8 +88,14 @@ export function getHover(doc: SystemdDocument, offset: number, opts: HoverOption
 }
 
 /** Extra sections for a directive's hover: sd_notify messages, watchdog limits. */
-function directiveExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, opts: HoverOptions): string | undefined {
-  if (info.section === 'Service' && info.name === 'Type' && (value === 'notify' || value === 'notify-reload')) return notifyMarkdown('type');
+function directiveExtra(
+  info: DirectiveInfo,
+  value: string,
+  doc: SystemdDocument,
+  opts: HoverOptions,
+): string | undefined {
+  if (info.section === 'Service' && info.name === 'Type' && (value === 'notify' || value === 'notify-reload'))
+    return notifyMarkdown('type');
   if (info.section === 'Service' && info.name === 'WatchdogSec') return notifyMarkdown('watchdog');
   if (info.name === 'NotifyAccess') return notifyMarkdown('access');
   if (info.section === 'Manager' && HARDWARE_WATCHDOG_SETTINGS.has(info.name)) return watchdogText(value, opts);
@@ -93,16 +108,26 @@ function watchdogText(value: string, opts: HoverOptions): string {
   const ev = evaluateWatchdogValue(value);
   const lines: string[] = [];
   if (ev?.mode === 'off') lines.push('`' + value + '`: the hardware watchdog is not used.');
-  else if (ev?.mode === 'keep') lines.push('`' + value + '`: systemd opens the device and keeps whatever timeout is already programmed.');
+  else if (ev?.mode === 'keep')
+    lines.push('`' + value + '`: systemd opens the device and keeps whatever timeout is already programmed.');
   else if (ev?.mode === 'seconds') {
     const s = ev.seconds!;
     const ok = s >= limits.min && s <= limits.max;
     const ticks = limits.ticks ? ` = **${limits.ticks(s)} ${limits.tickLabel}**` : '';
     lines.push(`\`${value}\` → **${s} s** after rounding up${ticks}.`);
-    lines.push(ok ? `Within the accepted range of ${limits.label}: ${limits.min}–${limits.max} s.` : `**Outside** the accepted range of ${limits.label} (${limits.min}–${limits.max} s): the driver refuses it and systemd leaves the watchdog disarmed.`);
+    lines.push(
+      ok
+        ? `Within the accepted range of ${limits.label}: ${limits.min}–${limits.max} s.`
+        : `**Outside** the accepted range of ${limits.label} (${limits.min}–${limits.max} s): the driver refuses it and systemd leaves the watchdog disarmed.`,
+    );
   }
-  if (!lines.length || ev?.mode !== 'seconds') lines.push(`Accepted by ${limits.label}: ${limits.min}–${limits.max} s${limits.source === 'kernel' ? ' (as the kernel reports)' : ''}.`);
-  lines.push('Apply a change with `systemctl daemon-reexec`; `wdctl` shows the device and, on newer systems, the time left.');
+  if (!lines.length || ev?.mode !== 'seconds')
+    lines.push(
+      `Accepted by ${limits.label}: ${limits.min}–${limits.max} s${limits.source === 'kernel' ? ' (as the kernel reports)' : ''}.`,
+    );
+  lines.push(
+    'Apply a change with `systemctl daemon-reexec`; `wdctl` shows the device and, on newer systems, the time left.',
+  );
   return lines.join('\n\n');
 }
 
@@ -110,7 +135,8 @@ function watchdogText(value: string, opts: HoverOptions): string {
 function valueExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, opts: HoverOptions): string | undefined {
   if (info.section === 'Socket' && info.name === 'FileDescriptorName') {
     const p = parseHint(value);
-    if (p?.hint) return `**Socket hint** — ${describeHint(p.hint, serviceOf(doc.analysis))}.\n\nA preloaded library (\`Environment=LD_PRELOAD=…\` in a drop-in of the service) makes the daemon's own \`socket()\` call return the descriptor systemd passed instead of creating a new one. The index counts calls with exactly these numbers, from 0.`;
+    if (p?.hint)
+      return `**Socket hint** — ${describeHint(p.hint, serviceOf(doc.analysis))}.\n\nA preloaded library (\`Environment=LD_PRELOAD=…\` in a drop-in of the service) makes the daemon's own \`socket()\` call return the descriptor systemd passed instead of creating a new one. The index counts calls with exactly these numbers, from 0.`;
     if (p?.error) return `**Malformed socket hint** — ${p.error}`;
   }
   if (info.section === 'Manager' && HARDWARE_WATCHDOG_SETTINGS.has(info.name)) return watchdogText(value, opts);
@@ -127,12 +153,23 @@ function valueExtra(info: DirectiveInfo, value: string, doc: SystemdDocument, op
   return undefined;
 }
 
-function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: number) => Span, valueSpan: Span, offset: number, doc: SystemdDocument, opts: HoverOptions): HoverResult | undefined {
+function valueHover(
+  value: string,
+  info: DirectiveInfo,
+  map: (s: number, e: number) => Span,
+  valueSpan: Span,
+  offset: number,
+  doc: SystemdDocument,
+  opts: HoverOptions,
+): HoverResult | undefined {
   // Position inside the value string.
   let rel = -1;
   for (let i = 0; i <= value.length; i++) {
     const sp = map(i, i + 1);
-    if (sp.start >= offset) { rel = sp.start === offset ? i : Math.max(0, i - 1); break; }
+    if (sp.start >= offset) {
+      rel = sp.start === offset ? i : Math.max(0, i - 1);
+      break;
+    }
   }
   if (rel < 0) rel = value.length - 1;
   if (rel < 0) return undefined;
@@ -141,9 +178,17 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
   const spec = specifierAround(value, rel);
   if (spec && doc.analysis.dialect?.specifiers && specifierContextFor(info) !== 'none') {
     const s = lookupSpecifier(spec.letter);
-    const text = spec.letter === '%' ? 'A literal `%`.' : s ? `${s.meaning[0]!.toUpperCase()}${s.meaning.slice(1)} (since systemd ${s.since}).` : 'Unknown specifier: systemd refuses the value.';
+    const text =
+      spec.letter === '%'
+        ? 'A literal `%`.'
+        : s
+          ? `${s.meaning[0]!.toUpperCase()}${s.meaning.slice(1)} (since systemd ${s.since}).`
+          : 'Unknown specifier: systemd refuses the value.';
     const here = expandForUnit(spec.letter, doc);
-    return { markdown: `**%${spec.letter}** specifier — ${text}${here !== undefined ? `\n\nIn this unit: \`${here}\`.` : ''}`, span: map(spec.start, spec.start + 2) };
+    return {
+      markdown: `**%${spec.letter}** specifier — ${text}${here !== undefined ? `\n\nIn this unit: \`${here}\`.` : ''}`,
+      span: map(spec.start, spec.start + 2),
+    };
   }
 
   // The word under the cursor (lists) or the whole value.
@@ -153,41 +198,62 @@ function valueHover(value: string, info: DirectiveInfo, map: (s: number, e: numb
   const lines: string[] = [];
   let span = map(ws, we);
 
-  const valueMeaning = (s: string, n: string, v: string): string | undefined => doc.analysis.dialect?.valueMeaning(s, n, v);
+  const valueMeaning = (s: string, n: string, v: string): string | undefined =>
+    doc.analysis.dialect?.valueMeaning(s, n, v);
   const meaning = valueMeaning(info.section, info.name, bare) ?? valueMeaning(info.section, info.name, value);
   if (meaning) lines.push(`\`${valueMeaning(info.section, info.name, bare) ? bare : value}\` — ${meaning}`);
   if (!meaning && (info.kind === 'bool' || info.kind === 'tristate-bool' || info.kind === 'enum-or-bool')) {
     const b = parseBoolean(value);
-    if (b !== undefined) { lines.push(`\`${value}\` is a boolean: **${b ? 'true' : 'false'}**.`); span = valueSpan; }
+    if (b !== undefined) {
+      lines.push(`\`${value}\` is a boolean: **${b ? 'true' : 'false'}**.`);
+      span = valueSpan;
+    }
   }
   if (info.kind === 'timespan-sec' || info.kind === 'nsec') {
     const r = parseTimespan(value, info.kind === 'nsec' ? 0.001 : 1_000_000, info.kind === 'nsec');
     if ('usec' in r) {
-      lines.push(r.usec === 'infinity' ? '`infinity`: no limit.' : `\`${value}\` = **${formatSeconds(r.usec / 1e6)}**${r.usec >= 60e6 ? ` (${humanDuration(r.usec / 1e6)})` : ''}.`);
+      lines.push(
+        r.usec === 'infinity'
+          ? '`infinity`: no limit.'
+          : `\`${value}\` = **${formatSeconds(r.usec / 1e6)}**${r.usec >= 60e6 ? ` (${humanDuration(r.usec / 1e6)})` : ''}.`,
+      );
       span = valueSpan;
     }
   }
   if (info.kind === 'bytes' || info.kind === 'bytes-or-percent') {
     const r = parseBytes(value, 1024);
-    if ('bytes' in r) { lines.push(`\`${value}\` = **${r.bytes.toLocaleString('en-US')} bytes**.`); span = valueSpan; }
+    if ('bytes' in r) {
+      lines.push(`\`${value}\` = **${r.bytes.toLocaleString('en-US')} bytes**.`);
+      span = valueSpan;
+    }
   }
   if (info.kind === 'signal' || (info.kind === 'enum' && /Signal$/.test(info.name))) {
     const n = parseSignal(bare);
-    if (n !== undefined && !/^\d+$/.test(bare)) lines.push(`\`${bare}\` is signal number **${n}**${n >= 34 ? ' (a real-time signal)' : ''}.`);
+    if (n !== undefined && !/^\d+$/.test(bare))
+      lines.push(`\`${bare}\` is signal number **${n}**${n >= 34 ? ' (a real-time signal)' : ''}.`);
   }
   if (info.kind === 'mode' && /^[0-7]{3,4}$/.test(value)) {
-    lines.push(info.name === 'UMask'
-      ? `\`${value}\` is a mask: new files and folders lose ${modeInWords(value)}.`
-      : `\`${value}\` — ${modeInWords(value)}.`);
+    lines.push(
+      info.name === 'UMask'
+        ? `\`${value}\` is a mask: new files and folders lose ${modeInWords(value)}.`
+        : `\`${value}\` — ${modeInWords(value)}.`,
+    );
     span = valueSpan;
   }
   if (info.kind === 'calendar') {
     const md = calendarHoverMarkdown(value, (opts.now ?? Date.now)());
-    if (md) { lines.push(md); span = valueSpan; }
+    if (md) {
+      lines.push(md);
+      span = valueSpan;
+    }
   }
   if ((info.kind === 'unit' || info.kind === 'unit-list') && opts.describeUnit && /\.[a-z]+$/.test(bare)) {
     const u = opts.describeUnit(bare);
-    lines.push(u ? `**${bare}**${u.description ? ` — ${u.description}` : ''}\n\nDefined in \`${u.path}\`.` : `**${bare}** — no unit file of this name was found in the workspace or on this machine.`);
+    lines.push(
+      u
+        ? `**${bare}**${u.description ? ` — ${u.description}` : ''}\n\nDefined in \`${u.path}\`.`
+        : `**${bare}** — no unit file of this name was found in the workspace or on this machine.`,
+    );
   }
   if (!lines.length) {
     lines.push(`Value of **${info.name}=** — ${info.summary}`);
@@ -206,16 +272,25 @@ function expandForUnit(letter: string, doc: SystemdDocument): string | undefined
   const at = stem.indexOf('@');
   const prefix = at >= 0 ? stem.slice(0, at) : stem;
   const instance = at >= 0 ? stem.slice(at + 1) : '';
-  const unescape = (s: string): string => s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
+  const unescape = (s: string): string =>
+    s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
   switch (letter) {
-    case 'n': return name;
-    case 'N': return stem;
-    case 'p': return prefix;
-    case 'P': return unescape(prefix);
-    case 'i': return at >= 0 ? instance : '';
-    case 'I': return at >= 0 ? unescape(instance) : '';
-    case 'j': return prefix.slice(prefix.lastIndexOf('-') + 1);
-    default: return undefined;
+    case 'n':
+      return name;
+    case 'N':
+      return stem;
+    case 'p':
+      return prefix;
+    case 'P':
+      return unescape(prefix);
+    case 'i':
+      return at >= 0 ? instance : '';
+    case 'I':
+      return at >= 0 ? unescape(instance) : '';
+    case 'j':
+      return prefix.slice(prefix.lastIndexOf('-') + 1);
+    default:
+      return undefined;
   }
 }
 
@@ -223,8 +298,13 @@ function expandForUnit(letter: string, doc: SystemdDocument): string | undefined
 function modeInWords(mode: string): string {
   const digits = mode.padStart(4, '0').split('').map(Number);
   const who = ['owner', 'group', 'others'];
-  const perm = (d: number): string => [d & 4 ? 'read' : '', d & 2 ? 'write' : '', d & 1 ? 'run/enter' : ''].filter(Boolean).join(', ') || 'nothing';
-  const special = [digits[0]! & 4 ? 'setuid' : '', digits[0]! & 2 ? 'setgid' : '', digits[0]! & 1 ? 'sticky' : ''].filter(Boolean);
+  const perm = (d: number): string =>
+    [d & 4 ? 'read' : '', d & 2 ? 'write' : '', d & 1 ? 'run/enter' : ''].filter(Boolean).join(', ') || 'nothing';
+  const special = [
+    digits[0]! & 4 ? 'setuid' : '',
+    digits[0]! & 2 ? 'setgid' : '',
+    digits[0]! & 1 ? 'sticky' : '',
+  ].filter(Boolean);
   return `${who.map((w, i) => `${w}: ${perm(digits[i + 1]!)}`).join('; ')}${special.length ? `; plus ${special.join(', ')}` : ''}`;
 }
 
@@ -246,10 +326,19 @@ export function formatSeconds(s: number): string {
 
 function humanDuration(total: number): string {
   const parts: string[] = [];
-  const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
+  const units: [number, string][] = [
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ];
   let rest = total;
   for (const [n, u] of units) {
-    if (rest >= n) { const q = Math.floor(rest / n); parts.push(`${q}${u}`); rest -= q * n; }
+    if (rest >= n) {
+      const q = Math.floor(rest / n);
+      parts.push(`${q}${u}`);
+      rest -= q * n;
+    }
   }
   if (rest > 0) parts.push(`${Math.round(rest * 1000)}ms`);
   return parts.join(' ');

@@ -14,7 +14,11 @@ export interface LinkResult {
 const PATH_KINDS = new Set(['path', 'path-list', 'env-file', 'exec-command', 'bind-paths', 'condition']);
 
 function manUrl(page: string, section: string): string {
-  if (/^(systemd|sd[-_]|journald|logind|networkd|resolved|timesyncd|udev|bootctl|machinectl|homectl|portablectl|tmpfiles|sysusers|journalctl|loginctl|systemctl|busctl|coredumpctl|hostnamectl|localectl|timedatectl|networkctl|resolvectl|os-release|machine-id|crypttab|hostname|locale\.conf|vconsole)/.test(page)) {
+  if (
+    /^(systemd|sd[-_]|journald|logind|networkd|resolved|timesyncd|udev|bootctl|machinectl|homectl|portablectl|tmpfiles|sysusers|journalctl|loginctl|systemctl|busctl|coredumpctl|hostnamectl|localectl|timedatectl|networkctl|resolvectl|os-release|machine-id|crypttab|hostname|locale\.conf|vconsole)/.test(
+      page,
+    )
+  ) {
     return `https://www.freedesktop.org/software/systemd/man/latest/${page}.html`;
   }
   return `https://man7.org/linux/man-pages/man${section}/${page}.${section}.html`;
@@ -30,7 +34,8 @@ export function getDocumentLinks(doc: SystemdDocument, fileExists: (p: string) =
       for (const w of words) {
         const span = valueSpanToDocument(e.node, w.index!, w.index! + w[0].length);
         const man = /^man:([\w.+:@-]+)\((\d\w*)\)$/.exec(w[0]);
-        if (man) out.push({ span, target: manUrl(man[1]!, man[2]!), tooltip: `Open the ${man[1]}(${man[2]}) man page` });
+        if (man)
+          out.push({ span, target: manUrl(man[1]!, man[2]!), tooltip: `Open the ${man[1]}(${man[2]}) man page` });
         else if (/^https?:\/\//.test(w[0])) out.push({ span, target: w[0] });
         else if (/^file:\//.test(w[0])) out.push({ span, target: w[0] });
       }
@@ -44,7 +49,11 @@ export function getDocumentLinks(doc: SystemdDocument, fileExists: (p: string) =
       const path = m[1]!;
       if (path.length < 2 || !fileExists(path)) continue;
       const start = w.index! + (w[0].length - w[0].replace(/^[-@:+!|]*/, '').length);
-      out.push({ span: valueSpanToDocument(e.node, start, start + path.length), target: pathToFileURL(path).href, tooltip: `Open ${path}` });
+      out.push({
+        span: valueSpanToDocument(e.node, start, start + path.length),
+        target: pathToFileURL(path).href,
+        tooltip: `Open ${path}`,
+      });
     }
   }
   return out;

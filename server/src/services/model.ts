@@ -62,7 +62,10 @@ export function analyse(doc: UnitDocument, file: FileKind): Analysis {
     for (const node of s.assignments) {
       const extension = status === 'ok' && node.key.startsWith('X-');
       const sectionName = s.header ? s.name : '';
-      const info = status === 'ok' && dialect && (sectionName || dialect.sectionless) ? dialect.lookup(sectionName ?? '', node.key) : undefined;
+      const info =
+        status === 'ok' && dialect && (sectionName || dialect.sectionless)
+          ? dialect.lookup(sectionName ?? '', node.key)
+          : undefined;
       entries.push({ node, section: as, info, extension });
     }
   }

@@ -43,20 +43,43 @@ function describe(u: QuadletFileAround): string {
 }
 
 /** Values for a key of a Quadlet file: the names of the Quadlet files around that the key may refer to. */
-export function quadletValueSuggestions(info: DirectiveInfo, self: Analysis, around: readonly QuadletFileAround[]): QuadletSuggestion[] {
+export function quadletValueSuggestions(
+  info: DirectiveInfo,
+  self: Analysis,
+  around: readonly QuadletFileAround[],
+): QuadletSuggestion[] {
   const t = quadletTypeOf(self.dialect?.id);
   if (!t) return [];
-  const ofType = (...types: QuadletType[]): QuadletSuggestion[] => around
-    .filter((u) => u.analysis !== self && types.includes(quadletTypeOf(u.analysis.dialect?.id)!) && u.analysis.file.kind === 'config' && !u.analysis.file.dropIn)
-    .map((u) => ({ value: basename(u.path), detail: describe(u) }));
-  if (info.section === 'Unit' && ['After', 'Before', 'Requires', 'Wants', 'BindsTo', 'PartOf', 'Conflicts', 'Requisite', 'Upholds'].includes(info.name)) {
+  const ofType = (...types: QuadletType[]): QuadletSuggestion[] =>
+    around
+      .filter(
+        (u) =>
+          u.analysis !== self &&
+          types.includes(quadletTypeOf(u.analysis.dialect?.id)!) &&
+          u.analysis.file.kind === 'config' &&
+          !u.analysis.file.dropIn,
+      )
+      .map((u) => ({ value: basename(u.path), detail: describe(u) }));
+  if (
+    info.section === 'Unit' &&
+    ['After', 'Before', 'Requires', 'Wants', 'BindsTo', 'PartOf', 'Conflicts', 'Requisite', 'Upholds'].includes(
+      info.name,
+    )
+  ) {
     return ofType('container', 'volume', 'network', 'kube', 'image', 'build', 'pod', 'artifact');
   }
   if (info.section !== quadletSection(t)) return [];
   switch (info.name) {
-    case 'Pod': return ofType('pod');
-    case 'Network': return [...ofType('network'), ...ofType('container').map((s) => ({ ...s, value: `container:${s.value}` })), ...NETWORK_MODES.map((m) => ({ value: m, detail: 'podman network mode' }))];
-    case 'Volume': return ofType('volume').map((s) => ({ ...s, value: `${s.value}:` }));
+    case 'Pod':
+      return ofType('pod');
+    case 'Network':
+      return [
+        ...ofType('network'),
+        ...ofType('container').map((s) => ({ ...s, value: `container:${s.value}` })),
+        ...NETWORK_MODES.map((m) => ({ value: m, detail: 'podman network mode' })),
+      ];
+    case 'Volume':
+      return ofType('volume').map((s) => ({ ...s, value: `${s.value}:` }));
     case 'Image': {
       const images = new Set<string>();
       for (const u of around) {
@@ -67,9 +90,13 @@ export function quadletValueSuggestions(info: DirectiveInfo, self: Analysis, aro
           if (v && isFullyQualifiedImage(v)) images.add(v);
         }
       }
-      return [...ofType('image', 'build'), ...[...images].sort().map((value) => ({ value, detail: 'image used in the Quadlet files around' }))];
+      return [
+        ...ofType('image', 'build'),
+        ...[...images].sort().map((value) => ({ value, detail: 'image used in the Quadlet files around' })),
+      ];
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 
@@ -82,12 +109,19 @@ export function quadletSectionHover(path: string, analysis: Analysis, section: s
 }
 
 /** A hover line for a Quadlet key: the podman release that added it (and the unit name for ServiceName=). */
-export function quadletKeyHover(path: string, analysis: Analysis, info: DirectiveInfo, podmanVersion?: string): string | undefined {
+export function quadletKeyHover(
+  path: string,
+  analysis: Analysis,
+  info: DirectiveInfo,
+  podmanVersion?: string,
+): string | undefined {
   const id = analysis.dialect?.id;
   if (!id || !quadletTypeOf(id)) return undefined;
   const since = quadletKeySince(id, info.section, info.name);
   if (!since) return undefined;
-  const lines = [`**Since:** podman ${since}${podmanVersion && newer(since, podmanVersion) ? ` (newer than your target, podman ${podmanVersion})` : ''}`];
+  const lines = [
+    `**Since:** podman ${since}${podmanVersion && newer(since, podmanVersion) ? ` (newer than your target, podman ${podmanVersion})` : ''}`,
+  ];
   if (info.name === 'ServiceName' || info.name.endsWith('Name')) {
     const service = generatedServiceOf(path, analysis);
     if (service) lines.push(`**Generated unit:** ${service}`);
@@ -111,7 +145,8 @@ export function quadletRefAt(analysis: Analysis, offset: number): { name: string
     const section = e.section.section.header?.name;
     if (!section) continue;
     for (const r of quadletRefsIn(section, e.node.key, e.node.value)) {
-      if (offset >= vs.start + r.start && offset <= vs.start + r.end) return { name: r.name, span: { start: vs.start + r.start, end: vs.start + r.end } };
+      if (offset >= vs.start + r.start && offset <= vs.start + r.end)
+        return { name: r.name, span: { start: vs.start + r.start, end: vs.start + r.end } };
     }
   }
   return undefined;
@@ -125,7 +160,8 @@ export function quadletMentions(name: string, files: readonly QuadletFileAround[
       const section = e.section.section.header?.name;
       const vs = e.node.valueSpan;
       if (!section || vs.end - vs.start !== e.node.value.length) continue;
-      for (const r of quadletRefsIn(section, e.node.key, e.node.value)) if (r.name === name) out.push({ path: u.path, span: { start: vs.start + r.start, end: vs.start + r.end } });
+      for (const r of quadletRefsIn(section, e.node.key, e.node.value))
+        if (r.name === name) out.push({ path: u.path, span: { start: vs.start + r.start, end: vs.start + r.end } });
     }
   }
   return out;

@@ -52,35 +52,56 @@ function resourceName(fileName: string, around: readonly QuadletFileAround[]): s
   const v = u ? quadletValues(u.analysis.entries, quadletSection(t)) : undefined;
   const get = (k: string): string | undefined => v?.last(k)?.node.value.trim() || undefined;
   switch (t) {
-    case 'container': return get('ContainerName') ?? `systemd-${base}`;
-    case 'volume': return get('VolumeName') ?? `systemd-${base}`;
-    case 'network': return get('NetworkName') ?? `systemd-${base}`;
-    case 'pod': return get('PodName') ?? `systemd-${base}`;
-    case 'image': return get('ImageTag') ?? get('Image');
-    case 'build': return v?.all('ImageTag')[0]?.node.value.trim();
-    default: return undefined;
+    case 'container':
+      return get('ContainerName') ?? `systemd-${base}`;
+    case 'volume':
+      return get('VolumeName') ?? `systemd-${base}`;
+    case 'network':
+      return get('NetworkName') ?? `systemd-${base}`;
+    case 'pod':
+      return get('PodName') ?? `systemd-${base}`;
+    case 'image':
+      return get('ImageTag') ?? get('Image');
+    case 'build':
+      return v?.all('ImageTag')[0]?.node.value.trim();
+    default:
+      return undefined;
   }
 }
 
 function serviceOfFile(fileName: string, around: readonly QuadletFileAround[]): string {
   const u = around.find((x) => basename(x.path) === fileName);
   const t = fileName.slice(fileName.lastIndexOf('.') + 1) as QuadletType;
-  const sn = u ? quadletValues(u.analysis.entries, quadletSection(t)).last('ServiceName')?.node.value.trim() : undefined;
+  const sn = u
+    ? quadletValues(u.analysis.entries, quadletSection(t)).last('ServiceName')?.node.value.trim()
+    : undefined;
   return quadletServiceName(fileName, sn || undefined) ?? fileName;
 }
 
 /** The .service podman would generate from a Quadlet main file, or why it cannot be shown. */
-export function planGeneratedUnit(path: string, analysis: Analysis, around: readonly QuadletFileAround[] = []): GeneratedUnit | { error: string } {
+export function planGeneratedUnit(
+  path: string,
+  analysis: Analysis,
+  around: readonly QuadletFileAround[] = [],
+): GeneratedUnit | { error: string } {
   const t = quadletTypeOf(analysis.dialect?.id);
-  if (!t || analysis.file.kind !== 'config') return { error: 'Show Generated Unit works on Podman Quadlet files (.container, .volume, .network, .pod).' };
-  if (analysis.file.dropIn) return { error: 'This is a Quadlet drop-in; open the .container (or .volume…) file it belongs to.' };
-  if (!SUPPORTED.includes(t)) return { error: `Show Generated Unit covers .container, .volume, .network and .pod files; .${t} files are not modelled yet.` };
+  if (!t || analysis.file.kind !== 'config')
+    return { error: 'Show Generated Unit works on Podman Quadlet files (.container, .volume, .network, .pod).' };
+  if (analysis.file.dropIn)
+    return { error: 'This is a Quadlet drop-in; open the .container (or .volume…) file it belongs to.' };
+  if (!SUPPORTED.includes(t))
+    return {
+      error: `Show Generated Unit covers .container, .volume, .network and .pod files; .${t} files are not modelled yet.`,
+    };
   const fileName = analysis.file.name;
   const section = quadletSection(t);
   const v = quadletValues(analysis.entries, section);
   const val = (k: string): string | undefined => v.last(k)?.node.value.trim() || undefined;
   const all = (k: string): string[] => v.all(k).map((e) => e.node.value.trim());
-  const bool = (k: string): boolean | undefined => { const x = val(k); return x === undefined ? undefined : /^(?:1|yes|true|on)$/i.test(x); };
+  const bool = (k: string): boolean | undefined => {
+    const x = val(k);
+    return x === undefined ? undefined : /^(?:1|yes|true|on)$/i.test(x);
+  };
   const name = quadletServiceName(fileName, val('ServiceName')) ?? `${fileName}.service`;
   const user = quadletScopeOf(path) === 'user';
   const base = fileName.slice(0, fileName.lastIndexOf('.'));
@@ -90,7 +111,9 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
 
   // Quadlet's default dependencies (quadlet.tsv `*` Unit After; [Quadlet] DefaultDependencies=).
   const quadletGroup = quadletValues(analysis.entries, 'Quadlet');
-  const defaultDeps = !/^(?:0|no|false|off)$/i.test(quadletGroup.last('DefaultDependencies')?.node.value.trim() ?? 'true');
+  const defaultDeps = !/^(?:0|no|false|off)$/i.test(
+    quadletGroup.last('DefaultDependencies')?.node.value.trim() ?? 'true',
+  );
   if (defaultDeps) {
     const online = user ? 'podman-user-wait-network-online.service' : 'network-online.target';
     unitAdd.push(['Wants', online], ['After', online]);
@@ -117,15 +140,21 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
     if (/\.volume$/.test(src) && parts.length > 1) parts[0] = dep(src);
     else if (src.startsWith('/') || src.startsWith('.')) {
       const host = src.startsWith('.') ? join(dirname(path), src) : src;
-      if (parts.length > 1) { parts[0] = host; unitAdd.push(['RequiresMountsFor', host]); }
+      if (parts.length > 1) {
+        parts[0] = host;
+        unitAdd.push(['RequiresMountsFor', host]);
+      }
     }
     return parts.join(':');
   };
   const globalArgs = all('GlobalArgs').flatMap(words);
   const podmanArgs = all('PodmanArgs').flatMap(words);
   const modules = all('ContainersConfModule').map((m) => `--module=${m}`);
-  const labels = all('Label').flatMap(words).map((l) => `--label ${q(l)}`);
-  const cmd = (sub: string, args: string[]): string => [PODMAN, ...modules, ...globalArgs.map(q), sub, ...args].join(' ');
+  const labels = all('Label')
+    .flatMap(words)
+    .map((l) => `--label ${q(l)}`);
+  const cmd = (sub: string, args: string[]): string =>
+    [PODMAN, ...modules, ...globalArgs.map(q), sub, ...args].join(' ');
 
   switch (t) {
     case 'container': {
@@ -133,7 +162,10 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
       const args: string[] = ['--name', q(cname), '--replace', '--rm', `--cgroups=${val('CgroupsMode') ?? 'split'}`];
       const oneshot = quadletValues(analysis.entries, 'Service').last('Type')?.node.value.trim() === 'oneshot';
       const notify = val('Notify');
-      if (!oneshot) args.push(`--sdnotify=${notify === 'healthy' ? 'healthy' : notify && /^(?:1|yes|true|on)$/i.test(notify) ? 'container' : 'conmon'}`);
+      if (!oneshot)
+        args.push(
+          `--sdnotify=${notify === 'healthy' ? 'healthy' : notify && /^(?:1|yes|true|on)$/i.test(notify) ? 'container' : 'conmon'}`,
+        );
       args.push('-d');
       const pod = val('Pod');
       if (pod) args.push('--pod', q(dep(pod, 'BindsTo')));
@@ -141,23 +173,63 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
       const userV = val('User');
       if (userV) args.push('--user', q(val('Group') ? `${userV}:${val('Group')}` : userV));
       const simple: [string, string][] = [
-        ['UserNS', '--userns'], ['HostName', '--hostname'], ['IP', '--ip'], ['IP6', '--ip6'], ['Memory', '--memory'], ['PidsLimit', '--pids-limit'],
-        ['ShmSize', '--shm-size'], ['WorkingDir', '--workdir'], ['StopSignal', '--stop-signal'], ['StopTimeout', '--stop-timeout'], ['Timezone', '--tz'],
-        ['Pull', '--pull'], ['Retry', '--retry'], ['RetryDelay', '--retry-delay'], ['LogDriver', '--log-driver'], ['HealthCmd', '--health-cmd'],
-        ['HealthInterval', '--health-interval'], ['HealthRetries', '--health-retries'], ['HealthStartPeriod', '--health-start-period'],
-        ['HealthTimeout', '--health-timeout'], ['HealthOnFailure', '--health-on-failure'], ['HealthStartupCmd', '--health-startup-cmd'],
-        ['HealthStartupInterval', '--health-startup-interval'], ['HealthStartupRetries', '--health-startup-retries'],
-        ['HealthStartupSuccess', '--health-startup-success'], ['HealthStartupTimeout', '--health-startup-timeout'], ['SubUIDMap', '--subuidname'],
-        ['SubGIDMap', '--subgidname'], ['SeccompProfile', '--security-opt seccomp='],
+        ['UserNS', '--userns'],
+        ['HostName', '--hostname'],
+        ['IP', '--ip'],
+        ['IP6', '--ip6'],
+        ['Memory', '--memory'],
+        ['PidsLimit', '--pids-limit'],
+        ['ShmSize', '--shm-size'],
+        ['WorkingDir', '--workdir'],
+        ['StopSignal', '--stop-signal'],
+        ['StopTimeout', '--stop-timeout'],
+        ['Timezone', '--tz'],
+        ['Pull', '--pull'],
+        ['Retry', '--retry'],
+        ['RetryDelay', '--retry-delay'],
+        ['LogDriver', '--log-driver'],
+        ['HealthCmd', '--health-cmd'],
+        ['HealthInterval', '--health-interval'],
+        ['HealthRetries', '--health-retries'],
+        ['HealthStartPeriod', '--health-start-period'],
+        ['HealthTimeout', '--health-timeout'],
+        ['HealthOnFailure', '--health-on-failure'],
+        ['HealthStartupCmd', '--health-startup-cmd'],
+        ['HealthStartupInterval', '--health-startup-interval'],
+        ['HealthStartupRetries', '--health-startup-retries'],
+        ['HealthStartupSuccess', '--health-startup-success'],
+        ['HealthStartupTimeout', '--health-startup-timeout'],
+        ['SubUIDMap', '--subuidname'],
+        ['SubGIDMap', '--subgidname'],
+        ['SeccompProfile', '--security-opt seccomp='],
       ];
-      for (const [k, opt] of simple) { const x = val(k); if (x !== undefined) args.push(opt.endsWith('=') ? `${opt}${q(x)}` : `${opt} ${q(x)}`); }
+      for (const [k, opt] of simple) {
+        const x = val(k);
+        if (x !== undefined) args.push(opt.endsWith('=') ? `${opt}${q(x)}` : `${opt} ${q(x)}`);
+      }
       const lists: [string, string][] = [
-        ['UIDMap', '--uidmap'], ['GIDMap', '--gidmap'], ['Tmpfs', '--tmpfs'], ['PublishPort', '--publish'], ['ExposeHostPort', '--expose'],
-        ['EnvironmentFile', '--env-file'], ['AddDevice', '--device'], ['DNS', '--dns'], ['DNSOption', '--dns-option'], ['DNSSearch', '--dns-search'],
-        ['Secret', '--secret'], ['GroupAdd', '--group-add'], ['AddHost', '--add-host'], ['NetworkAlias', '--network-alias'], ['Ulimit', '--ulimit'],
-        ['Sysctl', '--sysctl'], ['LogOpt', '--log-opt'], ['Mask', '--security-opt mask='], ['Unmask', '--security-opt unmask='],
+        ['UIDMap', '--uidmap'],
+        ['GIDMap', '--gidmap'],
+        ['Tmpfs', '--tmpfs'],
+        ['PublishPort', '--publish'],
+        ['ExposeHostPort', '--expose'],
+        ['EnvironmentFile', '--env-file'],
+        ['AddDevice', '--device'],
+        ['DNS', '--dns'],
+        ['DNSOption', '--dns-option'],
+        ['DNSSearch', '--dns-search'],
+        ['Secret', '--secret'],
+        ['GroupAdd', '--group-add'],
+        ['AddHost', '--add-host'],
+        ['NetworkAlias', '--network-alias'],
+        ['Ulimit', '--ulimit'],
+        ['Sysctl', '--sysctl'],
+        ['LogOpt', '--log-opt'],
+        ['Mask', '--security-opt mask='],
+        ['Unmask', '--security-opt unmask='],
       ];
-      for (const [k, opt] of lists) for (const x of all(k)) args.push(opt.endsWith('=') ? `${opt}${q(x)}` : `${opt} ${q(x)}`);
+      for (const [k, opt] of lists)
+        for (const x of all(k)) args.push(opt.endsWith('=') ? `${opt}${q(x)}` : `${opt} ${q(x)}`);
       for (const c of all('DropCapability').flatMap(words)) args.push(`--cap-drop=${c.toLowerCase()}`);
       for (const c of all('AddCapability').flatMap(words)) args.push(`--cap-add=${c.toLowerCase()}`);
       if (bool('ReadOnly')) args.push('--read-only');
@@ -167,11 +239,21 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
       if (bool('EnvironmentHost')) args.push('--env-host');
       if (bool('SecurityLabelDisable')) args.push('--security-opt label=disable');
       if (bool('VolatileTmp')) args.push('--tmpfs /tmp:rw,size=512M,mode=1777');
-      for (const [k, opt] of [['SecurityLabelType', 'type'], ['SecurityLabelLevel', 'level'], ['SecurityLabelFileType', 'filetype']] as const) { const x = val(k); if (x) args.push(`--security-opt label=${opt}:${q(x)}`); }
+      for (const [k, opt] of [
+        ['SecurityLabelType', 'type'],
+        ['SecurityLabelLevel', 'level'],
+        ['SecurityLabelFileType', 'filetype'],
+      ] as const) {
+        const x = val(k);
+        if (x) args.push(`--security-opt label=${opt}:${q(x)}`);
+      }
       if (bool('SecurityLabelNested')) args.push('--security-opt label=nested');
       for (const x of all('Volume')) args.push('-v', q(volumeArg(x)));
       for (const x of all('Mount')) {
-        const rewritten = x.replace(/((?:^|,)\s*(?:source|src)=)([^,]+\.(volume|image|build))(?=,|$)/i, (_m, pre: string, ref: string) => `${pre}${dep(ref)}`);
+        const rewritten = x.replace(
+          /((?:^|,)\s*(?:source|src)=)([^,]+\.(volume|image|build))(?=,|$)/i,
+          (_m, pre: string, ref: string) => `${pre}${dep(ref)}`,
+        );
         args.push('--mount', q(rewritten));
       }
       for (const e of all('Environment').flatMap(words)) args.push('--env', q(e));
@@ -188,7 +270,10 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
       if (exec) args.push(exec);
       serviceAdd.push(['Environment', 'PODMAN_SYSTEMD_UNIT=%n']);
       if (!quadletValues(analysis.entries, 'Service').has('KillMode')) serviceAdd.push(['KillMode', 'mixed']);
-      serviceAdd.push(['ExecStop', `${PODMAN} rm -v -f -i ${q(cname)}`], ['ExecStopPost', `-${PODMAN} rm -v -f -i ${q(cname)}`]);
+      serviceAdd.push(
+        ['ExecStop', `${PODMAN} rm -v -f -i ${q(cname)}`],
+        ['ExecStopPost', `-${PODMAN} rm -v -f -i ${q(cname)}`],
+      );
       serviceAdd.push(['Delegate', 'yes']);
       if (!oneshot) serviceAdd.push(['Type', 'notify'], ['NotifyAccess', 'all']);
       serviceAdd.push(['SyslogIdentifier', '%N'], ['ExecStart', cmd('run', args)]);
@@ -223,7 +308,12 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
         args.push('--opt', q(`image=${img}`));
       }
       args.push(...labels, ...podmanArgs.map(q), q(vname));
-      serviceAdd.push(['ExecStart', cmd('volume create', args)], ['Type', 'oneshot'], ['RemainAfterExit', 'yes'], ['SyslogIdentifier', '%N']);
+      serviceAdd.push(
+        ['ExecStart', cmd('volume create', args)],
+        ['Type', 'oneshot'],
+        ['RemainAfterExit', 'yes'],
+        ['SyslogIdentifier', '%N'],
+      );
       break;
     }
     case 'network': {
@@ -253,12 +343,34 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
     }
     case 'pod': {
       const pname = val('PodName') ?? `systemd-${base}`;
-      const args = ['--infra-conmon-pidfile=%t/%N.pid', '--pod-id-file=%t/%N.pod-id', `--exit-policy=${val('ExitPolicy') ?? 'stop'}`, '--replace'];
+      const args = [
+        '--infra-conmon-pidfile=%t/%N.pid',
+        '--pod-id-file=%t/%N.pod-id',
+        `--exit-policy=${val('ExitPolicy') ?? 'stop'}`,
+        '--replace',
+      ];
       for (const n of all('Network')) args.push('--network', q(networkArg(n)));
-      for (const [k, opt] of [['PublishPort', '--publish'], ['AddHost', '--add-host'], ['DNS', '--dns'], ['DNSOption', '--dns-option'], ['DNSSearch', '--dns-search'], ['NetworkAlias', '--network-alias'], ['UIDMap', '--uidmap'], ['GIDMap', '--gidmap']] as const) {
+      for (const [k, opt] of [
+        ['PublishPort', '--publish'],
+        ['AddHost', '--add-host'],
+        ['DNS', '--dns'],
+        ['DNSOption', '--dns-option'],
+        ['DNSSearch', '--dns-search'],
+        ['NetworkAlias', '--network-alias'],
+        ['UIDMap', '--uidmap'],
+        ['GIDMap', '--gidmap'],
+      ] as const) {
         for (const x of all(k)) args.push(opt, q(x));
       }
-      for (const [k, opt] of [['HostName', '--hostname'], ['IP', '--ip'], ['IP6', '--ip6'], ['ShmSize', '--shm-size'], ['UserNS', '--userns'], ['SubUIDMap', '--subuidname'], ['SubGIDMap', '--subgidname']] as const) {
+      for (const [k, opt] of [
+        ['HostName', '--hostname'],
+        ['IP', '--ip'],
+        ['IP6', '--ip6'],
+        ['ShmSize', '--shm-size'],
+        ['UserNS', '--userns'],
+        ['SubUIDMap', '--subuidname'],
+        ['SubGIDMap', '--subgidname'],
+      ] as const) {
         const x = val(k);
         if (x) args.push(opt, q(x));
       }
@@ -273,11 +385,17 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
         const svc = serviceOfFile(basename(u.path), around);
         unitAdd.push(['Wants', svc], ['Before', svc]);
       }
-      serviceAdd.push(['Environment', 'PODMAN_SYSTEMD_UNIT=%n'], ['ExecStartPre', cmd('pod create', args)],
+      serviceAdd.push(
+        ['Environment', 'PODMAN_SYSTEMD_UNIT=%n'],
+        ['ExecStartPre', cmd('pod create', args)],
         ['ExecStart', `${PODMAN} pod start --pod-id-file=%t/%N.pod-id`],
         ['ExecStop', `${PODMAN} pod stop --pod-id-file=%t/%N.pod-id --ignore --time=${val('StopTimeout') ?? '10'}`],
         ['ExecStopPost', `${PODMAN} pod rm --pod-id-file=%t/%N.pod-id --ignore --force`],
-        ['Type', 'forking'], ['Restart', 'on-failure'], ['PIDFile', '%t/%N.pid'], ['SyslogIdentifier', '%N']);
+        ['Type', 'forking'],
+        ['Restart', 'on-failure'],
+        ['PIDFile', '%t/%N.pid'],
+        ['SyslogIdentifier', '%N'],
+      );
       break;
     }
   }
@@ -286,7 +404,17 @@ export function planGeneratedUnit(path: string, analysis: Analysis, around: read
 }
 
 /** The file's sections in order (Quadlet's own renamed X-…), with Quadlet's additions, and a header of notes. */
-function render(analysis: Analysis, t: QuadletType, section: string, name: string, path: string, unitAdd: [string, string][], serviceAdd: [string, string][], notes: string[], around: readonly QuadletFileAround[]): string {
+function render(
+  analysis: Analysis,
+  t: QuadletType,
+  section: string,
+  name: string,
+  path: string,
+  unitAdd: [string, string][],
+  serviceAdd: [string, string][],
+  notes: string[],
+  around: readonly QuadletFileAround[],
+): string {
   const out: string[] = [
     `# ${name}: the unit podman's Quadlet generator would write for ${basename(path)}`,
     `# (podman 5.8.2 rules; run \`/usr/libexec/podman/quadlet -dryrun\` for podman's own output).`,
@@ -301,11 +429,24 @@ function render(analysis: Analysis, t: QuadletType, section: string, name: strin
     const h = e.section.section.header?.name;
     if (!h || e.section.section.header?.wellFormed === false) continue;
     const out2 = h === section ? `X-${section}` : h === 'Quadlet' ? 'X-Quadlet' : h;
-    if (!bySection.has(out2)) { bySection.set(out2, []); order.push(out2); }
+    if (!bySection.has(out2)) {
+      bySection.set(out2, []);
+      order.push(out2);
+    }
     let value = e.node.value;
     // [Unit] dependencies on Quadlet files become their services.
-    if (h === 'Unit' && /^(?:After|Before|Requires|Wants|BindsTo|PartOf|Conflicts|OnFailure|OnSuccess|Requisite|Upholds|PropagatesReloadTo|ReloadPropagatedFrom|PropagatesStopTo|StopPropagatedFrom)$/.test(e.node.key)) {
-      value = value.split(/\s+/).map((w) => (/\.(container|volume|network|kube|image|build|pod|artifact)$/.test(w) ? serviceOfFile(w, around) : w)).join(' ');
+    if (
+      h === 'Unit' &&
+      /^(?:After|Before|Requires|Wants|BindsTo|PartOf|Conflicts|OnFailure|OnSuccess|Requisite|Upholds|PropagatesReloadTo|ReloadPropagatedFrom|PropagatesStopTo|StopPropagatedFrom)$/.test(
+        e.node.key,
+      )
+    ) {
+      value = value
+        .split(/\s+/)
+        .map((w) =>
+          /\.(container|volume|network|kube|image|build|pod|artifact)$/.test(w) ? serviceOfFile(w, around) : w,
+        )
+        .join(' ');
     }
     bySection.get(out2)!.push(`${e.node.key}=${value}`);
   }
@@ -313,11 +454,17 @@ function render(analysis: Analysis, t: QuadletType, section: string, name: strin
     const h = s.section.header?.name;
     if (!h) continue;
     const out2 = h === section ? `X-${section}` : h === 'Quadlet' ? 'X-Quadlet' : h;
-    if (!bySection.has(out2)) { bySection.set(out2, []); order.push(out2); }
+    if (!bySection.has(out2)) {
+      bySection.set(out2, []);
+      order.push(out2);
+    }
   }
   const add = (sec: string, kv: [string, string][]): void => {
     if (!kv.length) return;
-    if (!bySection.has(sec)) { bySection.set(sec, []); order.push(sec); }
+    if (!bySection.has(sec)) {
+      bySection.set(sec, []);
+      order.push(sec);
+    }
     bySection.get(sec)!.push(...kv.map(([k, v]) => `${k}=${v}`));
   };
   add('Unit', unitAdd);

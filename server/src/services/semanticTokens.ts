@@ -5,7 +5,17 @@
  */
 import type { SystemdDocument } from './document.js';
 
-export const TOKEN_TYPES = ['namespace', 'property', 'operator', 'string', 'number', 'enumMember', 'macro', 'comment', 'type'] as const;
+export const TOKEN_TYPES = [
+  'namespace',
+  'property',
+  'operator',
+  'string',
+  'number',
+  'enumMember',
+  'macro',
+  'comment',
+  'type',
+] as const;
 export const TOKEN_MODIFIERS = ['deprecated'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
@@ -16,8 +26,34 @@ export interface SemanticToken {
   readonly deprecated?: boolean;
 }
 
-const NUMBER_KINDS = new Set(['bytes', 'bytes-or-percent', 'timespan-sec', 'nsec', 'int', 'unsigned', 'nice', 'oom-score', 'percent', 'cpu-weight', 'io-weight', 'mode', 'limit', 'count-or-percent', 'cpu-set']);
-const ENUM_KINDS = new Set(['bool', 'tristate-bool', 'enum', 'enum-list', 'enum-or-bool', 'signal', 'capability-list', 'syscall-filter', 'address-family-list']);
+const NUMBER_KINDS = new Set([
+  'bytes',
+  'bytes-or-percent',
+  'timespan-sec',
+  'nsec',
+  'int',
+  'unsigned',
+  'nice',
+  'oom-score',
+  'percent',
+  'cpu-weight',
+  'io-weight',
+  'mode',
+  'limit',
+  'count-or-percent',
+  'cpu-set',
+]);
+const ENUM_KINDS = new Set([
+  'bool',
+  'tristate-bool',
+  'enum',
+  'enum-list',
+  'enum-or-bool',
+  'signal',
+  'capability-list',
+  'syscall-filter',
+  'address-family-list',
+]);
 const UNIT_KINDS = new Set(['unit', 'unit-list']);
 
 function valueType(kind: string | undefined): TokenType {
@@ -38,11 +74,17 @@ export function getSemanticTokens(doc: SystemdDocument): SemanticToken[] {
       while (end > n.start && /[\r\n\0]/.test(text[end - 1]!)) end--;
       out.push({ start: n.start, length: end - n.start, type: 'comment' });
     } else if (n.kind === 'section') {
-      if (n.nameSpan.end > n.nameSpan.start) out.push({ start: n.nameSpan.start, length: n.nameSpan.end - n.nameSpan.start, type: 'namespace' });
+      if (n.nameSpan.end > n.nameSpan.start)
+        out.push({ start: n.nameSpan.start, length: n.nameSpan.end - n.nameSpan.start, type: 'namespace' });
     } else if (n.kind === 'assignment') {
       const d = info.get(n);
       const deprecated = !!d && d.status !== 'active';
-      out.push({ start: n.keySpan.start, length: n.keySpan.end - n.keySpan.start, type: 'property', ...(deprecated ? { deprecated } : {}) });
+      out.push({
+        start: n.keySpan.start,
+        length: n.keySpan.end - n.keySpan.start,
+        type: 'property',
+        ...(deprecated ? { deprecated } : {}),
+      });
       out.push({ start: n.eq, length: 1, type: 'operator' });
       const type = valueType(d?.kind);
       for (const p of n.pieces) {
@@ -61,7 +103,10 @@ function pushValue(out: SemanticToken[], text: string, from: number, to: number,
   let at = from;
   for (let i = from; i < to - 1; i++) {
     if (text[i] !== '%') continue;
-    if (text[i + 1] === '%') { i++; continue; }
+    if (text[i + 1] === '%') {
+      i++;
+      continue;
+    }
     if (i > at) out.push({ start: at, length: i - at, type });
     out.push({ start: i, length: 2, type: 'macro' });
     at = i + 2;

@@ -5,7 +5,12 @@
 import { NEWEST_VERSION } from '../catalog/catalog.js';
 import { CODES } from './codes.js';
 import type { Severity } from '../values/types.js';
-import { WATCHDOG_DRIVERS, DEFAULT_WATCHDOG_DRIVER, limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
+import {
+  WATCHDOG_DRIVERS,
+  DEFAULT_WATCHDOG_DRIVER,
+  limitsForDriver,
+  type WatchdogLimits,
+} from '../watchdog/drivers.js';
 import { localSystemdVersion } from '../units/localSystemd.js';
 import { localPodmanVersion } from '../units/localPodman.js';
 import { NEWEST_PODMAN } from '../catalog/dialects.js';
@@ -44,9 +49,19 @@ export interface Settings {
 
 export function defaultSettings(): Settings {
   return {
-    targetVersion: NEWEST_VERSION, targetVersionSetting: 'auto', targetVersionFrom: 'newest',
-    podmanVersion: NEWEST_PODMAN, podmanVersionSetting: 'auto', podmanVersionFrom: 'newest', severity: {}, unitSearchPaths: [], maxDiagnostics: 1000, manPages: true,
-    watchdogDriver: 'auto', watchdogCustomRange: { min: 1, max: 600 }, preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
+    targetVersion: NEWEST_VERSION,
+    targetVersionSetting: 'auto',
+    targetVersionFrom: 'newest',
+    podmanVersion: NEWEST_PODMAN,
+    podmanVersionSetting: 'auto',
+    podmanVersionFrom: 'newest',
+    severity: {},
+    unitSearchPaths: [],
+    maxDiagnostics: 1000,
+    manPages: true,
+    watchdogDriver: 'auto',
+    watchdogCustomRange: { min: 1, max: 600 },
+    preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
   };
 }
 
@@ -56,8 +71,12 @@ const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
  * The version to check against for a target version setting: the number itself, or for 'auto' the local systemd's
  * version (`detect`, by default `systemctl --version` or the libsystemd-shared-NNN.so name), else the newest known.
  */
-export function resolveTargetVersion(setting: number | 'auto', detect: () => number | undefined = localSystemdVersion): Pick<Settings, 'targetVersion' | 'targetVersionSetting' | 'targetVersionFrom'> {
-  if (setting !== 'auto') return { targetVersion: setting, targetVersionSetting: setting, targetVersionFrom: 'setting' };
+export function resolveTargetVersion(
+  setting: number | 'auto',
+  detect: () => number | undefined = localSystemdVersion,
+): Pick<Settings, 'targetVersion' | 'targetVersionSetting' | 'targetVersionFrom'> {
+  if (setting !== 'auto')
+    return { targetVersion: setting, targetVersionSetting: setting, targetVersionFrom: 'setting' };
   const local = detect();
   return local !== undefined && local >= 1 && local <= 999
     ? { targetVersion: local, targetVersionSetting: 'auto', targetVersionFrom: 'machine' }
@@ -68,11 +87,21 @@ export function resolveTargetVersion(setting: number | 'auto', detect: () => num
  * The podman release to check Quadlet files against: "MAJOR.MINOR[.PATCH]" as given, or for 'auto' (or anything
  * else) the local podman's (`detect`, by default `podman --version`), else the newest the Quadlet data knows.
  */
-export function resolvePodmanVersion(setting: unknown, detect: () => string | undefined = localPodmanVersion): Pick<Settings, 'podmanVersion' | 'podmanVersionSetting' | 'podmanVersionFrom'> {
+export function resolvePodmanVersion(
+  setting: unknown,
+  detect: () => string | undefined = localPodmanVersion,
+): Pick<Settings, 'podmanVersion' | 'podmanVersionSetting' | 'podmanVersionFrom'> {
   const m = typeof setting === 'string' ? /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(setting.trim()) : null;
-  if (m) return { podmanVersion: `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`, podmanVersionSetting: setting as string, podmanVersionFrom: 'setting' };
+  if (m)
+    return {
+      podmanVersion: `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`,
+      podmanVersionSetting: setting as string,
+      podmanVersionFrom: 'setting',
+    };
   const local = detect();
-  return local ? { podmanVersion: local, podmanVersionSetting: 'auto', podmanVersionFrom: 'machine' } : { podmanVersion: NEWEST_PODMAN, podmanVersionSetting: 'auto', podmanVersionFrom: 'newest' };
+  return local
+    ? { podmanVersion: local, podmanVersionSetting: 'auto', podmanVersionFrom: 'machine' }
+    : { podmanVersion: NEWEST_PODMAN, podmanVersionSetting: 'auto', podmanVersionFrom: 'newest' };
 }
 
 /** A target version as a setting or option gives it: 'auto' or a whole number 1..999; undefined when invalid. */
@@ -86,7 +115,11 @@ export function parseTargetVersion(v: unknown): number | 'auto' | undefined {
  * Accepts the `systemd` configuration object (nested as VS Code returns it); ignores what it does not understand.
  * `detect` finds the local systemd's version for the target version 'auto' (the default).
  */
-export function normaliseSettings(raw: unknown, detect: () => number | undefined = localSystemdVersion, detectPodman: () => string | undefined = localPodmanVersion): Settings {
+export function normaliseSettings(
+  raw: unknown,
+  detect: () => number | undefined = localSystemdVersion,
+  detectPodman: () => string | undefined = localPodmanVersion,
+): Settings {
   const s = defaultSettings();
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   Object.assign(s, resolveTargetVersion(parseTargetVersion(r.targetVersion) ?? 'auto', detect));
@@ -101,7 +134,8 @@ export function normaliseSettings(raw: unknown, detect: () => number | undefined
   }
   const max = Number(diag.maxPerFile);
   if (Number.isInteger(max) && max > 0) s.maxDiagnostics = max;
-  if (Array.isArray(r.unitSearchPaths)) s.unitSearchPaths = r.unitSearchPaths.filter((p): p is string => typeof p === 'string' && p.length > 0);
+  if (Array.isArray(r.unitSearchPaths))
+    s.unitSearchPaths = r.unitSearchPaths.filter((p): p is string => typeof p === 'string' && p.length > 0);
   const hover = (r.hover ?? {}) as Record<string, unknown>;
   if (typeof hover.manPages === 'boolean') s.manPages = hover.manPages;
   const wd = (r.watchdog ?? {}) as Record<string, unknown>;
@@ -109,7 +143,8 @@ export function normaliseSettings(raw: unknown, detect: () => number | undefined
   const range = (wd.customRange ?? {}) as Record<string, unknown>;
   const rmin = Number(range.min);
   const rmax = Number(range.max);
-  if (Number.isInteger(rmin) && Number.isInteger(rmax) && rmin >= 1 && rmax >= rmin) s.watchdogCustomRange = { min: rmin, max: rmax };
+  if (Number.isInteger(rmin) && Number.isInteger(rmax) && rmin >= 1 && rmax >= rmin)
+    s.watchdogCustomRange = { min: rmin, max: rmax };
   const sa = (r.socketActivation ?? {}) as Record<string, unknown>;
   if (typeof sa.preloadLibrary === 'string' && sa.preloadLibrary.startsWith('/')) s.preloadLibrary = sa.preloadLibrary;
   return s;

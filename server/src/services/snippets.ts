@@ -21,18 +21,26 @@ function fits(prefix: string, doc: SystemdDocument, section: string | undefined,
   if (prefix.startsWith('dropin-')) return f.kind === 'dropin' && emptyFile;
   if (prefix.startsWith('system-conf-')) return f.kind === 'manager' && emptyFile;
   // Podman Quadlet: quadlet-container, quadlet-pod-container… in an empty main file of the type the prefix ends in.
-  if (prefix.startsWith('quadlet-')) return f.kind === 'config' && !f.dropIn && emptyFile && f.dialect === `quadlet-${prefix.split('-').pop()}`;
+  if (prefix.startsWith('quadlet-'))
+    return f.kind === 'config' && !f.dropIn && emptyFile && f.dialect === `quadlet-${prefix.split('-').pop()}`;
   if (f.kind !== 'unit' || !emptyFile) return false;
   const type = prefix.split('-')[0];
   return type === f.unitType;
 }
 
-export function snippetCompletions(doc: SystemdDocument, section: string | undefined, replace: Span): { item: SnippetItem; replace: Span }[] {
+export function snippetCompletions(
+  doc: SystemdDocument,
+  section: string | undefined,
+  replace: Span,
+): { item: SnippetItem; replace: Span }[] {
   const emptyFile = !doc.tree.nodes.some((n) => n.kind === 'section' || n.kind === 'assignment');
   const out: { item: SnippetItem; replace: Span }[] = [];
   for (const [name, def] of Object.entries(SNIPPETS)) {
     if (!fits(def.prefix, doc, section, emptyFile)) continue;
-    out.push({ item: { name, prefix: def.prefix, body: def.body.join('\n'), description: def.description ?? name }, replace });
+    out.push({
+      item: { name, prefix: def.prefix, body: def.body.join('\n'), description: def.description ?? name },
+      replace,
+    });
   }
   return out;
 }

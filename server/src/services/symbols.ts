@@ -22,11 +22,18 @@ export function getDocumentSymbols(doc: SystemdDocument): SymbolResult[] {
       span: { start: a.start, end: trimEnd(doc.text, a.start, a.end) },
       selection: a.keySpan,
     }));
-    if (!s.header) { out.push(...children); continue; }
+    if (!s.header) {
+      out.push(...children);
+      continue;
+    }
     out.push({
-      name: `[${s.header.name}]`, kind: 2,
+      name: `[${s.header.name}]`,
+      kind: 2,
       span: { start: s.header.start, end: trimEnd(doc.text, s.header.start, s.end) },
-      selection: s.header.nameSpan.end > s.header.nameSpan.start ? s.header.nameSpan : { start: s.header.start, end: s.header.start + 1 },
+      selection:
+        s.header.nameSpan.end > s.header.nameSpan.start
+          ? s.header.nameSpan
+          : { start: s.header.start, end: s.header.start + 1 },
       children,
     });
   }

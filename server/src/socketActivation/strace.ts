@@ -25,7 +25,13 @@ export interface TracedSocket {
   /** Index among socket() calls with the same triple, in call order. */
   readonly index: number;
   readonly fd: number;
-  address?: { readonly kind: 'inet' | 'inet6' | 'unix'; readonly host: string; readonly port: number; readonly path?: string; readonly abstract?: boolean };
+  address?: {
+    readonly kind: 'inet' | 'inet6' | 'unix';
+    readonly host: string;
+    readonly port: number;
+    readonly path?: string;
+    readonly abstract?: boolean;
+  };
   listened: boolean;
   readonly line: number;
 }
@@ -39,15 +45,27 @@ export interface StraceResult {
 }
 
 const CONSTANTS: Record<string, number> = {
-  ...AF, PF_UNIX: 1, PF_LOCAL: 1, AF_LOCAL: 1, PF_INET: 2, PF_INET6: 10,
-  ...SOCK, SOCK_NONBLOCK, SOCK_CLOEXEC,
-  ...IPPROTO, IPPROTO_IP: 0, IPPROTO_HOPOPTS: 0,
+  ...AF,
+  PF_UNIX: 1,
+  PF_LOCAL: 1,
+  AF_LOCAL: 1,
+  PF_INET: 2,
+  PF_INET6: 10,
+  ...SOCK,
+  SOCK_NONBLOCK,
+  SOCK_CLOEXEC,
+  ...IPPROTO,
+  IPPROTO_IP: 0,
+  IPPROTO_HOPOPTS: 0,
 };
 
 /** `SOCK_STREAM|SOCK_CLOEXEC`, `0x1`, `2`, `IPPROTO_TCP` → number. */
 function constant(expr: string): number | undefined {
   let total = 0;
-  for (const part of expr.trim().split('|').map((p) => p.trim())) {
+  for (const part of expr
+    .trim()
+    .split('|')
+    .map((p) => p.trim())) {
     if (/^0x[0-9a-f]+$/i.test(part)) total |= parseInt(part, 16);
     else if (/^\d+$/.test(part)) total |= Number(part);
     else if (part in CONSTANTS) total |= CONSTANTS[part]!;
@@ -74,7 +92,10 @@ function calls(log: string): { calls: Call[]; skipped: { line: number; text: str
     let l = raw.trim();
     let pid = '';
     const pidm = /^(?:\[pid\s+(\d+)\]|(\d+))\s+/.exec(l);
-    if (pidm) { pid = pidm[1] ?? pidm[2]!; l = l.slice(pidm[0].length); }
+    if (pidm) {
+      pid = pidm[1] ?? pidm[2]!;
+      l = l.slice(pidm[0].length);
+    }
     l = l.replace(/^(\d{2}:\d{2}:\d{2}(\.\d+)?|\d+\.\d+)\s+/, '');
     const unfinished = /^(socket|bind|listen)\((.*?)\s*<unfinished \.\.\.>$/.exec(l);
     if (unfinished) {
@@ -87,9 +108,15 @@ function calls(log: string): { calls: Call[]; skipped: { line: number; text: str
     if (resumed) {
       const p = pending.get(`${pid}:${resumed[1]}`);
       pending.delete(`${pid}:${resumed[1]}`);
-      if (!p) { skipped.push({ line: i + 1, text: raw }); return; }
+      if (!p) {
+        skipped.push({ line: i + 1, text: raw });
+        return;
+      }
       const rest = /^(.*)\)\s*=\s*(-?\d+|\?)/.exec(resumed[2]!);
-      if (rest) { p.args += rest[1]; p.result = rest[2]!; }
+      if (rest) {
+        p.args += rest[1];
+        p.result = rest[2]!;
+      }
       return;
     }
     const m = /^(socket|bind|listen)\((.*)\)\s*=\s*(-?\d+|\?)(.*)$/.exec(l);
@@ -107,7 +134,16 @@ export function unescapeStrace(s: string): string {
   return s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, e: string) => {
     if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
     if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', a: '\x07', b: '\b', e: '\x1b' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      v: '\v',
+      f: '\f',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+    };
     return simple[e] ?? e;
   });
 }
@@ -128,8 +164,12 @@ function parseSockaddr(args: string): Sockaddr | { rejected: string } | undefine
   const fam = family === undefined ? undefined : constant(family);
   if (fam === AF.AF_INET || fam === AF.AF_INET6) {
     const v6 = fam === AF.AF_INET6;
-    const port = Number((v6 ? /sin6_port=htons\((\d+)\)/ : /sin_port=htons\((\d+)\)/).exec(args)?.[1] ?? (v6 ? /sin6_port=(\d+)/ : /sin_port=(\d+)/).exec(args)?.[1]);
-    const host = (v6 ? /inet_pton\(AF_INET6,\s*"([^"]+)"/ : /inet_addr\("([^"]+)"\)/).exec(args)?.[1] ?? (v6 ? '::' : '0.0.0.0');
+    const port = Number(
+      (v6 ? /sin6_port=htons\((\d+)\)/ : /sin_port=htons\((\d+)\)/).exec(args)?.[1] ??
+        (v6 ? /sin6_port=(\d+)/ : /sin_port=(\d+)/).exec(args)?.[1],
+    );
+    const host =
+      (v6 ? /inet_pton\(AF_INET6,\s*"([^"]+)"/ : /inet_addr\("([^"]+)"\)/).exec(args)?.[1] ?? (v6 ? '::' : '0.0.0.0');
     if (!Number.isInteger(port)) return undefined;
     if (port < 0 || port > 65535) return { rejected: `the port ${port} is out of range` };
     if (isIP(host) !== (v6 ? 6 : 4)) return { rejected: `'${visible(host)}' is not an IPv${v6 ? 6 : 4} address` };
@@ -139,13 +179,23 @@ function parseSockaddr(args: string): Sockaddr | { rejected: string } | undefine
     const m = /sun_path=(@?)"((?:[^"\\]|\\.)*)"/.exec(args);
     if (!m) return undefined;
     const abstract = m[1] === '@';
-    if (CONTROL.test(m[2]!)) return { rejected: `the socket path '${visible(m[2]!)}' contains a control character (systemd would end the line there)` };
+    if (CONTROL.test(m[2]!))
+      return {
+        rejected: `the socket path '${visible(m[2]!)}' contains a control character (systemd would end the line there)`,
+      };
     // NULs that strace shows as \0 pad an abstract name; anything else that decodes to a control character is refused.
     const path = unescapeStrace(m[2]!).replace(/\0+$/, '');
-    if (CONTROL.test(path)) return { rejected: `the socket path '${visible(path)}' contains a control character (systemd would end the line there)` };
+    if (CONTROL.test(path))
+      return {
+        rejected: `the socket path '${visible(path)}' contains a control character (systemd would end the line there)`,
+      };
     if (!abstract && !path.startsWith('/')) return { rejected: `the socket path '${path}' is not absolute` };
-    if (path === '' || Buffer.byteLength(path) > 107) return { rejected: `the socket path '${path}' is empty or longer than 107 bytes` };
-    if (/^\s|\s$|\\$/.test(path)) return { rejected: `the socket path '${path}' starts or ends with a space or ends with a backslash, which a unit file cannot keep` };
+    if (path === '' || Buffer.byteLength(path) > 107)
+      return { rejected: `the socket path '${path}' is empty or longer than 107 bytes` };
+    if (/^\s|\s$|\\$/.test(path))
+      return {
+        rejected: `the socket path '${path}' starts or ends with a space or ends with a backslash, which a unit file cannot keep`,
+      };
     return { kind: 'unix', host: '', port: 0, path, abstract };
   }
   return undefined;
@@ -161,9 +211,15 @@ export function parseStrace(log: string): StraceResult {
     const result = Number(c.result);
     if (c.name === 'socket') {
       const parts = c.args.split(',');
-      if (parts.length !== 3) { skipped.push({ line: c.line, text: `${c.name}(${c.args})` }); continue; }
+      if (parts.length !== 3) {
+        skipped.push({ line: c.line, text: `${c.name}(${c.args})` });
+        continue;
+      }
       const [d, t, p] = parts.map(constant);
-      if (d === undefined || t === undefined || p === undefined) { skipped.push({ line: c.line, text: `${c.name}(${c.args})` }); continue; }
+      if (d === undefined || t === undefined || p === undefined) {
+        skipped.push({ line: c.line, text: `${c.name}(${c.args})` });
+        continue;
+      }
       const key = `${d},${t},${p}`;
       // Failed calls count too: the library sees every call the daemon makes.
       const index = counts.get(key) ?? 0;
@@ -177,7 +233,10 @@ export function parseStrace(log: string): StraceResult {
       const fd = Number(/^\s*(\d+)/.exec(c.args)?.[1]);
       const s = byFd.get(fd);
       const addr = parseSockaddr(c.args);
-      if (addr && 'rejected' in addr) { if (s) rejected.push({ line: c.line, reason: addr.rejected }); continue; }
+      if (addr && 'rejected' in addr) {
+        if (s) rejected.push({ line: c.line, reason: addr.rejected });
+        continue;
+      }
       if (s && addr) s.address = addr;
     } else if (c.name === 'listen') {
       if (result !== 0) continue;
@@ -217,7 +276,11 @@ export interface Generated {
 }
 
 /** A line of a generated unit, kept structured until it is checked. */
-export type UnitLine = { readonly section: string } | { readonly key: string; readonly value: string } | { readonly comment: string } | { readonly blank: true };
+export type UnitLine =
+  | { readonly section: string }
+  | { readonly key: string; readonly value: string }
+  | { readonly comment: string }
+  | { readonly blank: true };
 
 /** `%` starts a specifier in almost every setting: write it as `%%`. */
 function escapeSpecifiers(v: string): string {
@@ -235,9 +298,11 @@ function escapeEnvironmentWord(v: string): string {
 /** Why the preload library path cannot go into `Environment=LD_PRELOAD=`, or undefined when it can. */
 export function checkPreloadPath(preload: string): string | undefined {
   if (preload === '') return 'the preload library path is empty';
-  if (CONTROL.test(preload)) return `the preload library path '${visible(preload)}' contains a control character (a line break would add lines to the unit)`;
+  if (CONTROL.test(preload))
+    return `the preload library path '${visible(preload)}' contains a control character (a line break would add lines to the unit)`;
   if (!preload.startsWith('/')) return `the preload library path '${preload}' is not absolute`;
-  if (/[\s:]/.test(preload)) return `the preload library path '${preload}' contains a space or ':', which separate libraries in LD_PRELOAD`;
+  if (/[\s:]/.test(preload))
+    return `the preload library path '${preload}' contains a space or ':', which separate libraries in LD_PRELOAD`;
   if (Buffer.byteLength(preload) > 4095) return 'the preload library path is longer than 4095 bytes';
   return undefined;
 }
@@ -254,7 +319,13 @@ export function checkServiceName(service: string): string | undefined {
 }
 
 function renderLines(lines: readonly UnitLine[]): string {
-  return lines.map((l) => ('section' in l ? `[${l.section}]` : 'key' in l ? `${l.key}=${l.value}` : 'comment' in l ? `# ${l.comment}` : '')).join('\n') + '\n';
+  return (
+    lines
+      .map((l) =>
+        'section' in l ? `[${l.section}]` : 'key' in l ? `${l.key}=${l.value}` : 'comment' in l ? `# ${l.comment}` : '',
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /**
@@ -265,7 +336,8 @@ export function renderChecked(lines: readonly UnitLine[]): { text: string } | { 
   for (const l of lines) {
     const parts = 'section' in l ? [l.section] : 'key' in l ? [l.key, l.value] : 'comment' in l ? [l.comment] : [];
     for (const p of parts) if (CONTROL.test(p)) return { problem: `'${visible(p)}' contains a control character` };
-    if ('key' in l && (/^\s|\s$/.test(l.value) || l.value.endsWith('\\'))) return { problem: `the value '${l.value}' of ${l.key}= would not read back` };
+    if ('key' in l && (/^\s|\s$/.test(l.value) || l.value.endsWith('\\')))
+      return { problem: `the value '${l.value}' of ${l.key}= would not read back` };
     if ('comment' in l && l.comment.endsWith('\\')) return { problem: 'a comment ends with a backslash' };
   }
   const text = renderLines(lines);
@@ -273,21 +345,27 @@ export function renderChecked(lines: readonly UnitLine[]): { text: string } | { 
   const got: string[] = [];
   let section = '';
   for (const n of doc.nodes) {
-    if (n.kind === 'section') { section = n.name; got.push(JSON.stringify([n.name])); }
-    else if (n.kind === 'assignment') got.push(JSON.stringify([section, n.key, n.value]));
+    if (n.kind === 'section') {
+      section = n.name;
+      got.push(JSON.stringify([n.name]));
+    } else if (n.kind === 'assignment') got.push(JSON.stringify([section, n.key, n.value]));
     else if (n.kind === 'comment') got.push('#');
     else if (n.kind === 'invalid') got.push('!invalid');
   }
   const want: string[] = [];
   section = '';
   for (const l of lines) {
-    if ('section' in l) { section = l.section; want.push(JSON.stringify([l.section])); }
-    else if ('key' in l) want.push(JSON.stringify([section, l.key, l.value]));
+    if ('section' in l) {
+      section = l.section;
+      want.push(JSON.stringify([l.section]));
+    } else if ('key' in l) want.push(JSON.stringify([section, l.key, l.value]));
     else if ('comment' in l) want.push('#');
   }
   if (got.length !== want.length || got.some((g, i) => g !== want[i])) {
     const i = got.findIndex((g, k) => g !== want[k]);
-    return { problem: `it would read back as '${visible(got[i] ?? '(nothing)')}' instead of '${visible(want[i] ?? '(nothing)')}'` };
+    return {
+      problem: `it would read back as '${visible(got[i] ?? '(nothing)')}' instead of '${visible(want[i] ?? '(nothing)')}'`,
+    };
   }
   return { text };
 }
@@ -312,7 +390,8 @@ function listenAddress(s: TracedSocket): string {
 
 function listenLines(s: TracedSocket, bindV6Only: boolean): UnitLine[] {
   const t = s.type & 0xf;
-  const key = t === SOCK.SOCK_DGRAM ? 'ListenDatagram' : t === SOCK.SOCK_SEQPACKET ? 'ListenSequentialPacket' : 'ListenStream';
+  const key =
+    t === SOCK.SOCK_DGRAM ? 'ListenDatagram' : t === SOCK.SOCK_SEQPACKET ? 'ListenSequentialPacket' : 'ListenStream';
   const out: UnitLine[] = [{ key, value: listenAddress(s) }];
   if (bindV6Only) out.push({ key: 'BindIPv6Only', value: 'ipv6-only' });
   return out;
@@ -321,19 +400,29 @@ function listenLines(s: TracedSocket, bindV6Only: boolean): UnitLine[] {
 function tagOf(s: TracedSocket, all: TracedSocket[]): string {
   const a = s.address!;
   const t = s.type & 0xf;
-  if (a.kind === 'unix') return (a.path!.split('/').pop() || 'unix').replace(/\.(sock|socket)$/, '').replace(/[^A-Za-z0-9:_.-]/g, '_');
+  if (a.kind === 'unix')
+    return (a.path!.split('/').pop() || 'unix').replace(/\.(sock|socket)$/, '').replace(/[^A-Za-z0-9:_.-]/g, '_');
   let tag = String(a.port);
   if (t === SOCK.SOCK_DGRAM) tag += '-udp';
-  const samePort = all.filter((o) => o !== s && o.address?.kind !== 'unix' && o.address?.port === a.port && (o.type & 0xf) === t);
+  const samePort = all.filter(
+    (o) => o !== s && o.address?.kind !== 'unix' && o.address?.port === a.port && (o.type & 0xf) === t,
+  );
   if (samePort.length) tag += a.kind === 'inet6' ? '-ipv6' : '-ipv4';
   return tag;
 }
 
 export function generateSocketUnits(log: string, service: string, preload: string): Generated {
-  const refuse = (errors: string[], warnings: string[] = []): Generated => ({ files: [], socketUnits: [], steps: [], warnings, errors });
+  const refuse = (errors: string[], warnings: string[] = []): Generated => ({
+    files: [],
+    socketUnits: [],
+    steps: [],
+    warnings,
+    errors,
+  });
   const badService = checkServiceName(service);
   const badPreload = checkPreloadPath(preload);
-  if (badService || badPreload) return refuse([badService, badPreload].filter((x): x is string => !!x).map((e) => `${e}; nothing was generated`));
+  if (badService || badPreload)
+    return refuse([badService, badPreload].filter((x): x is string => !!x).map((e) => `${e}; nothing was generated`));
   const name = service.replace(/\.service$/, '');
   const parsed = parseStrace(log);
   const receiving = receivingSockets(parsed);
@@ -341,7 +430,10 @@ export function generateSocketUnits(log: string, service: string, preload: strin
     ...parsed.skipped.map((s) => `line ${s.line}: could not read ${visible(s.text.trim())}`),
     ...parsed.rejected.map((r) => `line ${r.line}: ${r.reason}; this socket was left out`),
   ];
-  if (!receiving.length) warnings.push('No socket that the daemon binds to receive on was found (stream sockets need bind() and listen(); datagram sockets need bind()).');
+  if (!receiving.length)
+    warnings.push(
+      'No socket that the daemon binds to receive on was found (stream sockets need bind() and listen(); datagram sockets need bind()).',
+    );
   const units: { path: string; lines: UnitLine[] }[] = [];
   const socketUnits: string[] = [];
   const used = new Set<string>();
@@ -349,22 +441,34 @@ export function generateSocketUnits(log: string, service: string, preload: strin
     let unit = receiving.length === 1 ? `${name}.socket` : `${name}-${tagOf(s, receiving)}.socket`;
     for (let k = 2; used.has(unit); k++) unit = `${name}-${tagOf(s, receiving)}-${k}.socket`;
     const valid = checkUnitName(unit);
-    if (!valid.ok || unit.includes('/')) { warnings.push(`line ${s.line}: '${visible(unit)}' would not be a valid unit name; this socket was left out`); continue; }
+    if (!valid.ok || unit.includes('/')) {
+      warnings.push(`line ${s.line}: '${visible(unit)}' would not be a valid unit name; this socket was left out`);
+      continue;
+    }
     used.add(unit);
     socketUnits.push(unit);
     const a = s.address!;
     // A wildcard IPv6 socket next to an IPv4 one on the same port must not take the IPv4 traffic too.
-    const v6only = a.kind === 'inet6' && receiving.some((o) => o.address?.kind === 'inet' && o.address.port === a.port && (o.type & 0xf) === (s.type & 0xf));
+    const v6only =
+      a.kind === 'inet6' &&
+      receiving.some(
+        (o) => o.address?.kind === 'inet' && o.address.port === a.port && (o.type & 0xf) === (s.type & 0xf),
+      );
     const hint = `socket(${s.domain},${s.type},${s.protocol})=${s.index}`;
     units.push({
       path: unit,
       lines: [
         { section: 'Unit' },
-        { key: 'Description', value: `${name} socket ${listenAddress(s)} (handed to an unmodified daemon through LD_PRELOAD)` },
+        {
+          key: 'Description',
+          value: `${name} socket ${listenAddress(s)} (handed to an unmodified daemon through LD_PRELOAD)`,
+        },
         { blank: true },
         { section: 'Socket' },
         ...listenLines(s, v6only),
-        { comment: `${capitalise(describeHint({ domain: s.domain, type: s.type, protocol: s.protocol, index: s.index }, `${name}.service`).replace(/`/g, ''))} (strace line ${s.line}).` },
+        {
+          comment: `${capitalise(describeHint({ domain: s.domain, type: s.type, protocol: s.protocol, index: s.index }, `${name}.service`).replace(/`/g, ''))} (strace line ${s.line}).`,
+        },
         { key: 'FileDescriptorName', value: hint },
         { key: 'Service', value: `${name}.service` },
         // Bind even before the address exists on the machine (IP sockets only).
@@ -379,7 +483,7 @@ export function generateSocketUnits(log: string, service: string, preload: strin
     units.push({
       path: `${name}.service.d/50-socket-activation.conf`,
       lines: [
-        { comment: 'Hand the sockets of the units below to the daemon\'s own socket() calls.' },
+        { comment: "Hand the sockets of the units below to the daemon's own socket() calls." },
         { section: 'Unit' },
         { key: 'Requires', value: socketUnits.join(' ') },
         { key: 'After', value: socketUnits.join(' ') },
@@ -393,15 +497,18 @@ export function generateSocketUnits(log: string, service: string, preload: strin
   const files: GeneratedFile[] = [];
   for (const u of units) {
     const r = renderChecked(u.lines);
-    if ('problem' in r) return refuse([`the generated ${u.path} did not pass its check (${r.problem}); nothing was generated`], warnings);
+    if ('problem' in r)
+      return refuse([`the generated ${u.path} did not pass its check (${r.problem}); nothing was generated`], warnings);
     files.push({ path: u.path, content: r.text });
   }
-  const steps = socketUnits.length ? [
-    'sudo systemctl daemon-reload',
-    systemctlStep('disable --now', [`${name}.service`]),
-    systemctlStep('enable --now', socketUnits),
-    `# The first connection starts ${name}.service; check with: systemctl status -- ${[socketUnits[0]!, `${name}.service`].map(shellWord).join(' ')}`,
-  ] : [];
+  const steps = socketUnits.length
+    ? [
+        'sudo systemctl daemon-reload',
+        systemctlStep('disable --now', [`${name}.service`]),
+        systemctlStep('enable --now', socketUnits),
+        `# The first connection starts ${name}.service; check with: systemctl status -- ${[socketUnits[0]!, `${name}.service`].map(shellWord).join(' ')}`,
+      ]
+    : [];
   return { files, socketUnits, steps, warnings, errors: [] };
 }
 

@@ -39,8 +39,12 @@ export interface BaseUnitOptions {
  * The unit a drop-in applies to, and what it looks like before this drop-in. `opts` may still be a bare file
  * system (the former signature); pass the options with `roots`.
  */
-export function baseUnitOf(dropInPath: string, unitName: string, opts: BaseUnitOptions | HierarchyFs = {}): BaseUnitView | undefined {
-  const o: BaseUnitOptions = 'lstat' in opts ? { fs: opts as HierarchyFs } : opts as BaseUnitOptions;
+export function baseUnitOf(
+  dropInPath: string,
+  unitName: string,
+  opts: BaseUnitOptions | HierarchyFs = {},
+): BaseUnitView | undefined {
+  const o: BaseUnitOptions = 'lstat' in opts ? { fs: opts as HierarchyFs } : (opts as BaseUnitOptions);
   const fs = o.fs ?? realFs;
   // Type-level (service.d) and prefix (foo-.service.d) drop-ins apply to many units: no single base.
   if (!appliesToOneUnit(unitName, unitName.slice(unitName.lastIndexOf('.') + 1))) return undefined;
@@ -58,10 +62,12 @@ export function baseUnitOf(dropInPath: string, unitName: string, opts: BaseUnitO
     return { unitName, found: !!h.fragment, inSearchPath: !!m, effective: undefined, fragmentPath: h.fragment?.path };
   }
   const mine = basename(dropInPath);
-  const sources: SourceFile[] = [{ path: h.fragment.path, text: readHierarchyFile(fs, h.fragment) ?? '', vendor: h.fragment.vendor }];
+  const sources: SourceFile[] = [
+    { path: h.fragment.path, text: readHierarchyFile(fs, h.fragment) ?? '', vendor: h.fragment.vendor },
+  ];
   for (const d of h.dropIns) {
     if (d.path === dropInPath || d.name >= mine) continue;
-    sources.push({ path: d.path, text: d.masked ? '' : readHierarchyFile(fs, d) ?? '', vendor: d.vendor });
+    sources.push({ path: d.path, text: d.masked ? '' : (readHierarchyFile(fs, d) ?? ''), vendor: d.vendor });
   }
   return { unitName, found: true, inSearchPath: !!m, effective: mergeUnit(sources), fragmentPath: h.fragment.path };
 }

@@ -42,7 +42,13 @@ export function configPlaceOf(path: string, dialect: Dialect, name: string): Con
   const at = rootOfConfigPath(path, name, dialect.recognition.searchDirs ?? []);
   if (at) {
     const root = at.root;
-    return { root, dirs: undefined, roots: root === '/' ? ['/'] : [root, '/'], vendor: isVendorPath(`/${at.dir}/`), searched: true };
+    return {
+      root,
+      dirs: undefined,
+      roots: root === '/' ? ['/'] : [root, '/'],
+      vendor: isVendorPath(`/${at.dir}/`),
+      searched: true,
+    };
   }
   const p = normalize(path);
   const dir = basename(dirname(p)) === `${name}.d` ? dirname(dirname(p)) : dirname(p);
@@ -57,7 +63,11 @@ export function configHierarchyOf(path: string, dialect: Dialect, name: string, 
   const place = configPlaceOf(path, dialect, name);
   let h: ConfigHierarchy | undefined;
   for (const root of place.roots) {
-    h = findConfigHierarchy(dialect, name, { root, ...(fs ? { fs } : {}), ...(place.dirs ? { dirs: place.dirs } : {}) });
+    h = findConfigHierarchy(dialect, name, {
+      root,
+      ...(fs ? { fs } : {}),
+      ...(place.dirs ? { dirs: place.dirs } : {}),
+    });
     if (h.main || h.dropIns.length) return h;
   }
   return h!;
@@ -69,7 +79,11 @@ export function isVendorConfigFile(path: string, dialect: Dialect, name: string)
 }
 
 /** The root and root-relative path of a dialect's vendor file (for units/shipped.ts), or undefined. */
-export function vendorConfigLocation(path: string, dialect: Dialect, name: string): { root: string; rel: string } | undefined {
+export function vendorConfigLocation(
+  path: string,
+  dialect: Dialect,
+  name: string,
+): { root: string; rel: string } | undefined {
   const place = configPlaceOf(path, dialect, name);
   if (!place.vendor || !path.startsWith('/')) return undefined;
   const rel = posix.relative(place.root, normalize(path));
@@ -78,8 +92,14 @@ export function vendorConfigLocation(path: string, dialect: Dialect, name: strin
 
 /** The daemons that read a dialect's file and can be restarted to apply it. */
 const DAEMON_OF: Readonly<Record<string, string>> = {
-  journald: 'systemd-journald', logind: 'systemd-logind', resolved: 'systemd-resolved', timesyncd: 'systemd-timesyncd',
-  oomd: 'systemd-oomd', homed: 'systemd-homed', 'journal-remote': 'systemd-journal-remote', 'journal-upload': 'systemd-journal-upload',
+  journald: 'systemd-journald',
+  logind: 'systemd-logind',
+  resolved: 'systemd-resolved',
+  timesyncd: 'systemd-timesyncd',
+  oomd: 'systemd-oomd',
+  homed: 'systemd-homed',
+  'journal-remote': 'systemd-journal-remote',
+  'journal-upload': 'systemd-journal-upload',
   networkd: 'systemd-networkd',
 };
 
@@ -89,10 +109,21 @@ const DAEMON_OF: Readonly<Record<string, string>> = {
  */
 export function applyCommandOf(dialect: Dialect): { command: string; caveat?: string } | undefined {
   switch (dialect.id) {
-    case 'network': return { command: 'networkctl reload' };
-    case 'netdev': return { command: 'networkctl reload', caveat: 'a device that already exists keeps its settings until it is deleted (networkctl delete) or the machine restarts' };
-    case 'link': return { command: 'udevadm control --reload', caveat: 'a .link file applies when the interface appears: udevadm trigger, or a restart' };
-    case 'udev': return { command: 'udevadm control --reload' };
+    case 'network':
+      return { command: 'networkctl reload' };
+    case 'netdev':
+      return {
+        command: 'networkctl reload',
+        caveat:
+          'a device that already exists keeps its settings until it is deleted (networkctl delete) or the machine restarts',
+      };
+    case 'link':
+      return {
+        command: 'udevadm control --reload',
+        caveat: 'a .link file applies when the interface appears: udevadm trigger, or a restart',
+      };
+    case 'udev':
+      return { command: 'udevadm control --reload' };
     default: {
       const daemon = DAEMON_OF[dialect.id];
       return daemon ? { command: `systemctl restart ${daemon}` } : undefined;
@@ -101,7 +132,11 @@ export function applyCommandOf(dialect: Dialect): { command: string; caveat?: st
 }
 
 /** The root and root-relative path of a dialect's main file in /etc of its root (a dpkg conffile, maybe), or undefined. */
-export function etcConfigLocation(path: string, dialect: Dialect, name: string): { root: string; rel: string } | undefined {
+export function etcConfigLocation(
+  path: string,
+  dialect: Dialect,
+  name: string,
+): { root: string; rel: string } | undefined {
   const place = configPlaceOf(path, dialect, name);
   if (!place.searched || place.vendor || !path.startsWith('/')) return undefined;
   const rel = posix.relative(place.root, normalize(path));
@@ -123,7 +158,11 @@ export interface ConfigTemplateOptions {
  * from (like `systemctl edit` for units). Repeatable sections are not offered for editing: a header written in a
  * drop-in adds one more object.
  */
-export function configOverrideTemplate(dialect: Dialect, view: readonly ConfigSectionView[], opts: ConfigTemplateOptions): string {
+export function configOverrideTemplate(
+  dialect: Dialect,
+  view: readonly ConfigSectionView[],
+  opts: ConfigTemplateOptions,
+): string {
   const lines: string[] = [
     `# Drop-in for ${opts.name}${opts.path ? ` (${opts.path})` : ''}.`,
     '# The commented lines show the current effective settings and where they come from.',
@@ -131,7 +170,9 @@ export function configOverrideTemplate(dialect: Dialect, view: readonly ConfigSe
   ];
   const plain = view.filter((s) => !dialect.section(s.name)?.repeatable);
   const objects = [...new Set(view.filter((s) => dialect.section(s.name)?.repeatable).map((s) => s.name))];
-  const sections = plain.length ? plain : [{ name: dialect.sectionless ? '' : dialect.sections[0] ?? '', entries: [] }];
+  const sections = plain.length
+    ? plain
+    : [{ name: dialect.sectionless ? '' : (dialect.sections[0] ?? ''), entries: [] }];
   for (const s of sections) {
     lines.push('');
     if (s.name) lines.push(`[${s.name}]`);
@@ -139,7 +180,8 @@ export function configOverrideTemplate(dialect: Dialect, view: readonly ConfigSe
       if (!e.values.length) continue;
       const mode = dialect.lookup(s.name, e.key)?.list ?? 'no';
       if (mode === 'add-only') lines.push(`# (${e.key}= can only be added to in a drop-in, never reduced)`);
-      else if (mode !== 'no') lines.push(`# (${e.key}= is a list: write an empty "${e.key}=" first to replace it rather than add to it)`);
+      else if (mode !== 'no')
+        lines.push(`# (${e.key}= is a list: write an empty "${e.key}=" first to replace it rather than add to it)`);
       for (const v of e.values) {
         lines.push(`# from ${v.origin.file}:${v.origin.line}`);
         lines.push(`# ${e.key}=${v.value}`);
@@ -147,7 +189,10 @@ export function configOverrideTemplate(dialect: Dialect, view: readonly ConfigSe
     }
   }
   if (objects.length) {
-    lines.push('', `# ${objects.map((o) => `[${o}]`).join(', ')}: each header written here adds one more object; it does not change the ones already set.`);
+    lines.push(
+      '',
+      `# ${objects.map((o) => `[${o}]`).join(', ')}: each header written here adds one more object; it does not change the ones already set.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -161,7 +206,11 @@ export interface ConfigCannotExpress {
   readonly reason: string;
 }
 
-interface Assignment { readonly section: string; readonly key: string; readonly value: string }
+interface Assignment {
+  readonly section: string;
+  readonly key: string;
+  readonly value: string;
+}
 
 export interface ConfigDiff {
   /** "Section\0Key" of every key of a plain section whose effective value differs. */
@@ -207,13 +256,24 @@ export function diffConfig(dialect: Dialect, shipped: string, current: string): 
       changed.add(k);
       const mode = dialect.lookup(name, key)?.list ?? 'no';
       if (!va.length) {
-        cannotExpress.push({ section: name, key, reason: `${label(name, key)} was removed: a drop-in cannot give it back its built-in default. Write the value you want in the drop-in instead, or keep the vendor file's line.` });
+        cannotExpress.push({
+          section: name,
+          key,
+          reason: `${label(name, key)} was removed: a drop-in cannot give it back its built-in default. Write the value you want in the drop-in instead, or keep the vendor file's line.`,
+        });
       } else if (mode === 'no') {
         assignments.set(k, [{ section: name, key, value: va[va.length - 1]! }]);
       } else if (vb.every((v, i) => v === va[i])) {
-        assignments.set(k, va.slice(vb.length).map((value) => ({ section: name, key, value })));
+        assignments.set(
+          k,
+          va.slice(vb.length).map((value) => ({ section: name, key, value })),
+        );
       } else if (mode === 'add-only') {
-        cannotExpress.push({ section: name, key, reason: `${label(name, key)} can only be added to in a drop-in: removing or changing one of its values must stay in the vendor file.` });
+        cannotExpress.push({
+          section: name,
+          key,
+          reason: `${label(name, key)} can only be added to in a drop-in: removing or changing one of its values must stay in the vendor file.`,
+        });
       } else {
         assignments.set(k, [{ section: name, key, value: '' }, ...va.map((value) => ({ section: name, key, value }))]);
       }
@@ -221,21 +281,35 @@ export function diffConfig(dialect: Dialect, shipped: string, current: string): 
   }
 
   // Repeatable sections: objects compared as a multiset of their text.
-  const objects = (v: readonly ConfigSectionView[]): ConfigSectionView[] => v.filter((s) => dialect.section(s.name)?.repeatable);
+  const objects = (v: readonly ConfigSectionView[]): ConfigSectionView[] =>
+    v.filter((s) => dialect.section(s.name)?.repeatable);
   const remaining = new Map<string, number>();
-  for (const s of objects(before)) { const t = `${s.name}\u0000${objectText(s)}`; remaining.set(t, (remaining.get(t) ?? 0) + 1); }
+  for (const s of objects(before)) {
+    const t = `${s.name}\u0000${objectText(s)}`;
+    remaining.set(t, (remaining.get(t) ?? 0) + 1);
+  }
   for (const s of objects(after)) {
     const t = `${s.name}\u0000${objectText(s)}`;
     const n = remaining.get(t) ?? 0;
-    if (n > 0) { remaining.set(t, n - 1); continue; }
+    if (n > 0) {
+      remaining.set(t, n - 1);
+      continue;
+    }
     changedObjects.add(s.name);
-    addedObjects.push({ section: s.name, entries: s.entries.flatMap((e) => e.values.map((v) => ({ section: s.name, key: e.key, value: v.value }))) });
+    addedObjects.push({
+      section: s.name,
+      entries: s.entries.flatMap((e) => e.values.map((v) => ({ section: s.name, key: e.key, value: v.value }))),
+    });
   }
   for (const [t, n] of remaining) {
     if (n <= 0) continue;
     const section = t.slice(0, t.indexOf('\u0000'));
     changedObjects.add(section);
-    cannotExpress.push({ section, key: '', reason: `A [${section}] object of the shipped file was removed or changed: a drop-in can only add objects, so that change stays in the vendor file.` });
+    cannotExpress.push({
+      section,
+      key: '',
+      reason: `A [${section}] object of the shipped file was removed or changed: a drop-in can only add objects, so that change stays in the vendor file.`,
+    });
   }
   return { changed, changedObjects, assignments, addedObjects, cannotExpress };
 }
@@ -248,12 +322,17 @@ export function configLineDiffers(dialect: Dialect, current: string, shipped: st
   return at.repeatable ? d.changedObjects.has(at.section) : d.changed.has(keyOf(at.section, at.key));
 }
 
-function keyAtLine(dialect: Dialect, text: string, line: number): { section: string; key: string; repeatable: boolean } | undefined {
+function keyAtLine(
+  dialect: Dialect,
+  text: string,
+  line: number,
+): { section: string; key: string; repeatable: boolean } | undefined {
   for (const s of parseUnit(text).sections) {
     const section = s.header ? s.header.name : dialect.sectionless ? '' : undefined;
     if (section === undefined) continue;
     for (const a of s.assignments) {
-      if (a.line <= line && line < a.line + Math.max(1, a.pieces.length)) return { section, key: a.key, repeatable: !!dialect.section(section)?.repeatable };
+      if (a.line <= line && line < a.line + Math.max(1, a.pieces.length))
+        return { section, key: a.key, repeatable: !!dialect.section(section)?.repeatable };
     }
   }
   return undefined;
@@ -282,21 +361,35 @@ export function planConfigMove(dialect: Dialect, current: string, shipped: strin
     const at = keyAtLine(dialect, current, line);
     keys = at && !at.repeatable ? keys.filter((k) => k === keyOf(at.section, at.key)) : [];
     objects = [];
-    cannot = at ? cannot.filter((c) => c.section === at.section && (at.repeatable ? c.key === '' : c.key === at.key)) : [];
+    cannot = at
+      ? cannot.filter((c) => c.section === at.section && (at.repeatable ? c.key === '' : c.key === at.key))
+      : [];
     if (at?.repeatable && d.changedObjects.has(at.section)) {
-      cannot = [...cannot, { section: at.section, key: at.key, reason: `A line of a [${at.section}] object moves only with its whole object: move every change of the file instead.` }];
+      cannot = [
+        ...cannot,
+        {
+          section: at.section,
+          key: at.key,
+          reason: `A line of a [${at.section}] object moves only with its whole object: move every change of the file instead.`,
+        },
+      ];
     }
   }
   const blocks: string[] = [];
   const bySection = new Map<string, Assignment[]>();
-  for (const k of keys) for (const a of d.assignments.get(k) ?? []) {
-    const l = bySection.get(a.section);
-    if (l) l.push(a); else bySection.set(a.section, [a]);
-  }
-  for (const [section, list] of bySection) blocks.push(`${section ? `[${section}]\n` : ''}${list.map((a) => `${a.key}=${a.value}\n`).join('')}`);
+  for (const k of keys)
+    for (const a of d.assignments.get(k) ?? []) {
+      const l = bySection.get(a.section);
+      if (l) l.push(a);
+      else bySection.set(a.section, [a]);
+    }
+  for (const [section, list] of bySection)
+    blocks.push(`${section ? `[${section}]\n` : ''}${list.map((a) => `${a.key}=${a.value}\n`).join('')}`);
   for (const o of objects) blocks.push(`[${o.section}]\n${o.entries.map((a) => `${a.key}=${a.value}\n`).join('')}`);
   const dropInText = blocks.join('\n');
   const everything = line === undefined && cannot.length === 0;
-  const vendorText = everything ? shipped : revertDirectives(current, shipped, new Set(keys.filter((k) => !k.startsWith('\u0000'))));
+  const vendorText = everything
+    ? shipped
+    : revertDirectives(current, shipped, new Set(keys.filter((k) => !k.startsWith('\u0000'))));
   return { dropInText, vendorText, cannotExpress: cannot, restored: vendorText === shipped };
 }

@@ -14,8 +14,16 @@ import { join, posix } from 'node:path';
 import type { Dialect } from '../catalog/dialects.js';
 import { parseUnit } from '../parser/parser.js';
 import {
-  isVendorPath, listDropInFiles, readHierarchyFileResult, readRootsFor, realFs, resolveInRoot,
-  type DropInDir, type DropInFile, type HierarchyFs, type ManagerConfigFile,
+  isVendorPath,
+  listDropInFiles,
+  readHierarchyFileResult,
+  readRootsFor,
+  realFs,
+  resolveInRoot,
+  type DropInDir,
+  type DropInFile,
+  type HierarchyFs,
+  type ManagerConfigFile,
 } from './hierarchy.js';
 
 export interface ConfigHierarchy {
@@ -42,7 +50,11 @@ export interface ConfigHierarchyOptions {
   readonly dirs?: readonly string[];
 }
 
-export function findConfigHierarchy(dialect: Dialect, name: string, opts: ConfigHierarchyOptions = {}): ConfigHierarchy {
+export function findConfigHierarchy(
+  dialect: Dialect,
+  name: string,
+  opts: ConfigHierarchyOptions = {},
+): ConfigHierarchy {
   const fs = opts.fs ?? realFs;
   const roots = [opts.root ?? '/', ...(opts.extraRoots ?? [])];
   const reads = readRootsFor({ root: opts.root, extraRoots: opts.extraRoots, env: opts.env });
@@ -56,14 +68,26 @@ export function findConfigHierarchy(dialect: Dialect, name: string, opts: Config
       mainCandidates.push(p);
       const res = resolveInRoot(fs, r, p);
       if (res.type !== 'missing' && res.type !== 'dir') {
-        mains.push({ path: p, vendor: isVendorPath(`/${d}`), masked: res.masked, target: res.target, readRoots: reads.forPath(p) });
+        mains.push({
+          path: p,
+          vendor: isVendorPath(`/${d}`),
+          masked: res.masked,
+          target: res.target,
+          readRoots: reads.forPath(p),
+        });
       }
-      if (dialect.recognition.dropIns) dropInDirs.push({ dir: join(r, d, `${name}.d`), vendor: isVendorPath(`/${d}`), level: 'unit', root: r });
+      if (dialect.recognition.dropIns)
+        dropInDirs.push({ dir: join(r, d, `${name}.d`), vendor: isVendorPath(`/${d}`), level: 'unit', root: r });
     }
   }
   return {
-    dialect, name, main: mains[0], shadowedMains: mains.slice(1), mainCandidates,
-    dropIns: listDropInFiles(dropInDirs, fs, reads.forPath), dropInDirs,
+    dialect,
+    name,
+    main: mains[0],
+    shadowedMains: mains.slice(1),
+    mainCandidates,
+    dropIns: listDropInFiles(dropInDirs, fs, reads.forPath),
+    dropInDirs,
   };
 }
 
@@ -75,7 +99,11 @@ export interface ConfigOrigin {
 export interface ConfigEntry {
   readonly key: string;
   /** Values in effect, in order (one for a single-valued key). */
-  readonly values: readonly { readonly value: string; readonly origin: ConfigOrigin; readonly overrides: readonly ConfigOrigin[] }[];
+  readonly values: readonly {
+    readonly value: string;
+    readonly origin: ConfigOrigin;
+    readonly overrides: readonly ConfigOrigin[];
+  }[];
   /** The empty assignment that last cleared the key, if any. */
   readonly resetBy?: ConfigOrigin;
   /** Unknown to the dialect's catalog: systemd ignores it. */
@@ -96,8 +124,17 @@ export interface ConfigSource {
   readonly vendor?: boolean;
 }
 
-interface MutableEntry { key: string; values: { value: string; origin: ConfigOrigin; overrides: ConfigOrigin[] }[]; resetBy?: ConfigOrigin; unknown: boolean }
-interface MutableSection { name: string; object?: ConfigOrigin; entries: Map<string, MutableEntry> }
+interface MutableEntry {
+  key: string;
+  values: { value: string; origin: ConfigOrigin; overrides: ConfigOrigin[] }[];
+  resetBy?: ConfigOrigin;
+  unknown: boolean;
+}
+interface MutableSection {
+  name: string;
+  object?: ConfigOrigin;
+  entries: Map<string, MutableEntry>;
+}
 
 /** Merge a main file and its drop-ins (in order) as the dialect's program does. */
 export function mergeConfig(dialect: Dialect, sources: readonly ConfigSource[]): ConfigSectionView[] {
@@ -115,16 +152,26 @@ export function mergeConfig(dialect: Dialect, sources: readonly ConfigSource[]):
       } else {
         const found = merged.get(name);
         if (found) view = found;
-        else { view = { name, entries: new Map() }; merged.set(name, view); out.push(view); }
+        else {
+          view = { name, entries: new Map() };
+          merged.set(name, view);
+          out.push(view);
+        }
       }
       for (const a of s.assignments) {
         const info = dialect.lookup(name, a.key);
         const origin = { file: src.path, line: a.line + 1 };
         let e = view.entries.get(a.key);
-        if (!e) { e = { key: a.key, values: [], unknown: !info && !a.key.startsWith('X-') }; view.entries.set(a.key, e); }
+        if (!e) {
+          e = { key: a.key, values: [], unknown: !info && !a.key.startsWith('X-') };
+          view.entries.set(a.key, e);
+        }
         const list = info?.list ?? 'no';
         if (a.value === '') {
-          if (list !== 'add-only') { e.values = []; e.resetBy = origin; }
+          if (list !== 'add-only') {
+            e.values = [];
+            e.resetBy = origin;
+          }
         } else if (list === 'no') {
           e.values = [{ value: a.value, origin, overrides: e.values.map((v) => v.origin) }];
         } else {
@@ -133,7 +180,11 @@ export function mergeConfig(dialect: Dialect, sources: readonly ConfigSource[]):
       }
     }
   }
-  return out.map((s) => ({ name: s.name, ...(s.object ? { object: s.object } : {}), entries: [...s.entries.values()] }));
+  return out.map((s) => ({
+    name: s.name,
+    ...(s.object ? { object: s.object } : {}),
+    entries: [...s.entries.values()],
+  }));
 }
 
 export interface ConfigRenderOptions {

@@ -17,7 +17,13 @@
 import { lookupDirective, UNIT_TYPES, typeSection, type DirectiveInfo, type UnitType } from '../catalog/catalog.js';
 import type { UnitDocument } from '../parser/ast.js';
 import { parseUnit } from '../parser/parser.js';
-import { readHierarchyFileResult, realFs, type HierarchyFs, type ManagerHierarchy, type UnitHierarchy } from './hierarchy.js';
+import {
+  readHierarchyFileResult,
+  realFs,
+  type HierarchyFs,
+  type ManagerHierarchy,
+  type UnitHierarchy,
+} from './hierarchy.js';
 import { isFirstWins } from '../catalog/parserFacts.js';
 
 export type MergeMode = 'single' | 'first-wins' | 'list' | 'add-only';
@@ -89,10 +95,14 @@ export interface OriginInfo {
 }
 
 /** Resolve a section + key to the directive systemd stores it in. */
-export function canonicalDirective(section: string, key: string): { section: string; name: string; info: DirectiveInfo | undefined } {
+export function canonicalDirective(
+  section: string,
+  key: string,
+): { section: string; name: string; info: DirectiveInfo | undefined } {
   const info = lookupDirective(section, key);
   if (!info || !info.replacement) return { section, name: key, info };
-  if (info.status !== 'renamed' && info.status !== 'compat-moved' && info.status !== 'deprecated') return { section, name: key, info };
+  if (info.status !== 'renamed' && info.status !== 'compat-moved' && info.status !== 'deprecated')
+    return { section, name: key, info };
   const m = /^(?:\[(\w+)\]\s*)?([A-Za-z0-9]+)$/.exec(info.replacement.trim());
   if (!m) return { section, name: key, info };
   const targetSection = m[1] ?? section;
@@ -138,8 +148,10 @@ export function listResetOf(info: DirectiveInfo | undefined): ListReset {
   if (!info || info.list !== 'yes') return PLAIN_RESET;
   const def = info.defaultValue.trim();
   if (def === '' || /^empty\b/i.test(def)) return PLAIN_RESET;
-  if (info.parser === 'config_parse_capability_set') return { emptyIsDefault: false, token: '~', isResetToken: (v) => v === '~' };
-  if (info.parser === 'config_parse_delegate') return { emptyIsDefault: false, token: 'no', isResetToken: (v) => FALSE_WORDS.has(v.toLowerCase()) };
+  if (info.parser === 'config_parse_capability_set')
+    return { emptyIsDefault: false, token: '~', isResetToken: (v) => v === '~' };
+  if (info.parser === 'config_parse_delegate')
+    return { emptyIsDefault: false, token: 'no', isResetToken: (v) => FALSE_WORDS.has(v.toLowerCase()) };
   return { emptyIsDefault: false, token: undefined, isResetToken: () => false };
 }
 
@@ -181,16 +193,32 @@ export class EffectiveUnit {
     const k = EffectiveUnit.key(c.section, c.name);
     let d = this.dirs.get(k);
     if (!d) {
-      d = { section: c.section, name: c.name, mode: mergeModeOf(c.info), group: resetGroupOf(c.section, c.name, c.info), info: c.info, values: [], events: [], pending: [] };
+      d = {
+        section: c.section,
+        name: c.name,
+        mode: mergeModeOf(c.info),
+        group: resetGroupOf(c.section, c.name, c.info),
+        info: c.info,
+        values: [],
+        events: [],
+        pending: [],
+      };
       this.dirs.set(k, d);
       this.order.push(k);
     }
     const empty = origin.value === '';
     const dir = d;
     /** Clear the values, remembering them as displaced. */
-    const clear = (x: MutableDirective): void => { x.pending = [...x.values.map((v) => v.origin).reverse(), ...x.pending]; x.values = []; };
+    const clear = (x: MutableDirective): void => {
+      x.pending = [...x.values.map((v) => v.origin).reverse(), ...x.pending];
+      x.values = [];
+    };
     /** A new value, taking over what was displaced. */
-    const take = (): EffectiveValue => { const v = { value: origin.value, origin, overrides: dir.pending }; dir.pending = []; return v; };
+    const take = (): EffectiveValue => {
+      const v = { value: origin.value, origin, overrides: dir.pending };
+      dir.pending = [];
+      return v;
+    };
     switch (d.mode) {
       case 'single':
         clear(d);
@@ -198,24 +226,53 @@ export class EffectiveUnit {
         d.events.push({ kind: empty ? 'reset' : 'set', origin });
         break;
       case 'first-wins':
-        if (empty) d.events.push({ kind: 'ignored', origin, reason: 'an empty value is not a unit name; systemd ignores it' });
-        else if (d.values.length > 0) d.events.push({ kind: 'ignored', origin, reason: `the first ${d.name}= wins; systemd ignores later ones ("Multiple units to trigger specified")` });
-        else { d.values = [take()]; d.events.push({ kind: 'set', origin }); }
+        if (empty)
+          d.events.push({ kind: 'ignored', origin, reason: 'an empty value is not a unit name; systemd ignores it' });
+        else if (d.values.length > 0)
+          d.events.push({
+            kind: 'ignored',
+            origin,
+            reason: `the first ${d.name}= wins; systemd ignores later ones ("Multiple units to trigger specified")`,
+          });
+        else {
+          d.values = [take()];
+          d.events.push({ kind: 'set', origin });
+        }
         break;
       case 'add-only':
-        if (empty) d.events.push({ kind: 'ignored', origin, reason: `an empty ${d.name}= does nothing: dependencies can only be added, never removed` });
-        else { d.values.push(take()); d.events.push({ kind: 'append', origin }); }
+        if (empty)
+          d.events.push({
+            kind: 'ignored',
+            origin,
+            reason: `an empty ${d.name}= does nothing: dependencies can only be added, never removed`,
+          });
+        else {
+          d.values.push(take());
+          d.events.push({ kind: 'append', origin });
+        }
         break;
       case 'list': {
         const lr = listResetOf(d.info);
         if (!lr.emptyIsDefault) {
           // Empty = an explicit empty value (kept as ''), the reset token = back to the default.
-          if (lr.isResetToken(origin.value)) { clear(d); d.events.push({ kind: 'reset', origin }); }
-          else if (empty) { clear(d); d.values = [take()]; d.events.push({ kind: 'set', origin }); }
-          else { d.values.push(take()); d.events.push({ kind: 'append', origin }); }
+          if (lr.isResetToken(origin.value)) {
+            clear(d);
+            d.events.push({ kind: 'reset', origin });
+          } else if (empty) {
+            clear(d);
+            d.values = [take()];
+            d.events.push({ kind: 'set', origin });
+          } else {
+            d.values.push(take());
+            d.events.push({ kind: 'append', origin });
+          }
           break;
         }
-        if (!empty) { d.values.push(take()); d.events.push({ kind: 'append', origin }); break; }
+        if (!empty) {
+          d.values.push(take());
+          d.events.push({ kind: 'append', origin });
+          break;
+        }
         clear(d);
         d.events.push({ kind: 'reset', origin });
         if (d.group) {
@@ -244,7 +301,10 @@ export class EffectiveUnit {
       const s = this.dirs.get(k)!.section;
       if (!seen.includes(s)) seen.push(s);
     }
-    return seen.map((s, i) => ({ s, i })).sort((a, b) => SECTION_RANK(a.s) - SECTION_RANK(b.s) || a.i - b.i).map((x) => x.s);
+    return seen
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => SECTION_RANK(a.s) - SECTION_RANK(b.s) || a.i - b.i)
+      .map((x) => x.s);
   }
 
   get(section: string, name: string): EffectiveDirective | undefined {
@@ -273,7 +333,14 @@ export class EffectiveUnit {
       .filter((e) => (e.kind === 'set' || e.kind === 'append') && !live.has(e.origin) && !ignoredSet.has(e.origin))
       .map((e) => e.origin)
       .reverse();
-    return { directive: d, setBy, overridden, resetBy, ignored, message: describeOrigin(d, setBy, overridden, resetBy, ignored) };
+    return {
+      directive: d,
+      setBy,
+      overridden,
+      resetBy,
+      ignored,
+      message: describeOrigin(d, setBy, overridden, resetBy, ignored),
+    };
   }
 }
 
@@ -291,20 +358,33 @@ function quote(v: string): string {
   return `\`${s}\``;
 }
 
-function describeOrigin(d: EffectiveDirective, setBy: Origin[], overridden: Origin[], resetBy: Origin | undefined, ignored: MergeEvent[]): string {
+function describeOrigin(
+  d: EffectiveDirective,
+  setBy: Origin[],
+  overridden: Origin[],
+  resetBy: Origin | undefined,
+  ignored: MergeEvent[],
+): string {
   const parts: string[] = [];
   const prev = overridden[0];
   const prevText = prev ? ` the ${prev.vendor ? 'vendor ' : ''}value ${quote(prev.value)} (${where(prev)})` : '';
   if (setBy.length === 0) {
-    if (resetBy) parts.push(`${d.mode === 'single' ? 'reset to its default' : 'cleared'} by the empty assignment in ${where(resetBy)}${prev ? `, replacing${prevText}` : ''}`);
+    if (resetBy)
+      parts.push(
+        `${d.mode === 'single' ? 'reset to its default' : 'cleared'} by the empty assignment in ${where(resetBy)}${prev ? `, replacing${prevText}` : ''}`,
+      );
     else parts.push('not set (default)');
   } else if (d.mode === 'single' || d.mode === 'first-wins') {
     parts.push(`set in ${where(setBy[0]!)}${prev ? `, overrides${prevText}` : ''}`);
   } else {
     parts.push(`${setBy.length} value${setBy.length === 1 ? '' : 's'} from ${setBy.map(where).join(', ')}`);
-    if (resetBy) parts.push(`after the empty assignment in ${where(resetBy)} cleared ${overridden.length ? `${overridden.length} earlier value${overridden.length === 1 ? '' : 's'}${prev?.vendor ? ' (vendor)' : ''}` : 'the list'}`);
+    if (resetBy)
+      parts.push(
+        `after the empty assignment in ${where(resetBy)} cleared ${overridden.length ? `${overridden.length} earlier value${overridden.length === 1 ? '' : 's'}${prev?.vendor ? ' (vendor)' : ''}` : 'the list'}`,
+      );
   }
-  if (ignored.length) parts.push(`ignored: ${ignored.map((e) => `${where(e.origin)} (${e.reason ?? 'ignored'})`).join('; ')}`);
+  if (ignored.length)
+    parts.push(`ignored: ${ignored.map((e) => `${where(e.origin)} (${e.reason ?? 'ignored'})`).join('; ')}`);
   return parts.join('; ');
 }
 
@@ -315,8 +395,18 @@ export function mergeUnit(sources: readonly SourceFile[]): EffectiveUnit {
     const doc = src.doc ?? parseUnit(src.text ?? '');
     for (const section of doc.sections) {
       for (const a of section.assignments) {
-        const origin: Origin = { file: src.path, line: a.line + 1, section: section.name ?? '', key: a.key, value: a.value, vendor: src.vendor ?? false };
-        if (section.name === undefined) { eff.outsideSection.push(origin); continue; }
+        const origin: Origin = {
+          file: src.path,
+          line: a.line + 1,
+          section: section.name ?? '',
+          key: a.key,
+          value: a.value,
+          vendor: src.vendor ?? false,
+        };
+        if (section.name === undefined) {
+          eff.outsideSection.push(origin);
+          continue;
+        }
         eff.apply(section.name, origin);
       }
     }
@@ -368,19 +458,23 @@ export function renderEffective(eff: EffectiveUnit, opts: RenderOptions = {}): s
     }
     const info = eff.originOf(d.section, d.name)!;
     if (d.values.length === 0) {
-      if (comments && info.resetBy) out.push(`# ${d.name}= ${d.mode === 'single' ? 'reset to its default' : 'cleared'} by ${where(info.resetBy)}`);
+      if (comments && info.resetBy)
+        out.push(`# ${d.name}= ${d.mode === 'single' ? 'reset to its default' : 'cleared'} by ${where(info.resetBy)}`);
       continue;
     }
     d.values.forEach((v, i) => {
       if (comments) {
         let c = `# from ${where(v.origin)}`;
-        if (v.overrides.length) c += `, overrides ${v.overrides.slice(0, 3).map(where).join(', ')}${v.overrides.length > 3 ? ', …' : ''}`;
+        if (v.overrides.length)
+          c += `, overrides ${v.overrides.slice(0, 3).map(where).join(', ')}${v.overrides.length > 3 ? ', …' : ''}`;
         if (i === 0 && d.info === undefined) c += ' (unknown to systemd: ignored)';
         out.push(c);
       }
       out.push(`${d.name}=${v.value}`);
     });
-    if (comments) for (const e of info.ignored) out.push(`# ignored: ${e.origin.key}=${e.origin.value} at ${where(e.origin)} (${e.reason ?? ''})`);
+    if (comments)
+      for (const e of info.ignored)
+        out.push(`# ignored: ${e.origin.key}=${e.origin.value} at ${where(e.origin)} (${e.reason ?? ''})`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -118,14 +118,20 @@ function recogniseDialect(parts: readonly string[], text: string | undefined): D
   let bestScore = 0;
   for (const d of generatedDialects()) {
     const r = d.recognition;
-    const named = r.names?.includes(name) || r.namePattern?.test(name)
-      || r.suffixes?.some((s) => name.endsWith(s) && name.length > s.length);
+    const named =
+      r.names?.includes(name) ||
+      r.namePattern?.test(name) ||
+      r.suffixes?.some((s) => name.endsWith(s) && name.length > s.length);
     if (!named) continue;
     if (r.notIn?.some((f) => containsFolder(dirs, f))) continue;
-    const inFolder = r.folders?.some((f) => (r.foldersAbove ? containsFolder(dirs, f) : endsWithFolder(dirs, f))) ?? false;
+    const inFolder =
+      r.folders?.some((f) => (r.foldersAbove ? containsFolder(dirs, f) : endsWithFolder(dirs, f))) ?? false;
     if (r.folderRequired && !inFolder) continue;
     const score = 1 + (inFolder ? 2 : 0) + (text !== undefined && r.content ? r.content(text) : 0);
-    if (score > bestScore) { best = d; bestScore = score; }
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -134,8 +140,12 @@ function recogniseDialect(parts: readonly string[], text: string | undefined): D
 function typeDropInOwner(owner: string, dirs: readonly string[]): Dialect | undefined {
   if (owner.includes('.')) return undefined;
   const inDirs = dirs.filter((p) => p.length > 0);
-  return generatedDialects().find((d) => d.recognition.typeDropIns && d.recognition.suffixes?.includes(`.${owner}`)
-    && d.recognition.folders?.some((f) => containsFolder(inDirs, f)));
+  return generatedDialects().find(
+    (d) =>
+      d.recognition.typeDropIns &&
+      d.recognition.suffixes?.includes(`.${owner}`) &&
+      d.recognition.folders?.some((f) => containsFolder(inDirs, f)),
+  );
 }
 
 /** The dialect a file of this kind is read in (undefined: a file we leave alone). */

@@ -15,7 +15,16 @@ import { posix } from 'node:path';
 import { UNIT_TYPES, type UnitType } from '../catalog/catalog.js';
 import { encodeText } from '../parser/bytes.js';
 import { checkUnitName } from '../values/unitName.js';
-import { formatBytes, hostSystemdFolders, isInsideRoots, readTextFileSafe, realReadFs, type SafeCheckResult, type SafeReadFs, type SafeReadResult } from './safeRead.js';
+import {
+  formatBytes,
+  hostSystemdFolders,
+  isInsideRoots,
+  readTextFileSafe,
+  realReadFs,
+  type SafeCheckResult,
+  type SafeReadFs,
+  type SafeReadResult,
+} from './safeRead.js';
 import { systemSearchPaths, userSearchPaths, type Scope } from './searchPaths.js';
 
 const { join, dirname, basename, isAbsolute, resolve } = posix;
@@ -58,17 +67,29 @@ export const realFs: HierarchyFs = {
     }
   },
   readlink(p) {
-    try { return readlinkSync(p); } catch { return undefined; }
+    try {
+      return readlinkSync(p);
+    } catch {
+      return undefined;
+    }
   },
   readdir(p) {
-    try { return readdirSync(p); } catch { return undefined; }
+    try {
+      return readdirSync(p);
+    } catch {
+      return undefined;
+    }
   },
   readFile(p) {
     const r = readTextFileSafe(p);
     return r.ok ? r.text : undefined;
   },
   realpath(p) {
-    try { return realpathSync(p); } catch { return undefined; }
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
   },
   safe: realReadFs,
 };
@@ -94,7 +115,10 @@ export function memoryFs(tree: Readonly<Record<string, MemoryEntry>>): Hierarchy
     }
   };
   for (const [rawPath, entry] of Object.entries(tree)) {
-    if (rawPath.endsWith('/')) { addDir(posix.normalize(rawPath).replace(/\/+$/, '') || '/'); continue; }
+    if (rawPath.endsWith('/')) {
+      addDir(posix.normalize(rawPath).replace(/\/+$/, '') || '/');
+      continue;
+    }
     const p = posix.normalize(rawPath);
     addDir(dirname(p));
     dirs.get(dirname(p))!.add(basename(p));
@@ -114,16 +138,37 @@ export function memoryFs(tree: Readonly<Record<string, MemoryEntry>>): Hierarchy
   };
   const check = (p: string, o: { maxBytes: number; allowedRoots?: readonly string[] }): SafeCheckResult => {
     const r = real(p);
-    if (r === undefined) return { ok: false, skipped: 'unreadable', reason: `${p} cannot be read: too many levels of symlinks` };
-    if (o.allowedRoots && !isInsideRoots(r, o.allowedRoots.map((x) => posix.normalize(x)))) {
-      return { ok: false, skipped: 'outside-roots', reason: `${p} leads to ${r}, outside the workspace and the systemd folders; it was not followed` };
+    if (r === undefined)
+      return { ok: false, skipped: 'unreadable', reason: `${p} cannot be read: too many levels of symlinks` };
+    if (
+      o.allowedRoots &&
+      !isInsideRoots(
+        r,
+        o.allowedRoots.map((x) => posix.normalize(x)),
+      )
+    ) {
+      return {
+        ok: false,
+        skipped: 'outside-roots',
+        reason: `${p} leads to ${r}, outside the workspace and the systemd folders; it was not followed`,
+      };
     }
     if (dirs.has(r)) return { ok: false, skipped: 'directory', reason: `${p} is a folder` };
-    if (specials.has(r) || r === '/dev/null' || r === '/dev/zero') return { ok: false, skipped: 'not-a-regular-file', reason: `${p} is ${specials.get(r) === 'fifo' ? 'a named pipe (FIFO)' : `a ${specials.get(r) ?? 'character device'}`}; only regular files are read` };
+    if (specials.has(r) || r === '/dev/null' || r === '/dev/zero')
+      return {
+        ok: false,
+        skipped: 'not-a-regular-file',
+        reason: `${p} is ${specials.get(r) === 'fifo' ? 'a named pipe (FIFO)' : `a ${specials.get(r) ?? 'character device'}`}; only regular files are read`,
+      };
     const text = files.get(r);
     if (text === undefined) return { ok: false, skipped: 'missing', reason: `${p} cannot be read: no such file` };
     const size = encodeText(text).length;
-    if (size > o.maxBytes) return { ok: false, skipped: 'too-large', reason: `${p} is ${formatBytes(size)}, over the ${formatBytes(o.maxBytes)} limit for unit files; it was not read` };
+    if (size > o.maxBytes)
+      return {
+        ok: false,
+        skipped: 'too-large',
+        reason: `${p} is ${formatBytes(size)}, over the ${formatBytes(o.maxBytes)} limit for unit files; it was not read`,
+      };
     return { ok: true, realPath: r, size };
   };
   const safe: SafeReadFs = {
@@ -147,7 +192,10 @@ export function memoryFs(tree: Readonly<Record<string, MemoryEntry>>): Hierarchy
       return undefined;
     },
     readlink: (p) => links.get(posix.normalize(p)),
-    readdir: (p) => { const d = dirs.get(posix.normalize(p)); return d ? [...d] : undefined; },
+    readdir: (p) => {
+      const d = dirs.get(posix.normalize(p));
+      return d ? [...d] : undefined;
+    },
     readFile: (p) => files.get(posix.normalize(p)),
   };
 }
@@ -215,11 +263,18 @@ export interface HierarchyOptions {
  * administrator's own and may link anywhere (`undefined`); a file found in a workspace may only lead into the
  * workspace (the roots other than `/`, the unit folders, `readRoots`) or into the host's systemd folders.
  */
-export function readRootsFor(opts: HierarchyOptions): { readonly forPath: (path: string) => readonly string[] | undefined; readonly all: readonly string[] } {
+export function readRootsFor(opts: HierarchyOptions): {
+  readonly forPath: (path: string) => readonly string[] | undefined;
+  readonly all: readonly string[];
+} {
   const env = opts.env ?? process.env;
   const host = hostSystemdFolders(env);
   const roots = [opts.root ?? '/', ...(opts.extraRoots ?? [])].filter((r) => posix.resolve(r) !== '/');
-  const all = [...new Set([...roots, ...(opts.unitDirs ?? []), ...(opts.readRoots ?? [])].map((r) => posix.resolve(r)).concat(host))];
+  const all = [
+    ...new Set(
+      [...roots, ...(opts.unitDirs ?? []), ...(opts.readRoots ?? [])].map((r) => posix.resolve(r)).concat(host),
+    ),
+  ];
   return { all, forPath: (path) => (isInsideRoots(posix.normalize(path), host) ? undefined : all) };
 }
 
@@ -248,7 +303,8 @@ export function isVendorPath(path: string, roots: readonly string[] = ['/']): bo
 export function unitSearchDirs(opts: HierarchyOptions = {}): SearchDir[] {
   const root = opts.root ?? '/';
   const roots = [root, ...(opts.extraRoots ?? [])];
-  const base = (opts.scope ?? 'system') === 'system' ? systemSearchPaths('/') : userSearchPaths('/', opts.env ?? process.env);
+  const base =
+    (opts.scope ?? 'system') === 'system' ? systemSearchPaths('/') : userSearchPaths('/', opts.env ?? process.env);
   const out: SearchDir[] = [];
   const seen = new Set<string>();
   const push = (d: SearchDir): void => {
@@ -256,7 +312,8 @@ export function unitSearchDirs(opts: HierarchyOptions = {}): SearchDir[] {
     seen.add(d.dir);
     out.push(d);
   };
-  for (const d of opts.unitDirs ?? []) push({ dir: posix.resolve(d), vendor: isVendorPath(posix.resolve(d), roots), root });
+  for (const d of opts.unitDirs ?? [])
+    push({ dir: posix.resolve(d), vendor: isVendorPath(posix.resolve(d), roots), root });
   for (const p of base) for (const r of roots) push({ dir: join(r, p.dir), vendor: p.vendor, root: r });
   return out;
 }
@@ -326,7 +383,10 @@ export function dropInDirNamesFor(name: string, level: DropInLevel = 'unit'): Dr
     for (;;) {
       const dash = prefix.lastIndexOf('-');
       if (dash < 0 || dash === 0) return;
-      if (dash + 1 < prefix.length || chopped) { prefix = prefix.slice(0, dash + 1); break; }
+      if (dash + 1 < prefix.length || chopped) {
+        prefix = prefix.slice(0, dash + 1);
+        break;
+      }
       prefix = prefix.slice(0, dash);
       chopped = true;
     }
@@ -334,7 +394,11 @@ export function dropInDirNamesFor(name: string, level: DropInLevel = 'unit'): Dr
     const type = unitTypeOfName(n);
     if (!type) return;
     const inst = isInstanceName(n) ? instanceOf(n) : undefined;
-    walk(inst !== undefined ? `${prefix}@${inst}.${type}` : `${prefix}.${type}`, lv === 'alias' ? 'alias' : 'prefix', depth + 1);
+    walk(
+      inst !== undefined ? `${prefix}@${inst}.${type}` : `${prefix}.${type}`,
+      lv === 'alias' ? 'alias' : 'prefix',
+      depth + 1,
+    );
   };
   walk(name, level, 0);
   return out;
@@ -381,7 +445,11 @@ export function isIgnoredConfName(name: string): boolean {
  * conf_files_list_strv(): `*.conf` files of all folders, ordered by file name; for the same name the first
  * folder (highest priority) wins and hides the others.
  */
-export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs, readRoots?: (path: string) => readonly string[] | undefined): DropInFile[] {
+export function listDropInFiles(
+  dirs: readonly DropInDir[],
+  fs: HierarchyFs,
+  readRoots?: (path: string) => readonly string[] | undefined,
+): DropInFile[] {
   const byName = new Map<string, { winner: { d: DropInDir; path: string }; shadows: ShadowedFile[] }>();
   const seenDirs = new Set<string>();
   for (const d of dirs) {
@@ -406,8 +474,15 @@ export function listDropInFiles(dirs: readonly DropInDir[], fs: HierarchyFs, rea
   for (const [name, { winner, shadows }] of byName) {
     const r = resolveInRoot(fs, winner.d.root, winner.path);
     out.push({
-      path: winner.path, name, dir: winner.d.dir, vendor: winner.d.vendor || (r.target !== winner.path && isVendorPath(r.target, [winner.d.root])), level: winner.d.level,
-      masked: r.masked, target: r.target, shadows, readRoots: readRoots?.(winner.path),
+      path: winner.path,
+      name,
+      dir: winner.d.dir,
+      vendor: winner.d.vendor || (r.target !== winner.path && isVendorPath(r.target, [winner.d.root])),
+      level: winner.d.level,
+      masked: r.masked,
+      target: r.target,
+      shadows,
+      readRoots: readRoots?.(winner.path),
     });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -452,7 +527,11 @@ export interface UnitHierarchy {
   readonly readRoots: readonly string[];
 }
 
-function findFile(name: string, dirs: readonly SearchDir[], fs: HierarchyFs): { hit: { sd: SearchDir; r: Resolved } | undefined; rest: ShadowedFile[] } {
+function findFile(
+  name: string,
+  dirs: readonly SearchDir[],
+  fs: HierarchyFs,
+): { hit: { sd: SearchDir; r: Resolved } | undefined; rest: ShadowedFile[] } {
   let hit: { sd: SearchDir; r: Resolved } | undefined;
   const rest: ShadowedFile[] = [];
   let hitReal: string | undefined;
@@ -462,7 +541,11 @@ function findFile(name: string, dirs: readonly SearchDir[], fs: HierarchyFs): { 
     if (!st || st.type === 'dir') continue;
     const r = resolveInRoot(fs, sd.root, p);
     if (r.type === 'dir') continue;
-    if (!hit) { hit = { sd, r }; hitReal = fs.realpath?.(p); continue; }
+    if (!hit) {
+      hit = { sd, r };
+      hitReal = fs.realpath?.(p);
+      continue;
+    }
     const real = fs.realpath?.(p);
     if (real !== undefined && real === hitReal) continue;
     rest.push({ path: p, vendor: sd.vendor });
@@ -471,7 +554,12 @@ function findFile(name: string, dirs: readonly SearchDir[], fs: HierarchyFs): { 
 }
 
 /** Other names that are symlinks to this unit in the search folders (what `systemctl enable` makes of Alias=). */
-function reverseAliases(id: string, fragmentTarget: string | undefined, dirs: readonly SearchDir[], fs: HierarchyFs): string[] {
+function reverseAliases(
+  id: string,
+  fragmentTarget: string | undefined,
+  dirs: readonly SearchDir[],
+  fs: HierarchyFs,
+): string[] {
   const type = unitTypeOfName(id);
   const out = new Set<string>();
   for (const sd of dirs) {
@@ -491,10 +579,17 @@ function reverseAliases(id: string, fragmentTarget: string | undefined, dirs: re
 }
 
 /** The drop-in folders for a unit with these names, in systemd's order. */
-export function dropInDirsFor(id: string, aliases: readonly string[], dirs: readonly SearchDir[], suffix = '.d'): DropInDir[] {
+export function dropInDirsFor(
+  id: string,
+  aliases: readonly string[],
+  dirs: readonly SearchDir[],
+  suffix = '.d',
+): DropInDir[] {
   const out: DropInDir[] = [];
   const add = (names: DropInDirName[]): void => {
-    for (const sd of dirs) for (const n of names) out.push({ dir: join(sd.dir, n.name + suffix), vendor: sd.vendor, level: n.level, root: sd.root });
+    for (const sd of dirs)
+      for (const n of names)
+        out.push({ dir: join(sd.dir, n.name + suffix), vendor: sd.vendor, level: n.level, root: sd.root });
   };
   add(dropInDirNamesFor(id, 'unit'));
   for (const a of aliases) add(dropInDirNamesFor(a, 'alias'));
@@ -531,13 +626,24 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
     } else if (hit.r.type === 'file') {
       // A link in /etc to a vendor file still holds vendor contents.
       const vendor = hit.sd.vendor || (hit.r.linkText !== undefined && isVendorPath(hit.r.target, [hit.sd.root]));
-      fragment = { path: hit.r.path, vendor, target: hit.r.target, linkText: hit.r.linkText, readRoots: reads.forPath(hit.r.path) };
+      fragment = {
+        path: hit.r.path,
+        vendor,
+        target: hit.r.target,
+        linkText: hit.r.linkText,
+        readRoots: reads.forPath(hit.r.path),
+      };
       // A symlink to a differently named unit makes `name` an alias of that unit (unit_file_build_name_map()).
       // (Template aliases, foo@.service -> bar@.service, are left alone: the instance keeps its name.)
       const targetName = basename(hit.r.target);
       const foundName = basename(hit.r.path);
-      if (hit.r.linkText !== undefined && foundName === name && targetName !== name
-        && checkUnitName(targetName).ok && unitTypeOfName(targetName) === type) {
+      if (
+        hit.r.linkText !== undefined &&
+        foundName === name &&
+        targetName !== name &&
+        checkUnitName(targetName).ok &&
+        unitTypeOfName(targetName) === type
+      ) {
         id = targetName;
         aliases.add(name);
       }
@@ -548,8 +654,19 @@ export function findUnitHierarchy(name: string, opts: HierarchyOptions = {}): Un
   const dropInDirs = dropInDirsFor(id, aliasList, dirs);
   const dropIns = listDropInFiles(dropInDirs, fs, reads.forPath);
   return {
-    name, id, type, scope, fragment, shadowedFragments: rest, masked, maskedBy, aliases: aliasList,
-    dropIns, dropInDirs, searchDirs: dirs, readRoots: reads.all,
+    name,
+    id,
+    type,
+    scope,
+    fragment,
+    shadowedFragments: rest,
+    masked,
+    maskedBy,
+    aliases: aliasList,
+    dropIns,
+    dropInDirs,
+    searchDirs: dirs,
+    readRoots: reads.all,
   };
 }
 
@@ -606,7 +723,10 @@ export interface ManagerHierarchy {
  * For the user manager it parses `$XDG_CONFIG_HOME/systemd/user.conf` and then /etc/systemd/user.conf
  * (main.c manager_find_user_config_paths()), with `user.conf.d/` under the config home first.
  */
-export function findManagerHierarchy(scope: Scope, opts: Omit<HierarchyOptions, 'scope' | 'unitDirs'> = {}): ManagerHierarchy {
+export function findManagerHierarchy(
+  scope: Scope,
+  opts: Omit<HierarchyOptions, 'scope' | 'unitDirs'> = {},
+): ManagerHierarchy {
   const fs = opts.fs ?? realFs;
   const root = opts.root ?? '/';
   const roots = [root, ...(opts.extraRoots ?? [])];
@@ -636,7 +756,9 @@ export function findManagerHierarchy(scope: Scope, opts: Omit<HierarchyOptions, 
     }
   }
   const dropInDirs: DropInDir[] = [];
-  for (const l of levels) for (const r of roots) dropInDirs.push({ dir: join(r, l.rel, `${file}.d`), vendor: l.vendor, level: 'unit', root: r });
+  for (const l of levels)
+    for (const r of roots)
+      dropInDirs.push({ dir: join(r, l.rel, `${file}.d`), vendor: l.vendor, level: 'unit', root: r });
   return { scope, mainFiles, mainCandidates, dropIns: listDropInFiles(dropInDirs, fs, reads.forPath), dropInDirs };
 }
 

@@ -18,7 +18,13 @@ const cache = new BoundedCache<string, string | undefined>({ max: 2, ttlMs: 10 *
 export function localPodmanVersion(): string | undefined {
   return cache.get('local', () => {
     try {
-      const r = spawnSync('podman', ['--version'], { timeout: 3000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true, env: { ...process.env, LC_ALL: 'C' } });
+      const r = spawnSync('podman', ['--version'], {
+        timeout: 3000,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        windowsHide: true,
+        env: { ...process.env, LC_ALL: 'C' },
+      });
       return r.status === 0 ? parsePodmanVersion(r.stdout ?? '') : undefined;
     } catch {
       return undefined;

@@ -9,9 +9,16 @@ import { readdirSync } from 'node:fs';
 import { BoundedCache } from '../util/cache.js';
 
 const LIBRARY_DIRS = [
-  '/usr/lib/systemd', '/lib/systemd', '/usr/lib64/systemd', '/usr/lib/x86_64-linux-gnu/systemd', '/usr/lib/aarch64-linux-gnu/systemd',
-  '/usr/lib/arm-linux-gnueabihf/systemd', '/usr/lib/i386-linux-gnu/systemd', '/usr/lib/riscv64-linux-gnu/systemd',
-  '/usr/lib/powerpc64le-linux-gnu/systemd', '/usr/lib/s390x-linux-gnu/systemd',
+  '/usr/lib/systemd',
+  '/lib/systemd',
+  '/usr/lib64/systemd',
+  '/usr/lib/x86_64-linux-gnu/systemd',
+  '/usr/lib/aarch64-linux-gnu/systemd',
+  '/usr/lib/arm-linux-gnueabihf/systemd',
+  '/usr/lib/i386-linux-gnu/systemd',
+  '/usr/lib/riscv64-linux-gnu/systemd',
+  '/usr/lib/powerpc64le-linux-gnu/systemd',
+  '/usr/lib/s390x-linux-gnu/systemd',
 ];
 
 /** "systemd 252 (252.38-1~deb12u1)" → 252. */
@@ -22,7 +29,13 @@ export function parseSystemctlVersion(text: string): number | undefined {
 
 function fromSystemctl(): number | undefined {
   try {
-    const r = spawnSync('systemctl', ['--version'], { timeout: 2000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true, env: { ...process.env, LC_ALL: 'C', SYSTEMD_PAGER: 'cat' } });
+    const r = spawnSync('systemctl', ['--version'], {
+      timeout: 2000,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      windowsHide: true,
+      env: { ...process.env, LC_ALL: 'C', SYSTEMD_PAGER: 'cat' },
+    });
     return r.status === 0 ? parseSystemctlVersion(r.stdout ?? '') : undefined;
   } catch {
     return undefined;
@@ -32,7 +45,11 @@ function fromSystemctl(): number | undefined {
 function fromLibrary(dirs: readonly string[]): number | undefined {
   for (const dir of dirs) {
     let names: string[];
-    try { names = readdirSync(dir); } catch { continue; }
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
     for (const n of names) {
       const m = /^libsystemd-(?:shared|core)-(\d{2,4})(?:[.-].*)?\.so$/.exec(n);
       if (m) return Number(m[1]);

@@ -17,7 +17,15 @@
 import { typeSection, type UnitType } from '../catalog/catalog.js';
 import type { UnitDocument } from '../parser/ast.js';
 import {
-  comparableValues, EffectiveUnit, effectiveOfText, guessUnitType, listResetOf, wordsOf, type EffectiveDirective, type MergeMode, type ResetGroup,
+  comparableValues,
+  EffectiveUnit,
+  effectiveOfText,
+  guessUnitType,
+  listResetOf,
+  wordsOf,
+  type EffectiveDirective,
+  type MergeMode,
+  type ResetGroup,
 } from './effective.js';
 import { EMPTY_REFUSED_252 } from '../catalog/parserFacts.js';
 
@@ -65,13 +73,17 @@ function toEffective(x: Input, label: string): EffectiveUnit {
   return x instanceof EffectiveUnit ? x : effectiveOfText(x, label);
 }
 
-const isPrefix = (a: readonly string[], b: readonly string[]): boolean => a.length <= b.length && a.every((v, i) => v === b[i]);
+const isPrefix = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length <= b.length && a.every((v, i) => v === b[i]);
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && isPrefix(a, b);
 
 function sectionOrder(sections: string[], unitType: UnitType | undefined): string[] {
   const typeSec = unitType ? typeSection(unitType) : undefined;
   const rank = (s: string): number => (s === 'Unit' ? 0 : s === typeSec ? 1 : s === 'Install' ? 3 : 2);
-  return sections.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+  return sections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
 }
 
 function looksLikeLiteral(v: string): boolean {
@@ -93,9 +105,16 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
 
   // Keys: target order first, then keys only the base has; grouped by section.
   const keyOf = (d: EffectiveDirective): string => `${d.section}\u0000${d.name}`;
-  const keys = new Map<string, { section: string; name: string; mode: MergeMode; group: ResetGroup | undefined; d: EffectiveDirective }>();
-  for (const d of [...tDirs, ...bDirs]) if (!keys.has(keyOf(d))) keys.set(keyOf(d), { section: d.section, name: d.name, mode: d.mode, group: d.group, d });
-  const sections = sectionOrder([...new Set([...keys.values()].map((k) => k.section))], opts.unitType ?? guessUnitType([...B.sectionNames(), ...T.sectionNames()]));
+  const keys = new Map<
+    string,
+    { section: string; name: string; mode: MergeMode; group: ResetGroup | undefined; d: EffectiveDirective }
+  >();
+  for (const d of [...tDirs, ...bDirs])
+    if (!keys.has(keyOf(d))) keys.set(keyOf(d), { section: d.section, name: d.name, mode: d.mode, group: d.group, d });
+  const sections = sectionOrder(
+    [...new Set([...keys.values()].map((k) => k.section))],
+    opts.unitType ?? guessUnitType([...B.sectionNames(), ...T.sectionNames()]),
+  );
 
   const valuesIn = (E: EffectiveUnit, section: string, name: string): string[] => {
     const d = E.get(section, name);
@@ -150,10 +169,17 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
           else {
             const def = k.d.info?.defaultValue ?? '';
             cannot.push({
-              section, key: k.name, kind: 'empty-refused', base: b, target: t,
-              reason: `systemd 252 refuses an empty ${k.name}= ("Failed to parse …, ignoring"), so a drop-in cannot reset it to its default; `
-                + (looksLikeLiteral(def) ? `write ${k.name}=${def} (the default) instead` : `write the value you want explicitly`)
-                + ` (the base sets ${k.name}=${b[0] ?? ''}).`,
+              section,
+              key: k.name,
+              kind: 'empty-refused',
+              base: b,
+              target: t,
+              reason:
+                `systemd 252 refuses an empty ${k.name}= ("Failed to parse …, ignoring"), so a drop-in cannot reset it to its default; ` +
+                (looksLikeLiteral(def)
+                  ? `write ${k.name}=${def} (the default) instead`
+                  : `write the value you want explicitly`) +
+                ` (the base sets ${k.name}=${b[0] ?? ''}).`,
             });
           }
           break;
@@ -161,22 +187,35 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
           if (b.length === 0) emit(section, k.name, t[0]!);
           else {
             cannot.push({
-              section, key: k.name, kind: 'first-wins', base: b, target: t,
-              reason: `[${section}] ${k.name}= keeps its first value (systemd ignores later ones with "Multiple units to trigger specified"), `
-                + `so a drop-in cannot ${t.length ? `change ${b[0]} to ${t[0]}` : `remove ${b[0]}`}; edit the unit file itself (systemctl edit --full).`,
+              section,
+              key: k.name,
+              kind: 'first-wins',
+              base: b,
+              target: t,
+              reason:
+                `[${section}] ${k.name}= keeps its first value (systemd ignores later ones with "Multiple units to trigger specified"), ` +
+                `so a drop-in cannot ${t.length ? `change ${b[0]} to ${t[0]}` : `remove ${b[0]}`}; edit the unit file itself (systemctl edit --full).`,
             });
           }
           break;
         case 'list': {
-          if (isPrefix(b, t)) { for (const v of t.slice(b.length)) emit(section, k.name, v); break; }
+          if (isPrefix(b, t)) {
+            for (const v of t.slice(b.length)) emit(section, k.name, v);
+            break;
+          }
           const lr = listResetOf(k.d.info);
           if (lr.emptyIsDefault) emit(section, k.name, '');
           else if (lr.token !== undefined) emit(section, k.name, lr.token);
           else if (t[0] !== '') {
             cannot.push({
-              section, key: k.name, kind: 'empty-not-default', base: b, target: t,
-              reason: `an empty ${k.name}= does not restore its default (${k.d.info?.defaultValue ?? 'unknown'}) and no other value is known to, `
-                + 'so a drop-in cannot replace the list; edit the unit file itself (systemctl edit --full).',
+              section,
+              key: k.name,
+              kind: 'empty-not-default',
+              base: b,
+              target: t,
+              reason:
+                `an empty ${k.name}= does not restore its default (${k.d.info?.defaultValue ?? 'unknown'}) and no other value is known to, ` +
+                'so a drop-in cannot replace the list; edit the unit file itself (systemctl edit --full).',
             });
             break;
           }
@@ -192,9 +231,14 @@ export function computeMinimalDropIn(base: Input, target: Input, opts: MinimalDr
           const removed = b.filter((w) => !tSet.has(w));
           if (removed.length) {
             cannot.push({
-              section, key: k.name, kind: 'add-only-removal', base: b, target: t,
-              reason: `${k.name}= can only be added to in a drop-in (an empty ${k.name}= is ignored), so ${removed.join(' ')} cannot be removed; `
-                + 'edit the unit file itself (systemctl edit --full) or mask the unit it pulls in.',
+              section,
+              key: k.name,
+              kind: 'add-only-removal',
+              base: b,
+              target: t,
+              reason:
+                `${k.name}= can only be added to in a drop-in (an empty ${k.name}= is ignored), so ${removed.join(' ')} cannot be removed; ` +
+                'edit the unit file itself (systemctl edit --full) or mask the unit it pulls in.',
             });
           }
           break;
@@ -219,6 +263,11 @@ function orderedWords(d: EffectiveDirective | undefined): string[] {
   if (!d) return [];
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const v of d.values) for (const w of wordsOf(v.value)) if (!seen.has(w)) { seen.add(w); out.push(w); }
+  for (const v of d.values)
+    for (const w of wordsOf(v.value))
+      if (!seen.has(w)) {
+        seen.add(w);
+        out.push(w);
+      }
   return out;
 }

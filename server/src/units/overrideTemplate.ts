@@ -43,7 +43,8 @@ function skeleton(eff: EffectiveUnit, unitType: UnitType | undefined): string {
     lines.push(`[${s}]`);
     for (const d of dirs) {
       if (d.values.length === 0) continue;
-      if (d.mode === 'list') lines.push(`# (${d.name}= is a list: write an empty "${d.name}=" first to replace it rather than add to it)`);
+      if (d.mode === 'list')
+        lines.push(`# (${d.name}= is a list: write an empty "${d.name}=" first to replace it rather than add to it)`);
       else if (d.mode === 'add-only') lines.push(`# (${d.name}= can only be added to in a drop-in, never reduced)`);
       else if (d.mode === 'first-wins') lines.push(`# (${d.name}= keeps its first value: a drop-in cannot change it)`);
       for (const v of d.values) {
@@ -67,7 +68,10 @@ export function overrideTemplate(eff: EffectiveUnit, opts: OverrideTemplateOptio
   if (!opts.markers) {
     if (!existing) return `${intro}\n\n${body}\n`;
     // Keep the existing file first and verbatim; the current settings follow as comments only.
-    const commented = body.split('\n').map((l) => (l.startsWith('[') ? `# ${l}` : l)).join('\n');
+    const commented = body
+      .split('\n')
+      .map((l) => (l.startsWith('[') ? `# ${l}` : l))
+      .join('\n');
     return `${existing.replace(/\s*$/, '')}\n\n# Current effective settings of ${opts.unitName}:\n${commented}\n`;
   }
   const m = EDIT_MARKERS[opts.markers];
@@ -99,5 +103,7 @@ export function stripEditMarkers(text: string): string {
 
 function guessFromName(name: string): UnitType | undefined {
   const t = name.slice(name.lastIndexOf('.') + 1);
-  return (['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const).find((x) => x === t);
+  return (
+    ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const
+  ).find((x) => x === t);
 }

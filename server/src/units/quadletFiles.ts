@@ -30,7 +30,11 @@ export function quadletSearchFolders(path: string): string[] {
     const root = sys[1]!;
     const rest = norm.slice(i + '/containers/systemd/'.length);
     const users = sys[2] === 'etc' && rest.startsWith('users/');
-    const out = [`${root}/run/containers/systemd`, `${root}/etc/containers/systemd`, `${root}/usr/share/containers/systemd`];
+    const out = [
+      `${root}/run/containers/systemd`,
+      `${root}/etc/containers/systemd`,
+      `${root}/usr/share/containers/systemd`,
+    ];
     return users ? [tree, ...out.slice(0, 2)] : out;
   }
   // A user's own folder: the user generator also reads /etc/containers/systemd/users/ (of the same root).
@@ -48,18 +52,29 @@ export function quadletScopeOf(path: string): 'system' | 'user' | undefined {
 }
 
 const listing = new BoundedCache<string, string[]>({ max: 200, ttlMs: 3000 });
-const loaded = new BoundedCache<string, { mtimeMs: number; loader: unknown; unit: unknown }>({ max: 2000, ttlMs: Infinity });
+const loaded = new BoundedCache<string, { mtimeMs: number; loader: unknown; unit: unknown }>({
+  max: 2000,
+  ttlMs: Infinity,
+});
 
 function walk(dir: string, depth: number, out: string[]): void {
   if (out.length >= MAX_FILES || depth > MAX_DEPTH) return;
   const names = listing.get(dir, () => {
-    try { return readdirSync(dir).sort(); } catch { return []; }
+    try {
+      return readdirSync(dir).sort();
+    } catch {
+      return [];
+    }
   });
   for (const n of names) {
     if (out.length >= MAX_FILES) return;
     const p = join(dir, n);
     let st;
-    try { st = statSync(p); } catch { continue; }
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
     if (st.isDirectory()) {
       if (!n.endsWith('.d') && n !== 'node_modules' && n !== '.git') walk(p, depth + 1, out);
     } else if (st.isFile() && st.size <= MAX_BYTES) {
@@ -70,7 +85,11 @@ function walk(dir: string, depth: number, out: string[]): void {
 }
 
 /** The Quadlet main files podman would see next to `path` (itself included when on disk), each through `loader`. */
-export function quadletFilesAround<T>(path: string, loader: SiblingLoader<T>, opts: { readonly readRoots?: readonly string[] } = {}): SiblingUnit<T>[] {
+export function quadletFilesAround<T>(
+  path: string,
+  loader: SiblingLoader<T>,
+  opts: { readonly readRoots?: readonly string[] } = {},
+): SiblingUnit<T>[] {
   const folders = quadletSearchFolders(path);
   const files: string[] = [];
   for (const f of folders) walk(f, 0, files);
@@ -82,7 +101,10 @@ export function quadletFilesAround<T>(path: string, loader: SiblingLoader<T>, op
     try {
       const st = statSync(p);
       const hit = loaded.peek(p);
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.loader === loader) { out.push({ path: p, unit: hit.unit as T }); continue; }
+      if (hit && hit.mtimeMs === st.mtimeMs && hit.loader === loader) {
+        out.push({ path: p, unit: hit.unit as T });
+        continue;
+      }
       const r = readTextFileSafe(p, { maxBytes: MAX_BYTES, allowedRoots: [...folders, ...(opts.readRoots ?? [])] });
       if (!r.ok) continue;
       const unit = loader(p, r.text);
@@ -96,7 +118,16 @@ export function quadletFilesAround<T>(path: string, loader: SiblingLoader<T>, op
 }
 
 /** Generated-unit suffix per Quadlet type (files.md §4.1): foo.volume → foo-volume.service; .container/.kube: none. */
-const UNIT_SUFFIX: Readonly<Record<string, string>> = { container: '', kube: '', volume: '-volume', network: '-network', image: '-image', build: '-build', pod: '-pod', artifact: '-artifact' };
+const UNIT_SUFFIX: Readonly<Record<string, string>> = {
+  container: '',
+  kube: '',
+  volume: '-volume',
+  network: '-network',
+  image: '-image',
+  build: '-build',
+  pod: '-pod',
+  artifact: '-artifact',
+};
 
 /**
  * The service podman generates for a Quadlet file name: `ServiceName=` when set (no suffix), else the name without

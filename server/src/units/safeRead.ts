@@ -11,7 +11,17 @@
  * Nothing here throws: a file that is not read comes back as `{ ok: false, skipped, reason }`, with a sentence
  * the caller can show as it is.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, statfsSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  statfsSync,
+  type Stats,
+} from 'node:fs';
 import { posix } from 'node:path';
 import { decodeBytes } from '../parser/bytes.js';
 
@@ -32,7 +42,13 @@ export type SkipKind =
   | 'unreadable';
 
 export type SafeReadResult =
-  | { readonly ok: true; readonly text: string; readonly bytes: Uint8Array; readonly realPath: string; readonly stat?: FileStat }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly bytes: Uint8Array;
+      readonly realPath: string;
+      readonly stat?: FileStat;
+    }
   | { readonly ok: false; readonly skipped: SkipKind; readonly reason: string };
 
 /** What the open file was (from fstat of the descriptor that was read). */
@@ -70,9 +86,20 @@ export interface SafeReadFs {
 
 /** Magic numbers of file systems whose files are made up by the kernel (statfs(2) f_type). */
 const KERNEL_FS: Record<number, string> = {
-  0x9fa0: 'proc', 0x62656572: 'sysfs', 0x64626720: 'debugfs', 0x74726163: 'tracefs', 0x73636673: 'securityfs',
-  0x27e0eb: 'cgroup', 0x63677270: 'cgroup2', 0x62656570: 'configfs', 0xcafe4a11: 'bpf', 0x6165676c: 'pstore',
-  0xde5e81e4: 'efivarfs', 0x65735543: 'fusectl', 0x1cd1: 'devpts', 0x42494e4d: 'binfmt_misc',
+  0x9fa0: 'proc',
+  0x62656572: 'sysfs',
+  0x64626720: 'debugfs',
+  0x74726163: 'tracefs',
+  0x73636673: 'securityfs',
+  0x27e0eb: 'cgroup',
+  0x63677270: 'cgroup2',
+  0x62656570: 'configfs',
+  0xcafe4a11: 'bpf',
+  0x6165676c: 'pstore',
+  0xde5e81e4: 'efivarfs',
+  0x65735543: 'fusectl',
+  0x1cd1: 'devpts',
+  0x42494e4d: 'binfmt_misc',
 };
 const KERNEL_PREFIXES = ['/proc/', '/sys/'];
 
@@ -82,13 +109,21 @@ function errCode(e: unknown): string {
 
 function why(code: string): string {
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many levels of symlinks (or a symlink appeared while reading)';
-    case 'ENAMETOOLONG': return 'the path is too long';
-    case 'ENOTDIR': return 'a part of the path is not a folder';
-    case 'ENXIO': return 'it is a socket or a device without a driver';
-    default: return code;
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symlinks (or a symlink appeared while reading)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENXIO':
+      return 'it is a socket or a device without a driver';
+    default:
+      return code;
   }
 }
 
@@ -98,7 +133,10 @@ export function formatBytes(n: number): string {
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let v = n;
   let u = -1;
-  do { v /= 1024; u++; } while (v >= 1024 && u < units.length - 1);
+  do {
+    v /= 1024;
+    u++;
+  } while (v >= 1024 && u < units.length - 1);
   return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[u]}`;
 }
 
@@ -123,7 +161,11 @@ function realRoots(roots: readonly string[]): string[] {
   for (const r of roots) {
     const n = posix.resolve(r);
     out.add(n);
-    try { out.add(realpathSync.native(n)); } catch { /* a folder that does not exist holds nothing */ }
+    try {
+      out.add(realpathSync.native(n));
+    } catch {
+      /* a folder that does not exist holds nothing */
+    }
   }
   return [...out];
 }
@@ -139,23 +181,46 @@ function checkReal(path: string, maxBytes: number, allowedRoots: readonly string
     real = realpathSync.native(path);
   } catch (e) {
     const c = errCode(e);
-    return { ok: false, skipped: c === 'ENOENT' ? 'missing' : 'unreadable', reason: `${path} cannot be read: ${why(c)}` };
+    return {
+      ok: false,
+      skipped: c === 'ENOENT' ? 'missing' : 'unreadable',
+      reason: `${path} cannot be read: ${why(c)}`,
+    };
   }
   if (allowedRoots && !isInsideRoots(real, realRoots(allowedRoots))) {
-    return { ok: false, skipped: 'outside-roots', reason: `${path} leads to ${real}, outside the workspace and the systemd folders; it was not followed` };
+    return {
+      ok: false,
+      skipped: 'outside-roots',
+      reason: `${path} leads to ${real}, outside the workspace and the systemd folders; it was not followed`,
+    };
   }
   let st: Stats;
   try {
     st = statSync(real);
   } catch (e) {
     const c = errCode(e);
-    return { ok: false, skipped: c === 'ENOENT' ? 'missing' : 'unreadable', reason: `${shown(path, real)} cannot be read: ${why(c)}` };
+    return {
+      ok: false,
+      skipped: c === 'ENOENT' ? 'missing' : 'unreadable',
+      reason: `${shown(path, real)} cannot be read: ${why(c)}`,
+    };
   }
   if (st.isDirectory()) return { ok: false, skipped: 'directory', reason: `${shown(path, real)} is a folder` };
-  if (!st.isFile()) return { ok: false, skipped: 'not-a-regular-file', reason: `${shown(path, real)} is ${kindOfStats(st)}; only regular files are read` };
+  if (!st.isFile())
+    return {
+      ok: false,
+      skipped: 'not-a-regular-file',
+      reason: `${shown(path, real)} is ${kindOfStats(st)}; only regular files are read`,
+    };
   const kernel = kernelFs(real);
-  if (kernel) return { ok: false, skipped: 'kernel-file', reason: `${shown(path, real)} is a file of the kernel's ${kernel} file system; only files on disk are read` };
-  if (st.size > maxBytes) return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), st.size, maxBytes) };
+  if (kernel)
+    return {
+      ok: false,
+      skipped: 'kernel-file',
+      reason: `${shown(path, real)} is a file of the kernel's ${kernel} file system; only files on disk are read`,
+    };
+  if (st.size > maxBytes)
+    return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), st.size, maxBytes) };
   return { ok: true, realPath: real, size: st.size };
 }
 
@@ -183,8 +248,14 @@ function readReal(path: string, maxBytes: number, allowedRoots: readonly string[
     // O_NOFOLLOW: the real path has no symlink left; one appearing now is refused (ELOOP).
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, skipped: 'not-a-regular-file', reason: `${shown(path, real)} is ${kindOfStats(st)}; only regular files are read` };
-    if (st.size > maxBytes) return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), st.size, maxBytes) };
+    if (!st.isFile())
+      return {
+        ok: false,
+        skipped: 'not-a-regular-file',
+        reason: `${shown(path, real)} is ${kindOfStats(st)}; only regular files are read`,
+      };
+    if (st.size > maxBytes)
+      return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), st.size, maxBytes) };
     // Read at most maxBytes + 1 bytes: the extra byte tells a file that grew past the cap.
     const cap = maxBytes + 1;
     const parts: Buffer[] = [];
@@ -197,7 +268,12 @@ function readReal(path: string, maxBytes: number, allowedRoots: readonly string[
       try {
         n = readSync(fd, b, 0, want, null);
       } catch (e) {
-        if (errCode(e) === 'EAGAIN') return { ok: false, skipped: 'not-a-regular-file', reason: `${shown(path, real)} would block; only regular files are read` };
+        if (errCode(e) === 'EAGAIN')
+          return {
+            ok: false,
+            skipped: 'not-a-regular-file',
+            reason: `${shown(path, real)} would block; only regular files are read`,
+          };
         throw e;
       }
       if (n === 0) break;
@@ -205,15 +281,33 @@ function readReal(path: string, maxBytes: number, allowedRoots: readonly string[
       total += n;
       want = 1024 * 1024;
     }
-    if (total > maxBytes) return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), undefined, maxBytes) };
+    if (total > maxBytes)
+      return { ok: false, skipped: 'too-large', reason: tooLarge(shown(path, real), undefined, maxBytes) };
     const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
-    const stat: FileStat = { mode: st.mode, uid: st.uid, gid: st.gid, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+    const stat: FileStat = {
+      mode: st.mode,
+      uid: st.uid,
+      gid: st.gid,
+      dev: st.dev,
+      ino: st.ino,
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+    };
     return { ok: true, text: decodeBytes(bytes), bytes, realPath: real, stat };
   } catch (e) {
     const code = errCode(e);
-    return { ok: false, skipped: code === 'ENOENT' ? 'missing' : 'unreadable', reason: `${shown(path, real)} cannot be read: ${why(code)}` };
+    return {
+      ok: false,
+      skipped: code === 'ENOENT' ? 'missing' : 'unreadable',
+      reason: `${shown(path, real)} cannot be read: ${why(code)}`,
+    };
   } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* ignore */
+      }
   }
 }
 
@@ -264,13 +358,21 @@ export function hostSystemdFolders(env: NodeJS.ProcessEnv = process.env): string
   const configHome = env.XDG_CONFIG_HOME || (home ? posix.join(home, '.config') : undefined);
   const dataHome = env.XDG_DATA_HOME || (home ? posix.join(home, '.local/share') : undefined);
   const out = [
-    '/etc/systemd', '/run/systemd', '/usr/lib/systemd', '/lib/systemd', '/usr/local/lib/systemd',
-    '/usr/share/systemd', '/usr/local/share/systemd', '/etc/xdg/systemd',
+    '/etc/systemd',
+    '/run/systemd',
+    '/usr/lib/systemd',
+    '/lib/systemd',
+    '/usr/local/lib/systemd',
+    '/usr/share/systemd',
+    '/usr/local/share/systemd',
+    '/etc/xdg/systemd',
   ];
   if (configHome) out.push(posix.join(configHome, 'systemd'));
   if (dataHome) out.push(posix.join(dataHome, 'systemd'));
-  for (const d of (env.XDG_CONFIG_DIRS || '').split(':').filter((x) => x.startsWith('/'))) out.push(posix.join(d, 'systemd'));
-  for (const d of (env.XDG_DATA_DIRS || '').split(':').filter((x) => x.startsWith('/'))) out.push(posix.join(d, 'systemd'));
+  for (const d of (env.XDG_CONFIG_DIRS || '').split(':').filter((x) => x.startsWith('/')))
+    out.push(posix.join(d, 'systemd'));
+  for (const d of (env.XDG_DATA_DIRS || '').split(':').filter((x) => x.startsWith('/')))
+    out.push(posix.join(d, 'systemd'));
   if (env.XDG_RUNTIME_DIR?.startsWith('/')) out.push(posix.join(env.XDG_RUNTIME_DIR, 'systemd'));
   return [...new Set(out)];
 }

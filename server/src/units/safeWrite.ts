@@ -10,8 +10,25 @@
  *   is refused with the reason (never "unreadable, so empty").
  */
 import {
-  accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync,
-  readdirSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync,
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -33,10 +50,12 @@ export type NameCheck<T = object> = ({ readonly ok: true } & T) | { readonly ok:
 /** A unit name that may become part of a path (systemd-facts.md §8.1 plus path safety). */
 export function validateUnitName(name: string): NameCheck<{ kind: UnitNameKind; type: string }> {
   if (typeof name !== 'string' || name === '') return { ok: false, reason: 'the unit name is empty' };
-  if (name.includes('/')) return { ok: false, reason: `'${name}' contains '/': a unit name is a file name, not a path` };
+  if (name.includes('/'))
+    return { ok: false, reason: `'${name}' contains '/': a unit name is a file name, not a path` };
   if (name.includes('\0')) return { ok: false, reason: 'the unit name contains a NUL character' };
   if (name === '.' || name === '..') return { ok: false, reason: `'${name}' is not a unit name` };
-  if (name.length > 255) return { ok: false, reason: `the unit name is ${name.length} characters long; systemd allows at most 255` };
+  if (name.length > 255)
+    return { ok: false, reason: `the unit name is ${name.length} characters long; systemd allows at most 255` };
   const r = checkUnitName(name);
   if (!r.ok) return { ok: false, reason: `'${name}' is not a valid unit name: ${r.reason}` };
   return { ok: true, kind: r.kind, type: r.type };
@@ -45,9 +64,11 @@ export function validateUnitName(name: string): NameCheck<{ kind: UnitNameKind; 
 /** The file name of a drop-in: no '/', not hidden, ends in .conf (added when missing, like `systemctl edit --drop-in=`). */
 export function validateDropInName(name: string): NameCheck<{ fileName: string }> {
   if (typeof name !== 'string' || name.trim() === '') return { ok: false, reason: 'the drop-in name is empty' };
-  if (name.includes('/')) return { ok: false, reason: `'${name}' contains '/': a drop-in name is a file name, not a path` };
+  if (name.includes('/'))
+    return { ok: false, reason: `'${name}' contains '/': a drop-in name is a file name, not a path` };
   if (name.includes('\0')) return { ok: false, reason: 'the drop-in name contains a NUL character' };
-  if (name.startsWith('.')) return { ok: false, reason: `'${name}' starts with '.': systemd ignores hidden files in drop-in folders` };
+  if (name.startsWith('.'))
+    return { ok: false, reason: `'${name}' starts with '.': systemd ignores hidden files in drop-in folders` };
   const fileName = name.endsWith('.conf') ? name : `${name}.conf`;
   if (fileName === '.conf') return { ok: false, reason: 'the drop-in name is empty' };
   if (Buffer.byteLength(fileName) > 255) return { ok: false, reason: 'the drop-in file name is longer than 255 bytes' };
@@ -69,7 +90,13 @@ export type DropInPath = NameCheck<{ path: string; dir: string; fileName: string
  * ~/.config/systemd/user/<unit>.d/override.conf ($XDG_CONFIG_HOME). `unit` may also be a type-level name such as
  * `service` (→ service.d/). The result lies inside `root`.
  */
-export function dropInPathFor(unit: string, scope: Scope, name = 'override.conf', root = '/', opts: DropInPathOptions = {}): DropInPath {
+export function dropInPathFor(
+  unit: string,
+  scope: Scope,
+  name = 'override.conf',
+  root = '/',
+  opts: DropInPathOptions = {},
+): DropInPath {
   const isTypeLevel = (UNIT_TYPES as readonly string[]).includes(unit);
   if (!isTypeLevel) {
     const u = validateUnitName(unit);
@@ -82,12 +109,17 @@ export function dropInPathFor(unit: string, scope: Scope, name = 'override.conf'
   if (scope === 'system') base = opts.runtime ? '/run/systemd/system' : '/etc/systemd/system';
   else if (opts.global) base = opts.runtime ? '/run/systemd/user' : '/etc/systemd/user';
   else if (opts.runtime) {
-    if (!env.XDG_RUNTIME_DIR) return { ok: false, reason: 'XDG_RUNTIME_DIR is not set, so there is no runtime folder for the user manager' };
+    if (!env.XDG_RUNTIME_DIR)
+      return { ok: false, reason: 'XDG_RUNTIME_DIR is not set, so there is no runtime folder for the user manager' };
     base = join(env.XDG_RUNTIME_DIR, 'systemd/user');
   } else {
     const home = env.HOME;
     const configHome = env.XDG_CONFIG_HOME || (home ? join(home, '.config') : undefined);
-    if (!configHome) return { ok: false, reason: 'neither XDG_CONFIG_HOME nor HOME is set, so the user configuration folder is unknown' };
+    if (!configHome)
+      return {
+        ok: false,
+        reason: 'neither XDG_CONFIG_HOME nor HOME is set, so the user configuration folder is unknown',
+      };
     base = join(configHome, 'systemd/user');
   }
   const dir = join(root, base, `${unit}.d`);
@@ -170,7 +202,11 @@ export function isOurTempName(name: string): boolean {
 export function cleanStaleTempFiles(dir: string, now = Date.now()): string[] {
   const removed: string[] = [];
   let names: string[];
-  try { names = readdirSync(dir); } catch { return removed; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
   const uid = process.getuid?.();
   for (const n of names) {
     if (!TEMP_RE.test(n)) continue;
@@ -180,7 +216,9 @@ export function cleanStaleTempFiles(dir: string, now = Date.now()): string[] {
       if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < STALE_TEMP_MS) continue;
       unlinkSync(p);
       removed.push(p);
-    } catch { /* gone meanwhile, or not ours to remove */ }
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
   }
   return removed;
 }
@@ -197,19 +235,31 @@ export function whyOutsideRoot(abs: string, root: string): string | undefined {
   const r = posix.resolve(root);
   if (!isInside(abs, r) || abs === r) return `${abs} is outside ${r}`;
   let realRoot: string;
-  try { realRoot = realpathSync.native(r); } catch (e) { return `the folder ${r} cannot be resolved (${errCode(e)})`; }
+  try {
+    realRoot = realpathSync.native(r);
+  } catch (e) {
+    return `the folder ${r} cannot be resolved (${errCode(e)})`;
+  }
   let d = dirname(abs);
   const rest: string[] = [];
   for (;;) {
     let st: ReturnType<typeof lstatSync> | undefined;
-    try { st = lstatSync(d, { throwIfNoEntry: false }); } catch (e) { return `cannot look at ${d}: ${errCode(e)}`; }
+    try {
+      st = lstatSync(d, { throwIfNoEntry: false });
+    } catch (e) {
+      return `cannot look at ${d}: ${errCode(e)}`;
+    }
     if (st) break;
     if (d === dirname(d)) break;
     rest.unshift(basename(d));
     d = dirname(d);
   }
   let realD: string;
-  try { realD = realpathSync.native(d); } catch (e) { return `${d} leads nowhere (${errCode(e)})`; }
+  try {
+    realD = realpathSync.native(d);
+  } catch (e) {
+    return `${d} leads nowhere (${errCode(e)})`;
+  }
   const realParent = rest.length ? join(realD, ...rest) : realD;
   if (!isInside(realParent, realRoot)) {
     return `${dirname(abs)} leads to ${realParent}, outside ${r}${realRoot !== r ? ` (${realRoot})` : ''}; a symlink points out of it`;
@@ -221,7 +271,10 @@ export function whyOutsideRoot(abs: string, root: string): string | undefined {
  * Create the folders up to `dir` (0755), refusing when `dir` is not inside `root` or a symlink would lead the result
  * out of it. For editors that create files but not folders (an LSP client applying a CreateFile edit).
  */
-export function ensureFolderInside(dir: string, root: string): { ok: true; created: string[] } | { ok: false; reason: string } {
+export function ensureFolderInside(
+  dir: string,
+  root: string,
+): { ok: true; created: string[] } | { ok: false; reason: string } {
   const abs = posix.resolve(dir);
   const why = whyOutsideRoot(posix.join(abs, '.probe'), root);
   if (why) return { ok: false, reason: why };
@@ -229,12 +282,20 @@ export function ensureFolderInside(dir: string, root: string): { ok: true; creat
   return r.ok ? r : { ok: false, reason: r.reason };
 }
 
-function makeParents(dir: string): { ok: true; created: string[] } | { ok: false; code: WriteErrorCode; reason: string } {
+function makeParents(
+  dir: string,
+): { ok: true; created: string[] } | { ok: false; code: WriteErrorCode; reason: string } {
   const created: string[] = [];
   try {
     const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) { missing.unshift(d); if (d === dirname(d)) break; }
-    for (const d of missing) { mkdirSync(d, { mode: 0o755 }); created.push(d); }
+    for (let d = dir; !existsSync(d); d = dirname(d)) {
+      missing.unshift(d);
+      if (d === dirname(d)) break;
+    }
+    for (const d of missing) {
+      mkdirSync(d, { mode: 0o755 });
+      created.push(d);
+    }
     return { ok: true, created };
   } catch (e) {
     removeDirs(created);
@@ -244,11 +305,21 @@ function makeParents(dir: string): { ok: true; created: string[] } | { ok: false
 }
 
 function removeDirs(created: readonly string[]): void {
-  for (const d of [...created].reverse()) try { rmdirSync(d); } catch { /* not empty: keep */ }
+  for (const d of [...created].reverse())
+    try {
+      rmdirSync(d);
+    } catch {
+      /* not empty: keep */
+    }
 }
 
 /** Write `bytes` to a new temporary file next to `target`, with exactly `mode` (and `owner`), fsynced. */
-function writeTemp(target: string, bytes: Uint8Array, mode: number, owner: WriteOptions['owner']): { ok: true; tmp: string; ino: number } | { ok: false; code: WriteErrorCode; reason: string } {
+function writeTemp(
+  target: string,
+  bytes: Uint8Array,
+  mode: number,
+  owner: WriteOptions['owner'],
+): { ok: true; tmp: string; ino: number } | { ok: false; code: WriteErrorCode; reason: string } {
   const tmp = tempPathFor(target);
   let fd: number | undefined;
   try {
@@ -269,11 +340,24 @@ function writeTemp(target: string, bytes: Uint8Array, mode: number, owner: Write
     fd = undefined;
     return { ok: true, tmp, ino };
   } catch (e) {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
-    try { unlinkSync(tmp); } catch { /* ignore */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* ignore */
+      }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* ignore */
+    }
     const c = errCode(e);
     if ((e as { owner?: boolean }).owner) {
-      return { ok: false, code: 'not-writable', reason: `cannot keep the owner of ${target} (uid ${owner!.uid}, gid ${owner!.gid}): ${c}; it was left untouched` };
+      return {
+        ok: false,
+        code: 'not-writable',
+        reason: `cannot keep the owner of ${target} (uid ${owner!.uid}, gid ${owner!.gid}): ${c}; it was left untouched`,
+      };
     }
     return { ok: false, code: writeErrCode(c), reason: `cannot write in ${dirname(target)}: ${c}` };
   }
@@ -289,14 +373,24 @@ function placeNew(tmp: string, abs: string): void {
     if (lstatSync(abs, { throwIfNoEntry: false })) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     renameSync(tmp, abs);
   }
-  try { unlinkSync(tmp); } catch { /* already renamed */ }
+  try {
+    unlinkSync(tmp);
+  } catch {
+    /* already renamed */
+  }
 }
 
 function fsyncDir(dir: string): void {
   try {
     const dfd = openSync(dir, 'r');
-    try { fsyncSync(dfd); } finally { closeSync(dfd); }
-  } catch { /* best effort */ }
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 function sameFile(st: { dev: number; ino: number; size: number; mtimeMs: number }, id: FileIdentity): boolean {
@@ -318,9 +412,20 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opts
     if (why) return { ok: false, path: abs, code: 'outside-root', reason: `${why}; nothing was written` };
   }
   let existing: ReturnType<typeof lstatSync> | undefined;
-  try { existing = lstatSync(abs, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: abs, code: 'io', reason: `cannot look at ${abs}: ${errCode(e)}` }; }
-  if (existing && !opts.overwrite) return { ok: false, path: abs, code: 'exists', reason: `${abs} already exists; it was left untouched` };
-  if (existing && !existing.isFile()) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} exists and is ${kindOf(existing)}; it was left untouched` };
+  try {
+    existing = lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    return { ok: false, path: abs, code: 'io', reason: `cannot look at ${abs}: ${errCode(e)}` };
+  }
+  if (existing && !opts.overwrite)
+    return { ok: false, path: abs, code: 'exists', reason: `${abs} already exists; it was left untouched` };
+  if (existing && !existing.isFile())
+    return {
+      ok: false,
+      path: abs,
+      code: 'not-a-file',
+      reason: `${abs} exists and is ${kindOf(existing)}; it was left untouched`,
+    };
 
   const made = makeParents(dir);
   if (!made.ok) return { ok: false, path: abs, code: made.code, reason: made.reason };
@@ -328,36 +433,66 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opts
   if (opts.root !== undefined) {
     // Again now that the folders exist: one swapped for a symlink meanwhile is caught here.
     const why = whyOutsideRoot(abs, opts.root);
-    if (why) { removeDirs(createdDirs); return { ok: false, path: abs, code: 'outside-root', reason: `${why}; nothing was written` }; }
+    if (why) {
+      removeDirs(createdDirs);
+      return { ok: false, path: abs, code: 'outside-root', reason: `${why}; nothing was written` };
+    }
   }
   cleanStaleTempFiles(dir);
 
   const t = writeTemp(abs, typeof content === 'string' ? encodeText(content) : content, mode, opts.owner);
-  if (!t.ok) { removeDirs(createdDirs); return { ok: false, path: abs, code: t.code, reason: t.reason }; }
+  if (!t.ok) {
+    removeDirs(createdDirs);
+    return { ok: false, path: abs, code: t.code, reason: t.reason };
+  }
   opts.beforePlace?.();
 
   try {
     if (opts.overwrite) {
       if (opts.ifUnchanged) {
         const now = lstatSync(abs, { throwIfNoEntry: false });
-        if (!now || !now.isFile() || !sameFile(now, opts.ifUnchanged)) throw Object.assign(new Error('changed'), { code: 'CHANGED' });
+        if (!now || !now.isFile() || !sameFile(now, opts.ifUnchanged))
+          throw Object.assign(new Error('changed'), { code: 'CHANGED' });
       }
       renameSync(t.tmp, abs);
     } else {
       placeNew(t.tmp, abs);
     }
   } catch (e) {
-    try { unlinkSync(t.tmp); } catch { /* ignore */ }
+    try {
+      unlinkSync(t.tmp);
+    } catch {
+      /* ignore */
+    }
     removeDirs(createdDirs);
-    if (errCode(e) === 'EEXIST') return { ok: false, path: abs, code: 'exists', reason: `${abs} already exists (created meanwhile); it was left untouched` };
-    if (errCode(e) === 'CHANGED') return { ok: false, path: abs, code: 'changed', reason: `${abs} changed on disk after it was read; it was left untouched` };
+    if (errCode(e) === 'EEXIST')
+      return {
+        ok: false,
+        path: abs,
+        code: 'exists',
+        reason: `${abs} already exists (created meanwhile); it was left untouched`,
+      };
+    if (errCode(e) === 'CHANGED')
+      return {
+        ok: false,
+        path: abs,
+        code: 'changed',
+        reason: `${abs} changed on disk after it was read; it was left untouched`,
+      };
     return { ok: false, path: abs, code: 'io', reason: `cannot put ${abs} in place: ${errCode(e)}` };
   }
   fsyncDir(dir);
   return { ok: true, path: abs, replaced: !!existing, createdDirs };
 }
 
-function kindOf(st: { isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(st: {
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (st.isSymbolicLink()) return 'a symlink';
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
@@ -386,7 +521,10 @@ export type WriteAllResult =
  * replacing anything. If one cannot be written or put in place, the files already put in place, the temporary
  * files and the folders made for them are removed again, and nothing is left. Never throws.
  */
-export function writeFilesAllOrNothing(files: readonly FileToWrite[], opts: { readonly root: string; readonly beforePlace?: (index: number) => void }): WriteAllResult {
+export function writeFilesAllOrNothing(
+  files: readonly FileToWrite[],
+  opts: { readonly root: string; readonly beforePlace?: (index: number) => void },
+): WriteAllResult {
   const abs = files.map((f) => posix.resolve(f.path));
   const seen = new Set<string>();
   for (const p of abs) {
@@ -395,7 +533,11 @@ export function writeFilesAllOrNothing(files: readonly FileToWrite[], opts: { re
     const why = whyOutsideRoot(p, opts.root);
     if (why) return { ok: false, path: p, code: 'outside-root', reason: `${why}; nothing was written` };
     let st: ReturnType<typeof lstatSync> | undefined;
-    try { st = lstatSync(p, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: p, code: 'io', reason: `cannot look at ${p}: ${errCode(e)}; nothing was written` }; }
+    try {
+      st = lstatSync(p, { throwIfNoEntry: false });
+    } catch (e) {
+      return { ok: false, path: p, code: 'io', reason: `cannot look at ${p}: ${errCode(e)}; nothing was written` };
+    }
     if (st) return { ok: false, path: p, code: 'exists', reason: `${p} already exists; nothing was written` };
   }
   const createdDirs: string[] = [];
@@ -404,23 +546,47 @@ export function writeFilesAllOrNothing(files: readonly FileToWrite[], opts: { re
   const undo = (): void => {
     for (const p of placed) {
       // Remove only what is still our file (same inode as our temporary file), never someone else's.
-      try { const st = lstatSync(p.target, { throwIfNoEntry: false }); if (st && st.ino === p.ino) unlinkSync(p.target); } catch { /* ignore */ }
+      try {
+        const st = lstatSync(p.target, { throwIfNoEntry: false });
+        if (st && st.ino === p.ino) unlinkSync(p.target);
+      } catch {
+        /* ignore */
+      }
     }
-    for (const t of temps) try { unlinkSync(t.tmp); } catch { /* placed by rename, or gone */ }
+    for (const t of temps)
+      try {
+        unlinkSync(t.tmp);
+      } catch {
+        /* placed by rename, or gone */
+      }
     removeDirs(createdDirs);
   };
   for (const p of abs) {
     const made = makeParents(dirname(p));
-    if (!made.ok) { undo(); return { ok: false, path: p, code: made.code, reason: `${made.reason}; nothing was written` }; }
+    if (!made.ok) {
+      undo();
+      return { ok: false, path: p, code: made.code, reason: `${made.reason}; nothing was written` };
+    }
     createdDirs.push(...made.created);
     const why = whyOutsideRoot(p, opts.root);
-    if (why) { undo(); return { ok: false, path: p, code: 'outside-root', reason: `${why}; nothing was written` }; }
+    if (why) {
+      undo();
+      return { ok: false, path: p, code: 'outside-root', reason: `${why}; nothing was written` };
+    }
   }
   for (const d of new Set(abs.map((p) => dirname(p)))) cleanStaleTempFiles(d);
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    const t = writeTemp(abs[i]!, typeof f.content === 'string' ? encodeText(f.content) : f.content, f.mode ?? 0o644, undefined);
-    if (!t.ok) { undo(); return { ok: false, path: abs[i]!, code: t.code, reason: `${t.reason}; nothing was written` }; }
+    const t = writeTemp(
+      abs[i]!,
+      typeof f.content === 'string' ? encodeText(f.content) : f.content,
+      f.mode ?? 0o644,
+      undefined,
+    );
+    if (!t.ok) {
+      undo();
+      return { ok: false, path: abs[i]!, code: t.code, reason: `${t.reason}; nothing was written` };
+    }
     temps.push({ tmp: t.tmp, ino: t.ino, target: abs[i]! });
   }
   for (let i = 0; i < temps.length; i++) {
@@ -432,8 +598,19 @@ export function writeFilesAllOrNothing(files: readonly FileToWrite[], opts: { re
     } catch (e) {
       undo();
       const c = errCode(e);
-      if (c === 'EEXIST') return { ok: false, path: t.target, code: 'exists', reason: `${t.target} was created meanwhile; nothing was written` };
-      return { ok: false, path: t.target, code: writeErrCode(c), reason: `cannot put ${t.target} in place: ${c}; nothing was written` };
+      if (c === 'EEXIST')
+        return {
+          ok: false,
+          path: t.target,
+          code: 'exists',
+          reason: `${t.target} was created meanwhile; nothing was written`,
+        };
+      return {
+        ok: false,
+        path: t.target,
+        code: writeErrCode(c),
+        reason: `cannot put ${t.target} in place: ${c}; nothing was written`,
+      };
     }
   }
   for (const d of new Set(abs.map((p) => dirname(p)))) fsyncDir(d);
@@ -453,8 +630,21 @@ export interface WriteProbe {
 
 export const realProbe: WriteProbe = {
   exists: (p) => existsSync(p),
-  isDir: (p) => { try { return statSync(p).isDirectory(); } catch { return false; } },
-  canWrite: (p) => { try { accessSync(p, constants.W_OK); return true; } catch { return false; } },
+  isDir: (p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  canWrite: (p) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
 
 export interface PlanOptions {
@@ -481,15 +671,19 @@ export type WritePlan =
   | { readonly ok: false; readonly status: 'exists'; readonly path: string; readonly reason: string }
   | { readonly ok: false; readonly status: 'outsideRoot'; readonly path: string; readonly reason: string }
   | {
-    readonly ok: false; readonly status: 'notWritable'; readonly notWritable: true; readonly path: string; readonly reason: string;
-    /** Write `content` here first (the caller does, e.g. with writeFileAtomic). */
-    readonly stagePath: string;
-    readonly content: string;
-    /** The commands, one per step. */
-    readonly commands: readonly string[];
-    /** The same, joined with && for one paste. */
-    readonly shell: string;
-  };
+      readonly ok: false;
+      readonly status: 'notWritable';
+      readonly notWritable: true;
+      readonly path: string;
+      readonly reason: string;
+      /** Write `content` here first (the caller does, e.g. with writeFileAtomic). */
+      readonly stagePath: string;
+      readonly content: string;
+      /** The commands, one per step. */
+      readonly commands: readonly string[];
+      /** The same, joined with && for one paste. */
+      readonly shell: string;
+    };
 
 /** Quote for a POSIX shell when needed: single quotes, a ' inside becomes '\''. */
 export function shellQuote(s: string): string {
@@ -504,7 +698,15 @@ export function shellCommand(words: readonly string[]): string {
 const sudoFor = (scope: Scope | undefined): string[] => (scope === 'user' ? [] : ['sudo']);
 
 /** `sudo install -D -m 0644 -- STAGE TARGET` (no sudo for the user manager), every path quoted. */
-export function installCommand(stagePath: string, target: string, opts: { readonly scope?: Scope; readonly mode?: number; readonly owner?: { readonly uid: number; readonly gid: number } } = {}): string {
+export function installCommand(
+  stagePath: string,
+  target: string,
+  opts: {
+    readonly scope?: Scope;
+    readonly mode?: number;
+    readonly owner?: { readonly uid: number; readonly gid: number };
+  } = {},
+): string {
   const mode = (opts.mode ?? 0o644).toString(8).padStart(4, '0');
   const owner = opts.owner ? ['-o', String(opts.owner.uid), '-g', String(opts.owner.gid)] : [];
   return shellCommand([...sudoFor(opts.scope), 'install', '-D', '-m', mode, ...owner, '--', stagePath, target]);
@@ -538,11 +740,19 @@ export function planWrite(path: string, content: string, opts: PlanOptions = {})
     if (why) return { ok: false, status: 'outsideRoot', path: abs, reason: `${why}; nothing will be written there` };
   }
   if (probe.exists(abs) && !opts.overwrite) {
-    return { ok: false, status: 'exists', path: abs, reason: `${abs} already exists; merge into it (mergeIntoDropInFile) or choose another name` };
+    return {
+      ok: false,
+      status: 'exists',
+      path: abs,
+      reason: `${abs} already exists; merge into it (mergeIntoDropInFile) or choose another name`,
+    };
   }
   const createsDirs: string[] = [];
   let d = dirname(abs);
-  while (!probe.exists(d) && d !== dirname(d)) { createsDirs.unshift(d); d = dirname(d); }
+  while (!probe.exists(d) && d !== dirname(d)) {
+    createsDirs.unshift(d);
+    d = dirname(d);
+  }
   const writable = probe.isDir(d) && probe.canWrite(d) && (!probe.exists(abs) || probe.canWrite(abs));
   if (writable) return { ok: true, status: 'ok', path: abs, createsDirs };
 
@@ -555,9 +765,15 @@ export function planWrite(path: string, content: string, opts: PlanOptions = {})
     daemonReloadCommand(scope),
   ];
   return {
-    ok: false, status: 'notWritable', notWritable: true, path: abs,
+    ok: false,
+    status: 'notWritable',
+    notWritable: true,
+    path: abs,
     reason: `${probe.exists(d) ? d : abs} is not writable by this process`,
-    stagePath, content, commands, shell: commands.join(' && '),
+    stagePath,
+    content,
+    commands,
+    shell: commands.join(' && '),
   };
 }
 
@@ -576,7 +792,12 @@ export interface DropInForMerge {
 
 export type ReadForMergeResult =
   | ({ readonly ok: true } & DropInForMerge)
-  | { readonly ok: false; readonly path: string; readonly code: 'missing' | 'not-a-file' | 'unreadable' | 'outside-root'; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly code: 'missing' | 'not-a-file' | 'unreadable' | 'outside-root';
+      readonly reason: string;
+    };
 
 /**
  * Read an existing drop-in to merge into it. A file that cannot be read is never taken as empty: a symlink, a FIFO,
@@ -590,22 +811,59 @@ export function readDropInForMerge(path: string, opts: { readonly root?: string 
     if (why) return { ok: false, path: abs, code: 'outside-root', reason: `${why}; it was left untouched` };
   }
   let st: ReturnType<typeof lstatSync> | undefined;
-  try { st = lstatSync(abs, { throwIfNoEntry: false }); } catch (e) { return { ok: false, path: abs, code: 'unreadable', reason: `cannot look at ${abs}: ${errCode(e)}` }; }
+  try {
+    st = lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    return { ok: false, path: abs, code: 'unreadable', reason: `cannot look at ${abs}: ${errCode(e)}` };
+  }
   if (!st) return { ok: false, path: abs, code: 'missing', reason: `${abs} does not exist (any more)` };
-  if (!st.isFile()) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} is ${kindOf(st)}, not a drop-in that can be merged into; it was left untouched` };
+  if (!st.isFile())
+    return {
+      ok: false,
+      path: abs,
+      code: 'not-a-file',
+      reason: `${abs} is ${kindOf(st)}, not a drop-in that can be merged into; it was left untouched`,
+    };
   const r = readTextFileSafe(abs, { maxBytes: MAX_UNIT_BYTES });
   if (!r.ok) {
-    const code = r.skipped === 'missing' ? 'missing' : r.skipped === 'not-a-regular-file' || r.skipped === 'directory' ? 'not-a-file' : 'unreadable';
+    const code =
+      r.skipped === 'missing'
+        ? 'missing'
+        : r.skipped === 'not-a-regular-file' || r.skipped === 'directory'
+          ? 'not-a-file'
+          : 'unreadable';
     return { ok: false, path: abs, code, reason: `cannot merge into ${abs}: ${r.reason}; it was left untouched` };
   }
   const s = r.stat;
-  if (!s || r.realPath !== abs) return { ok: false, path: abs, code: 'not-a-file', reason: `${abs} changed while it was read; it was left untouched` };
-  return { ok: true, path: abs, text: r.text, mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, identity: { dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } };
+  if (!s || r.realPath !== abs)
+    return {
+      ok: false,
+      path: abs,
+      code: 'not-a-file',
+      reason: `${abs} changed while it was read; it was left untouched`,
+    };
+  return {
+    ok: true,
+    path: abs,
+    text: r.text,
+    mode: s.mode & 0o7777,
+    uid: s.uid,
+    gid: s.gid,
+    identity: { dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs },
+  };
 }
 
 export type MergeFileResult =
-  | ({ readonly ok: true; readonly path: string; readonly text: string; readonly changed: boolean } & Omit<MergeResult, 'text'>)
-  | { readonly ok: false; readonly path: string; readonly code: WriteErrorCode | 'missing' | 'unreadable'; readonly reason: string };
+  | ({ readonly ok: true; readonly path: string; readonly text: string; readonly changed: boolean } & Omit<
+      MergeResult,
+      'text'
+    >)
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly code: WriteErrorCode | 'missing' | 'unreadable';
+      readonly reason: string;
+    };
 
 /**
  * "Merge into it": add assignments to an existing drop-in on disk, keeping its lines, comments, bytes, mode and
@@ -613,14 +871,32 @@ export type MergeFileResult =
  * still the version that was read. A folder that is not writable comes back as `not-writable`: plan the install
  * with planWrite(path, text, { overwrite: true, mode, owner }) from readDropInForMerge.
  */
-export function mergeIntoDropInFile(path: string, newAssignments: string | readonly DropInAssignment[], opts: { readonly root?: string } = {}): MergeFileResult {
+export function mergeIntoDropInFile(
+  path: string,
+  newAssignments: string | readonly DropInAssignment[],
+  opts: { readonly root?: string } = {},
+): MergeFileResult {
   const r = readDropInForMerge(path, opts);
   if (!r.ok) return r;
   const merged = mergeIntoExistingDropIn(r.text, newAssignments);
-  if (merged.text === r.text) return { ok: true, path: r.path, text: r.text, changed: false, updated: merged.updated, appended: merged.appended };
-  const w = writeFileAtomic(r.path, merged.text, { overwrite: true, mode: r.mode, owner: { uid: r.uid, gid: r.gid }, root: opts.root, ifUnchanged: r.identity });
+  if (merged.text === r.text)
+    return { ok: true, path: r.path, text: r.text, changed: false, updated: merged.updated, appended: merged.appended };
+  const w = writeFileAtomic(r.path, merged.text, {
+    overwrite: true,
+    mode: r.mode,
+    owner: { uid: r.uid, gid: r.gid },
+    root: opts.root,
+    ifUnchanged: r.identity,
+  });
   if (!w.ok) return w;
-  return { ok: true, path: r.path, text: merged.text, changed: true, updated: merged.updated, appended: merged.appended };
+  return {
+    ok: true,
+    path: r.path,
+    text: merged.text,
+    changed: true,
+    updated: merged.updated,
+    appended: merged.appended,
+  };
 }
 
 export interface MergeResult {
@@ -638,8 +914,12 @@ export interface MergeResult {
  * - list settings (and anything new) are appended at the end of the section, which is created when missing.
  * `newAssignments` may be drop-in text (e.g. computeMinimalDropIn().text) or a list.
  */
-export function mergeIntoExistingDropIn(existingText: string, newAssignments: string | readonly DropInAssignment[]): MergeResult {
-  const adds: DropInAssignment[] = typeof newAssignments === 'string' ? assignmentsOfText(newAssignments) : [...newAssignments];
+export function mergeIntoExistingDropIn(
+  existingText: string,
+  newAssignments: string | readonly DropInAssignment[],
+): MergeResult {
+  const adds: DropInAssignment[] =
+    typeof newAssignments === 'string' ? assignmentsOfText(newAssignments) : [...newAssignments];
   const eol = /\r\n/.test(existingText) ? '\r\n' : '\n';
   const doc = parseUnit(existingText);
   const updated: DropInAssignment[] = [];
@@ -661,7 +941,12 @@ export function mergeIntoExistingDropIn(existingText: string, newAssignments: st
       if (last && !replaced.has(last) && !a.value.includes('\n')) {
         replaced.add(last);
         if (last.value !== a.value) {
-          edits.push({ at: last.valueSpan.start, del: last.valueSpan.end - last.valueSpan.start, ins: a.value, order: order++ });
+          edits.push({
+            at: last.valueSpan.start,
+            del: last.valueSpan.end - last.valueSpan.start,
+            ins: a.value,
+            order: order++,
+          });
           updated.push(a);
         }
         continue;
@@ -678,7 +963,14 @@ export function mergeIntoExistingDropIn(existingText: string, newAssignments: st
   for (const [idx, list] of sectionAppend) {
     const sec = doc.sections[idx]!;
     // After the section's last assignment or header (trailing blank lines and comments stay below).
-    const lastNode = doc.nodes.filter((n) => n.start >= sec.start && n.end <= sec.end && (n.kind === 'assignment' || n.kind === 'section' || n.kind === 'invalid')).pop();
+    const lastNode = doc.nodes
+      .filter(
+        (n) =>
+          n.start >= sec.start &&
+          n.end <= sec.end &&
+          (n.kind === 'assignment' || n.kind === 'section' || n.kind === 'invalid'),
+      )
+      .pop();
     let at = lastNode ? lastNode.end : sec.end;
     let prefix = '';
     if (at > 0 && !/[\n\r]$/.test(existingText.slice(0, at))) {
@@ -691,11 +983,16 @@ export function mergeIntoExistingDropIn(existingText: string, newAssignments: st
   }
 
   let text = existingText;
-  for (const e of edits.sort((x, y) => y.at - x.at || y.order - x.order)) text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+  for (const e of edits.sort((x, y) => y.at - x.at || y.order - x.order))
+    text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
 
   if (endSections.length) {
     const groups = new Map<string, DropInAssignment[]>();
-    for (const a of endSections) { const g = groups.get(a.section); if (g) g.push(a); else groups.set(a.section, [a]); }
+    for (const a of endSections) {
+      const g = groups.get(a.section);
+      if (g) g.push(a);
+      else groups.set(a.section, [a]);
+    }
     if (text.length && !/[\n\r]$/.test(text)) text += eol;
     for (const [section, list] of groups) {
       if (text.length && !/(\r?\n|\r)(\r?\n|\r)$/.test(text)) text += eol;

@@ -42,7 +42,12 @@ export function userSearchPaths(root = '/', env: NodeJS.ProcessEnv = process.env
   const r = (p: string): string => join(root, p);
   const out: SearchPath[] = [
     { dir: r(join(configHome, 'systemd/user.control')), vendor: false },
-    ...(runtime ? [{ dir: r(join(runtime, 'systemd/user.control')), vendor: false }, { dir: r(join(runtime, 'systemd/transient')), vendor: false }] : []),
+    ...(runtime
+      ? [
+          { dir: r(join(runtime, 'systemd/user.control')), vendor: false },
+          { dir: r(join(runtime, 'systemd/transient')), vendor: false },
+        ]
+      : []),
     { dir: r(join(configHome, 'systemd/user')), vendor: false },
     ...configDirs.map((d) => ({ dir: r(join(d, 'systemd/user')), vendor: false })),
     { dir: r('etc/systemd/user'), vendor: false },
@@ -61,6 +66,9 @@ export function userSearchPaths(root = '/', env: NodeJS.ProcessEnv = process.env
  * mirrors a root (`/repo/usr/lib/systemd/system/x.service`) → root `/repo`. Undefined outside unit folders.
  */
 export function unitPathRoot(path: string): { root: string; scope: Scope } | undefined {
-  const m = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)\//.exec(path);
+  const m =
+    /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)\//.exec(
+      path,
+    );
   return m ? { root: m[1] || '/', scope: m[2] === 'user' ? 'user' : 'system' } : undefined;
 }

@@ -48,7 +48,11 @@ export interface RunResult {
 }
 
 /** Runs a program without a shell and waits at most `timeoutMs`; output beyond `maxBytes` stops it. */
-export type ProcessRunner = (file: string, args: readonly string[], opts: { readonly timeoutMs: number; readonly maxBytes: number }) => RunResult;
+export type ProcessRunner = (
+  file: string,
+  args: readonly string[],
+  opts: { readonly timeoutMs: number; readonly maxBytes: number },
+) => RunResult;
 
 export const spawnRunner: ProcessRunner = (file, args, o) => {
   // The server's own GIT_DIR / GIT_WORK_TREE … must not redirect the lookup to another repository.
@@ -57,9 +61,21 @@ export const spawnRunner: ProcessRunner = (file, args, o) => {
   env.GIT_TERMINAL_PROMPT = '0';
   env.GIT_NO_LAZY_FETCH = '1'; // a partial clone must not fetch from the network
   env.LC_ALL = 'C';
-  const r = spawnSync(file, [...args], { timeout: o.timeoutMs, maxBuffer: o.maxBytes, stdio: ['ignore', 'pipe', 'ignore'], env, windowsHide: true, killSignal: 'SIGKILL' });
+  const r = spawnSync(file, [...args], {
+    timeout: o.timeoutMs,
+    maxBuffer: o.maxBytes,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    windowsHide: true,
+    killSignal: 'SIGKILL',
+  });
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  return { status: r.status, stdout: r.stdout ?? new Uint8Array(), timedOut: code === 'ETIMEDOUT', error: r.error ? code ?? r.error.message : undefined };
+  return {
+    status: r.status,
+    stdout: r.stdout ?? new Uint8Array(),
+    timedOut: code === 'ETIMEDOUT',
+    error: r.error ? (code ?? r.error.message) : undefined,
+  };
 };
 
 export interface ShippedStat {
@@ -80,10 +96,16 @@ export const realShippedFs: ShippedFs = {
     try {
       const s = statSync(p, { throwIfNoEntry: false });
       return s ? { mtimeMs: s.mtimeMs, size: s.size, isDirectory: s.isDirectory() } : undefined;
-    } catch { return undefined; }
+    } catch {
+      return undefined;
+    }
   },
   readdir(d) {
-    try { return readdirSync(d); } catch { return undefined; }
+    try {
+      return readdirSync(d);
+    } catch {
+      return undefined;
+    }
   },
   read(p, maxBytes) {
     const r = readTextFileSafe(p, { maxBytes });
@@ -142,7 +164,10 @@ export class ShippedCache {
   /** Per git work tree: tracked and modified files (a short lifetime: the tree changes while you edit). */
   readonly repos = new BoundedCache<string, RepoState | undefined>({ max: 16, ttlMs: 2000 });
   /** Conffiles per dpkg status file, keyed by its mtime and size. */
-  readonly conffiles = new BoundedCache<string, ReadonlyMap<string, { pkg: string; md5: string }> | undefined>({ max: 8, ttlMs: Infinity });
+  readonly conffiles = new BoundedCache<string, ReadonlyMap<string, { pkg: string; md5: string }> | undefined>({
+    max: 8,
+    ttlMs: Infinity,
+  });
   /** Child processes started (for tests and measurements). */
   spawned = 0;
 }
@@ -168,12 +193,27 @@ export function shippedInfo(path: string, current: string, opts: ShippedOptions 
     const loc = opts.location ?? vendorLocation(path);
     if (!loc) return undefined;
     const ref = reference(path, loc, opts);
-    if (ref.kind === 'git') return { path, source: 'git', from: 'the last commit (git HEAD)', text: ref.text, differs: ref.text !== current };
+    if (ref.kind === 'git')
+      return { path, source: 'git', from: 'the last commit (git HEAD)', text: ref.text, differs: ref.text !== current };
     if (ref.kind === 'dpkg') {
       const md5 = createHash('md5').update(encodeText(current)).digest('hex');
-      return { path, source: 'dpkg', from: `package ${ref.pkg}`, text: undefined, differs: md5 !== ref.md5, package: ref.pkg };
+      return {
+        path,
+        source: 'dpkg',
+        from: `package ${ref.pkg}`,
+        text: undefined,
+        differs: md5 !== ref.md5,
+        package: ref.pkg,
+      };
     }
-    if (opts.savedText !== undefined) return { path, source: 'saved', from: 'the last saved version', text: opts.savedText, differs: opts.savedText !== current };
+    if (opts.savedText !== undefined)
+      return {
+        path,
+        source: 'saved',
+        from: 'the last saved version',
+        text: opts.savedText,
+        differs: opts.savedText !== current,
+      };
     return undefined;
   } catch {
     return undefined;
@@ -186,7 +226,10 @@ function reference(path: string, loc: { root: string; rel: string }, opts: Shipp
   const st = fs.stat(path);
   const dpkgRoot = opts.dpkgRoot ?? posix.join(loc.root, 'var/lib/dpkg');
   const key = `${path}\u0000${st ? `${st.mtimeMs}\u0000${st.size}` : 'missing'}\u0000${dpkgRoot}`;
-  return cache.refs.get(key, () => gitReference(path, fs, opts, cache) ?? dpkgReference(loc, dpkgRoot, fs, cache) ?? { kind: 'none' });
+  return cache.refs.get(
+    key,
+    () => gitReference(path, fs, opts, cache) ?? dpkgReference(loc, dpkgRoot, fs, cache) ?? { kind: 'none' },
+  );
 }
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file for worktrees and submodules). */
@@ -214,7 +257,8 @@ function repoState(top: string, opts: ShippedOptions, cache: ShippedCache): Repo
     cache.spawned += 2;
     const ls = run('git', ['-C', top, 'ls-files', '-z'], o);
     const diff = run('git', ['-C', top, 'diff', '--name-only', '-z', 'HEAD'], o);
-    if (ls.status !== 0 || ls.timedOut || ls.error || diff.status !== 0 || diff.timedOut || diff.error) return undefined;
+    if (ls.status !== 0 || ls.timedOut || ls.error || diff.status !== 0 || diff.timedOut || diff.error)
+      return undefined;
     const split = (b: Uint8Array): Set<string> => new Set(Buffer.from(b).toString('utf8').split('\0').filter(Boolean));
     return { tracked: split(ls.stdout), modified: split(diff.stdout) };
   });
@@ -234,7 +278,10 @@ function gitReference(path: string, fs: ShippedFs, opts: ShippedOptions, cache: 
   }
   const run = opts.run ?? spawnRunner;
   cache.spawned++;
-  const r = run('git', ['-C', dir, 'cat-file', 'blob', `HEAD:./${posix.basename(path)}`], { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: MAX_UNIT_BYTES });
+  const r = run('git', ['-C', dir, 'cat-file', 'blob', `HEAD:./${posix.basename(path)}`], {
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: MAX_UNIT_BYTES,
+  });
   // Not committed, no HEAD yet, git missing, refused (another owner), too slow, too large: git does not know it.
   if (r.status !== 0 || r.timedOut || r.error) return undefined;
   return { kind: 'git', text: decodeBytes(r.stdout) };
@@ -252,7 +299,11 @@ export interface DpkgIndex {
 /** The largest *.list or *.md5sums file read (the biggest on a desktop system are a few MB). */
 const MAX_DPKG_FILE = 64 * 1024 * 1024;
 
-export function dpkgIndex(dpkgRoot: string, fs: ShippedFs = realShippedFs, cache: ShippedCache = defaultCache): DpkgIndex | undefined {
+export function dpkgIndex(
+  dpkgRoot: string,
+  fs: ShippedFs = realShippedFs,
+  cache: ShippedCache = defaultCache,
+): DpkgIndex | undefined {
   const infoDir = posix.join(dpkgRoot, 'info');
   const st = fs.stat(infoDir);
   if (!st?.isDirectory) return undefined;
@@ -283,7 +334,12 @@ function relVariants(rel: string): string[] {
   return [rel];
 }
 
-function dpkgReference(loc: { rel: string }, dpkgRoot: string, fs: ShippedFs, cache: ShippedCache): Reference | undefined {
+function dpkgReference(
+  loc: { rel: string },
+  dpkgRoot: string,
+  fs: ShippedFs,
+  cache: ShippedCache,
+): Reference | undefined {
   const index = dpkgIndex(dpkgRoot, fs, cache);
   if (!index) return undefined;
   for (const rel of relVariants(loc.rel)) {
@@ -304,7 +360,11 @@ function dpkgReference(loc: { rel: string }, dpkgRoot: string, fs: ShippedFs, ca
  * The conffiles under /etc of the systemd family (paths containing `/systemd/`, `/udev/` or `/kernel/`) with their
  * package and shipped md5, from dpkg's status file. Obsolete and removed-on-upgrade entries are left out.
  */
-export function dpkgConffiles(dpkgRoot: string, fs: ShippedFs = realShippedFs, cache: ShippedCache = defaultCache): ReadonlyMap<string, { pkg: string; md5: string }> | undefined {
+export function dpkgConffiles(
+  dpkgRoot: string,
+  fs: ShippedFs = realShippedFs,
+  cache: ShippedCache = defaultCache,
+): ReadonlyMap<string, { pkg: string; md5: string }> | undefined {
   const status = posix.join(dpkgRoot, 'status');
   const st = fs.stat(status);
   if (!st || st.isDirectory) return undefined;
@@ -332,15 +392,32 @@ export function dpkgConffiles(dpkgRoot: string, fs: ShippedFs = realShippedFs, c
  * What dpkg shipped for the conffile at `rel` (root-relative, `etc/systemd/journald.conf`) of `root`, compared with
  * `current`. Undefined when dpkg does not list it (no package, a workspace mirror without var/lib/dpkg). Never throws.
  */
-export function conffileInfo(path: string, current: string, loc: { readonly root: string; readonly rel: string }, opts: ShippedOptions = {}): ShippedInfo | undefined {
+export function conffileInfo(
+  path: string,
+  current: string,
+  loc: { readonly root: string; readonly rel: string },
+  opts: ShippedOptions = {},
+): ShippedInfo | undefined {
   try {
     if (!loc.rel.startsWith('etc/')) return undefined;
-    const files = dpkgConffiles(opts.dpkgRoot ?? posix.join(loc.root, 'var/lib/dpkg'), opts.fs ?? realShippedFs, opts.cache ?? defaultCache);
+    const files = dpkgConffiles(
+      opts.dpkgRoot ?? posix.join(loc.root, 'var/lib/dpkg'),
+      opts.fs ?? realShippedFs,
+      opts.cache ?? defaultCache,
+    );
     const ref = files?.get(`/${loc.rel}`);
     if (!ref) return undefined;
     const md5 = createHash('md5').update(encodeText(current)).digest('hex');
     const pkg = ref.pkg.replace(/:.*$/, '');
-    return { path, source: 'dpkg', from: `package ${pkg} (a conffile)`, text: undefined, differs: md5 !== ref.md5, package: pkg, conffile: true };
+    return {
+      path,
+      source: 'dpkg',
+      from: `package ${pkg} (a conffile)`,
+      text: undefined,
+      differs: md5 !== ref.md5,
+      package: pkg,
+      conffile: true,
+    };
   } catch {
     return undefined;
   }
@@ -359,12 +436,21 @@ function directiveKey(section: string, key: string): string {
   return `${c.section}\u0000${c.name}`;
 }
 
-let lastChanged: { current: string; shipped: string; unitType: UnitType | undefined; keys: ReadonlySet<string> } | undefined;
+let lastChanged:
+  { current: string; shipped: string; unitType: UnitType | undefined; keys: ReadonlySet<string> } | undefined;
 
 /** The directives ("Section\0Name", canonical) whose effective value differs between the shipped and the current text. */
 export function changedDirectives(current: string, shipped: string, unitType?: UnitType): ReadonlySet<string> {
-  if (lastChanged && lastChanged.current === current && lastChanged.shipped === shipped && lastChanged.unitType === unitType) return lastChanged.keys;
-  const keys = new Set(computeMinimalDropIn(shipped, current, { unitType }).changed.map((c) => `${c.section}\u0000${c.key}`));
+  if (
+    lastChanged &&
+    lastChanged.current === current &&
+    lastChanged.shipped === shipped &&
+    lastChanged.unitType === unitType
+  )
+    return lastChanged.keys;
+  const keys = new Set(
+    computeMinimalDropIn(shipped, current, { unitType }).changed.map((c) => `${c.section}\u0000${c.key}`),
+  );
   lastChanged = { current, shipped, unitType, keys };
   return keys;
 }
@@ -374,7 +460,8 @@ export function directiveAtLine(text: string, line: number): { section: string; 
   const tree = parseUnit(text);
   for (const s of tree.sections) {
     if (!s.name) continue;
-    for (const a of s.assignments) if (a.line <= line && line < a.line + Math.max(1, a.pieces.length)) return { section: s.name, key: a.key };
+    for (const a of s.assignments)
+      if (a.line <= line && line < a.line + Math.max(1, a.pieces.length)) return { section: s.name, key: a.key };
   }
   return undefined;
 }
@@ -414,7 +501,10 @@ export interface MovePlanOptions {
  * changes that cannot be expressed stay in the vendor text (and are listed).
  */
 export function planMoveToDropIn(current: string, shipped: string, opts: MovePlanOptions = {}): MovePlan {
-  const min = computeMinimalDropIn(shipped, current, { unitType: opts.unitType, assumeEmptyResets: opts.assumeEmptyResets });
+  const min = computeMinimalDropIn(shipped, current, {
+    unitType: opts.unitType,
+    assumeEmptyResets: opts.assumeEmptyResets,
+  });
   const key = (s: string, k: string): string => directiveKey(s, k);
   const blocked = new Set(min.cannotExpress.map((c) => key(c.section, c.key)));
   let selected: Set<string>;
@@ -443,8 +533,18 @@ export function planMoveToDropIn(current: string, shipped: string, opts: MovePla
   const cannotExpress = min.cannotExpress.filter((c) => selected.has(key(c.section, c.key)));
   const everything = opts.line === undefined && cannotExpress.length === 0;
   const vendorText = everything ? shipped : revertDirectives(current, shipped, movable);
-  const moved = [...movable].map((k) => { const [section, name] = k.split('\u0000'); return { section: section!, key: name! }; });
-  return { dropInText: renderDropIn(assignments), assignments, vendorText, moved, cannotExpress, restored: vendorText === shipped };
+  const moved = [...movable].map((k) => {
+    const [section, name] = k.split('\u0000');
+    return { section: section!, key: name! };
+  });
+  return {
+    dropInText: renderDropIn(assignments),
+    assignments,
+    vendorText,
+    moved,
+    cannotExpress,
+    restored: vendorText === shipped,
+  };
 }
 
 function renderDropIn(assignments: readonly DropInAssignment[]): string {
@@ -481,7 +581,8 @@ export function revertDirectives(current: string, shipped: string, keys: Readonl
         if (!keys.has(k)) continue;
         const l = out.get(k);
         const item = { start: a.start, end: a.end, section: s.name };
-        if (l) l.push(item); else out.set(k, [item]);
+        if (l) l.push(item);
+        else out.set(k, [item]);
       }
     }
     return { tree, out };
@@ -505,7 +606,7 @@ export function revertDirectives(current: string, shipped: string, keys: Readonl
   let tail = '';
   for (const [section, text] of appendAtSectionEnd) {
     const s = [...cur.tree.sections].reverse().find((x) => x.name === section);
-    const anchor = s ? s.assignments[s.assignments.length - 1] ?? s.header : undefined;
+    const anchor = s ? (s.assignments[s.assignments.length - 1] ?? s.header) : undefined;
     if (anchor) {
       const open = !/[\r\n]$/.test(current.slice(anchor.start, anchor.end));
       edits.push({ start: anchor.end, end: anchor.end, text: (open ? eol : '') + text });

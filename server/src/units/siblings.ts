@@ -20,9 +20,16 @@ const MAX_FILES = 500;
 /** Siblings are only context for checks: larger files are left out. */
 const MAX_SIBLING_BYTES = 1024 * 1024;
 /** Per file: its analysis, recomputed when the file's modification time changes (util/cache.ts policy). */
-const cache = new BoundedCache<string, { mtimeMs: number; loader: unknown; unit: unknown }>({ max: 5000, ttlMs: Infinity });
+const cache = new BoundedCache<string, { mtimeMs: number; loader: unknown; unit: unknown }>({
+  max: 5000,
+  ttlMs: Infinity,
+});
 
-function load<T>(path: string, loader: SiblingLoader<T>, allowedRoots: readonly string[] | undefined): SiblingUnit<T> | undefined {
+function load<T>(
+  path: string,
+  loader: SiblingLoader<T>,
+  allowedRoots: readonly string[] | undefined,
+): SiblingUnit<T> | undefined {
   try {
     const st = statSync(path);
     if (!st.isFile() || st.size > MAX_SIBLING_BYTES) return undefined;
@@ -45,11 +52,18 @@ const listings = new BoundedCache<string, string[]>({ max: 200, ttlMs: LISTING_T
 
 function list(dir: string): string[] {
   return listings.get(dir, () => {
-    try { return readdirSync(dir); } catch { return []; /* not a folder */ }
+    try {
+      return readdirSync(dir);
+    } catch {
+      return []; /* not a folder */
+    }
   });
 }
 
-const units = new BoundedCache<string, { loader: unknown; units: SiblingUnit<unknown>[] }>({ max: 50, ttlMs: LISTING_TTL_MS });
+const units = new BoundedCache<string, { loader: unknown; units: SiblingUnit<unknown>[] }>({
+  max: 50,
+  ttlMs: LISTING_TTL_MS,
+});
 
 /**
  * Where the files of `dir` may lead through symlinks: anywhere for the host's own systemd folders; otherwise the
@@ -68,7 +82,11 @@ function allowedRootsFor(dir: string, readRoots: readonly string[] = []): readon
  * kernel files, files over MAX_SIBLING_BYTES and symlinks out of the workspace are left out; `opts.readRoots`
  * names further folders (the workspace folders) that symlinks may lead into.
  */
-export function siblingUnits<T>(dir: string, loader: SiblingLoader<T>, opts: { readonly readRoots?: readonly string[] } = {}): SiblingUnit<T>[] {
+export function siblingUnits<T>(
+  dir: string,
+  loader: SiblingLoader<T>,
+  opts: { readonly readRoots?: readonly string[] } = {},
+): SiblingUnit<T>[] {
   const hit = units.peek(dir);
   if (hit && hit.loader === loader) return hit.units as SiblingUnit<T>[];
   const out = scan(dir, loader, allowedRootsFor(dir, opts.readRoots));
@@ -82,11 +100,19 @@ function scan<T>(dir: string, loader: SiblingLoader<T>, allowedRoots: readonly s
   for (const n of names.slice(0, MAX_FILES)) {
     const p = join(dir, n);
     if (n.endsWith('.d')) {
-      const inner = list(p).filter((x) => x.endsWith('.conf')).slice(0, 50);
-      for (const i of inner) { const u = load(join(p, i), loader, allowedRoots); if (u) out.push(u); }
+      const inner = list(p)
+        .filter((x) => x.endsWith('.conf'))
+        .slice(0, 50);
+      for (const i of inner) {
+        const u = load(join(p, i), loader, allowedRoots);
+        if (u) out.push(u);
+      }
       continue;
     }
-    if (fileKindOf(p).kind === 'unit') { const u = load(p, loader, allowedRoots); if (u) out.push(u); }
+    if (fileKindOf(p).kind === 'unit') {
+      const u = load(p, loader, allowedRoots);
+      if (u) out.push(u);
+    }
   }
   return out;
 }

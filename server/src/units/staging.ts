@@ -10,7 +10,18 @@
  * (The old predictable `$TMPDIR/systemd-units-<dir>-<name>` path let another local user plant a file or a symlink
  * there, which the install command would then have copied into /etc as root.)
  */
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { posix } from 'node:path';
 import { encodeText } from '../parser/bytes.js';
@@ -43,14 +54,20 @@ export interface StageOptions {
   readonly tmpRoot?: string;
 }
 
-const errText = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
+const errText = (e: unknown): string =>
+  (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
 
 /** Is `dir` a real folder (not a symlink), owned by this process, with no access for group or others? */
 function privateDirProblem(dir: string): string | undefined {
   let st;
-  try { st = lstatSync(dir); } catch (e) { return `cannot look at ${dir}: ${errText(e)}`; }
+  try {
+    st = lstatSync(dir);
+  } catch (e) {
+    return `cannot look at ${dir}: ${errText(e)}`;
+  }
   if (!st.isDirectory()) return `${dir} is not a folder`;
-  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `${dir} belongs to another user (uid ${st.uid})`;
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid())
+    return `${dir} belongs to another user (uid ${st.uid})`;
   if ((st.mode & 0o077) !== 0) return `${dir} is accessible to other users (mode ${(st.mode & 0o777).toString(8)})`;
   return undefined;
 }
@@ -62,7 +79,8 @@ function stagedFileProblem(f: StagedFile): string | undefined {
     fd = openSync(f.stagePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     if (!st.isFile()) return `${f.stagePath} is not a regular file`;
-    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `${f.stagePath} belongs to another user`;
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid())
+      return `${f.stagePath} belongs to another user`;
     if (st.size !== f.bytes.length) return `${f.stagePath} holds ${st.size} bytes instead of ${f.bytes.length}`;
     const back = Buffer.alloc(f.bytes.length + 1);
     let off = 0;
@@ -72,12 +90,18 @@ function stagedFileProblem(f: StagedFile): string | undefined {
       off += n;
       if (off >= back.length) break;
     }
-    if (off !== f.bytes.length || !back.subarray(0, off).equals(Buffer.from(f.bytes))) return `${f.stagePath} does not hold what was staged`;
+    if (off !== f.bytes.length || !back.subarray(0, off).equals(Buffer.from(f.bytes)))
+      return `${f.stagePath} does not hold what was staged`;
     return undefined;
   } catch (e) {
     return `cannot read back ${f.stagePath}: ${errText(e)}`;
   } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* ignore */
+      }
   }
 }
 
@@ -100,7 +124,11 @@ export function stageFiles(files: readonly FileToStage[], opts: StageOptions = {
     return { ok: false, reason: `cannot make a private staging folder in ${opts.tmpRoot ?? tmpdir()}: ${errText(e)}` };
   }
   const fail = (reason: string): StageResult => {
-    try { rmSync(dir, { recursive: true, force: true }); } catch { /* ignore */ }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* ignore */
+    }
     return { ok: false, reason };
   };
   const dirProblem = privateDirProblem(dir);
@@ -118,7 +146,12 @@ export function stageFiles(files: readonly FileToStage[], opts: StageOptions = {
       closeSync(fd);
       fd = undefined;
     } catch (e) {
-      if (fd !== undefined) try { closeSync(fd); } catch { /* ignore */ }
+      if (fd !== undefined)
+        try {
+          closeSync(fd);
+        } catch {
+          /* ignore */
+        }
       return fail(`cannot stage ${f.target} in ${dir}: ${errText(e)}`);
     }
     const s: StagedFile = { target: f.target, stagePath, bytes };
@@ -145,5 +178,9 @@ export function verifyStaged(staging: Staging): string | undefined {
 
 /** Remove a staging folder (after the install, or when the user dismissed it). */
 export function discardStaging(staging: Pick<Staging, 'dir'>): void {
-  try { rmSync(staging.dir, { recursive: true, force: true }); } catch { /* ignore */ }
+  try {
+    rmSync(staging.dir, { recursive: true, force: true });
+  } catch {
+    /* ignore */
+  }
 }

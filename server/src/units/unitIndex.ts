@@ -21,7 +21,9 @@ export class UnitIndex {
   /** The scan, under the one cache policy (util/cache.ts): a few seconds, and cleared when files change. */
   private readonly cached = new BoundedCache<'scan', Map<string, string[]>>({ max: 1, ttlMs: TTL_MS });
 
-  constructor(private readonly systemDirs: string[] = [...systemSearchPaths(), ...userSearchPaths()].map((p) => p.dir)) {}
+  constructor(
+    private readonly systemDirs: string[] = [...systemSearchPaths(), ...userSearchPaths()].map((p) => p.dir),
+  ) {}
 
   setRoots(workspace: string[], extra: string[]): void {
     this.workspace = workspace;
@@ -39,17 +41,26 @@ export class UnitIndex {
     let budget = MAX_FILES;
     const add = (name: string, path: string): void => {
       const l = units.get(name);
-      if (l) { if (!l.includes(path)) l.push(path); } else units.set(name, [path]);
+      if (l) {
+        if (!l.includes(path)) l.push(path);
+      } else units.set(name, [path]);
     };
     const walk = (dir: string, depth: number): void => {
       if (budget <= 0 || depth > MAX_DEPTH) return;
       let entries;
-      try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
       for (const e of entries) {
         if (--budget <= 0) return;
         if (e.name === 'node_modules' || e.name === '.git') continue;
         const p = join(dir, e.name);
-        if (e.isDirectory()) { if (!e.name.endsWith('.d') && !e.name.endsWith('.wants') && !e.name.endsWith('.requires')) walk(p, depth + 1); continue; }
+        if (e.isDirectory()) {
+          if (!e.name.endsWith('.d') && !e.name.endsWith('.wants') && !e.name.endsWith('.requires')) walk(p, depth + 1);
+          continue;
+        }
         const k = fileKindOf(p);
         if (k.kind === 'unit') add(k.unitName, p);
       }
@@ -58,7 +69,11 @@ export class UnitIndex {
     for (const x of this.extra) walk(x, 0);
     for (const d of this.systemDirs) {
       let names: string[];
-      try { names = readdirSync(d); } catch { continue; }
+      try {
+        names = readdirSync(d);
+      } catch {
+        continue;
+      }
       for (const n of names) {
         const p = join(d, n);
         const k = fileKindOf(p);
@@ -79,7 +94,7 @@ export class UnitIndex {
     const at = name.indexOf('@');
     const dot = name.lastIndexOf('.');
     const template = at > 0 && dot > at + 1 ? `${name.slice(0, at + 1)}${name.slice(dot)}` : undefined;
-    const viaTemplate = template ? units.get(template) ?? [] : [];
+    const viaTemplate = template ? (units.get(template) ?? []) : [];
     return [...direct, ...viaTemplate].filter((p) => this.mayOpen(p));
   }
 
@@ -89,8 +104,13 @@ export class UnitIndex {
    * systemd folders. The system's own unit folders may link anywhere.
    */
   private mayOpen(p: string): boolean {
-    const inSystem = isInsideRoots(resolve(p), this.systemDirs.map((d) => resolve(d)));
-    const allowedRoots = inSystem ? undefined : [...this.workspace, ...this.extra, ...this.systemDirs, ...hostSystemdFolders()];
+    const inSystem = isInsideRoots(
+      resolve(p),
+      this.systemDirs.map((d) => resolve(d)),
+    );
+    const allowedRoots = inSystem
+      ? undefined
+      : [...this.workspace, ...this.extra, ...this.systemDirs, ...hostSystemdFolders()];
     return checkFileSafe(p, { allowedRoots }).ok;
   }
 

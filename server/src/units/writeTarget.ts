@@ -99,19 +99,30 @@ export interface WriteTargets {
 
 /** Folders whose presence makes a folder a mirror of `/`, per scope. */
 const MIRROR_MARKERS: Record<Scope, readonly string[]> = {
-  system: ['etc/systemd/system', 'usr/lib/systemd/system', 'lib/systemd/system', 'usr/local/lib/systemd/system', 'etc/systemd/system.conf'],
+  system: [
+    'etc/systemd/system',
+    'usr/lib/systemd/system',
+    'lib/systemd/system',
+    'usr/local/lib/systemd/system',
+    'etc/systemd/system.conf',
+  ],
   user: ['etc/systemd/user', 'usr/lib/systemd/user', 'usr/local/lib/systemd/user', 'etc/systemd/user.conf'],
 };
 
 /** Folders of a root a path may sit under for it to belong to that root (units, drop-ins, manager config). */
-const ROOTED_PATH = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)(?:\/|\.conf$|\.conf\.d\/)/;
+const ROOTED_PATH =
+  /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib|usr\/share|usr\/local\/share)\/systemd\/(system|user)(?:\/|\.conf$|\.conf\.d\/)/;
 
 /**
  * The root of a dialect file or of one of its drop-ins: `/ws/etc/systemd/network/foo.network` or
  * `/ws/etc/systemd/network/foo.network.d/x.conf` → `/ws` (dir `etc/systemd/network`). Undefined when the path is in
  * none of `dirs` (the first fitting folder of the list wins, so `usr/lib/…` is taken before `lib/…`).
  */
-export function rootOfConfigPath(path: string, name: string, dirs: readonly string[]): { root: string; dir: string } | undefined {
+export function rootOfConfigPath(
+  path: string,
+  name: string,
+  dirs: readonly string[],
+): { root: string; dir: string } | undefined {
   const p = normalize(path);
   for (const d of dirs) {
     for (const tail of [`/${d}/${name}`, `/${d}/${name}.d/`]) {
@@ -155,7 +166,8 @@ export function mirrorRoots(workspaceFolders: readonly string[], scope: Scope, f
 
 /** The folder for a write of `kind` under `root` (a mirror, or `/`). Undefined when the environment lacks a home. */
 export function folderFor(root: string, write: WriteKind, scope: Scope, env: WriteTargetEnv = {}): string | undefined {
-  if (write.kind === 'configDropIn') return write.dirs.length ? join(root, write.dirs[0]!, `${write.name}.d`) : undefined;
+  if (write.kind === 'configDropIn')
+    return write.dirs.length ? join(root, write.dirs[0]!, `${write.name}.d`) : undefined;
   const live = root === '/';
   let unitDir: string;
   if (scope === 'system') unitDir = join(root, 'etc/systemd/system');
@@ -166,9 +178,12 @@ export function folderFor(root: string, write: WriteKind, scope: Scope, env: Wri
     unitDir = join(configHome, 'systemd/user');
   }
   switch (write.kind) {
-    case 'unitDropIn': return join(unitDir, `${write.unit}.d`);
-    case 'unitFiles': return unitDir;
-    case 'managerDropIn': return join(root, 'etc/systemd', scope === 'system' ? 'system.conf.d' : 'user.conf.d');
+    case 'unitDropIn':
+      return join(unitDir, `${write.unit}.d`);
+    case 'unitFiles':
+      return unitDir;
+    case 'managerDropIn':
+      return join(root, 'etc/systemd', scope === 'system' ? 'system.conf.d' : 'user.conf.d');
   }
 }
 
@@ -194,7 +209,10 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
   const env = req.env ?? {};
   const workspace = req.workspaceFolders.map((f) => normalize(f));
   const roots: string[] = [];
-  const add = (r: string): void => { const n = normalize(r); if (!roots.includes(n)) roots.push(n); };
+  const add = (r: string): void => {
+    const n = normalize(r);
+    if (!roots.includes(n)) roots.push(n);
+  };
   if (write.kind === 'configDropIn') return configWriteTargets(req, workspace);
 
   // 1. The root the document belongs to (a mirror, or the live system).
@@ -203,7 +221,8 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
   // 2. The workspace's other mirrors.
   for (const r of mirrorRoots(workspace, scope, fs)) add(r);
   // 3. For new unit files only: a workspace folder that does not mirror a root yet may become one.
-  if (write.kind === 'unitFiles' && !roots.some((r) => workspace.some((w) => isInside(r, w)))) for (const w of workspace) add(w);
+  if (write.kind === 'unitFiles' && !roots.some((r) => workspace.some((w) => isInside(r, w))))
+    for (const w of workspace) add(w);
   // 4. The live system, last.
   add('/');
 
@@ -218,12 +237,21 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
     const isDefault = !hadDefault && insideWorkspace && !live;
     if (isDefault) hadDefault = true;
     const description = live
-      ? (scope === 'user' ? 'your user configuration on this machine (live)' : 'this machine\'s live configuration')
+      ? scope === 'user'
+        ? 'your user configuration on this machine (live)'
+        : "this machine's live configuration"
       : docRoot && docRoot.root === root
         ? `the ${insideWorkspace ? 'workspace ' : ''}mirror this file belongs to`
-        : insideWorkspace ? `in workspace folder ${ws}` : 'a mirror outside the workspace';
+        : insideWorkspace
+          ? `in workspace folder ${ws}`
+          : 'a mirror outside the workspace';
     targets.push({
-      folder, root, ofDocument: docRoot?.root === root, insideWorkspace, workspaceFolder: ws, live,
+      folder,
+      root,
+      ofDocument: docRoot?.root === root,
+      insideWorkspace,
+      workspaceFolder: ws,
+      live,
       needsPrivileges: needsPrivileges(folder, fs),
       isDefault,
       needsConfirmation: live || !insideWorkspace,
@@ -232,7 +260,8 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
   }
   // The default first; the others keep their order.
   targets.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-  if (!targets.length) return { targets, reason: 'neither XDG_CONFIG_HOME nor HOME is set, so the user configuration folder is unknown' };
+  if (!targets.length)
+    return { targets, reason: 'neither XDG_CONFIG_HOME nor HOME is set, so the user configuration folder is unknown' };
   return { targets, defaultTarget: targets.find((t) => t.isDefault) };
 }
 
@@ -244,12 +273,24 @@ export function writeTargets(req: WriteTargetRequest): WriteTargets {
 function configWriteTargets(req: WriteTargetRequest, workspace: readonly string[]): WriteTargets {
   const write = req.write as Extract<WriteKind, { kind: 'configDropIn' }>;
   const { fs } = req;
-  const make = (folder: string, root: string, ofDocument: boolean, description: string): Omit<WriteTarget, 'isDefault'> => {
+  const make = (
+    folder: string,
+    root: string,
+    ofDocument: boolean,
+    description: string,
+  ): Omit<WriteTarget, 'isDefault'> => {
     const live = root === '/';
     const ws = workspace.find((w) => isInside(folder, w));
     return {
-      folder, root, ofDocument, insideWorkspace: ws !== undefined, workspaceFolder: ws, live,
-      needsPrivileges: needsPrivileges(folder, fs), needsConfirmation: live || ws === undefined, description,
+      folder,
+      root,
+      ofDocument,
+      insideWorkspace: ws !== undefined,
+      workspaceFolder: ws,
+      live,
+      needsPrivileges: needsPrivileges(folder, fs),
+      needsConfirmation: live || ws === undefined,
+      description,
     };
   };
   const found: Omit<WriteTarget, 'isDefault'>[] = [];
@@ -258,19 +299,30 @@ function configWriteTargets(req: WriteTargetRequest, workspace: readonly string[
     const folder = join(configFolderOf(req.documentPath, write.name), `${write.name}.d`);
     const inWs = workspace.some((w) => isInside(folder, w));
     const outside = write.dirs.length ? ' (not one of the folders its program reads)' : '';
-    found.push(make(folder, dirname(folder), true, `next to ${write.name}${inWs ? ' in the workspace' : ''}${outside}`));
+    found.push(
+      make(folder, dirname(folder), true, `next to ${write.name}${inWs ? ' in the workspace' : ''}${outside}`),
+    );
   } else if (write.dirs.length) {
     const roots: string[] = [];
-    const add = (r: string): void => { const n = normalize(r); if (!roots.includes(n)) roots.push(n); };
+    const add = (r: string): void => {
+      const n = normalize(r);
+      if (!roots.includes(n)) roots.push(n);
+    };
     if (docRoot && docRoot.root !== '/') add(docRoot.root);
-    for (const w of workspace) if (mirrorsRoot(w, 'system', fs) || write.dirs.some((d) => fs.exists(join(w, d)))) add(w);
+    for (const w of workspace)
+      if (mirrorsRoot(w, 'system', fs) || write.dirs.some((d) => fs.exists(join(w, d)))) add(w);
     add('/');
     for (const root of roots) {
       const folder = join(root, write.dirs[0]!, `${write.name}.d`);
       const inWs = workspace.find((w) => isInside(folder, w));
-      const description = root === '/' ? 'this machine\'s live configuration'
-        : docRoot?.root === root ? `the ${inWs ? 'workspace ' : ''}mirror this file belongs to`
-          : inWs ? `in workspace folder ${inWs}` : 'a mirror outside the workspace';
+      const description =
+        root === '/'
+          ? "this machine's live configuration"
+          : docRoot?.root === root
+            ? `the ${inWs ? 'workspace ' : ''}mirror this file belongs to`
+            : inWs
+              ? `in workspace folder ${inWs}`
+              : 'a mirror outside the workspace';
       found.push(make(folder, root, docRoot?.root === root, description));
     }
   }
@@ -289,15 +341,26 @@ function configWriteTargets(req: WriteTargetRequest, workspace: readonly string[
  * The text of the modal confirmation for a target that needs one. `paths` are the files about to be written (full
  * paths); the folder is named when there are none.
  */
-export function confirmationMessage(target: WriteTarget, paths: readonly string[], opts: { asRoot?: boolean } = {}): string {
+export function confirmationMessage(
+  target: WriteTarget,
+  paths: readonly string[],
+  opts: { asRoot?: boolean } = {},
+): string {
   const what = paths.length ? paths.join('\n') : target.folder;
   const files = paths.length > 1 ? 'these files' : 'this file';
-  const question = target.live ? `Write ${files} to this machine's live configuration?` : `Write ${files} outside the workspace?`;
+  const question = target.live
+    ? `Write ${files} to this machine's live configuration?`
+    : `Write ${files} outside the workspace?`;
   const where = target.live
     ? `This is the live configuration of this machine${target.insideWorkspace ? '' : ', outside the workspace'}: systemd reads it on the next reload.`
     : 'This is outside the workspace.';
-  const root = opts.asRoot ? '\n\nVS Code runs as root here: the files are written directly, with no password prompt in between.' : '';
-  const priv = target.needsPrivileges && !opts.asRoot ? '\n\nThe folder is not writable by VS Code: the content is staged and you get the install command to run.' : '';
+  const root = opts.asRoot
+    ? '\n\nVS Code runs as root here: the files are written directly, with no password prompt in between.'
+    : '';
+  const priv =
+    target.needsPrivileges && !opts.asRoot
+      ? '\n\nThe folder is not writable by VS Code: the content is staged and you get the install command to run.'
+      : '';
   return `${question}\n\n${what}\n\n${where}${root}${priv}`;
 }
 

@@ -17,7 +17,10 @@ export interface CacheOptions {
   readonly now?: () => number;
 }
 
-interface Slot<V> { readonly at: number; readonly value: V }
+interface Slot<V> {
+  readonly at: number;
+  readonly value: V;
+}
 
 export class BoundedCache<K, V> {
   private young = new Map<K, Slot<V>>();

@@ -29,12 +29,19 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   for (const c of candidates) {
     if (c === word) continue;
     const cl = c.toLowerCase();
-    if (cl === lower) { scored.push({ c, d: -1 }); continue; }
+    if (cl === lower) {
+      scored.push({ c, d: -1 });
+      continue;
+    }
     const d = editDistance(lower, cl, max);
     if (d <= max) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
   const out: string[] = [];
-  for (const s of scored) if (!out.includes(s.c)) { out.push(s.c); if (out.length >= limit) break; }
+  for (const s of scored)
+    if (!out.includes(s.c)) {
+      out.push(s.c);
+      if (out.length >= limit) break;
+    }
   return out;
 }

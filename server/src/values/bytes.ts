@@ -15,13 +15,20 @@ const U64_MAX = 18446744073709551615n;
 
 function factor(suffix: string, base: number): number {
   switch (suffix) {
-    case 'E': return base ** 6;
-    case 'P': return base ** 5;
-    case 'T': return base ** 4;
-    case 'G': return base ** 3;
-    case 'M': return base ** 2;
-    case 'K': return base;
-    default: return 1;
+    case 'E':
+      return base ** 6;
+    case 'P':
+      return base ** 5;
+    case 'T':
+      return base ** 4;
+    case 'G':
+      return base ** 3;
+    case 'M':
+      return base ** 2;
+    case 'K':
+      return base;
+    default:
+      return 1;
   }
 }
 
@@ -72,7 +79,9 @@ export function parseBytes(text: string, base = 1024): BytesResult {
       const word = text.slice(q, Math.max(r, q + 1));
       const known = (SUFFIXES as readonly string[]).includes(word);
       return {
-        error: known ? 'components must be in descending order of units (e.g. 1G 512M)' : `suffix '${word}' is not known`,
+        error: known
+          ? 'components must be in descending order of units (e.g. 1G 512M)'
+          : `suffix '${word}' is not known`,
         start: known ? compStart : q,
         end: known ? Math.max(r, q + 1) : Math.max(r, q + 1),
       };
@@ -87,7 +96,8 @@ export function parseBytes(text: string, base = 1024): BytesResult {
     }
     const f = factor(sfx, base);
     const v = intVal * f + Math.floor(frac * f);
-    if (BigInt(text.slice(ds, dsEnd)) + (frac > 0 ? 1n : 0n) > U64_MAX / BigInt(f)) return { error: 'the value is out of range', start: compStart, end: q + sfx.length };
+    if (BigInt(text.slice(ds, dsEnd)) + (frac > 0 ? 1n : 0n) > U64_MAX / BigInt(f))
+      return { error: 'the value is out of range', start: compStart, end: q + sfx.length };
     total += v;
     if (total >= UINT64_MAX_EXCL) return { error: 'the value is out of range', start: compStart, end: q + sfx.length };
     p = q + sfx.length;
@@ -127,8 +137,15 @@ export function parsePercent(text: string): number | undefined {
 
 /** Settings of config_parse_memory_limit that accept 0 (v260 source). */
 const ZERO_OK = new Set([
-  'MemorySwapMax', 'StartupMemorySwapMax', 'MemoryZSwapMax', 'StartupMemoryZSwapMax',
-  'MemoryLow', 'StartupMemoryLow', 'MemoryMin', 'DefaultMemoryLow', 'DefaultMemoryMin',
+  'MemorySwapMax',
+  'StartupMemorySwapMax',
+  'MemoryZSwapMax',
+  'StartupMemoryZSwapMax',
+  'MemoryLow',
+  'StartupMemoryLow',
+  'MemoryMin',
+  'DefaultMemoryLow',
+  'DefaultMemoryMin',
 ]);
 
 export function validateBytes(value: string, ctx: ValueContext): ValueProblem[] {
@@ -159,7 +176,13 @@ export function validateBytesOrPercent(value: string, ctx: ValueContext): ValueP
   }
   const r = parseBytes(value, 1024);
   if ('error' in r) {
-    return [err(r.start, r.end, `Invalid size '${value}': ${r.error}; expected ${SIZE_HINT}, a percentage such as 50%${quota ? '' : ", or 'infinity'"}.`)];
+    return [
+      err(
+        r.start,
+        r.end,
+        `Invalid size '${value}': ${r.error}; expected ${SIZE_HINT}, a percentage such as 50%${quota ? '' : ", or 'infinity'"}.`,
+      ),
+    ];
   }
   if (!quota && r.bytes === 0 && !ZERO_OK.has(ctx.directive)) {
     return [err(0, value.length, `${ctx.directive}= cannot be 0; use a positive size or 'infinity'.`)];
@@ -173,12 +196,20 @@ export function validatePercent(value: string, ctx: ValueContext): ValueProblem[
   const unbounded = ctx.parser === 'config_parse_cpu_quota';
   const pm = parsePermyriad(value, unbounded);
   if (pm === undefined) {
-    return [err(0, value.length, unbounded
-      ? `Invalid CPU quota '${value}': expected a percentage such as 20% or 150% (up to two decimals).`
-      : `Invalid percentage '${value}': expected N%, N.N% or N.NN% between 0% and 100%.`)];
+    return [
+      err(
+        0,
+        value.length,
+        unbounded
+          ? `Invalid CPU quota '${value}': expected a percentage such as 20% or 150% (up to two decimals).`
+          : `Invalid percentage '${value}': expected N%, N.N% or N.NN% between 0% and 100%.`,
+      ),
+    ];
   }
-  if (unbounded && pm === 0) return [err(0, value.length, `Invalid CPU quota '${value}': the quota must be greater than 0%.`)];
+  if (unbounded && pm === 0)
+    return [err(0, value.length, `Invalid CPU quota '${value}': the quota must be greater than 0%.`)];
   // parse_permyriad_unbounded() keeps the value in an int: 21474836.47% (2^31 - 1 permyriad) is the most it takes.
-  if (unbounded && pm > 2147483647) return [err(0, value.length, `Invalid CPU quota '${value}': the largest quota systemd takes is 21474836.47%.`)];
+  if (unbounded && pm > 2147483647)
+    return [err(0, value.length, `Invalid CPU quota '${value}': the largest quota systemd takes is 21474836.47%.`)];
   return [];
 }

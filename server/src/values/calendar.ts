@@ -20,6 +20,13 @@ export function validateCalendar(value: string, ctx: ValueContext): ValueProblem
   const out = checkSpecifiers(value, specifierContextFor(ctx), ctx.targetVersion, 0);
   if (out.some((p) => p.severity === 'error') || value.includes('%')) return out;
   const reason = calendarProblem(value);
-  if (reason) out.push(err(0, value.length, `Invalid calendar specification '${value}': ${reason}; see systemd.time(7), e.g. 'daily' or 'Mon *-*-* 02:00'.`));
+  if (reason)
+    out.push(
+      err(
+        0,
+        value.length,
+        `Invalid calendar specification '${value}': ${reason}; see systemd.time(7), e.g. 'daily' or 'Mon *-*-* 02:00'.`,
+      ),
+    );
   return out;
 }

@@ -13,11 +13,27 @@
  * Pure: zone data from Intl, the clock and the local zone are parameters.
  */
 import {
-  type Tm, type TimeZone, type MktimeState, gmtime, localtime, timegm, mktime, timeZoneByName, defaultLocalZone,
-  timeZoneNameValid, UTC_ZONE,
+  type Tm,
+  type TimeZone,
+  type MktimeState,
+  gmtime,
+  localtime,
+  timegm,
+  mktime,
+  timeZoneByName,
+  defaultLocalZone,
+  timeZoneNameValid,
+  UTC_ZONE,
 } from './calendarTime.js';
 
-export { timeZoneByName, defaultLocalZone, timeZoneNameValid, UTC_ZONE, type TimeZone, type MktimeState } from './calendarTime.js';
+export {
+  timeZoneByName,
+  defaultLocalZone,
+  timeZoneNameValid,
+  UTC_ZONE,
+  type TimeZone,
+  type MktimeState,
+} from './calendarTime.js';
 
 const USEC_PER_SEC = 1_000_000;
 const BITS_WEEKDAYS = 127;
@@ -89,7 +105,10 @@ const STRERROR: Record<CalendarErrno | 'EDEADLK' | 'ENOENT', string> = {
 };
 
 class ParseFailure extends Error {
-  constructor(readonly errno: CalendarErrno, readonly reason: string) {
+  constructor(
+    readonly errno: CalendarErrno,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }
@@ -98,7 +117,11 @@ function fail(reason: string, errno: CalendarErrno = 'EINVAL'): never {
   throw new ParseFailure(errno, reason);
 }
 
-interface MutableComponent { start: number; stop: number; repeat: number }
+interface MutableComponent {
+  start: number;
+  stop: number;
+  repeat: number;
+}
 
 interface Draft {
   weekdaysBits: number;
@@ -118,23 +141,65 @@ const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCa
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const quote = (s: string): string => `'${s}'`;
 /** The rest of the text from `i`, shortened for messages. */
-const rest = (s: string, i: number): string => (i >= s.length ? 'the end' : quote(s.slice(i, i + 20) + (s.length > i + 20 ? '…' : '')));
+const rest = (s: string, i: number): string =>
+  i >= s.length ? 'the end' : quote(s.slice(i, i + 20) + (s.length > i + 20 ? '…' : ''));
 
 const DAY_NAMES: ReadonlyArray<readonly [string, number]> = [
-  ['Monday', 0], ['Mon', 0], ['Tuesday', 1], ['Tue', 1], ['Wednesday', 2], ['Wed', 2], ['Thursday', 3], ['Thu', 3],
-  ['Friday', 4], ['Fri', 4], ['Saturday', 5], ['Sat', 5], ['Sunday', 6], ['Sun', 6],
+  ['Monday', 0],
+  ['Mon', 0],
+  ['Tuesday', 1],
+  ['Tue', 1],
+  ['Wednesday', 2],
+  ['Wed', 2],
+  ['Thursday', 3],
+  ['Thu', 3],
+  ['Friday', 4],
+  ['Fri', 4],
+  ['Saturday', 5],
+  ['Sat', 5],
+  ['Sunday', 6],
+  ['Sun', 6],
 ];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** The shorthands calendar_spec_from_string() knows (case-insensitive). */
 export const CALENDAR_SHORTHANDS = [
-  'minutely', 'hourly', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'quarterly', 'semiannually', 'semi-annually',
-  'biannually', 'bi-annually', 'anually',
+  'minutely',
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+  'yearly',
+  'annually',
+  'quarterly',
+  'semiannually',
+  'semi-annually',
+  'biannually',
+  'bi-annually',
+  'anually',
 ] as const;
-export const CALENDAR_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const CALENDAR_WEEKDAYS = [
+  'Mon',
+  'Tue',
+  'Wed',
+  'Thu',
+  'Fri',
+  'Sat',
+  'Sun',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 
 class Cursor {
-  constructor(readonly s: string, public i = 0) {}
+  constructor(
+    readonly s: string,
+    public i = 0,
+  ) {}
   at(k = 0): string {
     return this.s[this.i + k] ?? '';
   }
@@ -157,7 +222,8 @@ function parseWeekdays(p: Cursor, c: Draft): void {
       }
       c.weekdaysBits |= 1 << d[1];
       if (l >= 0) {
-        if (l > d[1]) fail(`the weekday range ${WEEKDAY_SHORT[l]}..${WEEKDAY_SHORT[d[1]]} goes backwards (weeks start on Monday)`);
+        if (l > d[1])
+          fail(`the weekday range ${WEEKDAY_SHORT[l]}..${WEEKDAY_SHORT[d[1]]} goes backwards (weeks start on Monday)`);
         for (let j = l + 1; j < d[1]; j++) c.weekdaysBits |= 1 << j;
       }
       p.i += d[0].length;
@@ -250,7 +316,10 @@ function prependComponent(p: Cursor, usec: boolean, what: string, chain: Mutable
       if (repeat === 0) fail(`the ${what} repetition /0 never advances`, 'ERANGE');
     } else {
       if (start > INT_MAX - repeat) fail(`${start} is too large`, 'ERANGE');
-      if (usec && stop >= 0 && start + repeat > stop) fail(`the seconds range ${fmtUsec(start)}..${fmtUsec(stop)} is shorter than its 1 s step; add a repetition (/0.5)`);
+      if (usec && stop >= 0 && start + repeat > stop)
+        fail(
+          `the seconds range ${fmtUsec(start)}..${fmtUsec(stop)} is shorter than its 1 s step; add a repetition (/0.5)`,
+        );
     }
     if (!['', ' ', ',', '-', '~', ':'].includes(p.at())) fail(`unexpected ${rest(p.s, p.i)} in the ${what}`);
     chain.unshift({ start, stop, repeat });
@@ -318,7 +387,8 @@ function parseDate(p: Cursor, c: Draft): boolean {
 function fromTimeT(c: Draft, t: bigint): void {
   // gmtime_r() fails when the year does not fit an int.
   const years = t / 31556952n;
-  if (years > BigInt(INT_MAX - 1900 - 1970) || years < -BigInt(INT_MAX)) fail('the timestamp is out of range', 'ERANGE');
+  if (years > BigInt(INT_MAX - 1900 - 1970) || years < -BigInt(INT_MAX))
+    fail('the timestamp is out of range', 'ERANGE');
   const tm = gmtime(Number(t));
   c.year = [{ start: tm.year + 1900, stop: -1, repeat: 0 }];
   c.month = [{ start: tm.mon + 1, stop: -1, repeat: 0 }];
@@ -338,7 +408,12 @@ function parseTime(p: Cursor, c: Draft): void {
     return;
   }
   const h = parseChain(p, false, 'hour');
-  if (p.at() !== ':') fail(p.at() === '' ? 'a time needs hours and minutes (HH:MM)' : `a time is written HH:MM[:SS]; unexpected ${rest(p.s, p.i)}`);
+  if (p.at() !== ':')
+    fail(
+      p.at() === ''
+        ? 'a time needs hours and minutes (HH:MM)'
+        : `a time is written HH:MM[:SS]; unexpected ${rest(p.s, p.i)}`,
+    );
   p.i++;
   const m = parseChain(p, false, 'minute');
   if (p.at() === '') {
@@ -367,7 +442,11 @@ function normalizeChain(chain: MutableComponent[] | null): MutableComponent[] | 
   }
   if (chain.length <= 1) return chain;
   const sorted = [...chain].sort((a, b) => a.start - b.start || a.stop - b.stop || a.repeat - b.repeat);
-  return sorted.filter((x, k) => k === 0 || !(x.start === sorted[k - 1]!.start && x.stop === sorted[k - 1]!.stop && x.repeat === sorted[k - 1]!.repeat));
+  return sorted.filter(
+    (x, k) =>
+      k === 0 ||
+      !(x.start === sorted[k - 1]!.start && x.stop === sorted[k - 1]!.stop && x.repeat === sorted[k - 1]!.repeat),
+  );
 }
 
 function fixYear(chain: MutableComponent[] | null): void {
@@ -380,22 +459,36 @@ function fixYear(chain: MutableComponent[] | null): void {
 }
 
 /** chain_valid(): undefined when valid, else why not. */
-function chainProblem(chain: CalendarChain, from: number, to: number, endOfMonth: boolean, what: string, usec: boolean): string | undefined {
+function chainProblem(
+  chain: CalendarChain,
+  from: number,
+  to: number,
+  endOfMonth: boolean,
+  what: string,
+  usec: boolean,
+): string | undefined {
   if (!chain) return undefined;
   const show = (v: number): string => (usec ? fmtUsec(v) : String(v));
   const range = `${show(from)}–${show(to)}`;
   if (endOfMonth) to -= 3;
   for (const c of chain) {
     if (c.start < from || c.start > to) {
-      return endOfMonth ? `the day ${show(c.start)} from the end of the month is out of range (1–28 with '~')` : `the ${what} ${show(c.start)} is out of range (${range})`;
+      return endOfMonth
+        ? `the day ${show(c.start)} from the end of the month is out of range (1–28 with '~')`
+        : `the ${what} ${show(c.start)} is out of range (${range})`;
     }
-    if (c.repeat > to - from) return `the ${what} repetition /${show(c.repeat)} is larger than the ${what} range (${range})`;
+    if (c.repeat > to - from)
+      return `the ${what} repetition /${show(c.repeat)} is larger than the ${what} range (${range})`;
     if (c.stop >= 0) {
-      if (c.stop < from || c.stop > to) return `the ${what} ${show(c.stop)} is out of range (${endOfMonth ? '1–28 with ~' : range})`;
-      if (c.start + c.repeat > c.stop) return `the ${what} range ${show(c.start)}..${show(c.stop)} is empty or backwards`;
+      if (c.stop < from || c.stop > to)
+        return `the ${what} ${show(c.stop)} is out of range (${endOfMonth ? '1–28 with ~' : range})`;
+      if (c.start + c.repeat > c.stop)
+        return `the ${what} range ${show(c.start)}..${show(c.stop)} is empty or backwards`;
     } else {
-      if (endOfMonth && c.start - c.repeat < from) return `the repetition /${show(c.repeat)} from day ${show(c.start)} before the end of the month never happens`;
-      if (!endOfMonth && c.start + c.repeat > to) return `the ${what} ${show(c.start)}/${show(c.repeat)} never repeats within ${range}; write ${show(c.start)} alone`;
+      if (endOfMonth && c.start - c.repeat < from)
+        return `the repetition /${show(c.repeat)} from day ${show(c.start)} before the end of the month never happens`;
+      if (!endOfMonth && c.start + c.repeat > to)
+        return `the ${what} ${show(c.start)}/${show(c.repeat)} never repeats within ${range}; write ${show(c.start)} alone`;
     }
   }
   return undefined;
@@ -404,8 +497,17 @@ function chainProblem(chain: CalendarChain, from: number, to: number, endOfMonth
 /** calendar_spec_from_string(): the verdict, the spec and its normalized form. */
 export function parseCalendarSpec(text: string, opts: CalendarOptions = {}): CalendarParseResult {
   const c: Draft = {
-    weekdaysBits: 0, endOfMonth: false, utc: false, dst: -1, timezone: null,
-    year: null, month: null, day: null, hour: null, minute: null, microsecond: null,
+    weekdaysBits: 0,
+    endOfMonth: false,
+    utc: false,
+    dst: -1,
+    timezone: null,
+    year: null,
+    month: null,
+    day: null,
+    hour: null,
+    minute: null,
+    microsecond: null,
   };
   const localZone = opts.localZone ?? defaultLocalZone();
   try {
@@ -473,9 +575,11 @@ export function parseCalendarSpec(text: string, opts: CalendarOptions = {}): Cal
       parseWeekdays(cur, c);
       if (/[A-Za-z]/.test(cur.at())) {
         const word = /^[^ ]*/.exec(cur.s.slice(cur.i))![0];
-        fail(cur.i === 0
-          ? `${quote(word)} is neither a shorthand (daily, weekly, …), a weekday (Mon..Sun) nor a date`
-          : `${quote(word)} is not a date or a time (order: weekday, date, time, time zone)`);
+        fail(
+          cur.i === 0
+            ? `${quote(word)} is neither a shorthand (daily, weekly, …), a weekday (Mon..Sun) nor a date`
+            : `${quote(word)} is not a date or a time (order: weekday, date, time, time zone)`,
+        );
       }
       const stamp = parseDate(cur, c);
       if (!stamp) parseTime(cur, c);
@@ -498,17 +602,19 @@ export function parseCalendarSpec(text: string, opts: CalendarOptions = {}): Cal
     c.hour = normalizeChain(c.hour);
     c.minute = normalizeChain(c.minute);
     c.microsecond = normalizeChain(c.microsecond);
-    const problem = chainProblem(c.year, MIN_YEAR, MAX_YEAR, false, 'year', false)
-      ?? chainProblem(c.month, 1, 12, false, 'month', false)
-      ?? chainProblem(c.day, 1, 31, c.endOfMonth, 'day', false)
-      ?? chainProblem(c.hour, 0, 23, false, 'hour', false)
-      ?? chainProblem(c.minute, 0, 59, false, 'minute', false)
-      ?? chainProblem(c.microsecond, 0, 60 * USEC_PER_SEC - 1, false, 'second', true);
+    const problem =
+      chainProblem(c.year, MIN_YEAR, MAX_YEAR, false, 'year', false) ??
+      chainProblem(c.month, 1, 12, false, 'month', false) ??
+      chainProblem(c.day, 1, 31, c.endOfMonth, 'day', false) ??
+      chainProblem(c.hour, 0, 23, false, 'hour', false) ??
+      chainProblem(c.minute, 0, 59, false, 'minute', false) ??
+      chainProblem(c.microsecond, 0, 60 * USEC_PER_SEC - 1, false, 'second', true);
     if (problem) fail(problem);
     const spec: CalendarSpec = c;
     return { ok: true, spec, normalized: formatCalendarSpec(spec, localZone, opts.nowUsec) };
   } catch (e) {
-    if (e instanceof ParseFailure) return { ok: false, error: { errno: e.errno, message: STRERROR[e.errno], reason: e.reason } };
+    if (e instanceof ParseFailure)
+      return { ok: false, error: { errno: e.errno, message: STRERROR[e.errno], reason: e.reason } };
     throw e;
   }
 }
@@ -535,28 +641,46 @@ function formatWeekdays(bits: number): string {
   return out;
 }
 
-const pad = (n: number, w: number): string => (n < 0 ? '-' + String(-n).padStart(w - 1, '0') : String(n).padStart(w, '0'));
+const pad = (n: number, w: number): string =>
+  n < 0 ? '-' + String(-n).padStart(w - 1, '0') : String(n).padStart(w, '0');
 
 function formatChain(chain: CalendarChain, space: number, usec: boolean): string {
   const d = usec ? USEC_PER_SEC : 1;
   if (!chain || (usec && chain.some((c) => c.start === 0 && c.stop < 0 && c.repeat === USEC_PER_SEC))) return '*';
-  return chain.map((c) => {
-    let s = pad(Math.trunc(c.start / d), space);
-    if (c.start % d > 0) s += '.' + pad(c.start % d, 6);
-    if (c.stop > 0) s += '..' + pad(Math.trunc(c.stop / d), space);
-    if (c.stop % d > 0) s += '.' + pad(c.stop % d, 6);
-    if (c.repeat > 0 && !(c.stop > 0 && c.repeat === d)) s += '/' + String(Math.trunc(c.repeat / d));
-    if (c.repeat % d > 0) s += '.' + pad(c.repeat % d, 6);
-    return s;
-  }).join(',');
+  return chain
+    .map((c) => {
+      let s = pad(Math.trunc(c.start / d), space);
+      if (c.start % d > 0) s += '.' + pad(c.start % d, 6);
+      if (c.stop > 0) s += '..' + pad(Math.trunc(c.stop / d), space);
+      if (c.stop % d > 0) s += '.' + pad(c.stop % d, 6);
+      if (c.repeat > 0 && !(c.stop > 0 && c.repeat === d)) s += '/' + String(Math.trunc(c.repeat / d));
+      if (c.repeat % d > 0) s += '.' + pad(c.repeat % d, 6);
+      return s;
+    })
+    .join(',');
 }
 
 /** calendar_spec_to_string(): the normalized form. */
-export function formatCalendarSpec(c: CalendarSpec, localZone: TimeZone = defaultLocalZone(), nowUsec?: number): string {
+export function formatCalendarSpec(
+  c: CalendarSpec,
+  localZone: TimeZone = defaultLocalZone(),
+  nowUsec?: number,
+): string {
   let s = '';
   if (c.weekdaysBits > 0 && c.weekdaysBits <= BITS_WEEKDAYS) s += formatWeekdays(c.weekdaysBits) + ' ';
-  s += formatChain(c.year, 4, false) + '-' + formatChain(c.month, 2, false) + (c.endOfMonth ? '~' : '-') + formatChain(c.day, 2, false);
-  s += ' ' + formatChain(c.hour, 2, false) + ':' + formatChain(c.minute, 2, false) + ':' + formatChain(c.microsecond, 2, true);
+  s +=
+    formatChain(c.year, 4, false) +
+    '-' +
+    formatChain(c.month, 2, false) +
+    (c.endOfMonth ? '~' : '-') +
+    formatChain(c.day, 2, false);
+  s +=
+    ' ' +
+    formatChain(c.hour, 2, false) +
+    ':' +
+    formatChain(c.minute, 2, false) +
+    ':' +
+    formatChain(c.microsecond, 2, true);
   if (c.utc) s += ' UTC';
   else if (c.timezone) s += ' ' + c.timezone;
   else if (c.dst === 0 || c.dst === 1) {
@@ -628,7 +752,10 @@ function findMatching(spec: CalendarSpec, chain: CalendarChain, tm: Tm, val: num
   return [val !== d ? 1 : 0, d];
 }
 
-const ERANGE = -34, EDEADLK = -35, ENOENT = -2, EOVERFLOW = -75;
+const ERANGE = -34,
+  EDEADLK = -35,
+  ENOENT = -2,
+  EOVERFLOW = -75;
 
 /** tm_within_bounds(): 1 unchanged, 0 normalized (tm replaced), <0 error. */
 function withinBounds(tm: Tm, x: Ctx): number {
@@ -741,8 +868,13 @@ function findNext(spec: CalendarSpec, tm: Tm, usecIn: number, x: Ctx): { r: numb
     }
     if (r === 0) continue;
 
-    let cmp = Math.sign(tm.year - c.year) || Math.sign(tm.mon - c.mon) || Math.sign(tm.mday - c.mday)
-      || Math.sign(tm.hour - c.hour) || Math.sign(tm.min - c.min) || Math.sign(tm.sec - c.sec);
+    let cmp =
+      Math.sign(tm.year - c.year) ||
+      Math.sign(tm.mon - c.mon) ||
+      Math.sign(tm.mday - c.mday) ||
+      Math.sign(tm.hour - c.hour) ||
+      Math.sign(tm.min - c.min) ||
+      Math.sign(tm.sec - c.sec);
     if (cmp === 0) cmp = Math.sign(usecIn - (tmUsec + 1));
     if (cmp >= 0) {
       invalidateDst = true;
@@ -764,7 +896,12 @@ export function nextElapse(spec: CalendarSpec, usec: number, opts: ElapseOptions
   let state = parentState;
   if (spec.timezone) {
     const z = timeZoneByName(spec.timezone);
-    if (!z) return { ok: false, errno: 'EZONE', message: `The time zone ${spec.timezone} is not in this program's time zone data` };
+    if (!z)
+      return {
+        ok: false,
+        errno: 'EZONE',
+        message: `The time zone ${spec.timezone} is not in this program's time zone data`,
+      };
     zone = z;
     state = { offset: parentState.offset };
   }
@@ -787,7 +924,12 @@ export function nextElapse(spec: CalendarSpec, usec: number, opts: ElapseOptions
 }
 
 /** Up to `count` elapses after `usec`, each after the one before (like `systemd-analyze calendar --iterations`). */
-export function nextElapses(spec: CalendarSpec, usec: number, count: number, opts: ElapseOptions = {}): { elapses: number[]; error?: ElapseResult & { ok: false } } {
+export function nextElapses(
+  spec: CalendarSpec,
+  usec: number,
+  count: number,
+  opts: ElapseOptions = {},
+): { elapses: number[]; error?: ElapseResult & { ok: false } } {
   const elapses: number[] = [];
   const state = opts.state ?? { offset: 0 };
   let n = usec;
@@ -816,8 +958,13 @@ export function formatTimestamp(usec: number, zone: TimeZone = defaultLocalZone(
   return `${WDAY[tm.wday]} ${tm.year + 1900}-${pad(tm.mon + 1, 2)}-${pad(tm.mday, 2)} ${pad(tm.hour, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)}${z ? ' ' + z : ''}`;
 }
 
-const SEC = USEC_PER_SEC, MIN = 60 * SEC, HOUR = 60 * MIN, DAYU = 24 * HOUR, WEEK = 7 * DAYU;
-const MONTH = 2629800 * SEC, YEAR = 31557600 * SEC;
+const SEC = USEC_PER_SEC,
+  MIN = 60 * SEC,
+  HOUR = 60 * MIN,
+  DAYU = 24 * HOUR,
+  WEEK = 7 * DAYU;
+const MONTH = 2629800 * SEC,
+  YEAR = 31557600 * SEC;
 
 /** format_timestamp_relative(): "8 months 7 days ago", "1h 2min left". */
 export function formatTimestampRelative(usec: number, nowUsec: number): string {
@@ -826,8 +973,10 @@ export function formatTimestampRelative(usec: number, nowUsec: number): string {
   const s = ago ? 'ago' : 'left';
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const f = Math.floor;
-  if (d >= YEAR) return `${plural(f(d / YEAR), 'year', 'years')} ${plural(f((d % YEAR) / MONTH), 'month', 'months')} ${s}`;
-  if (d >= MONTH) return `${plural(f(d / MONTH), 'month', 'months')} ${plural(f((d % MONTH) / DAYU), 'day', 'days')} ${s}`;
+  if (d >= YEAR)
+    return `${plural(f(d / YEAR), 'year', 'years')} ${plural(f((d % YEAR) / MONTH), 'month', 'months')} ${s}`;
+  if (d >= MONTH)
+    return `${plural(f(d / MONTH), 'month', 'months')} ${plural(f((d % MONTH) / DAYU), 'day', 'days')} ${s}`;
   if (d >= WEEK) return `${plural(f(d / WEEK), 'week', 'weeks')} ${plural(f((d % WEEK) / DAYU), 'day', 'days')} ${s}`;
   if (d >= 2 * DAYU) return `${f(d / DAYU)} days ${s}`;
   if (d >= 25 * HOUR) return `1 day ${f((d - DAYU) / HOUR)}h ${s}`;
@@ -842,9 +991,34 @@ export function formatTimestampRelative(usec: number, nowUsec: number): string {
 }
 
 const SPAN_UNITS: Record<string, number> = {
-  us: 1, usec: 1, ms: 1000, msec: 1000, s: SEC, sec: SEC, second: SEC, seconds: SEC, m: MIN, min: MIN, minute: MIN, minutes: MIN,
-  h: HOUR, hr: HOUR, hour: HOUR, hours: HOUR, d: DAYU, day: DAYU, days: DAYU, w: WEEK, week: WEEK, weeks: WEEK,
-  M: MONTH, month: MONTH, months: MONTH, y: YEAR, year: YEAR, years: YEAR,
+  us: 1,
+  usec: 1,
+  ms: 1000,
+  msec: 1000,
+  s: SEC,
+  sec: SEC,
+  second: SEC,
+  seconds: SEC,
+  m: MIN,
+  min: MIN,
+  minute: MIN,
+  minutes: MIN,
+  h: HOUR,
+  hr: HOUR,
+  hour: HOUR,
+  hours: HOUR,
+  d: DAYU,
+  day: DAYU,
+  days: DAYU,
+  w: WEEK,
+  week: WEEK,
+  weeks: WEEK,
+  M: MONTH,
+  month: MONTH,
+  months: MONTH,
+  y: YEAR,
+  year: YEAR,
+  years: YEAR,
 };
 
 function parseSpan(s: string): number | undefined {
@@ -869,7 +1043,11 @@ function parseSpan(s: string): number | undefined {
  * "+SPAN", "-SPAN", "SPAN ago", "SPAN left", "[WEEKDAY] YYYY-MM-DD [HH:MM[:SS[.FRACTION]]]", "HH:MM[:SS]", each
  * optionally followed by " UTC" or a time zone name. Returns µs since the epoch, or undefined.
  */
-export function parseTimestamp(text: string, nowUsec: number, opts: { localZone?: TimeZone; state?: MktimeState; zoneFileExists?: (name: string) => boolean } = {}): number | undefined {
+export function parseTimestamp(
+  text: string,
+  nowUsec: number,
+  opts: { localZone?: TimeZone; state?: MktimeState; zoneFileExists?: (name: string) => boolean } = {},
+): number | undefined {
   let s = text.trim();
   let zone = opts.localZone ?? defaultLocalZone();
   const state = opts.state ?? { offset: 0 };
@@ -917,7 +1095,10 @@ export function parseTimestamp(text: string, nowUsec: number, opts: { localZone?
     weekday = (k[1] + 1) % 7;
     s = s.slice(wd[0].length);
   }
-  const m = /^(?:([0-9]{2,4})-([0-9]{1,2})-([0-9]{1,2}))?(?:[ T]?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?)?$/.exec(s);
+  const m =
+    /^(?:([0-9]{2,4})-([0-9]{1,2})-([0-9]{1,2}))?(?:[ T]?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?)?$/.exec(
+      s,
+    );
   if (!m || (!m[1] && !m[4])) return undefined;
   const tm: Tm = { ...nowTm, isdst: -1, hour: 0, min: 0, sec: 0 };
   if (m[1]) {

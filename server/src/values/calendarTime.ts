@@ -141,7 +141,9 @@ export function mktime(tm: Tm, zone: TimeZone, state: MktimeState): number {
   const sec = Math.min(59, Math.max(0, secRequested));
   const want = ydhms(year, yday, hour, min, sec);
   const t0 = want + off;
-  let t = t0, t1 = t0, t2 = t0;
+  let t = t0,
+    t1 = t0,
+    t2 = t0;
   let cur: Tm;
   let found = false;
   for (;;) {
@@ -201,8 +203,15 @@ function formatterFor(name: string): Intl.DateTimeFormat | null {
   return formatters.get(name, () => {
     try {
       return new Intl.DateTimeFormat('en-US', {
-        timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+        timeZone: name,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        era: 'short',
       });
     } catch {
       return null;
@@ -243,7 +252,9 @@ export const UTC_ZONE: TimeZone = {
 function numericAbbreviation(offset: number): string {
   const sign = offset < 0 ? '-' : '+';
   const a = Math.abs(offset);
-  const h = Math.floor(a / 3600), m = Math.floor((a % 3600) / 60), s = a % 60;
+  const h = Math.floor(a / 3600),
+    m = Math.floor((a % 3600) / 60),
+    s = a % 60;
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${sign}${two(h)}${m || s ? two(m) : ''}${s ? two(s) : ''}`;
 }
@@ -253,49 +264,57 @@ function numericAbbreviation(offset: number): string {
  * /usr/share/zoneinfo has under posix/ are the same zones.
  */
 export function timeZoneByName(name: string): TimeZone | undefined {
-  return zones.get(name, () => {
-    if (UTC_NAMES.has(name)) return UTC_ZONE;
-    const plain = name.startsWith('posix/') ? name.slice(6) : name;
-    const fmt = formatterFor(plain);
-    if (!fmt) return null;
-    const offsetAt = (t: number): number => offsets.get(`${plain}\u0000${t}`, () => intlOffset(fmt, t));
-    const standard = new BoundedCache<number, number>({ max: 512, ttlMs: Infinity });
-    const standardOffset = (t: number): number => {
-      const y = gmtime(t).year + 1900;
-      return standard.get(y, () => {
-        const jan = (daysBeforeYear(y)) * DAY;
-        const jul = (daysBeforeYear(y) + 181) * DAY;
-        return Math.min(offsetAt(jan), offsetAt(jul));
-      });
-    };
-    const info = (t: number): { offset: number; isdst: boolean } => {
-      const offset = offsetAt(t);
-      return { offset, isdst: offset > standardOffset(t) };
-    };
-    const abbreviationAt = (t: number): string => {
-      const offset = offsetAt(t);
-      for (const locale of ABBREVIATION_LOCALES) {
-        const f = abbreviationFormatters.get(`${locale}\u0000${plain}`, () => new Intl.DateTimeFormat(locale, { timeZone: plain, timeZoneName: 'short' }));
-        const abbr = f.formatToParts(new Date(t * 1000)).find((p) => p.type === 'timeZoneName')?.value ?? '';
-        if (/^[A-Z]{2,6}$/.test(abbr) && !(abbr === 'GMT' && offset !== 0)) return abbr;
-      }
-      return numericAbbreviation(offset);
-    };
-    const zone: TimeZone = {
-      name,
-      offsetAt: info,
-      abbreviationAt,
-      tzname: (now: number) => {
-        const y = gmtime(now).year + 1900;
-        const jan = daysBeforeYear(y) * DAY, jul = (daysBeforeYear(y) + 181) * DAY;
-        const a = info(jan), b = info(jul);
-        const std = a.isdst ? b : a, dst = a.isdst ? a : b.isdst ? b : undefined;
-        const stdAbbr = abbreviationAt(std === a ? jan : jul);
-        return [stdAbbr, dst ? abbreviationAt(dst === a ? jan : jul) : stdAbbr];
-      },
-    };
-    return zone;
-  }) ?? undefined;
+  return (
+    zones.get(name, () => {
+      if (UTC_NAMES.has(name)) return UTC_ZONE;
+      const plain = name.startsWith('posix/') ? name.slice(6) : name;
+      const fmt = formatterFor(plain);
+      if (!fmt) return null;
+      const offsetAt = (t: number): number => offsets.get(`${plain}\u0000${t}`, () => intlOffset(fmt, t));
+      const standard = new BoundedCache<number, number>({ max: 512, ttlMs: Infinity });
+      const standardOffset = (t: number): number => {
+        const y = gmtime(t).year + 1900;
+        return standard.get(y, () => {
+          const jan = daysBeforeYear(y) * DAY;
+          const jul = (daysBeforeYear(y) + 181) * DAY;
+          return Math.min(offsetAt(jan), offsetAt(jul));
+        });
+      };
+      const info = (t: number): { offset: number; isdst: boolean } => {
+        const offset = offsetAt(t);
+        return { offset, isdst: offset > standardOffset(t) };
+      };
+      const abbreviationAt = (t: number): string => {
+        const offset = offsetAt(t);
+        for (const locale of ABBREVIATION_LOCALES) {
+          const f = abbreviationFormatters.get(
+            `${locale}\u0000${plain}`,
+            () => new Intl.DateTimeFormat(locale, { timeZone: plain, timeZoneName: 'short' }),
+          );
+          const abbr = f.formatToParts(new Date(t * 1000)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+          if (/^[A-Z]{2,6}$/.test(abbr) && !(abbr === 'GMT' && offset !== 0)) return abbr;
+        }
+        return numericAbbreviation(offset);
+      };
+      const zone: TimeZone = {
+        name,
+        offsetAt: info,
+        abbreviationAt,
+        tzname: (now: number) => {
+          const y = gmtime(now).year + 1900;
+          const jan = daysBeforeYear(y) * DAY,
+            jul = (daysBeforeYear(y) + 181) * DAY;
+          const a = info(jan),
+            b = info(jul);
+          const std = a.isdst ? b : a,
+            dst = a.isdst ? a : b.isdst ? b : undefined;
+          const stdAbbr = abbreviationAt(std === a ? jan : jul);
+          return [stdAbbr, dst ? abbreviationAt(dst === a ? jan : jul) : stdAbbr];
+        },
+      };
+      return zone;
+    }) ?? undefined
+  );
 }
 
 /** The zone the JavaScript engine runs in (TZ, /etc/localtime), as `timeZoneByName` gives it. */
@@ -317,13 +336,14 @@ export function defaultLocalZone(): TimeZone {
 export function timeZoneNameValid(name: string, fileExists?: (name: string) => boolean): boolean {
   if (name === '') return false;
   if (name === 'UTC') return true;
-  if (!/^[A-Za-z0-9_+/-]+$/.test(name) || name.startsWith('/') || name.endsWith('/') || name.includes('//')) return false;
+  if (!/^[A-Za-z0-9_+/-]+$/.test(name) || name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+    return false;
   if (fileExists) return fileExists(name);
   if (name.startsWith('posix/') || name.startsWith('right/')) return false;
   const fmt = formatterFor(name);
   if (!fmt) return false;
   const resolved = fmt.resolvedOptions().timeZone;
-  if (resolved.toLowerCase() === name.toLowerCase()) return resolved === name || (UTC_NAMES.has(name));
+  if (resolved.toLowerCase() === name.toLowerCase()) return resolved === name || UTC_NAMES.has(name);
   // An alias (Asia/Kolkata, US/Eastern, EST5EDT): Intl ignores case, zone files do not.
   return name.split('/').every((seg) => /^[A-Z0-9]/.test(seg));
 }

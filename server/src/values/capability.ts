@@ -40,7 +40,10 @@ export function validateCapabilityList(value: string, ctx: ValueContext): ValueP
   const upper = new Set(names.map((n) => n.toUpperCase()));
   let text = value;
   let off = 0;
-  if (text.startsWith('~')) { text = text.slice(1); off = 1; }
+  if (text.startsWith('~')) {
+    text = text.slice(1);
+    off = 1;
+  }
   const { words, error } = splitWords(text, { unquote: true });
   const out: ValueProblem[] = [];
   if (error) return [err(error.start + off, error.end + off, `${error.message}.`)];
@@ -48,16 +51,34 @@ export function validateCapabilityList(value: string, ctx: ValueContext): ValueP
     const t = w.text;
     if (upper.has(t.toUpperCase())) continue;
     if (/^[0-9]+$/.test(t)) {
-      if (Number(t) > CAP_LIMIT) out.push(warn(w.start + off, w.end + off, `Capability number ${t} is out of range (0..${CAP_LIMIT}); systemd silently drops it.`));
+      if (Number(t) > CAP_LIMIT)
+        out.push(
+          warn(
+            w.start + off,
+            w.end + off,
+            `Capability number ${t} is out of range (0..${CAP_LIMIT}); systemd silently drops it.`,
+          ),
+        );
       continue;
     }
-    const start = w.start + off, end = w.end + off;
+    const start = w.start + off,
+      end = w.end + off;
     if (t.includes(',')) {
       out.push(warn(start, end, `Capabilities are separated by spaces, not commas: systemd silently drops '${t}'.`));
       continue;
     }
     const sug = suggestCapability(t, names);
-    out.push(suggesting(warn(start, end, `Unknown capability '${t}': systemd silently drops it${sug ? `; did you mean '${sug}'?` : '.'}`, 'unknown-capability'), sug));
+    out.push(
+      suggesting(
+        warn(
+          start,
+          end,
+          `Unknown capability '${t}': systemd silently drops it${sug ? `; did you mean '${sug}'?` : '.'}`,
+          'unknown-capability',
+        ),
+        sug,
+      ),
+    );
   }
   return out;
 }

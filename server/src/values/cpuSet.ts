@@ -23,7 +23,8 @@ export function validateCpuSet(value: string, ctx: ValueContext): ValueProblem[]
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const w = m[0];
-    const start = m.index, end = start + w.length;
+    const start = m.index,
+      end = start + w.length;
     const dash = w.indexOf('-', 1);
     const a = dash > 0 ? w.slice(0, dash) : w;
     const b = dash > 0 ? w.slice(dash + 1) : undefined;
@@ -31,7 +32,13 @@ export function validateCpuSet(value: string, ctx: ValueContext): ValueProblem[]
     const vb = b === undefined ? va : parseCInteger(b, false);
     if (va === undefined || vb === undefined) {
       const kw = keywords.length ? ` or ${keywords.map((k) => `'${k}'`).join(', ')}` : '';
-      out.push(err(start, end, `Invalid CPU/NUMA node list entry '${w}': expected a number or a range such as 0-3${kw}; systemd ignores the whole line.`));
+      out.push(
+        err(
+          start,
+          end,
+          `Invalid CPU/NUMA node list entry '${w}': expected a number or a range such as 0-3${kw}; systemd ignores the whole line.`,
+        ),
+      );
       continue;
     }
     if (va > vb) {

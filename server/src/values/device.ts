@@ -14,7 +14,7 @@ import { parseCInteger } from './numbers.js';
 /** Split "PATH REST" at the first whitespace; the path may be quoted. */
 function splitDevice(value: string): { path: string; pathEnd: number; rest: string; restStart: number } {
   let i = 0;
-  if (value[0] === '"' || value[0] === '\'') {
+  if (value[0] === '"' || value[0] === "'") {
     const close = value.indexOf(value[0], 1);
     if (close > 0) {
       i = close + 1;
@@ -58,11 +58,19 @@ export function validateDeviceAllow(value: string, ctx: ValueContext): ValueProb
   const allowed = letters.length ? letters : ['r', 'w', 'm'];
   if (rest !== '') {
     if (/\s/.test(rest.trim())) {
-      out.push(err(restStart, value.length, `DeviceAllow= takes one device and one access string; '${rest}' is not valid.`));
+      out.push(
+        err(restStart, value.length, `DeviceAllow= takes one device and one access string; '${rest}' is not valid.`),
+      );
     } else {
       for (let i = 0; i < rest.length; i++) {
         if (!allowed.includes(rest[i]!)) {
-          out.push(err(restStart, value.length, `Invalid device access '${rest}': use the letters ${allowed.join(', ')} (e.g. rw).`));
+          out.push(
+            err(
+              restStart,
+              value.length,
+              `Invalid device access '${rest}': use the letters ${allowed.join(', ')} (e.g. rw).`,
+            ),
+          );
           break;
         }
       }
@@ -79,26 +87,43 @@ export function validateDeviceIo(value: string, ctx: ValueContext): ValueProblem
   if (reason) out.push(err(0, pathEnd, `Invalid ${ctx.directive}= device: ${reason}.`));
   const d = ctx.directive;
   if (rest === '') {
-    out.push(err(0, value.length, `${d}= needs a device and a value, e.g. '/dev/sda ${ctx.parser === 'config_parse_io_device_weight' ? '100' : ctx.parser === 'config_parse_io_device_latency' ? '25ms' : '10M'}'.`));
+    out.push(
+      err(
+        0,
+        value.length,
+        `${d}= needs a device and a value, e.g. '/dev/sda ${ctx.parser === 'config_parse_io_device_weight' ? '100' : ctx.parser === 'config_parse_io_device_latency' ? '25ms' : '10M'}'.`,
+      ),
+    );
     return out;
   }
-  const rs = restStart, re = value.length;
+  const rs = restStart,
+    re = value.length;
   switch (ctx.parser) {
     case 'config_parse_io_device_weight': {
       const v = parseCInteger(rest, false);
-      if (v === undefined || v < 1 || v > 10000) out.push(err(rs, re, `Invalid IO weight '${rest}': expected 1..10000.`));
+      if (v === undefined || v < 1 || v > 10000)
+        out.push(err(rs, re, `Invalid IO weight '${rest}': expected 1..10000.`));
       break;
     }
     case 'config_parse_io_device_latency': {
       const r = parseTimespan(rest);
-      if ('error' in r) out.push(err(rs, re, `Invalid latency '${rest}': ${r.error}; expected a time span such as 25ms.`));
+      if ('error' in r)
+        out.push(err(rs, re, `Invalid latency '${rest}': ${r.error}; expected a time span such as 25ms.`));
       break;
     }
     default: {
       if (rest === 'infinity') break;
       const r = parseBytes(rest, 1000);
-      if ('error' in r) out.push(err(rs, re, `Invalid IO limit '${rest}': ${r.error}; expected a number with the base-1000 suffixes K, M, G, T (e.g. 10M), or 'infinity'.`));
-      else if (r.bytes === 0) out.push(err(rs, re, `IO limit '${rest}' must be greater than 0; use 'infinity' for no limit.`));
+      if ('error' in r)
+        out.push(
+          err(
+            rs,
+            re,
+            `Invalid IO limit '${rest}': ${r.error}; expected a number with the base-1000 suffixes K, M, G, T (e.g. 10M), or 'infinity'.`,
+          ),
+        );
+      else if (r.bytes === 0)
+        out.push(err(rs, re, `IO limit '${rest}' must be greater than 0; use 'infinity' for no limit.`));
       break;
     }
   }

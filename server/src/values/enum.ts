@@ -26,7 +26,10 @@ export function suggestEnum(value: string, enumValues: readonly string[]): strin
   const max = value.length <= 4 ? 1 : value.length <= 8 ? 2 : 3;
   for (const v of literals) {
     const d = editDistance(lower, v.toLowerCase(), max);
-    if (d <= max && d < bestD) { best = v; bestD = d; }
+    if (d <= max && d < bestD) {
+      best = v;
+      bestD = d;
+    }
   }
   if (best !== undefined) return best;
   // prefix match ("notif" → "notify")
@@ -52,13 +55,28 @@ export function enumSpec(values: readonly string[]): EnumSpec {
   let bool = false;
   let invert = false;
   for (const v of values) {
-    if (v === '<bool>') { bool = true; continue; }
-    if (v.startsWith('~<')) { invert = true; continue; }
+    if (v === '<bool>') {
+      bool = true;
+      continue;
+    }
+    if (v.startsWith('~<')) {
+      invert = true;
+      continue;
+    }
     const r = /^<(-?[0-9]+)-([0-9]+)>$/.exec(v);
-    if (r) { ranges.push([Number(r[1]), Number(r[2])]); continue; }
+    if (r) {
+      ranges.push([Number(r[1]), Number(r[2])]);
+      continue;
+    }
     const pre = /^([a-z0-9-]+:)</i.exec(v);
-    if (pre) { prefixes.push(pre[1]!); continue; }
-    if (v.startsWith('<')) { open.push(v); continue; }
+    if (pre) {
+      prefixes.push(pre[1]!);
+      continue;
+    }
+    if (v.startsWith('<')) {
+      open.push(v);
+      continue;
+    }
     literals.push(v);
   }
   return { literals, bool, ranges, prefixes, invert, open };
@@ -81,7 +99,10 @@ function describeExpected(spec: EnumSpec): string {
 function unknownValue(value: string, start: number, end: number, spec: EnumSpec, what: string): ValueProblem {
   const sug = suggestEnum(value, spec.literals);
   const hint = sug ? ` Did you mean '${sug}'?` : '';
-  return suggesting(err(start, end, `Invalid ${what} '${value}': expected one of ${describeExpected(spec)}.${hint}`), sug);
+  return suggesting(
+    err(start, end, `Invalid ${what} '${value}': expected one of ${describeExpected(spec)}.${hint}`),
+    sug,
+  );
 }
 
 function inRanges(text: string, spec: EnumSpec): boolean {
@@ -128,9 +149,25 @@ export function validateEnum(value: string, ctx: ValueContext): ValueProblem[] {
     case 'config_parse_syscall_errno': {
       if (value === 'kill' || isErrno(value)) return [];
       const v = parseCInteger(value, true);
-      if (v !== undefined) return [err(0, value.length, `Invalid error number '${value}': expected an errno name such as EPERM, a number 1..4095, or 'kill'.`)];
+      if (v !== undefined)
+        return [
+          err(
+            0,
+            value.length,
+            `Invalid error number '${value}': expected an errno name such as EPERM, a number 1..4095, or 'kill'.`,
+          ),
+        ];
       const sug = suggestEnum(value.toUpperCase(), ERRNO_NAMES);
-      return [suggesting(err(0, value.length, `Unknown errno name '${value}': expected an errno name such as EPERM or EACCES, a number 1..4095, or 'kill'${sug ? ` (did you mean '${sug}'?)` : ''}.`), sug)];
+      return [
+        suggesting(
+          err(
+            0,
+            value.length,
+            `Unknown errno name '${value}': expected an errno name such as EPERM or EACCES, a number 1..4095, or 'kill'${sug ? ` (did you mean '${sug}'?)` : ''}.`,
+          ),
+          sug,
+        ),
+      ];
     }
     case 'config_parse_level2':
       return validateLevel2(value, spec);
@@ -139,7 +176,15 @@ export function validateEnum(value: string, ctx: ValueContext): ValueProblem[] {
     case 'config_parse_output_restricted':
       return validateStdio(value, ctx, spec);
     case 'config_parse_kill_mode':
-      if (value === 'none') return [warn(0, value.length, "KillMode=none is deprecated: processes are left behind when the unit stops; use 'mixed' or 'control-group'.", 'deprecated-value')];
+      if (value === 'none')
+        return [
+          warn(
+            0,
+            value.length,
+            "KillMode=none is deprecated: processes are left behind when the unit stops; use 'mixed' or 'control-group'.",
+            'deprecated-value',
+          ),
+        ];
       break;
     case 'config_parse_socket_protocol':
       // parse_ip_protocol() also takes the protocol numbers
@@ -170,12 +215,27 @@ function validateLevel2(value: string, spec: EnumSpec): ValueProblem[] {
     if (colon >= 0) {
       const target = item.slice(0, colon);
       if (!['console', 'syslog', 'kmsg', 'journal'].includes(target)) {
-        out.push(err(start, start + colon, `Unknown log target '${target}' in LogLevel=: expected console, syslog, kmsg or journal.`));
+        out.push(
+          err(
+            start,
+            start + colon,
+            `Unknown log target '${target}' in LogLevel=: expected console, syslog, kmsg or journal.`,
+          ),
+        );
       }
     }
     if (!levels.includes(level) && !inRanges(level, spec)) {
       const sug = suggestEnum(level, levels);
-      out.push(suggesting(err(lstart, lstart + level.length, `Invalid log level '${level}': expected one of ${levels.join(', ')} or 0..7${sug ? ` (did you mean '${sug}'?)` : ''}.`), sug));
+      out.push(
+        suggesting(
+          err(
+            lstart,
+            lstart + level.length,
+            `Invalid log level '${level}': expected one of ${levels.join(', ')} or 0..7${sug ? ` (did you mean '${sug}'?)` : ''}.`,
+          ),
+          sug,
+        ),
+      );
     }
   }
   return out;
@@ -186,7 +246,14 @@ function validateStdio(value: string, ctx: ValueContext, spec: EnumSpec): ValueP
   const sctx = specifierContextFor(ctx);
   if (value === 'syslog' || value === 'syslog+console') {
     const repl = value === 'syslog' ? 'journal' : 'journal+console';
-    return [warn(0, value.length, `'${value}' is an obsolete spelling; systemd treats it as '${repl}'. Use '${repl}'.`, 'deprecated-value')];
+    return [
+      warn(
+        0,
+        value.length,
+        `'${value}' is an obsolete spelling; systemd treats it as '${repl}'. Use '${repl}'.`,
+        'deprecated-value',
+      ),
+    ];
   }
   const colon = value.indexOf(':');
   if (colon > 0) {
@@ -209,7 +276,13 @@ function validateStdio(value: string, ctx: ValueContext, spec: EnumSpec): ValueP
     return [err(0, value.length, `'${value}' needs an argument: write ${value}:${value === 'fd' ? 'NAME' : '/path'}.`)];
   }
   if (!spec.prefixes.length && /^(fd|file|append|truncate|socket):?/.test(value)) {
-    return [err(0, value.length, `${ctx.directive}= does not accept '${value}' here; expected one of ${describeExpected(spec)}.`)];
+    return [
+      err(
+        0,
+        value.length,
+        `${ctx.directive}= does not accept '${value}' here; expected one of ${describeExpected(spec)}.`,
+      ),
+    ];
   }
   return [unknownValue(value, 0, value.length, spec, `${ctx.directive}= value`)];
 }
@@ -234,7 +307,14 @@ export function validateEnumOrBool(value: string, ctx: ValueContext): ValueProbl
       const m = /^(yes|private):(.*)$/.exec(value);
       if (m) {
         const host = m[2]!;
-        if (host === '' || host.length > 64 || !/^[A-Za-z0-9._-]+$/.test(host) || host.startsWith('.') || host.endsWith('.') || host.includes('..')) {
+        if (
+          host === '' ||
+          host.length > 64 ||
+          !/^[A-Za-z0-9._-]+$/.test(host) ||
+          host.startsWith('.') ||
+          host.endsWith('.') ||
+          host.includes('..')
+        ) {
           return [err(m[1]!.length + 1, value.length, `Invalid host name '${host}' in ProtectHostname=.`)];
         }
         return [];
@@ -247,14 +327,25 @@ export function validateEnumOrBool(value: string, ctx: ValueContext): ValueProbl
   for (const p of spec.prefixes) if (value.startsWith(p)) return [];
   if (inRanges(value, spec)) return [];
   const sug = suggestEnum(value, spec.literals);
-  return [suggesting(err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected ${BOOLEAN_HINT}, or one of ${listForMessage(spec.literals.filter((l) => parseBoolean(l) === undefined))}.${sug ? ` Did you mean '${sug}'?` : ''}`), sug)];
+  return [
+    suggesting(
+      err(
+        0,
+        value.length,
+        `Invalid ${ctx.directive}= value '${value}': expected ${BOOLEAN_HINT}, or one of ${listForMessage(spec.literals.filter((l) => parseBoolean(l) === undefined))}.${sug ? ` Did you mean '${sug}'?` : ''}`,
+      ),
+      sug,
+    ),
+  ];
 }
 
 /* ---------- enum-list ---------- */
 
 const COMMA_LISTS = new Set([
-  'config_parse_bpf_delegate_attachments', 'config_parse_bpf_delegate_commands',
-  'config_parse_bpf_delegate_maps', 'config_parse_bpf_delegate_programs',
+  'config_parse_bpf_delegate_attachments',
+  'config_parse_bpf_delegate_commands',
+  'config_parse_bpf_delegate_maps',
+  'config_parse_bpf_delegate_programs',
 ]);
 
 export function validateEnumList(value: string, ctx: ValueContext): ValueProblem[] {
@@ -265,7 +356,10 @@ export function validateEnumList(value: string, ctx: ValueContext): ValueProblem
   if (spec.bool && parseBoolean(value) !== undefined) return [];
   let text = value;
   let off = 0;
-  if (spec.invert && text.startsWith('~')) { text = text.slice(1); off = 1; }
+  if (spec.invert && text.startsWith('~')) {
+    text = text.slice(1);
+    off = 1;
+  }
   const comma = COMMA_LISTS.has(parser);
   const { words, error } = splitWords(text, { unquote: true, separators: comma ? ',' : ' \t\n\r' });
   const out: ValueProblem[] = [];
@@ -280,7 +374,13 @@ export function validateEnumList(value: string, ctx: ValueContext): ValueProblem
     if (hex && /^(0[xX])?[0-9a-fA-F]+$/.test(t)) continue;
     if (fstype) {
       if (t.startsWith('@')) {
-        out.push(err(w.start + off, w.end + off, `Unknown file system group '${t}': expected one of ${listForMessage(spec.literals.filter((l) => l.startsWith('@')))}.`));
+        out.push(
+          err(
+            w.start + off,
+            w.end + off,
+            `Unknown file system group '${t}': expected one of ${listForMessage(spec.literals.filter((l) => l.startsWith('@')))}.`,
+          ),
+        );
         continue;
       }
       if (/^[a-z0-9._-]+$/i.test(t)) continue; // file system type names are an open set

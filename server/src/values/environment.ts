@@ -40,18 +40,36 @@ export function validateEnvironment(value: string, ctx: ValueContext): ValueProb
   for (const w of words) {
     const eq = w.text.indexOf('=');
     if (eq < 0) {
-      out.push(err(w.start, w.end, journal
-        ? `Log field '${w.text}' lacks '=': expected FIELD=value.`
-        : `'${w.text}' is not an assignment: expected NAME=value (quote values that contain spaces, e.g. "A=two words").`));
+      out.push(
+        err(
+          w.start,
+          w.end,
+          journal
+            ? `Log field '${w.text}' lacks '=': expected FIELD=value.`
+            : `'${w.text}' is not an assignment: expected NAME=value (quote values that contain spaces, e.g. "A=two words").`,
+        ),
+      );
       continue;
     }
     const name = w.text.slice(0, eq);
     if (journal) {
       if (!isJournalFieldName(name)) {
-        out.push(err(w.start, w.end, `Invalid journal field name '${name}': use upper-case letters, digits and '_' (not first), at most 64 characters.`));
+        out.push(
+          err(
+            w.start,
+            w.end,
+            `Invalid journal field name '${name}': use upper-case letters, digits and '_' (not first), at most 64 characters.`,
+          ),
+        );
       }
     } else if (!envNameOk(name, expands)) {
-      out.push(err(w.start, w.end, `Invalid environment variable name '${name}': use letters, digits and '_', not starting with a digit.`));
+      out.push(
+        err(
+          w.start,
+          w.end,
+          `Invalid environment variable name '${name}': use letters, digits and '_', not starting with a digit.`,
+        ),
+      );
     }
   }
   return out;
@@ -68,11 +86,24 @@ export function validateEnvNameList(value: string, ctx: ValueContext): ValueProb
     const t = w.text;
     const eq = t.indexOf('=');
     if (unset && eq >= 0) {
-      if (!envNameOk(t.slice(0, eq), expands)) out.push(err(w.start, w.end, `Invalid environment assignment '${t}': the name must use letters, digits and '_', not starting with a digit.`));
+      if (!envNameOk(t.slice(0, eq), expands))
+        out.push(
+          err(
+            w.start,
+            w.end,
+            `Invalid environment assignment '${t}': the name must use letters, digits and '_', not starting with a digit.`,
+          ),
+        );
       continue;
     }
     if (!envNameOk(t, expands)) {
-      out.push(err(w.start, w.end, `Invalid environment variable name '${t}': use letters, digits and '_', not starting with a digit${unset ? ', or NAME=VALUE' : ''}.`));
+      out.push(
+        err(
+          w.start,
+          w.end,
+          `Invalid environment variable name '${t}': use letters, digits and '_', not starting with a digit${unset ? ', or NAME=VALUE' : ''}.`,
+        ),
+      );
     }
   }
   return out;

@@ -31,7 +31,16 @@ interface Prefixes {
 }
 
 function parsePrefixes(text: string, allowShell: boolean): Prefixes {
-  const p: Prefixes = { ignoreFailure: false, argv0: false, noEnv: false, privileged: false, noSetuid: false, ambient: false, shell: false, length: 0 };
+  const p: Prefixes = {
+    ignoreFailure: false,
+    argv0: false,
+    noEnv: false,
+    privileged: false,
+    noSetuid: false,
+    ambient: false,
+    shell: false,
+    length: 0,
+  };
   let i = 0;
   for (; i < text.length; i++) {
     const c = text[i];
@@ -40,8 +49,10 @@ function parsePrefixes(text: string, allowShell: boolean): Prefixes {
     else if (c === ':' && !p.noEnv) p.noEnv = true;
     else if (c === '+' && !p.privileged && !p.noSetuid && !p.ambient) p.privileged = true;
     else if (c === '!' && !p.privileged && !p.noSetuid && !p.ambient) p.noSetuid = true;
-    else if (c === '!' && p.noSetuid && !p.ambient) { p.noSetuid = false; p.ambient = true; }
-    else if (c === '|' && allowShell && !p.shell) p.shell = true;
+    else if (c === '!' && p.noSetuid && !p.ambient) {
+      p.noSetuid = false;
+      p.ambient = true;
+    } else if (c === '|' && allowShell && !p.shell) p.shell = true;
     else break;
   }
   p.length = i;
@@ -55,7 +66,13 @@ export function validateExec(value: string, ctx: ValueContext): ValueProblem[] {
   const { words, error, unknownEscapes } = splitWords(value, { unquote: true, cunescape: true, relax: true });
   for (const u of unknownEscapes) {
     if (value.slice(u.start, u.end) === '\\;') continue; // "\;" is a literal ';' argument
-    out.push(warn(u.start, u.end, `Unknown escape sequence '${value.slice(u.start, u.end)}': systemd keeps it literally and logs a warning; write '\\\\' for a backslash.`));
+    out.push(
+      warn(
+        u.start,
+        u.end,
+        `Unknown escape sequence '${value.slice(u.start, u.end)}': systemd keeps it literally and logs a warning; write '\\\\' for a backslash.`,
+      ),
+    );
   }
   if (error) {
     out.push(err(error.start, error.end, `${error.message}; systemd refuses the command line.`));
@@ -65,7 +82,11 @@ export function validateExec(value: string, ctx: ValueContext): ValueProblem[] {
   const commands: Word[][] = [];
   let cur: Word[] = [];
   for (const w of words) {
-    if (w.raw === ';') { commands.push(cur); cur = []; continue; }
+    if (w.raw === ';') {
+      commands.push(cur);
+      cur = [];
+      continue;
+    }
     cur.push(w);
   }
   commands.push(cur);
@@ -77,7 +98,12 @@ export function validateExec(value: string, ctx: ValueContext): ValueProblem[] {
   return out;
 }
 
-function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof specifierContextFor>, allowShell: boolean): ValueProblem[] {
+function checkCommand(
+  cmd: Word[],
+  ctx: ValueContext,
+  sctx: ReturnType<typeof specifierContextFor>,
+  allowShell: boolean,
+): ValueProblem[] {
   const out: ValueProblem[] = [];
   for (const w of cmd) out.push(...checkSpecifiers(w.raw, sctx, ctx.targetVersion, w.start));
   if (out.some((p) => p.severity === 'error')) return out;
@@ -85,7 +111,13 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
   // prefixes are read from the raw text before unquoting (they sit before any quote)
   let pfx = parsePrefixes(first.text, true);
   if (pfx.shell && !allowShell) {
-    out.push(warn(first.start, first.start + pfx.length, `The '|' prefix (run via the shell) needs systemd 258; the target version ${ctx.targetVersion} takes '|' as part of the executable name.`));
+    out.push(
+      warn(
+        first.start,
+        first.start + pfx.length,
+        `The '|' prefix (run via the shell) needs systemd 258; the target version ${ctx.targetVersion} takes '|' as part of the executable name.`,
+      ),
+    );
     pfx = parsePrefixes(first.text, false);
   }
   const rest = first.text.slice(pfx.length);
@@ -97,21 +129,38 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
   // kernel with ambient capabilities and still parses the prefix ("still parsed but ignored since 258",
   // data/directives.md, exec-command). The unit is valid at every version: only a note, from 258 on.
   if (pfx.ambient && ctx.targetVersion >= 258) {
-    out.push({ ...warn(first.start, restStart, `The '!!' prefix does nothing on systemd ${ctx.targetVersion} (it only mattered on kernels without ambient capabilities, which systemd 258 no longer supports); '!' or no prefix says the same.`, 'deprecated-value'), severity: 'info' });
+    out.push({
+      ...warn(
+        first.start,
+        restStart,
+        `The '!!' prefix does nothing on systemd ${ctx.targetVersion} (it only mattered on kernels without ambient capabilities, which systemd 258 no longer supports); '!' or no prefix says the same.`,
+        'deprecated-value',
+      ),
+      severity: 'info',
+    });
   }
   if (pfx.shell) {
     // '|' : the rest is a shell command line; only require something to run.
-    if (rest === '' && cmd.length === 1) out.push(err(first.start, first.end, `Empty command after the '|' prefix; ${fatal}.`));
+    if (rest === '' && cmd.length === 1)
+      out.push(err(first.start, first.end, `Empty command after the '|' prefix; ${fatal}.`));
     return out;
   }
   const exe = rest;
   if (exe === '' && pfx.length > 0) {
     // "- /bin/foo" is not a prefix followed by a path: the path is empty
-    out.push(err(first.start, first.end, `Empty executable path after the prefixes '${first.text}'; write the prefixes directly before the path (e.g. -/usr/bin/foo).`));
+    out.push(
+      err(
+        first.start,
+        first.end,
+        `Empty executable path after the prefixes '${first.text}'; write the prefixes directly before the path (e.g. -/usr/bin/foo).`,
+      ),
+    );
     return out;
   }
   if (pfx.argv0 && cmd.length < 2) {
-    out.push(err(first.start, first.end, `With the '@' prefix the second word is argv[0], but it is missing; ${fatal}.`));
+    out.push(
+      err(first.start, first.end, `With the '@' prefix the second word is argv[0], but it is missing; ${fatal}.`),
+    );
     return out;
   }
   const expanded = stripSpecifiers(exe);
@@ -119,12 +168,21 @@ function checkCommand(cmd: Word[], ctx: ValueContext, sctx: ReturnType<typeof sp
   const exeStart = Math.min(restStart, first.end);
   const exeEnd = first.end;
   if (expanded.startsWith('/')) {
-    if (expanded.endsWith('/')) out.push(err(exeStart, exeEnd, `Executable path '${exe}' ends with '/', so it names a directory; ${fatal}.`));
+    if (expanded.endsWith('/'))
+      out.push(err(exeStart, exeEnd, `Executable path '${exe}' ends with '/', so it names a directory; ${fatal}.`));
     return out;
   }
   if (expanded.includes('/')) {
-    const conflict = /^[-@:+!|]/.test(expanded) ? ` The prefix '${expanded[0]}' cannot be repeated or combined this way ('+' excludes '!' and '!!').` : '';
-    out.push(err(exeStart, exeEnd, `'${exe}' is neither an absolute path nor a bare executable name (without '/'); ${fatal}.${conflict}`));
+    const conflict = /^[-@:+!|]/.test(expanded)
+      ? ` The prefix '${expanded[0]}' cannot be repeated or combined this way ('+' excludes '!' and '!!').`
+      : '';
+    out.push(
+      err(
+        exeStart,
+        exeEnd,
+        `'${exe}' is neither an absolute path nor a bare executable name (without '/'); ${fatal}.${conflict}`,
+      ),
+    );
     return out;
   }
   if (expanded === '.' || expanded === '..' || expanded.length > FILENAME_MAX) {

@@ -8,7 +8,16 @@ import type { ValueContext, ValueKind, ValueProblem, Validator } from './types.j
 import { validateBool, validateTristate } from './bool.js';
 import { validateTimespan } from './timespan.js';
 import { validateBytes, validateBytesOrPercent, validatePercent } from './bytes.js';
-import { validateCountOrPercent, validateCpuWeight, validateInt, validateIoWeight, validateMode, validateNice, validateOomScore, validateUnsigned } from './numbers.js';
+import {
+  validateCountOrPercent,
+  validateCpuWeight,
+  validateInt,
+  validateIoWeight,
+  validateMode,
+  validateNice,
+  validateOomScore,
+  validateUnsigned,
+} from './numbers.js';
 import { validateExitStatus, validateSignal } from './signal.js';
 import { validateEnum, validateEnumList, validateEnumOrBool } from './enum.js';
 import { validateExec } from './exec.js';
@@ -16,7 +25,14 @@ import { validateUnit, validateUnitList } from './unitName.js';
 import { validateIpAddressList, validateSocketAddress } from './socketAddress.js';
 import { validateCapabilityList } from './capability.js';
 import { validateAddressFamilies, validateSyscallFilter } from './syscall.js';
-import { validateBindPaths, validateEnvFile, validatePath, validatePathList, validateRelativePathList, validateTempFs } from './paths.js';
+import {
+  validateBindPaths,
+  validateEnvFile,
+  validatePath,
+  validatePathList,
+  validateRelativePathList,
+  validateTempFs,
+} from './paths.js';
 import { validateEnvironment, validateEnvNameList } from './environment.js';
 import { validateCpuSet } from './cpuSet.js';
 import { validateDeviceAllow, validateDeviceIo } from './device.js';
@@ -27,9 +43,22 @@ import { validateCondition } from './condition.js';
 import { validateCalendar } from './calendar.js';
 import { validateString } from './strings.js';
 import {
-  validateBoolOrBytes, validateBoolOrTimespan, validateBytesSi, validateDnsServerList, validateDomainList, validateHexNumber, validateId128,
-  validateIfname, validateIfnameList, validateIpAddress, validateIpAddresses, validateIpPrefix, validateMacAddress, validateMacAddressList,
-  validateRouteTable, validateTcHandle,
+  validateBoolOrBytes,
+  validateBoolOrTimespan,
+  validateBytesSi,
+  validateDnsServerList,
+  validateDomainList,
+  validateHexNumber,
+  validateId128,
+  validateIfname,
+  validateIfnameList,
+  validateIpAddress,
+  validateIpAddresses,
+  validateIpPrefix,
+  validateMacAddress,
+  validateMacAddressList,
+  validateRouteTable,
+  validateTcHandle,
 } from './network.js';
 
 export type { ValueContext, ValueKind, ValueProblem, Validator, SpecifierContext, Severity } from './types.js';

@@ -64,10 +64,13 @@ export function validateLimit(value: string, ctx: ValueContext): ValueProblem[] 
   let b: Parsed | undefined;
   if (hard !== undefined) {
     b = parseOne(hard, resource);
-    if ('error' in b) out.push(err(colon + 1, value.length, `Invalid ${ctx.directive}= hard limit '${hard}': ${b.error}.`));
+    if ('error' in b)
+      out.push(err(colon + 1, value.length, `Invalid ${ctx.directive}= hard limit '${hard}': ${b.error}.`));
   }
   if (out.length === 0 && b && 'v' in a && 'v' in b && a.v > b.v) {
-    out.push(err(0, value.length, `Soft limit ${soft} is higher than the hard limit ${hard}; use SOFT:HARD with SOFT ≤ HARD.`));
+    out.push(
+      err(0, value.length, `Soft limit ${soft} is higher than the hard limit ${hard}; use SOFT:HARD with SOFT ≤ HARD.`),
+    );
   }
   return out;
 }

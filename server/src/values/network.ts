@@ -27,21 +27,32 @@ function keywords(ctx: ValueContext): readonly string[] {
 function words(value: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   const re = /\S+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(value); m; m = re.exec(value))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
 export function validateBoolOrBytes(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '' || parseBoolean(value) !== undefined) return [];
   const r = parseBytes(value, 1024);
-  if ('error' in r) return [err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected a boolean or a size such as 512K.`)];
+  if ('error' in r)
+    return [
+      err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected a boolean or a size such as 512K.`),
+    ];
   return [];
 }
 
 export function validateBoolOrTimespan(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '' || parseBoolean(value) !== undefined) return [];
   const r = parseTimespan(value);
-  if ('error' in r) return [err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected a boolean or a time span such as 10s.`)];
+  if ('error' in r)
+    return [
+      err(
+        0,
+        value.length,
+        `Invalid ${ctx.directive}= value '${value}': expected a boolean or a time span such as 10s.`,
+      ),
+    ];
   return [];
 }
 
@@ -49,7 +60,13 @@ export function validateBoolOrTimespan(value: string, ctx: ValueContext): ValueP
 export function validateBytesSi(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '' || keywords(ctx).includes(value)) return [];
   if (/^\s*(?:[0-9]+(?:\.[0-9]+)?\s*[KMGTPEB]?\s*)+$/.test(value)) return [];
-  return [err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected a number with an optional suffix K, M, G, T, P or E (powers of 1000), e.g. 100M.`)];
+  return [
+    err(
+      0,
+      value.length,
+      `Invalid ${ctx.directive}= value '${value}': expected a number with an optional suffix K, M, G, T, P or E (powers of 1000), e.g. 100M.`,
+    ),
+  ];
 }
 
 const HEX_PAIRS = /^[0-9a-fA-F]{1,2}(?:([:-])[0-9a-fA-F]{1,2})*$/;
@@ -58,7 +75,8 @@ const HEX_PAIRS = /^[0-9a-fA-F]{1,2}(?:([:-])[0-9a-fA-F]{1,2})*$/;
 function macProblem(w: string, ctx: ValueContext): string | undefined {
   if (keywords(ctx).includes(w)) return undefined;
   const parser = subParser(ctx);
-  const anyLength = parser === 'config_parse_hw_addr' || parser === 'config_parse_hw_addrs' || parser === 'config_parse_netdev_hw_addr';
+  const anyLength =
+    parser === 'config_parse_hw_addr' || parser === 'config_parse_hw_addrs' || parser === 'config_parse_netdev_hw_addr';
   if (/^[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}$/.test(w)) return undefined;
   if (HEX_PAIRS.test(w) && !/[:][^:]*-|-[^-]*:/.test(w)) {
     const n = w.split(/[:-]/).length;
@@ -80,7 +98,14 @@ export function validateMacAddressList(value: string, ctx: ValueContext): ValueP
   const out: ValueProblem[] = [];
   for (const w of words(value)) {
     const reason = macProblem(w.text, ctx);
-    if (reason) out.push(warn(w.start, w.end, `'${w.text}' is not a hardware address (${reason}); systemd skips it and keeps the others.`));
+    if (reason)
+      out.push(
+        warn(
+          w.start,
+          w.end,
+          `'${w.text}' is not a hardware address (${reason}); systemd skips it and keeps the others.`,
+        ),
+      );
   }
   return out;
 }
@@ -100,7 +125,12 @@ export function interfaceNameReason(name: string, altNames: boolean): string | u
   return undefined;
 }
 
-const ALT_NAME_PARSERS = new Set(['config_parse_fdb_interface', 'config_parse_uplink', 'config_parse_match_ifnames', 'config_parse_ifnames']);
+const ALT_NAME_PARSERS = new Set([
+  'config_parse_fdb_interface',
+  'config_parse_uplink',
+  'config_parse_match_ifnames',
+  'config_parse_ifnames',
+]);
 const IFINDEX_PARSERS = new Set(['config_parse_fdb_interface', 'config_parse_uplink']);
 
 export function validateIfname(value: string, ctx: ValueContext): ValueProblem[] {
@@ -119,10 +149,16 @@ export function validateIfnameList(value: string, ctx: ValueContext): ValueProbl
   for (const w of words(value)) {
     let text = w.text;
     let start = w.start;
-    if (match && text.startsWith('!') && w.start === words(value)[0]!.start) { text = text.slice(1); start++; }
+    if (match && text.startsWith('!') && w.start === words(value)[0]!.start) {
+      text = text.slice(1);
+      start++;
+    }
     if (match && /[*?[]/.test(text)) continue; // a glob pattern
     const names = pairs ? text.split(':') : [text];
-    if (pairs && names.length > 2) { out.push(err(w.start, w.end, `'${w.text}' is not HOST[:CONTAINER] in ${ctx.directive}=.`)); continue; }
+    if (pairs && names.length > 2) {
+      out.push(err(w.start, w.end, `'${w.text}' is not HOST[:CONTAINER] in ${ctx.directive}=.`));
+      continue;
+    }
     for (const n of names) {
       const reason = interfaceNameReason(n, ALT_NAME_PARSERS.has(parser));
       if (!reason) continue;
@@ -163,11 +199,15 @@ export function validateIpPrefix(value: string, ctx: ValueContext): ValueProblem
   const slash = v.indexOf('/');
   const addr = slash >= 0 ? v.slice(0, slash) : v;
   const v4 = isIPv4(addr);
-  if (!v4 && !isIPv6(addr)) return [err(0, value.length, `Invalid ${ctx.directive}= prefix '${value}': '${addr}' is not an IP address.`)];
+  if (!v4 && !isIPv6(addr))
+    return [err(0, value.length, `Invalid ${ctx.directive}= prefix '${value}': '${addr}' is not an IP address.`)];
   if (slash >= 0) {
     const p = v.slice(slash + 1);
     const max = v4 ? 32 : 128;
-    if (!/^[0-9]+$/.test(p) || Number(p) > max) return [err(0, value.length, `Invalid ${ctx.directive}= prefix '${value}': the prefix length must be 0..${max}.`)];
+    if (!/^[0-9]+$/.test(p) || Number(p) > max)
+      return [
+        err(0, value.length, `Invalid ${ctx.directive}= prefix '${value}': the prefix length must be 0..${max}.`),
+      ];
   }
   return [];
 }
@@ -176,7 +216,10 @@ export function validateIpPrefix(value: string, ctx: ValueContext): ValueProblem
 function dnsServerProblem(w: string): string | undefined {
   let s = w;
   const hash = s.indexOf('#');
-  if (hash >= 0) { if (hash === s.length - 1) return 'the server name after # is empty'; s = s.slice(0, hash); }
+  if (hash >= 0) {
+    if (hash === s.length - 1) return 'the server name after # is empty';
+    s = s.slice(0, hash);
+  }
   const pct = s.indexOf('%');
   if (pct >= 0) {
     const reason = interfaceNameReason(s.slice(pct + 1), true);
@@ -196,10 +239,14 @@ function dnsServerProblem(w: string): string | undefined {
     return undefined;
   } else {
     const colon = s.lastIndexOf(':');
-    if (colon >= 0) { port = s.slice(colon + 1); s = s.slice(0, colon); }
+    if (colon >= 0) {
+      port = s.slice(colon + 1);
+      s = s.slice(0, colon);
+    }
     if (!isIPv4(s)) return `'${s}' is not an IP address`;
   }
-  if (port !== undefined && (!/^[0-9]+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) return `port '${port}' is not 1..65535`;
+  if (port !== undefined && (!/^[0-9]+$/.test(port) || Number(port) < 1 || Number(port) > 65535))
+    return `port '${port}' is not 1..65535`;
   return undefined;
 }
 
@@ -239,11 +286,15 @@ export function validateDomainList(value: string, ctx: ValueContext): ValueProbl
 export function validateRouteTable(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '' || keywords(ctx).includes(value)) return [];
   if (/^wireguard/.test(subParser(ctx).replace(/^config_parse_/, '')) && parseBoolean(value) !== undefined) {
-    return parseBoolean(value) ? [err(0, value.length, `${ctx.directive}= takes a table or 'off'; a true boolean is refused.`)] : [];
+    return parseBoolean(value)
+      ? [err(0, value.length, `${ctx.directive}= takes a table or 'off'; a true boolean is refused.`)]
+      : [];
   }
   if (/^[0-9]+$/.test(value)) {
     const n = Number(value);
-    return n >= 1 && n <= 4294967295 ? [] : [err(0, value.length, `Invalid ${ctx.directive}= table '${value}': a table number is 1..4294967295.`)];
+    return n >= 1 && n <= 4294967295
+      ? []
+      : [err(0, value.length, `Invalid ${ctx.directive}= table '${value}': a table number is 1..4294967295.`)];
   }
   return [];
 }
@@ -253,7 +304,14 @@ export function validateHexNumber(value: string, ctx: ValueContext): ValueProble
   if (value === '') return [];
   const m = /^(?:0[xX])?([0-9a-fA-F]+)$/.exec(value);
   const max = subParser(ctx) === 'config_parse_qdisc_handle' ? 0xffff : 0xffffffff;
-  if (!m || parseInt(m[1]!, 16) > max) return [err(0, value.length, `Invalid ${ctx.directive}= value '${value}': expected a hexadecimal number up to ${max.toString(16)}.`)];
+  if (!m || parseInt(m[1]!, 16) > max)
+    return [
+      err(
+        0,
+        value.length,
+        `Invalid ${ctx.directive}= value '${value}': expected a hexadecimal number up to ${max.toString(16)}.`,
+      ),
+    ];
   return [];
 }
 
@@ -263,11 +321,23 @@ export function validateTcHandle(value: string, ctx: ValueContext): ValueProblem
   const m = /^([0-9a-fA-F]{1,4}):([0-9a-fA-F]{0,4})$/.exec(value);
   if (m) return [];
   const kw = keywords(ctx);
-  return [err(0, value.length, `Invalid ${ctx.directive}= handle '${value}': expected MAJOR:MINOR in hexadecimal (e.g. 1:0)${kw.length ? `, or ${kw.join(', ')}` : ''}.`)];
+  return [
+    err(
+      0,
+      value.length,
+      `Invalid ${ctx.directive}= handle '${value}': expected MAJOR:MINOR in hexadecimal (e.g. 1:0)${kw.length ? `, or ${kw.join(', ')}` : ''}.`,
+    ),
+  ];
 }
 
 export function validateId128(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '' || keywords(ctx).includes(value)) return [];
-  if (/^[0-9a-fA-F]{32}$/.test(value) || /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value)) return [];
-  return [err(0, value.length, `Invalid ${ctx.directive}= ID '${value}': expected 32 hexadecimal digits or the UUID form.`)];
+  if (
+    /^[0-9a-fA-F]{32}$/.test(value) ||
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value)
+  )
+    return [];
+  return [
+    err(0, value.length, `Invalid ${ctx.directive}= ID '${value}': expected 32 hexadecimal digits or the UUID form.`),
+  ];
 }

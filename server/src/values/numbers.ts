@@ -33,9 +33,18 @@ function parseCIntegerExact(text: string): bigint | undefined {
   return m[1] === '-' ? -v : v;
 }
 
-function rangeCheck<T extends number | bigint>(value: string, v: T | undefined, min: T, max: T, what: string, extra = ''): ValueProblem[] {
-  if (v === undefined) return [err(0, value.length, `Invalid ${what} '${value}': expected an integer between ${min} and ${max}${extra}.`)];
-  if (v < min || v > max) return [err(0, value.length, `${capitalize(what)} '${value}' is out of range: expected ${min}..${max}${extra}.`)];
+function rangeCheck<T extends number | bigint>(
+  value: string,
+  v: T | undefined,
+  min: T,
+  max: T,
+  what: string,
+  extra = '',
+): ValueProblem[] {
+  if (v === undefined)
+    return [err(0, value.length, `Invalid ${what} '${value}': expected an integer between ${min} and ${max}${extra}.`)];
+  if (v < min || v > max)
+    return [err(0, value.length, `${capitalize(what)} '${value}' is out of range: expected ${min}..${max}${extra}.`)];
   return [];
 }
 
@@ -48,7 +57,8 @@ const INT64 = [-(2n ** 63n), 2n ** 63n - 1n] as const;
 
 export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
-  if (ctx.range) return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'integer');
+  if (ctx.range)
+    return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'integer');
   switch (ctx.parser) {
     case 'config_parse_exec_cpu_sched_prio':
       // sched_get_priority_min/max of SCHED_RR/FIFO is 1..99; 0 is valid for other policies.
@@ -67,11 +77,14 @@ export function validateInt(value: string, ctx: ValueContext): ValueProblem[] {
 export function validateUnsigned(value: string, ctx: ValueContext): ValueProblem[] {
   if (value === '') return [];
   if (ctx.parser === 'config_parse_concurrency_max' && value === 'infinity') return [];
-  if (ctx.range) return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'number');
+  if (ctx.range)
+    return rangeCheck<bigint>(value, parseCIntegerExact(value), BigInt(ctx.range[0]), BigInt(ctx.range[1]), 'number');
   const v = parseCInteger(value, false);
   const extra = ctx.parser === 'config_parse_concurrency_max' ? ", or 'infinity'" : '';
-  if (v === undefined) return [err(0, value.length, `Invalid unsigned integer '${value}': expected a non-negative number${extra}.`)];
-  if (v > 4294967295) return [err(0, value.length, `Unsigned integer '${value}' is out of range: expected 0..4294967295.`)];
+  if (v === undefined)
+    return [err(0, value.length, `Invalid unsigned integer '${value}': expected a non-negative number${extra}.`)];
+  if (v > 4294967295)
+    return [err(0, value.length, `Unsigned integer '${value}' is out of range: expected 0..4294967295.`)];
   return [];
 }
 
@@ -104,7 +117,8 @@ export function validateMode(value: string, _ctx: ValueContext): ValueProblem[] 
   if (value === '') return [];
   const m = /^[ \t\n\r]*([0-7]+)$/.exec(value);
   if (!m) return [err(0, value.length, `Invalid file mode '${value}': expected an octal number such as 0644 or 755.`)];
-  if (parseInt(m[1]!, 8) > 0o7777) return [err(0, value.length, `File mode '${value}' is out of range: the maximum is 07777.`)];
+  if (parseInt(m[1]!, 8) > 0o7777)
+    return [err(0, value.length, `File mode '${value}' is out of range: the maximum is 07777.`)];
   return [];
 }
 
@@ -112,12 +126,27 @@ export function validateMode(value: string, _ctx: ValueContext): ValueProblem[] 
 export function validateCountOrPercent(value: string, _ctx: ValueContext): ValueProblem[] {
   if (value === '' || value === 'infinity') return [];
   if (/[%\u2030\u2031]/.test(value)) {
-    if (parsePermyriad(value) === undefined) return [err(0, value.length, `Invalid percentage '${value}': expected N%, N.N% or N.NN% between 0% and 100%.`)];
+    if (parsePermyriad(value) === undefined)
+      return [err(0, value.length, `Invalid percentage '${value}': expected N%, N.N% or N.NN% between 0% and 100%.`)];
     return [];
   }
   const m = /^[ \t\n\r]*\+?([0-9]+)$/.exec(value);
-  if (!m) return [err(0, value.length, `Invalid maximum tasks value '${value}': expected a positive number, a percentage such as 15%, or 'infinity'.`)];
+  if (!m)
+    return [
+      err(
+        0,
+        value.length,
+        `Invalid maximum tasks value '${value}': expected a positive number, a percentage such as 15%, or 'infinity'.`,
+      ),
+    ];
   const v = BigInt(m[1]!); // exact: near 2^64 neighbouring integers are the same double
-  if (v === 0n || v >= 18446744073709551615n) return [err(0, value.length, `Maximum tasks value '${value}' is out of range: it must be greater than 0 (use 'infinity' for no limit).`)];
+  if (v === 0n || v >= 18446744073709551615n)
+    return [
+      err(
+        0,
+        value.length,
+        `Maximum tasks value '${value}' is out of range: it must be greater than 0 (use 'infinity' for no limit).`,
+      ),
+    ];
   return [];
 }

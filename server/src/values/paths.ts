@@ -32,7 +32,9 @@ export function validatePathText(raw: string, offset: number, check: PathCheck):
     return [err(offset, end, `${d}= path '${raw}' is not absolute; it must start with '/'.`)];
   }
   if (check.absolute === false && text.startsWith('/')) {
-    return [err(offset, end, `${d}= path '${raw}' is absolute; give a path relative to the directory systemd manages.`)];
+    return [
+      err(offset, end, `${d}= path '${raw}' is absolute; give a path relative to the directory systemd manages.`),
+    ];
   }
   if (text.length > PATH_MAX) return [err(offset, end, `${d}= path is longer than ${PATH_MAX} characters.`)];
   for (let i = 0; i < text.length; i++) {
@@ -63,7 +65,10 @@ export function validatePath(value: string, ctx: ValueContext): ValueProblem[] {
     case 'config_parse_working_directory': {
       let v = value;
       let off = 0;
-      if (v.startsWith('-')) { v = v.slice(1); off = 1; }
+      if (v.startsWith('-')) {
+        v = v.slice(1);
+        off = 1;
+      }
       if (v === '~') return out;
       if (v === '') return [...out, err(0, value.length, `WorkingDirectory= needs a path after '-'.`)];
       out.push(...validatePathText(v, off, { directive: d, absolute: true }));
@@ -91,7 +96,12 @@ export function validatePathList(value: string, ctx: ValueContext): ValueProblem
   if (ctx.parser === 'config_parse_colon_separated_paths') {
     out.push(...specs(value, 0, ctx));
     for (const w of splitPlain(value, ':', true)) {
-      if (w.raw === '') { out.push(err(w.start, w.end, `${d}= has an empty path between colons; separate absolute paths with single ':'.`)); continue; }
+      if (w.raw === '') {
+        out.push(
+          err(w.start, w.end, `${d}= has an empty path between colons; separate absolute paths with single ':'.`),
+        );
+        continue;
+      }
       out.push(...validatePathText(w.raw, w.start, { directive: d, absolute: true }));
     }
     return out;
@@ -109,8 +119,14 @@ export function validatePathList(value: string, ctx: ValueContext): ValueProblem
     let t = w.text;
     let off = rawOffsetOf(w);
     if (prefixes) {
-      if (t.startsWith('-')) { t = t.slice(1); off++; }
-      if (t.startsWith('+')) { t = t.slice(1); off++; }
+      if (t.startsWith('-')) {
+        t = t.slice(1);
+        off++;
+      }
+      if (t.startsWith('+')) {
+        t = t.slice(1);
+        off++;
+      }
     }
     out.push(...pathProblemsForWord(t, w, off, { directive: d, absolute: true }));
   }
@@ -119,13 +135,17 @@ export function validatePathList(value: string, ctx: ValueContext): ValueProblem
 
 /** Offset in the value where the unquoted text of a word starts (best effort). */
 function rawOffsetOf(w: Word): number {
-  return w.raw.startsWith('"') || w.raw.startsWith('\'') ? w.start + 1 : w.start;
+  return w.raw.startsWith('"') || w.raw.startsWith("'") ? w.start + 1 : w.start;
 }
 
 function pathProblemsForWord(text: string, w: Word, off: number, check: PathCheck): ValueProblem[] {
   const ps = validatePathText(text, off, check);
   // When the word was quoted/escaped, offsets inside may be off; clamp to the word.
-  return ps.map((p) => ({ ...p, start: Math.max(w.start, Math.min(p.start, w.end)), end: Math.max(w.start, Math.min(p.end, w.end)) }));
+  return ps.map((p) => ({
+    ...p,
+    start: Math.max(w.start, Math.min(p.start, w.end)),
+    end: Math.max(w.start, Math.min(p.end, w.end)),
+  }));
 }
 
 /** relative-path-list: StateDirectory= & co: SRC[:DEST[:ro]], relative, not "private". */
@@ -142,12 +162,19 @@ export function validateRelativePathList(value: string, ctx: ValueContext): Valu
     const src = parts[0];
     if (!src) continue;
     if (src.raw === 'private') {
-      out.push(err(src.start, src.end, `${d}= cannot be 'private' (that name is reserved for DynamicUser=); choose another directory name.`));
+      out.push(
+        err(
+          src.start,
+          src.end,
+          `${d}= cannot be 'private' (that name is reserved for DynamicUser=); choose another directory name.`,
+        ),
+      );
       continue;
     }
     out.push(...pathProblemsForWord(src.raw, w, src.start, { directive: d, absolute: false }));
     const dest = parts[1];
-    if (dest && dest.raw !== '') out.push(...pathProblemsForWord(dest.raw, w, dest.start, { directive: d, absolute: false }));
+    if (dest && dest.raw !== '')
+      out.push(...pathProblemsForWord(dest.raw, w, dest.start, { directive: d, absolute: false }));
   }
   return out;
 }
@@ -168,7 +195,11 @@ function splitColonsEscaped(text: string, base: number): Word[] {
   let cur = '';
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    if (ch === '\\' && i + 1 < text.length) { cur += text[i + 1]; i++; continue; }
+    if (ch === '\\' && i + 1 < text.length) {
+      cur += text[i + 1];
+      i++;
+      continue;
+    }
     if (i === text.length || ch === ':') {
       out.push({ start: base + start, end: base + i, raw: text.slice(start, i), text: cur });
       cur = '';
@@ -194,7 +225,10 @@ export function validateBindPaths(value: string, ctx: ValueContext): ValueProble
     const src = parts[0]!;
     let srcText = src.text;
     let srcOff = src.start;
-    if (srcText.startsWith('-')) { srcText = srcText.slice(1); srcOff++; }
+    if (srcText.startsWith('-')) {
+      srcText = srcText.slice(1);
+      srcOff++;
+    }
     out.push(...specs(src.raw, src.start, ctx));
     out.push(...pathProblemsForWord(srcText, w, srcOff, { directive: d, absolute: true }));
     const dst = parts[1];
@@ -212,7 +246,9 @@ export function validateBindPaths(value: string, ctx: ValueContext): ValueProble
     }
     if (parts.length > 3) {
       const extra = parts[3]!;
-      out.push(err(extra.start - 1, w.end, `${d}= takes at most SOURCE:DESTINATION:OPTIONS; escape ':' in paths as '\\:'.`));
+      out.push(
+        err(extra.start - 1, w.end, `${d}= takes at most SOURCE:DESTINATION:OPTIONS; escape ':' in paths as '\\:'.`),
+      );
     }
   }
   return out;
@@ -228,7 +264,13 @@ export function validateTempFs(value: string, ctx: ValueContext): ValueProblem[]
     const base = rawOffsetOf(w);
     const colon = w.text.indexOf(':');
     const path = colon >= 0 ? w.text.slice(0, colon) : w.text;
-    out.push(...specs(w.raw.slice(0, colon >= 0 ? Math.min(w.raw.length, colon + (base - w.start)) : w.raw.length), w.start, ctx));
+    out.push(
+      ...specs(
+        w.raw.slice(0, colon >= 0 ? Math.min(w.raw.length, colon + (base - w.start)) : w.raw.length),
+        w.start,
+        ctx,
+      ),
+    );
     out.push(...pathProblemsForWord(path, w, base, { directive: ctx.directive, absolute: true }));
   }
   return out;

@@ -11,9 +11,37 @@ import { suggestEnum } from './enum.js';
 
 /** Linux standard signal names without "SIG" (signal-util.c). */
 export const SIGNAL_NAMES: readonly string[] = [
-  'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2',
-  'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG',
-  'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS',
+  'HUP',
+  'INT',
+  'QUIT',
+  'ILL',
+  'TRAP',
+  'ABRT',
+  'BUS',
+  'FPE',
+  'KILL',
+  'USR1',
+  'SEGV',
+  'USR2',
+  'PIPE',
+  'ALRM',
+  'TERM',
+  'STKFLT',
+  'CHLD',
+  'CONT',
+  'STOP',
+  'TSTP',
+  'TTIN',
+  'TTOU',
+  'URG',
+  'XCPU',
+  'XFSZ',
+  'VTALRM',
+  'PROF',
+  'WINCH',
+  'IO',
+  'PWR',
+  'SYS',
 ];
 
 const SIGRTMIN = 34;
@@ -62,7 +90,8 @@ export function validateExitStatus(value: string, ctx: ValueContext): ValueProbl
   if (value === '') return [];
   if (ctx.parser !== 'config_parse_set_status') {
     const v = parseCInteger(value, true);
-    if (v === undefined) return [err(0, value.length, `Invalid exit status '${value}': expected a number between 0 and 255.`)];
+    if (v === undefined)
+      return [err(0, value.length, `Invalid exit status '${value}': expected a number between 0 and 255.`)];
     if (v < 0 || v > 255) return [err(0, value.length, `Exit status '${value}' is out of range: expected 0..255.`)];
     return [];
   }
@@ -75,13 +104,25 @@ export function validateExitStatus(value: string, ctx: ValueContext): ValueProbl
     const num = parseCInteger(t, true);
     if (num !== undefined) {
       const v = num;
-      if (v < 0 || v > 255) out.push(err(w.start, w.end, `Exit status '${t}' is out of range: expected 0..255; systemd ignores the whole line.`));
+      if (v < 0 || v > 255)
+        out.push(
+          err(w.start, w.end, `Exit status '${t}' is out of range: expected 0..255; systemd ignores the whole line.`),
+        );
       continue;
     }
     if (names.includes(t)) continue;
     if (parseSignal(t) !== undefined && !/^[0-9]/.test(t)) continue;
     const sug = suggestEnum(t, [...names, ...SIGNAL_CANDIDATES]);
-    out.push(suggesting(err(w.start, w.end, `Invalid exit status '${t}': expected a number 0..255, an exit status name such as SUCCESS or TEMPFAIL, or a signal name such as SIGHUP${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`), sug));
+    out.push(
+      suggesting(
+        err(
+          w.start,
+          w.end,
+          `Invalid exit status '${t}': expected a number 0..255, an exit status name such as SUCCESS or TEMPFAIL, or a signal name such as SIGHUP${sug ? ` (did you mean '${sug}'?)` : ''}; systemd ignores the whole line.`,
+        ),
+        sug,
+      ),
+    );
   }
   return out;
 }

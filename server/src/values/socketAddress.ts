@@ -53,9 +53,24 @@ function portProblem(port: string): string | undefined {
 
 /** Netlink families of systemd's netlink_family table (src/basic/socket-util.c). */
 const NETLINK_FAMILIES = [
-  'route', 'firewall', 'inet-diag', 'nflog', 'xfrm', 'selinux', 'iscsi', 'audit', 'fib-lookup',
-  'connector', 'netfilter', 'ip6-fw', 'dnrtmsg', 'kobject-uevent', 'generic', 'scsitransport',
-  'ecryptfs', 'rdma',
+  'route',
+  'firewall',
+  'inet-diag',
+  'nflog',
+  'xfrm',
+  'selinux',
+  'iscsi',
+  'audit',
+  'fib-lookup',
+  'connector',
+  'netfilter',
+  'ip6-fw',
+  'dnrtmsg',
+  'kobject-uevent',
+  'generic',
+  'scsitransport',
+  'ecryptfs',
+  'rdma',
 ];
 
 const SUN_PATH_MAX = 108;
@@ -115,9 +130,24 @@ export function validateSocketAddress(value: string, ctx: ValueContext): ValuePr
     const parts = s.split(/[ \t]+/).filter((x) => x !== '');
     const fam = parts[0] ?? '';
     if (!NETLINK_FAMILIES.includes(fam) && parseCInteger(fam, false) === undefined) {
-      out.push(err(0, value.length, `Invalid ListenNetlink= value '${value}': '${fam}' is not a netlink family (e.g. route, audit, kobject-uevent); expected FAMILY [GROUP].`));
-    } else if (parts.length > 2 || (parts[1] !== undefined && (!/^[0-9]+$/.test(parts[1]) || Number(parts[1]) > 4294967295))) {
-      out.push(err(0, value.length, `Invalid ListenNetlink= value '${value}': expected FAMILY [GROUP] with a numeric multicast group.`));
+      out.push(
+        err(
+          0,
+          value.length,
+          `Invalid ListenNetlink= value '${value}': '${fam}' is not a netlink family (e.g. route, audit, kobject-uevent); expected FAMILY [GROUP].`,
+        ),
+      );
+    } else if (
+      parts.length > 2 ||
+      (parts[1] !== undefined && (!/^[0-9]+$/.test(parts[1]) || Number(parts[1]) > 4294967295))
+    ) {
+      out.push(
+        err(
+          0,
+          value.length,
+          `Invalid ListenNetlink= value '${value}': expected FAMILY [GROUP] with a numeric multicast group.`,
+        ),
+      );
     }
     return out;
   }
@@ -127,7 +157,13 @@ export function validateSocketAddress(value: string, ctx: ValueContext): ValuePr
     return out;
   }
   if (ctx.directive === 'ListenSequentialPacket' && !(s.startsWith('/') || s.startsWith('@'))) {
-    out.push(err(0, value.length, `ListenSequentialPacket= supports only AF_UNIX sockets (/path or @abstract), not '${value}'.`));
+    out.push(
+      err(
+        0,
+        value.length,
+        `ListenSequentialPacket= supports only AF_UNIX sockets (/path or @abstract), not '${value}'.`,
+      ),
+    );
   }
   return out;
 }
@@ -158,7 +194,14 @@ export function validateIpAddressList(value: string, ctx: ValueContext): ValuePr
   const out: ValueProblem[] = [];
   for (const w of words) {
     const reason = ipPrefixProblem(w.text);
-    if (reason) out.push(err(w.start, w.end, `Invalid ${ctx.directive}= entry '${w.text}': ${reason}; expected ADDRESS[/PREFIXLEN], any, localhost, link-local or multicast.`));
+    if (reason)
+      out.push(
+        err(
+          w.start,
+          w.end,
+          `Invalid ${ctx.directive}= entry '${w.text}': ${reason}; expected ADDRESS[/PREFIXLEN], any, localhost, link-local or multicast.`,
+        ),
+      );
   }
   return out;
 }

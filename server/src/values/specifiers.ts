@@ -20,11 +20,13 @@ export interface SpecifierInfo {
 }
 
 /** Built from the generated catalog (data/specifiers.tsv); nothing here is typed in by hand. */
-export const SPECIFIERS: readonly SpecifierInfo[] = allSpecifiers().map((x) => {
-  const deprecated = /^DEPRECATED/.test(x.meaning);
-  const info: SpecifierInfo = { char: x.letter, meaning: x.meaning, since: x.contexts as SpecifierInfo['since'] };
-  return deprecated ? { ...info, deprecated } : info;
-}).filter((x) => x.char !== '%');
+export const SPECIFIERS: readonly SpecifierInfo[] = allSpecifiers()
+  .map((x) => {
+    const deprecated = /^DEPRECATED/.test(x.meaning);
+    const info: SpecifierInfo = { char: x.letter, meaning: x.meaning, since: x.contexts as SpecifierInfo['since'] };
+    return deprecated ? { ...info, deprecated } : info;
+  })
+  .filter((x) => x.char !== '%');
 
 const BY_CHAR = new Map<string, SpecifierInfo>(SPECIFIERS.map((x) => [x.char, x]));
 
@@ -52,7 +54,12 @@ const CONTEXT_LABEL: Record<Exclude<SpecifierContext, 'none'>, string> = {
  * Check every `%x` in `text` (which sits at `offset` in the value) for the given context.
  * Returns problems with offsets relative to the value.
  */
-export function checkSpecifiers(text: string, context: SpecifierContext, targetVersion: number, offset = 0): ValueProblem[] {
+export function checkSpecifiers(
+  text: string,
+  context: SpecifierContext,
+  targetVersion: number,
+  offset = 0,
+): ValueProblem[] {
   if (context === 'none') return [];
   // Before 254 the manager did not expand specifiers in DefaultEnvironment=/ManagerEnvironment=.
   if (context === 'manager-env' && targetVersion < 254) return [];
@@ -62,29 +69,63 @@ export function checkSpecifiers(text: string, context: SpecifierContext, targetV
     if (text[i] !== '%') continue;
     const c = text[i + 1];
     if (c === undefined) break; // '%' at the end stays
-    if (c === '%') { i++; continue; }
-    if (!isAlnum(c)) { i++; continue; } // copied through unchanged
+    if (c === '%') {
+      i++;
+      continue;
+    }
+    if (!isAlnum(c)) {
+      i++;
+      continue;
+    } // copied through unchanged
     const start = offset + i;
     const end = start + 2;
     i++;
     const info = BY_CHAR.get(c);
     if (!info) {
-      out.push(err(start, end, `Unknown specifier '%${c}': systemd refuses the value ("Invalid slot"); write '%%' for a literal '%'.`, 'unknown-specifier'));
+      out.push(
+        err(
+          start,
+          end,
+          `Unknown specifier '%${c}': systemd refuses the value ("Invalid slot"); write '%%' for a literal '%'.`,
+          'unknown-specifier',
+        ),
+      );
       continue;
     }
     const since = info.since[context];
     if (since === undefined) {
-      out.push(err(start, end, `Specifier '%${c}' (${info.meaning}) is not available in ${CONTEXT_LABEL[context]}: systemd refuses the value ("Invalid slot").`, 'unknown-specifier'));
+      out.push(
+        err(
+          start,
+          end,
+          `Specifier '%${c}' (${info.meaning}) is not available in ${CONTEXT_LABEL[context]}: systemd refuses the value ("Invalid slot").`,
+          'unknown-specifier',
+        ),
+      );
       continue;
     }
     if (info.deprecated) {
-      out.push(warn(start, end, `Specifier '%${c}' is deprecated and undocumented; systemd logs a warning when it expands it.`, 'deprecated-specifier'));
+      out.push(
+        warn(
+          start,
+          end,
+          `Specifier '%${c}' is deprecated and undocumented; systemd logs a warning when it expands it.`,
+          'deprecated-specifier',
+        ),
+      );
       continue;
     }
     if (since > targetVersion) {
       // An older systemd does not know the letter: "Invalid slot", the line is ignored (an Exec*= line makes the
       // unit fail to load), as for an unknown specifier (checked with systemd 252 and %D, new in 256).
-      out.push(err(start, end, `Specifier '%${c}' (${info.meaning}) needs systemd ${since} in ${CONTEXT_LABEL[context]}; the target version ${targetVersion} refuses it ("Invalid slot").`, 'specifier-too-new'));
+      out.push(
+        err(
+          start,
+          end,
+          `Specifier '%${c}' (${info.meaning}) needs systemd ${since} in ${CONTEXT_LABEL[context]}; the target version ${targetVersion} refuses it ("Invalid slot").`,
+          'specifier-too-new',
+        ),
+      );
     }
   }
   return out;
@@ -105,8 +146,16 @@ export function stripSpecifiers(text: string): string {
     const ch = text[i]!;
     if (ch === '%' && i + 1 < text.length) {
       const c = text[i + 1]!;
-      if (c === '%') { out += '%'; i++; continue; }
-      if (isAlnum(c)) { out += PATH_SPECIFIERS.has(c) ? '/x' : 'x'; i++; continue; }
+      if (c === '%') {
+        out += '%';
+        i++;
+        continue;
+      }
+      if (isAlnum(c)) {
+        out += PATH_SPECIFIERS.has(c) ? '/x' : 'x';
+        i++;
+        continue;
+      }
     }
     out += ch;
   }

@@ -23,7 +23,13 @@ export function fdNameProblem(name: string): string | undefined {
 export function validateFdName(text: string, offset: number, ctx: ValueContext): ValueProblem[] {
   const reason = fdNameProblem(stripSpecifiers(text));
   if (!reason) return [];
-  return [err(offset, offset + text.length, `Invalid file descriptor name '${text}': ${reason}; systemd ignores the setting${ctx.directive === 'FileDescriptorName' ? ' and uses the default name' : ''}.`)];
+  return [
+    err(
+      offset,
+      offset + text.length,
+      `Invalid file descriptor name '${text}': ${reason}; systemd ignores the setting${ctx.directive === 'FileDescriptorName' ? ' and uses the default name' : ''}.`,
+    ),
+  ];
 }
 
 /** ifname_valid_full(): 1..15 bytes (alternative names up to 127), no whitespace, ':' or '/', not all digits. */
@@ -80,7 +86,13 @@ export function validateString(value: string, ctx: ValueContext): ValueProblem[]
       if (error) return [...out, err(error.start, error.end, `${error.message}.`)];
       for (const w of words) {
         if (!DOC_SCHEMES.some((s) => w.text.startsWith(s)) || DOC_SCHEMES.includes(w.text)) {
-          out.push(err(w.start, w.end, `Invalid documentation URI '${w.text}': expected an http://, https://, file:, info: or man: URI (e.g. man:foo(8)); systemd ignores it.`));
+          out.push(
+            err(
+              w.start,
+              w.end,
+              `Invalid documentation URI '${w.text}': expected an http://, https://, file:, info: or man: URI (e.g. man:foo(8)); systemd ignores it.`,
+            ),
+          );
         }
       }
       return out;
@@ -94,7 +106,10 @@ export function validateString(value: string, ctx: ValueContext): ValueProblem[]
     case 'config_parse_restrict_network_interfaces': {
       let text = value;
       let off = 0;
-      if (text.startsWith('~')) { text = text.slice(1); off = 1; }
+      if (text.startsWith('~')) {
+        text = text.slice(1);
+        off = 1;
+      }
       const { words, error } = splitWords(text, { unquote: true });
       if (error) return [err(error.start + off, error.end + off, `${error.message}.`)];
       for (const w of words) {
@@ -124,7 +139,13 @@ export function validateString(value: string, ctx: ValueContext): ValueProblem[]
         if (value[i] !== '\\') continue;
         const r = cunescapeOne(value, i);
         if (r.text === undefined) {
-          out.push(err(i, Math.min(value.length, i + r.length), `Invalid C escape '${value.slice(i, i + r.length)}' in ${d}=; write '\\\\' for a backslash.`));
+          out.push(
+            err(
+              i,
+              Math.min(value.length, i + r.length),
+              `Invalid C escape '${value.slice(i, i + r.length)}' in ${d}=; write '\\\\' for a backslash.`,
+            ),
+          );
           break;
         }
         i += r.length - 1;
@@ -134,14 +155,22 @@ export function validateString(value: string, ctx: ValueContext): ValueProblem[]
     case 'config_parse_exec_root_hash': {
       if (value.startsWith('/')) return out;
       if (!/^([0-9a-fA-F]{2})+$/.test(value) || value.length < 32) {
-        out.push(err(0, value.length, `Invalid ${d}= value: expected a hex-encoded root hash (at least 16 bytes) or an absolute path to a .roothash file.`));
+        out.push(
+          err(
+            0,
+            value.length,
+            `Invalid ${d}= value: expected a hex-encoded root hash (at least 16 bytes) or an absolute path to a .roothash file.`,
+          ),
+        );
       }
       return out;
     }
     case 'config_parse_exec_root_hash_sig': {
       if (value.startsWith('/')) return out;
       if (!value.startsWith('base64:') || !isBase64(value.slice(7))) {
-        out.push(err(0, value.length, `Invalid ${d}= value: expected an absolute path or 'base64:' followed by Base64 data.`));
+        out.push(
+          err(0, value.length, `Invalid ${d}= value: expected an absolute path or 'base64:' followed by Base64 data.`),
+        );
       }
       return out;
     }

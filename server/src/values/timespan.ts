@@ -10,25 +10,50 @@ const USEC_PER_SEC = 1_000_000;
 
 /** extract_multiplier() table of time-util.c, in source order (value in µs). */
 const USEC_UNITS: ReadonlyArray<readonly [string, number]> = [
-  ['seconds', 1e6], ['second', 1e6], ['sec', 1e6], ['s', 1e6],
-  ['minutes', 60e6], ['minute', 60e6], ['min', 60e6],
-  ['months', 2_629_800e6], ['month', 2_629_800e6], ['M', 2_629_800e6],
-  ['msec', 1e3], ['ms', 1e3], ['m', 60e6],
-  ['hours', 3600e6], ['hour', 3600e6], ['hr', 3600e6], ['h', 3600e6],
-  ['days', 86400e6], ['day', 86400e6], ['d', 86400e6],
-  ['weeks', 604800e6], ['week', 604800e6], ['w', 604800e6],
-  ['years', 31_557_600e6], ['year', 31_557_600e6], ['y', 31_557_600e6],
-  ['usec', 1], ['us', 1], ['\u03bcs', 1], ['\u00b5s', 1],
+  ['seconds', 1e6],
+  ['second', 1e6],
+  ['sec', 1e6],
+  ['s', 1e6],
+  ['minutes', 60e6],
+  ['minute', 60e6],
+  ['min', 60e6],
+  ['months', 2_629_800e6],
+  ['month', 2_629_800e6],
+  ['M', 2_629_800e6],
+  ['msec', 1e3],
+  ['ms', 1e3],
+  ['m', 60e6],
+  ['hours', 3600e6],
+  ['hour', 3600e6],
+  ['hr', 3600e6],
+  ['h', 3600e6],
+  ['days', 86400e6],
+  ['day', 86400e6],
+  ['d', 86400e6],
+  ['weeks', 604800e6],
+  ['week', 604800e6],
+  ['w', 604800e6],
+  ['years', 31_557_600e6],
+  ['year', 31_557_600e6],
+  ['y', 31_557_600e6],
+  ['usec', 1],
+  ['us', 1],
+  ['\u03bcs', 1],
+  ['\u00b5s', 1],
 ];
 
 /** parse_nsec() additionally knows nsec/ns; values here are in µs as well (ns = 0.001). */
-const NSEC_EXTRA: ReadonlyArray<readonly [string, number]> = [['nsec', 1e-3], ['ns', 1e-3]];
+const NSEC_EXTRA: ReadonlyArray<readonly [string, number]> = [
+  ['nsec', 1e-3],
+  ['ns', 1e-3],
+];
 const NSEC_UNITS = [...USEC_UNITS, ...NSEC_EXTRA];
 
 /** USEC_INFINITY = NSEC_INFINITY = UINT64_MAX. */
 const INF = 18446744073709551615n;
 
-export const TIME_UNITS_HINT = 'us, ms, s (sec, seconds), min (m, minutes), h (hr, hours), d (days), w (weeks), M (months), y (years)';
+export const TIME_UNITS_HINT =
+  'us, ms, s (sec, seconds), min (m, minutes), h (hr, hours), d (days), w (weeks), M (months), y (years)';
 
 export type TimespanResult = { usec: number | 'infinity' } | { error: string; start: number; end: number };
 
@@ -70,13 +95,22 @@ export function parseTimespan(text: string, defaultUnitUsec = USEC_PER_SEC, nsec
       fracDigits = text.slice(q + 1, r);
       if (intPart === '' && text[p] === '+') return { error: 'a number is expected', start: compStart, end: r };
       q = r;
-      if (fracDigits === '') return { error: `'${text.slice(compStart, q)}' needs digits after the decimal point`, start: compStart, end: q };
+      if (fracDigits === '')
+        return {
+          error: `'${text.slice(compStart, q)}' needs digits after the decimal point`,
+          start: compStart,
+          end: q,
+        };
     } else if (intPart === '') {
       // No number here: either garbage or a unit without a number.
       let r = q;
       while (r < n && !isWs(text[r]) && !isDigit(text[r])) r++;
       const word = text.slice(compStart, Math.max(r, compStart + 1));
-      return { error: `'${word}' is not a number followed by a known unit`, start: compStart, end: Math.max(r, compStart + 1) };
+      return {
+        error: `'${word}' is not a number followed by a known unit`,
+        start: compStart,
+        end: Math.max(r, compStart + 1),
+      };
     }
     // unit
     let u = q;
@@ -84,7 +118,11 @@ export function parseTimespan(text: string, defaultUnitUsec = USEC_PER_SEC, nsec
     let mult = defaultUnitUsec;
     let unitEnd = q;
     for (const [suffix, m] of units) {
-      if (text.startsWith(suffix, u)) { mult = m; unitEnd = u + suffix.length; break; }
+      if (text.startsWith(suffix, u)) {
+        mult = m;
+        unitEnd = u + suffix.length;
+        break;
+      }
     }
     if (unitEnd === q) {
       // no unit: the next character must be whitespace, end, or the start of a new number
@@ -94,11 +132,22 @@ export function parseTimespan(text: string, defaultUnitUsec = USEC_PER_SEC, nsec
         const word = text.slice(u, r);
         return { error: `unit '${word}' is not known`, start: u, end: r };
       }
-      if (u < n && u === q && text[u] === '.') return { error: `'${text.slice(compStart, u + 1)}' has more than one decimal point`, start: compStart, end: u + 1 };
+      if (u < n && u === q && text[u] === '.')
+        return {
+          error: `'${text.slice(compStart, u + 1)}' has more than one decimal point`,
+          start: compStart,
+          end: u + 1,
+        };
       unitEnd = q;
     } else {
       // after a unit, a letter that continues the word means an unknown/misspelt unit ("5secs")
-      if (unitEnd < n && !isWs(text[unitEnd]) && !isDigit(text[unitEnd]) && text[unitEnd] !== '.' && text[unitEnd] !== '+') {
+      if (
+        unitEnd < n &&
+        !isWs(text[unitEnd]) &&
+        !isDigit(text[unitEnd]) &&
+        text[unitEnd] !== '.' &&
+        text[unitEnd] !== '+'
+      ) {
         let r = unitEnd;
         while (r < n && !isWs(text[r]) && !isDigit(text[r])) r++;
         const word = text.slice(u, r);

@@ -21,13 +21,20 @@ export function credentialNameProblem(name: string): string | undefined {
 /** Split on unescaped ':' with offsets relative to `base`. */
 function colonParts(text: string, base: number): Word[] {
   const out: Word[] = [];
-  let start = 0, cur = '';
+  let start = 0,
+    cur = '';
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    if (ch === '\\' && i + 1 < text.length) { cur += text[i + 1]; i++; continue; }
+    if (ch === '\\' && i + 1 < text.length) {
+      cur += text[i + 1];
+      i++;
+      continue;
+    }
     if (i === text.length || ch === ':') {
       out.push({ start: base + start, end: base + i, raw: text.slice(start, i), text: cur });
-      cur = ''; start = i + 1; continue;
+      cur = '';
+      start = i + 1;
+      continue;
     }
     cur += ch;
   }
@@ -70,7 +77,14 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
         if (s.startsWith('/')) out.push(...validatePathText(src, colon + 1, { directive: d, absolute: true }));
         else {
           const r2 = credentialNameProblem(s);
-          if (r2 && s !== '') out.push(err(colon + 1, value.length, `Invalid ${d}= source '${src}': expected an absolute path or a credential name (${r2}).`));
+          if (r2 && s !== '')
+            out.push(
+              err(
+                colon + 1,
+                value.length,
+                `Invalid ${d}= source '${src}': expected an absolute path or a credential name (${r2}).`,
+              ),
+            );
         }
       }
       return out;
@@ -79,7 +93,10 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       out.push(...specs(value, 0));
       const colon = value.indexOf(':');
       const glob = colon < 0 ? value : value.slice(0, colon);
-      if (stripSpecifiers(glob).includes('/') || glob === '') out.push(err(0, glob.length, `Invalid ${d}= pattern '${glob}': expected a credential name or glob without '/'.`));
+      if (stripSpecifiers(glob).includes('/') || glob === '')
+        out.push(
+          err(0, glob.length, `Invalid ${d}= pattern '${glob}': expected a credential name or glob without '/'.`),
+        );
       if (colon >= 0) {
         const r = credentialNameProblem(stripSpecifiers(value.slice(colon + 1)));
         if (r) out.push(err(colon + 1, value.length, `Invalid ${d}= new name: ${r}.`));
@@ -93,11 +110,14 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       const mount = ctx.parser === 'config_parse_mount_images';
       for (const w of words) {
         out.push(...specs(w.raw, w.start));
-        const base = w.raw.startsWith('"') || w.raw.startsWith('\'') ? w.start + 1 : w.start;
+        const base = w.raw.startsWith('"') || w.raw.startsWith("'") ? w.start + 1 : w.start;
         const parts = colonParts(w.text, base);
         let src = parts[0]!.text;
         let srcOff = parts[0]!.start;
-        if (src.startsWith('-')) { src = src.slice(1); srcOff++; }
+        if (src.startsWith('-')) {
+          src = src.slice(1);
+          srcOff++;
+        }
         out.push(...clamp(validatePathText(src, srcOff, { directive: d, absolute: true }), w));
         if (mount) {
           const dst = parts[1];
@@ -114,7 +134,13 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       for (const w of words) {
         const colon = w.text.indexOf(':');
         if (colon > 0 && parts.length && !parts.includes(w.text.slice(0, colon))) {
-          out.push(warn(w.start, w.start + colon, `Unknown partition '${w.text.slice(0, colon)}' in ${d}=: expected one of ${parts.join(', ')}.`));
+          out.push(
+            warn(
+              w.start,
+              w.start + colon,
+              `Unknown partition '${w.text.slice(0, colon)}' in ${d}=: expected one of ${parts.join(', ')}.`,
+            ),
+          );
         }
       }
       return out;
@@ -129,7 +155,9 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       if (port === 'any') return [];
       const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(port);
       if (!m || Number(m[1]) > 65535 || (m[2] !== undefined && (Number(m[2]) > 65535 || Number(m[2]) < Number(m[1])))) {
-        out.push(err(0, value.length, `Invalid ${d}= value '${value}': expected any, or [ipv4|ipv6:][tcp|udp:]PORT[-PORT].`));
+        out.push(
+          err(0, value.length, `Invalid ${d}= value '${value}': expected any, or [ipv4|ipv6:][tcp|udp:]PORT[-PORT].`),
+        );
       }
       return out;
     }
@@ -148,7 +176,8 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       const types = ctx.enumValues.filter((v) => !v.startsWith('<'));
       if (colon < 0) return [err(0, value.length, `${d}= expects TYPE:PATH (e.g. ingress:/sys/fs/bpf/prog).`)];
       const type = value.slice(0, colon);
-      if (types.length && !types.includes(type)) out.push(err(0, colon, `Unknown BPF attach type '${type}': expected one of ${types.join(', ')}.`));
+      if (types.length && !types.includes(type))
+        out.push(err(0, colon, `Unknown BPF attach type '${type}': expected one of ${types.join(', ')}.`));
       const path = value.slice(colon + 1);
       out.push(...specs(path, colon + 1));
       out.push(...validatePathText(path, colon + 1, { directive: d, absolute: true }));
@@ -167,7 +196,8 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
       if (o && o.text !== '' && opts.length) {
         let pos = o.start;
         for (const item of o.text.split(',')) {
-          if (!opts.includes(item)) out.push(err(pos, pos + item.length, `Unknown OpenFile= option '${item}': expected ${opts.join(', ')}.`));
+          if (!opts.includes(item))
+            out.push(err(pos, pos + item.length, `Unknown OpenFile= option '${item}': expected ${opts.join(', ')}.`));
           pos += item.length + 1;
         }
       }
@@ -181,5 +211,9 @@ export function validateTuple(value: string, ctx: ValueContext): ValueProblem[] 
 }
 
 function clamp(ps: ValueProblem[], w: Word): ValueProblem[] {
-  return ps.map((p) => ({ ...p, start: Math.max(w.start, Math.min(p.start, w.end)), end: Math.max(w.start, Math.min(p.end, w.end)) }));
+  return ps.map((p) => ({
+    ...p,
+    start: Math.max(w.start, Math.min(p.start, w.end)),
+    end: Math.max(w.start, Math.min(p.end, w.end)),
+  }));
 }

@@ -20,7 +20,12 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** The codes a validator may give a problem (besides the default "invalid-value"). */
 export const VALUE_PROBLEM_CODES = [
-  'unknown-specifier', 'deprecated-specifier', 'specifier-too-new', 'deprecated-value', 'unknown-capability', 'condition-never-met',
+  'unknown-specifier',
+  'deprecated-specifier',
+  'specifier-too-new',
+  'deprecated-value',
+  'unknown-capability',
+  'condition-never-met',
 ] as const;
 export type ValueProblemCode = (typeof VALUE_PROBLEM_CODES)[number];
 

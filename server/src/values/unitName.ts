@@ -6,7 +6,19 @@ import { err, warn, splitWords } from './util.js';
 import { checkSpecifiers } from './specifiers.js';
 import { specifierContextFor } from './context.js';
 
-export const UNIT_SUFFIXES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
+export const UNIT_SUFFIXES = [
+  'service',
+  'socket',
+  'target',
+  'device',
+  'mount',
+  'automount',
+  'swap',
+  'timer',
+  'path',
+  'slice',
+  'scope',
+] as const;
 const UNIT_NAME_MAX = 256;
 const NAME_CHARS = /^[A-Za-z0-9:_.\\-]*$/;
 
@@ -21,16 +33,24 @@ export function checkUnitName(name: string): UnitNameResult {
   const dot = name.lastIndexOf('.');
   if (dot < 0) return { ok: false, reason: `it has no type suffix (.${UNIT_SUFFIXES.join(', .')})` };
   const type = name.slice(dot + 1);
-  if (!(UNIT_SUFFIXES as readonly string[]).includes(type)) return { ok: false, reason: `'.${type}' is not a unit type suffix` };
+  if (!(UNIT_SUFFIXES as readonly string[]).includes(type))
+    return { ok: false, reason: `'.${type}' is not a unit type suffix` };
   const stem = name.slice(0, dot);
   if (stem === '') return { ok: false, reason: 'the name before the suffix is empty' };
   const at = stem.indexOf('@');
   if (at === 0) return { ok: false, reason: "it cannot start with '@'" };
   const prefix = at < 0 ? stem : stem.slice(0, at);
   const instance = at < 0 ? undefined : stem.slice(at + 1);
-  if (!NAME_CHARS.test(prefix)) return { ok: false, reason: `'${prefix}' contains characters other than letters, digits, ':', '-', '_', '.' and '\\'` };
+  if (!NAME_CHARS.test(prefix))
+    return {
+      ok: false,
+      reason: `'${prefix}' contains characters other than letters, digits, ':', '-', '_', '.' and '\\'`,
+    };
   if (instance !== undefined && !/^[A-Za-z0-9:_.\\@-]*$/.test(instance)) {
-    return { ok: false, reason: `the instance '${instance}' contains characters other than letters, digits, ':', '-', '_', '.', '@' and '\\' (escape them with systemd-escape)` };
+    return {
+      ok: false,
+      reason: `the instance '${instance}' contains characters other than letters, digits, ':', '-', '_', '.', '@' and '\\' (escape them with systemd-escape)`,
+    };
   }
   return { ok: true, kind: instance === undefined ? 'plain' : instance === '' ? 'template' : 'instance', type };
 }
@@ -49,8 +69,16 @@ export function expandUnitNameSpecifiers(text: string, unitType: string | undefi
     const ch = text[i]!;
     if (ch === '%' && i + 1 < text.length) {
       const c = text[i + 1]!;
-      if (c === '%') { out += '%'; i++; continue; }
-      if (/[A-Za-z0-9]/.test(c)) { out += c === 'n' ? `x.${unitType ?? 'service'}` : 'x'; i++; continue; }
+      if (c === '%') {
+        out += '%';
+        i++;
+        continue;
+      }
+      if (/[A-Za-z0-9]/.test(c)) {
+        out += c === 'n' ? `x.${unitType ?? 'service'}` : 'x';
+        i++;
+        continue;
+      }
     }
     out += ch;
   }
@@ -61,7 +89,13 @@ function unitSpecs(raw: string, offset: number, ctx: ValueContext): ValueProblem
   return checkSpecifiers(raw, specifierContextFor(ctx), ctx.targetVersion, offset);
 }
 
-function checkOne(raw: string, start: number, ctx: ValueContext, requiredType?: string, allowTemplate = true): ValueProblem[] {
+function checkOne(
+  raw: string,
+  start: number,
+  ctx: ValueContext,
+  requiredType?: string,
+  allowTemplate = true,
+): ValueProblem[] {
   const out = unitSpecs(raw, start, ctx);
   if (out.some((p) => p.severity === 'error')) return out;
   const name = expandUnitNameSpecifiers(raw, ctx.unitType);
@@ -76,7 +110,13 @@ function checkOne(raw: string, start: number, ctx: ValueContext, requiredType?: 
     return out;
   }
   if (!allowTemplate && r.kind === 'template') {
-    out.push(err(start, end, `${ctx.directive}= cannot name a template ('${raw}' has no instance); use an instance such as foo@bar.${r.type}.`));
+    out.push(
+      err(
+        start,
+        end,
+        `${ctx.directive}= cannot name a template ('${raw}' has no instance); use an instance such as foo@bar.${r.type}.`,
+      ),
+    );
   }
   if (requiredType === 'slice' && r.kind !== 'plain') {
     out.push(err(start, end, `Slice units cannot be templated or instantiated: '${raw}'.`));
@@ -106,8 +146,14 @@ export function validateUnitList(value: string, ctx: ValueContext): ValueProblem
   const requiredType = ctx.parser === 'config_parse_service_sockets' ? 'socket' : undefined;
   for (const w of words) {
     const raw = install ? w.text : w.raw;
-    if (!install && (raw.includes('"') || raw.includes('\''))) {
-      out.push(err(w.start, w.end, `Invalid unit name '${raw}': quotes are not removed in ${ctx.directive}=; write the names without quotes.`));
+    if (!install && (raw.includes('"') || raw.includes("'"))) {
+      out.push(
+        err(
+          w.start,
+          w.end,
+          `Invalid unit name '${raw}': quotes are not removed in ${ctx.directive}=; write the names without quotes.`,
+        ),
+      );
       continue;
     }
     if (raw.endsWith(',') && checkUnitName(expandUnitNameSpecifiers(raw.slice(0, -1), ctx.unitType)).ok) {
@@ -120,8 +166,19 @@ export function validateUnitList(value: string, ctx: ValueContext): ValueProblem
       const dir = raw.slice(0, slash);
       const base = raw.slice(slash + 1);
       const m = /^(.+)\.(wants|requires)$/.exec(dir);
-      if (m && !dir.includes('/') && checkUnitName(expandUnitNameSpecifiers(m[1]!, ctx.unitType)).ok && checkUnitName(expandUnitNameSpecifiers(base, ctx.unitType)).ok) {
-        out.push(warn(w.start, w.end, `Alias=${raw} is the old way to hook into ${m[1]}; use ${m[2] === 'wants' ? 'WantedBy' : 'RequiredBy'}=${m[1]} instead.`));
+      if (
+        m &&
+        !dir.includes('/') &&
+        checkUnitName(expandUnitNameSpecifiers(m[1]!, ctx.unitType)).ok &&
+        checkUnitName(expandUnitNameSpecifiers(base, ctx.unitType)).ok
+      ) {
+        out.push(
+          warn(
+            w.start,
+            w.end,
+            `Alias=${raw} is the old way to hook into ${m[1]}; use ${m[2] === 'wants' ? 'WantedBy' : 'RequiredBy'}=${m[1]} instead.`,
+          ),
+        );
         continue;
       }
     }

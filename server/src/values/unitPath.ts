@@ -50,7 +50,10 @@ function isNormalizedAbsolute(p: string): boolean {
   if (!p.startsWith('/')) return false;
   if (p === '/') return true;
   if (p.endsWith('/') || p.includes('//')) return false;
-  return !p.split('/').slice(1).some((c) => c === '.' || c === '..');
+  return !p
+    .split('/')
+    .slice(1)
+    .some((c) => c === '.' || c === '..');
 }
 
 /**
@@ -66,7 +69,10 @@ export function unitNameToPath(unitName: string): string | undefined {
   const bytes: number[] = [];
   for (let i = 0; i < stem.length; i++) {
     const c = stem[i]!;
-    if (c === '-') { bytes.push(0x2f); continue; }
+    if (c === '-') {
+      bytes.push(0x2f);
+      continue;
+    }
     if (c === '\\') {
       const m = /^x([0-9a-fA-F]{2})/.exec(stem.slice(i + 1, i + 4));
       if (!m) return undefined;

@@ -28,7 +28,10 @@ function checkName(raw: string, text: string, start: number, end: number, ctx: V
   const out = checkSpecifiers(raw, specifierContextFor(ctx), ctx.targetVersion, start);
   if (out.some((p) => p.severity === 'error')) return out;
   const reason = userNameProblem(stripSpecifiers(text));
-  if (reason) out.push(err(start, end, `Invalid user/group name or numeric ID '${text}': ${reason}; systemd refuses to load the unit.`));
+  if (reason)
+    out.push(
+      err(start, end, `Invalid user/group name or numeric ID '${text}': ${reason}; systemd refuses to load the unit.`),
+    );
   return out;
 }
 

@@ -98,19 +98,31 @@ export function cunescapeOne(s: string, i: number): EscapeResult {
   const c = s[i + 1];
   if (c === undefined) return { length: 1, text: undefined };
   switch (c) {
-    case 'a': return { length: 2, text: '\x07' };
-    case 'b': return { length: 2, text: '\b' };
-    case 'f': return { length: 2, text: '\f' };
-    case 'n': return { length: 2, text: '\n' };
-    case 'r': return { length: 2, text: '\r' };
-    case 't': return { length: 2, text: '\t' };
-    case 'v': return { length: 2, text: '\v' };
-    case '\\': return { length: 2, text: '\\' };
-    case '"': return { length: 2, text: '"' };
-    case '\'': return { length: 2, text: '\'' };
-    case 's': return { length: 2, text: ' ' };
+    case 'a':
+      return { length: 2, text: '\x07' };
+    case 'b':
+      return { length: 2, text: '\b' };
+    case 'f':
+      return { length: 2, text: '\f' };
+    case 'n':
+      return { length: 2, text: '\n' };
+    case 'r':
+      return { length: 2, text: '\r' };
+    case 't':
+      return { length: 2, text: '\t' };
+    case 'v':
+      return { length: 2, text: '\v' };
+    case '\\':
+      return { length: 2, text: '\\' };
+    case '"':
+      return { length: 2, text: '"' };
+    case "'":
+      return { length: 2, text: "'" };
+    case 's':
+      return { length: 2, text: ' ' };
     case 'x': {
-      const a = s[i + 2], b = s[i + 3];
+      const a = s[i + 2],
+        b = s[i + 3];
       if (a === undefined || b === undefined || !HEX.test(a) || !HEX.test(b)) return { length: 2, text: undefined };
       const v = parseInt(a + b, 16);
       if (v === 0) return { length: 4, text: undefined };
@@ -152,7 +164,10 @@ function sepTable(seps: string): Uint8Array {
   let t = sepTables.get(seps);
   if (!t) {
     t = new Uint8Array(128);
-    for (const ch of seps) { const c = ch.charCodeAt(0); if (c < 128) t[c] = 1; }
+    for (const ch of seps) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) t[c] = 1;
+    }
     sepTables.set(seps, t);
   }
   return t;
@@ -180,14 +195,21 @@ export function splitWords(value: string, opts: SplitOptions = {}): SplitResult 
           const c = value.charCodeAt(j);
           if (c === 92 || c === 34 || c === 39 || (c < 128 ? table[c] === 1 : seps.includes(value[j]!))) break;
         }
-        if (j > i) { text += value.slice(i, j); i = j; if (i >= n) break; }
+        if (j > i) {
+          text += value.slice(i, j);
+          i = j;
+          if (i >= n) break;
+        }
       }
       const ch = value[i]!;
       if (quote === undefined && seps.includes(ch)) break;
       if (ch === '\\') {
         if (opts.retainEscape) {
           text += ch;
-          if (i + 1 < n) { text += value[i + 1]; i += 2; } else i++;
+          if (i + 1 < n) {
+            text += value[i + 1];
+            i += 2;
+          } else i++;
           continue;
         }
         if (i + 1 >= n) {
@@ -205,7 +227,15 @@ export function splitWords(value: string, opts: SplitOptions = {}): SplitResult 
               i += r.length;
               continue;
             }
-            return { words, unknownEscapes, error: { start: i, end: Math.min(n, i + r.length), message: `Invalid escape sequence '${value.slice(i, i + r.length)}'` } };
+            return {
+              words,
+              unknownEscapes,
+              error: {
+                start: i,
+                end: Math.min(n, i + r.length),
+                message: `Invalid escape sequence '${value.slice(i, i + r.length)}'`,
+              },
+            };
           }
           text += r.text;
           i += r.length;
@@ -216,7 +246,7 @@ export function splitWords(value: string, opts: SplitOptions = {}): SplitResult 
         continue;
       }
       if (opts.unquote) {
-        if (quote === undefined && (ch === '"' || ch === '\'')) {
+        if (quote === undefined && (ch === '"' || ch === "'")) {
           quote = ch;
           quoteStart = i;
           i++;
@@ -232,7 +262,11 @@ export function splitWords(value: string, opts: SplitOptions = {}): SplitResult 
       i++;
     }
     if (quote !== undefined) {
-      return { words, unknownEscapes, error: { start: quoteStart, end: n, message: 'Unbalanced quoting: the quote opened here is never closed' } };
+      return {
+        words,
+        unknownEscapes,
+        error: { start: quoteStart, end: n, message: 'Unbalanced quoting: the quote opened here is never closed' },
+      };
     }
     words.push({ start, end: i, raw: value.slice(start, i), text });
   }

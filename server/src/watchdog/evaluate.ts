@@ -24,4 +24,3 @@ export function evaluateWatchdogValue(value: string): WatchdogEvaluation | undef
   const seconds = Math.min(Math.ceil(r.usec / 1e6), SYSTEMD_WATCHDOG_CAP);
   return { mode: 'seconds', seconds, usec: r.usec };
 }
-

@@ -28,13 +28,15 @@ function keysIn(analysis: Analysis, s: AnalysedSection): Set<string> {
 /** Keys set anywhere in the file under sections of this name (non-repeatable sections merge). */
 function keysInSection(analysis: Analysis, name: string): Set<string> {
   const keys = new Set<string>();
-  for (const s of analysis.sections) if (s.status === 'ok' && s.section.header?.name === name) for (const k of keysIn(analysis, s)) keys.add(k);
+  for (const s of analysis.sections)
+    if (s.status === 'ok' && s.section.header?.name === name) for (const k of keysIn(analysis, s)) keys.add(k);
   return keys;
 }
 
 function lastValue(analysis: Analysis, section: string, key: string): Entry | undefined {
   let found: Entry | undefined;
-  for (const e of analysis.entries) if (e.section.status === 'ok' && e.section.section.header?.name === section && e.node.key === key) found = e;
+  for (const e of analysis.entries)
+    if (e.section.status === 'ok' && e.section.section.header?.name === section && e.node.key === key) found = e;
   return found;
 }
 
@@ -53,7 +55,15 @@ function fileSpan(analysis: Analysis, section: string): { start: number; end: nu
   const h = firstHeader(analysis, section)?.section.header;
   if (h) return { start: h.nameSpan.start, end: h.nameSpan.end };
   const first = analysis.doc.nodes.find((n) => n.kind !== 'blank' && n.kind !== 'comment') ?? analysis.doc.nodes[0];
-  return { start: first?.start ?? 0, end: first ? Math.max(first.start, first.end - (/\r?\n$/.exec(analysis.doc.text.slice(first.start, first.end))?.[0].length ?? 0)) : 0 };
+  return {
+    start: first?.start ?? 0,
+    end: first
+      ? Math.max(
+          first.start,
+          first.end - (/\r?\n$/.exec(analysis.doc.text.slice(first.start, first.end))?.[0].length ?? 0),
+        )
+      : 0,
+  };
 }
 
 function run(ctx: RuleContext, dialect: Dialect): void {
@@ -65,7 +75,8 @@ function run(ctx: RuleContext, dialect: Dialect): void {
         if (dropIn) break;
         if (keysInSection(analysis, check.section).size > 0) break;
         ctx.report({
-          ...fileSpan(analysis, check.section), code: 'file-ignored-no-match',
+          ...fileSpan(analysis, check.section),
+          code: 'file-ignored-no-match',
           message: `${cap(dialect.label)} without any [${check.section}] setting is ignored as a whole. To apply it to every interface, add ${check.catchAll} under [${check.section}].`,
         });
         break;
@@ -76,7 +87,8 @@ function run(ctx: RuleContext, dialect: Dialect): void {
         if (!info) break;
         for (const alts of missing(info.required, keysInSection(analysis, check.section))) {
           ctx.report({
-            ...fileSpan(analysis, check.section), code: 'file-missing-required-key',
+            ...fileSpan(analysis, check.section),
+            code: 'file-missing-required-key',
             message: `${cap(dialect.label)} needs ${alternatives(alts)} in [${check.section}]; without it ${dialect.strict?.refused ?? 'systemd ignores the whole file'}.`,
           });
         }
@@ -94,7 +106,9 @@ function run(ctx: RuleContext, dialect: Dialect): void {
           sections.add(header.name);
           if (info?.netdevKinds && !info.netdevKinds.includes(kind)) {
             ctx.report({
-              start: header.nameSpan.start, end: header.nameSpan.end, code: 'section-wrong-kind',
+              start: header.nameSpan.start,
+              end: header.nameSpan.end,
+              code: 'section-wrong-kind',
               message: `[${header.name}] is read only for Kind=${info.netdevKinds.join(', Kind=')}; with Kind=${kind} systemd ignores the whole section.`,
               data: { related: [{ span: kindEntry.node.valueSpan, message: `the device kind: ${kind}` }] },
             });
@@ -107,7 +121,8 @@ function run(ctx: RuleContext, dialect: Dialect): void {
           if (!info?.netdevKinds?.includes(kind) || info.repeatable || !info.required.length) continue;
           for (const alts of missing(info.required, keysInSection(analysis, name))) {
             ctx.report({
-              ...fileSpan(analysis, sections.has(name) ? name : 'NetDev'), code: 'file-missing-required-key',
+              ...fileSpan(analysis, sections.has(name) ? name : 'NetDev'),
+              code: 'file-missing-required-key',
               message: `A Kind=${kind} device needs ${alternatives(alts)} in [${name}]; without it systemd ignores the whole file.`,
             });
           }
@@ -122,7 +137,9 @@ function run(ctx: RuleContext, dialect: Dialect): void {
           if (!info?.repeatable || !info.required.length) continue;
           for (const alts of missing(info.required, keysIn(analysis, s))) {
             ctx.report({
-              start: header.nameSpan.start, end: header.nameSpan.end, code: 'section-object-incomplete',
+              start: header.nameSpan.start,
+              end: header.nameSpan.end,
+              code: 'section-object-incomplete',
               message: `This [${header.name}] section has no ${alternatives(alts)}; systemd drops the whole section.`,
             });
           }
@@ -137,9 +154,14 @@ function run(ctx: RuleContext, dialect: Dialect): void {
           const info = dialect.section(header.name);
           if (!info || info.repeatable) continue;
           const first = seen.get(header.name);
-          if (!first) { seen.set(header.name, s); continue; }
+          if (!first) {
+            seen.set(header.name, s);
+            continue;
+          }
           ctx.report({
-            start: header.nameSpan.start, end: header.nameSpan.end, code: 'section-repeated',
+            start: header.nameSpan.start,
+            end: header.nameSpan.end,
+            code: 'section-repeated',
             message: `[${header.name}] appears again; its settings merge with the earlier [${header.name}] as if written there (only sections such as [Address] or [Route] start a new object).`,
             data: { related: [{ span: first.section.header!.nameSpan, message: `the first [${header.name}]` }] },
           });
@@ -157,7 +179,13 @@ function cap(s: string): string {
 export const dialectFileRule: Rule = {
   stage: 4,
   name: 'dialect-file',
-  codes: ['file-ignored-no-match', 'file-missing-required-key', 'section-wrong-kind', 'section-object-incomplete', 'section-repeated'],
+  codes: [
+    'file-ignored-no-match',
+    'file-missing-required-key',
+    'section-wrong-kind',
+    'section-object-incomplete',
+    'section-repeated',
+  ],
   run(ctx) {
     const dialect = ctx.analysis.dialect;
     if (dialect?.wholeFileChecks.length) run(ctx, dialect);

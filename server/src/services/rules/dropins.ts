@@ -26,10 +26,17 @@ export const dropInsRule: Rule = {
         const path = ctx.options.workspace?.().find((u) => u.analysis === analysis)?.path;
         const vendor = path !== undefined && isVendorUnitFile(path);
         ctx.report({
-          start: first?.nameSpan.start ?? 0, end: first?.nameSpan.end ?? 0, code: 'dropin-unknown-unit',
+          start: first?.nameSpan.start ?? 0,
+          end: first?.nameSpan.end ?? 0,
+          code: 'dropin-unknown-unit',
           ...(vendor
-            ? { severity: 'info' as const, message: `No unit ${base.unitName} is installed here; this vendor drop-in takes effect once the package that ships ${base.unitName} is installed.` }
-            : { message: `No unit ${base.unitName} was found in the unit folders, so this drop-in applies to nothing. Check the folder name (${base.unitName}.d).` }),
+            ? {
+                severity: 'info' as const,
+                message: `No unit ${base.unitName} is installed here; this vendor drop-in takes effect once the package that ships ${base.unitName} is installed.`,
+              }
+            : {
+                message: `No unit ${base.unitName} was found in the unit folders, so this drop-in applies to nothing. Check the folder name (${base.unitName}.d).`,
+              }),
         });
       }
       return;
@@ -41,17 +48,30 @@ export const dropInsRule: Rule = {
     if (analysis.unitType === 'service') {
       const execs = entries.filter((e) => e.info!.section === 'Service' && e.info!.name === 'ExecStart');
       const baseExec = eff.get('Service', 'ExecStart')?.values ?? [];
-      const typeHere = [...entries].reverse().find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value && acceptedIn(ctx)(e))?.node.value;
-      const busName = entries.some((e) => e.info!.section === 'Service' && e.info!.name === 'BusName' && e.node.value) || eff.valuesOf('Service', 'BusName').length > 0;
-      const type = typeHere ?? eff.valuesOf('Service', 'Type')[0] ?? implicitServiceType({ busName, execStart: baseExec.length > 0 || execs.length > 0 });
+      const typeHere = [...entries]
+        .reverse()
+        .find((e) => e.info!.section === 'Service' && e.info!.name === 'Type' && e.node.value && acceptedIn(ctx)(e))
+        ?.node.value;
+      const busName =
+        entries.some((e) => e.info!.section === 'Service' && e.info!.name === 'BusName' && e.node.value) ||
+        eff.valuesOf('Service', 'BusName').length > 0;
+      const type =
+        typeHere ??
+        eff.valuesOf('Service', 'Type')[0] ??
+        implicitServiceType({ busName, execStart: baseExec.length > 0 || execs.length > 0 });
       if (execs.length && execs[0]!.node.value !== '' && baseExec.length && type !== 'oneshot') {
         const b = baseExec[0]!.origin;
         const e = execs[0]!;
-        ctx.report({
-          start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'dropin-missing-reset',
-          message: `${base.unitName} already has ExecStart= (${b.file}:${b.line}); this line adds a second one, and systemd refuses a Type=${type} service with two. Put an empty 'ExecStart=' line before it to replace the command.`,
-          data: { insertLine: { at: e.node.start, text: 'ExecStart=' } },
-        }, e);
+        ctx.report(
+          {
+            start: e.node.keySpan.start,
+            end: e.node.keySpan.end,
+            code: 'dropin-missing-reset',
+            message: `${base.unitName} already has ExecStart= (${b.file}:${b.line}); this line adds a second one, and systemd refuses a Type=${type} service with two. Put an empty 'ExecStart=' line before it to replace the command.`,
+            data: { insertLine: { at: e.node.start, text: 'ExecStart=' } },
+          },
+          e,
+        );
       }
     }
     // Lists the vendor's unit already has: a drop-in line adds to them (OnCalendar=daily on top of the vendor's
@@ -66,19 +86,36 @@ export const dropInsRule: Rule = {
       if (info.section === 'Service' && info.name === 'ExecStart') continue; // dropin-missing-reset's business
       const trigger = info.section === 'Timer' && (TIMER_TRIGGERS as readonly string[]).includes(info.name);
       const group = trigger ? 'Timer.triggers' : `${info.section}.${info.name}`;
-      if (e.node.value === '') { resetSeen.add(group); continue; }
+      if (e.node.value === '') {
+        resetSeen.add(group);
+        continue;
+      }
       if (resetSeen.has(group) || told.has(group)) continue;
       const names = trigger ? [...TIMER_TRIGGERS] : [info.name];
-      const vendorValues = names.flatMap((n) => eff.get(info.section, n)?.values ?? []).filter((v) => isVendorUnitFile(v.origin.file));
+      const vendorValues = names
+        .flatMap((n) => eff.get(info.section, n)?.values ?? [])
+        .filter((v) => isVendorUnitFile(v.origin.file));
       if (!vendorValues.length) continue;
       told.add(group);
       const v = vendorValues[0]!;
-      const shown = vendorValues.slice(0, 3).map((x) => x.value).join(', ');
-      ctx.report({
-        start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'dropin-list-append', severity: 'info',
-        message: `${info.name}= adds to what ${base.unitName} already has (${shown}${vendorValues.length > 3 ? ', …' : ''} from ${v.origin.file}:${v.origin.line}), which stays in effect. To replace it, put an empty '${e.node.key}=' line first.`,
-        data: { insertLine: { at: e.node.start, text: `${e.node.key}=` }, related: [{ path: v.origin.file, line: v.origin.line, message: `the vendor's ${info.name}=` }] },
-      }, e);
+      const shown = vendorValues
+        .slice(0, 3)
+        .map((x) => x.value)
+        .join(', ');
+      ctx.report(
+        {
+          start: e.node.keySpan.start,
+          end: e.node.keySpan.end,
+          code: 'dropin-list-append',
+          severity: 'info',
+          message: `${info.name}= adds to what ${base.unitName} already has (${shown}${vendorValues.length > 3 ? ', …' : ''} from ${v.origin.file}:${v.origin.line}), which stays in effect. To replace it, put an empty '${e.node.key}=' line first.`,
+          data: {
+            insertLine: { at: e.node.start, text: `${e.node.key}=` },
+            related: [{ path: v.origin.file, line: v.origin.line, message: `the vendor's ${info.name}=` }],
+          },
+        },
+        e,
+      );
     }
     // Single values set to what the unit already has.
     // Only lines systemd accepts count; a key set more than once here is left to the duplicates rule (removing
@@ -99,11 +136,16 @@ export const dropInsRule: Rule = {
       if (!d || d.mode !== 'single' || d.values.length !== 1) continue;
       const v = d.values[0]!;
       if (v.value !== e.node.value) continue;
-      ctx.report({
-        start: e.node.start, end: e.node.valueSpan.end, code: 'dropin-no-change',
-        message: `${e.node.key}=${e.node.value} is already in effect (${v.origin.file}:${v.origin.line}); this line changes nothing and can go.`,
-        data: { removeSpan: { start: e.node.start, end: e.node.end } },
-      }, e);
+      ctx.report(
+        {
+          start: e.node.start,
+          end: e.node.valueSpan.end,
+          code: 'dropin-no-change',
+          message: `${e.node.key}=${e.node.value} is already in effect (${v.origin.file}:${v.origin.line}); this line changes nothing and can go.`,
+          data: { removeSpan: { start: e.node.start, end: e.node.end } },
+        },
+        e,
+      );
     }
   },
 };

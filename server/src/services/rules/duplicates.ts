@@ -13,7 +13,6 @@ import { validateValue } from '../../values/index.js';
 import { acceptsValue, enumValueSince } from '../../catalog/enumSince.js';
 import { EMPTY_REFUSED_252, isFirstWins } from '../../catalog/parserFacts.js';
 
-
 /**
  * An empty assignment systemd refuses ("Failed to parse …, ignoring") instead of resetting: the single-value
  * parsers of EMPTY_REFUSED_252 (still so in the newer sources), and Timer/Path Unit= ("Unit type not valid").
@@ -38,8 +37,14 @@ function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: num
   const since = info.enumValues.includes(value) ? enumValueSince(info.name, value) : undefined;
   if (since && !acceptsValue(since, targetVersion)) return false;
   const problems = validateValue(value, {
-    section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
-    enumValues: info.enumValues, unitType, targetVersion, ...(info.range ? { range: info.range } : {}),
+    section: info.section,
+    directive: info.name,
+    kind: info.kind,
+    parser: info.parser,
+    enumValues: info.enumValues,
+    unitType,
+    targetVersion,
+    ...(info.range ? { range: info.range } : {}),
   });
   return !problems.some((p) => p.severity === 'error');
 }
@@ -58,7 +63,9 @@ export const duplicatesRule: Rule = {
     for (const e of ctx.analysis.entries) {
       if (!e.info || e.info.list !== 'no' || e.info.kind === 'ignored') continue;
       // In a repeatable section ([Route], [Address]…) each header starts its own object: duplicates count per object.
-      const object = ctx.analysis.dialect?.section(e.info.section)?.repeatable ? ctx.analysis.sections.indexOf(e.section) : -1;
+      const object = ctx.analysis.dialect?.section(e.info.section)?.repeatable
+        ? ctx.analysis.sections.indexOf(e.section)
+        : -1;
       const key = `${e.info.section}\u0000${e.info.name}\u0000${object}`;
       const list = seen.get(key);
       if (list) list.push(e);
@@ -79,13 +86,21 @@ export const duplicatesRule: Rule = {
       // are ignored by systemd because they are invalid, and removing the winner in their favour would hurt.
       const displaced = firstWins ? list.slice(at + 1) : list.slice(0, at);
       for (const e of displaced) {
-        ctx.report({
-          start: e.node.keySpan.start, end: e.node.keySpan.end, code: 'duplicate-directive',
-          message: firstWins
-            ? `${e.node.key}= is set more than once; systemd keeps the first ${at > 0 ? 'valid ' : ''}assignment (line ${w.line + 1}) and ignores this one.`
-            : `${e.node.key}= is set again on line ${w.line + 1}, which overrides this assignment; this line has no effect.`,
-          data: { removeSpan: { start: e.node.start, end: e.node.end }, related: [{ span: w.keySpan, message: `the assignment in effect: ${w.key}=${w.value}` }] },
-        }, e);
+        ctx.report(
+          {
+            start: e.node.keySpan.start,
+            end: e.node.keySpan.end,
+            code: 'duplicate-directive',
+            message: firstWins
+              ? `${e.node.key}= is set more than once; systemd keeps the first ${at > 0 ? 'valid ' : ''}assignment (line ${w.line + 1}) and ignores this one.`
+              : `${e.node.key}= is set again on line ${w.line + 1}, which overrides this assignment; this line has no effect.`,
+            data: {
+              removeSpan: { start: e.node.start, end: e.node.end },
+              related: [{ span: w.keySpan, message: `the assignment in effect: ${w.key}=${w.value}` }],
+            },
+          },
+          e,
+        );
       }
     }
   },

@@ -15,9 +15,11 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'busy
 function shellSyntax(raw: string): string | undefined {
   if (/^(?:\d?>>?|<|\d?>&\d|&>>?|\|\|?|&&)$/.test(raw)) return `'${raw}' is shell syntax`;
   if (/^(?:\d?>>?|<|&>)\/\S/.test(raw)) return `'${raw}' looks like a shell redirection`;
-  if (/[^\\];$/.test(raw) && raw.length > 1) return `'${raw}' ends with ';', which does not end a command here (only a lone ';' does)`;
+  if (/[^\\];$/.test(raw) && raw.length > 1)
+    return `'${raw}' ends with ';', which does not end a command here (only a lone ';' does)`;
   if (raw.startsWith('~/') || raw === '~') return `'~' is not expanded to a home directory`;
-  if (!/["']/.test(raw) && /(?:^|\/)[^=/]*[*?][^/]*$/.test(raw) && !/^-/.test(raw) && raw.includes('/')) return `the glob '${raw}' is not expanded`;
+  if (!/["']/.test(raw) && /(?:^|\/)[^=/]*[*?][^/]*$/.test(raw) && !/^-/.test(raw) && raw.includes('/'))
+    return `the glob '${raw}' is not expanded`;
   return undefined;
 }
 
@@ -36,25 +38,38 @@ export const execShellRule: Rule = {
       let skipRest = false;
       let prev = '';
       for (const w of words) {
-        if (w.raw === ';') { atCommandStart = true; skipRest = false; continue; }
+        if (w.raw === ';') {
+          atCommandStart = true;
+          skipRest = false;
+          continue;
+        }
         if (atCommandStart) {
           atCommandStart = false;
           prev = w.raw;
           const exe = w.text.replace(/^[-@:+!|]+/, '');
-          skipRest = w.text.startsWith('|') || w.text.replace(/^[-:+!]+/, '').startsWith('@') || SHELLS.has(basename(exe));
+          skipRest =
+            w.text.startsWith('|') || w.text.replace(/^[-:+!]+/, '').startsWith('@') || SHELLS.has(basename(exe));
           if (w.text.replace(/^[-@:+!]+/, '').startsWith('|')) skipRest = true;
           continue;
         }
-        if (skipRest) { prev = w.raw; continue; }
+        if (skipRest) {
+          prev = w.raw;
+          continue;
+        }
         // A pattern right after a long option is that option's value (thd --deviceglob /dev/input/event*).
-        const what = /^--[^=]+$/.test(prev) && /[*?]/.test(w.raw) && !/^[<>|&]/.test(w.raw) ? undefined : shellSyntax(w.raw);
+        const what =
+          /^--[^=]+$/.test(prev) && /[*?]/.test(w.raw) && !/^[<>|&]/.test(w.raw) ? undefined : shellSyntax(w.raw);
         prev = w.raw;
         if (!what) continue;
         const span = valueSpanToDocument(e.node, w.start, w.end);
-        ctx.report({
-          ...span, code: 'exec-shell-syntax',
-          message: `${what}: systemd does not run ${info.name}= through a shell, so the program gets it as a literal argument. Wrap the command in /bin/sh -c '…' if you need the shell.`,
-        }, e);
+        ctx.report(
+          {
+            ...span,
+            code: 'exec-shell-syntax',
+            message: `${what}: systemd does not run ${info.name}= through a shell, so the program gets it as a literal argument. Wrap the command in /bin/sh -c '…' if you need the shell.`,
+          },
+          e,
+        );
         break; // one finding per line is enough
       }
     }

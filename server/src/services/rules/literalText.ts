@@ -35,25 +35,42 @@ export const literalTextRule: Rule = {
             if (!m) continue;
             const at = w.raw.indexOf('$');
             const span = valueSpanToDocument(e.node, w.start + Math.max(0, at), w.end);
-            ctx.report({
-              ...span, code: 'environment-variable-reference',
-              message: `${info.name}= does not expand variables: ${w.text.slice(0, eq)} gets the text '${w.text.slice(eq + 1)}', $${m[1]} included. Variables are expanded only in Exec*= command lines; set the whole value here, or build it in the command (ExecStart=/bin/sh -c '…').`,
-            }, e);
+            ctx.report(
+              {
+                ...span,
+                code: 'environment-variable-reference',
+                message: `${info.name}= does not expand variables: ${w.text.slice(0, eq)} gets the text '${w.text.slice(eq + 1)}', $${m[1]} included. Variables are expanded only in Exec*= command lines; set the whole value here, or build it in the command (ExecStart=/bin/sh -c '…').`,
+              },
+              e,
+            );
             break;
           }
         }
       }
       const hash = inlineCommentAt(value);
       // An invalid value gets its own error, whose message mentions the '#' (values.ts).
-      if (hash !== undefined && info.kind !== 'ignored' && !validateValue(value, {
-        section: info.section, directive: info.name, kind: info.kind, parser: info.parser, enumValues: info.enumValues,
-        unitType: ctx.analysis.unitType, targetVersion: ctx.targetVersion,
-      }).some((p) => p.severity === 'error')) {
+      if (
+        hash !== undefined &&
+        info.kind !== 'ignored' &&
+        !validateValue(value, {
+          section: info.section,
+          directive: info.name,
+          kind: info.kind,
+          parser: info.parser,
+          enumValues: info.enumValues,
+          unitType: ctx.analysis.unitType,
+          targetVersion: ctx.targetVersion,
+        }).some((p) => p.severity === 'error')
+      ) {
         const span = valueSpanToDocument(e.node, hash, value.length);
-        ctx.report({
-          ...span, code: 'inline-comment',
-          message: `'#' starts a comment only at the beginning of a line: here '${value.slice(hash)}' is part of the ${info.name}= value. Put the comment on a line of its own.`,
-        }, e);
+        ctx.report(
+          {
+            ...span,
+            code: 'inline-comment',
+            message: `'#' starts a comment only at the beginning of a line: here '${value.slice(hash)}' is part of the ${info.name}= value. Put the comment on a line of its own.`,
+          },
+          e,
+        );
       }
     }
   },

@@ -15,9 +15,24 @@ import { simplifyPath, unitNameFromPath, unitNameToPath } from '../../values/uni
 
 /** mount_point_is_api() and mount_point_ignore() of systemd 252 (src/shared/mount-setup.c), as verify reports them. */
 const API_MOUNTS = new Set([
-  '/proc', '/sys', '/dev', '/sys/kernel/security', '/sys/fs/smackfs', '/dev/shm', '/dev/pts', '/run', '/run/lock',
-  '/sys/fs/cgroup', '/sys/fs/pstore', '/sys/firmware/efi/efivars', '/sys/fs/bpf', '/sys/fs/selinux', '/dev/console',
-  '/proc/kmsg', '/proc/sys', '/proc/sys/kernel/random/boot_id',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/sys/kernel/security',
+  '/sys/fs/smackfs',
+  '/dev/shm',
+  '/dev/pts',
+  '/run',
+  '/run/lock',
+  '/sys/fs/cgroup',
+  '/sys/fs/pstore',
+  '/sys/firmware/efi/efivars',
+  '/sys/fs/bpf',
+  '/sys/fs/selinux',
+  '/dev/console',
+  '/proc/kmsg',
+  '/proc/sys',
+  '/proc/sys/kernel/random/boot_id',
 ]);
 export function isApiMountPoint(path: string): boolean {
   const p = simplifyPath(path);
@@ -28,7 +43,13 @@ export function isApiMountPoint(path: string): boolean {
  * The path the unit stands for, reporting a mismatch between the setting and the file name. Undefined when
  * unknown (a specifier in the setting, an invalid path already flagged by the value checks).
  */
-function pathOf(ctx: RuleContext, view: UnitView, e: Entry | undefined, type: string, setting: string): string | undefined {
+function pathOf(
+  ctx: RuleContext,
+  view: UnitView,
+  e: Entry | undefined,
+  type: string,
+  setting: string,
+): string | undefined {
   const name = view.unitName;
   if (e) {
     const value = e.node.value;
@@ -36,7 +57,8 @@ function pathOf(ctx: RuleContext, view: UnitView, e: Entry | undefined, type: st
     const expected = unitNameFromPath(value, type);
     if (expected !== undefined && expected !== name) {
       ctx.report({
-        ...spanIn(ctx, e, view.anchor), code: 'unit-name-path-mismatch',
+        ...spanIn(ctx, e, view.anchor),
+        code: 'unit-name-path-mismatch',
         message: `${setting}=${value} belongs in a unit named ${expected}, not ${name}: the file name must be the escaped path (systemd-escape --path --suffix=${type} ${value}). systemd refuses the unit.`,
         data: { suggestions: [expected] },
       });
@@ -47,7 +69,8 @@ function pathOf(ctx: RuleContext, view: UnitView, e: Entry | undefined, type: st
   const derived = unitNameToPath(name);
   if (derived === undefined) {
     ctx.report({
-      ...view.anchor, code: 'unit-name-path-mismatch',
+      ...view.anchor,
+      code: 'unit-name-path-mismatch',
       message: `The file name ${name} does not stand for a path (no empty, '.' or '..' components, no leading or trailing '-'; see systemd-escape --path), and ${setting}= is not set; systemd cannot load the unit.`,
     });
   }
@@ -73,19 +96,23 @@ export const mountRule: Rule = {
     if (type === 'mount') {
       if (path !== undefined && isApiMountPoint(path)) {
         ctx.report({
-          ...spanIn(ctx, where, view.anchor), code: 'mount-api-path',
+          ...spanIn(ctx, where, view.anchor),
+          code: 'mount-api-path',
           message: `${path} is an API file system that systemd mounts itself; systemd refuses a mount unit for it.`,
         });
       }
       if (!view.last('Mount', 'What') && view.unitName !== '-.mount') {
         ctx.report({
-          ...view.anchor, code: 'mount-missing-what',
-          message: 'This mount unit has no What= (the device, file or remote share to mount); systemd refuses the unit.',
+          ...view.anchor,
+          code: 'mount-missing-what',
+          message:
+            'This mount unit has no What= (the device, file or remote share to mount); systemd refuses the unit.',
         });
       }
     } else if (path === '/') {
       ctx.report({
-        ...spanIn(ctx, where, view.anchor), code: 'mount-api-path',
+        ...spanIn(ctx, where, view.anchor),
+        code: 'mount-api-path',
         message: 'An automount unit cannot be set up for the root directory; systemd refuses the unit.',
       });
     }

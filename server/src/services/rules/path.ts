@@ -17,8 +17,10 @@ export const pathRule: Rule = {
     const view = unitViewOf(ctx, 'path');
     if (!view || view.list('Path', WATCHES).length) return;
     ctx.report({
-      ...view.anchor, code: 'path-missing-watch',
-      message: 'This path unit watches nothing (no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty=); systemd refuses the unit.',
+      ...view.anchor,
+      code: 'path-missing-watch',
+      message:
+        'This path unit watches nothing (no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty=); systemd refuses the unit.',
     });
   },
 };

@@ -22,13 +22,19 @@ export const serviceWatchdogRule: Rule = {
     if (!wd || !ctx.isClean(wd)) return;
     const r = parseTimespan(wd.node.value);
     if (!('usec' in r) || r.usec === 0 || r.usec === 'infinity') return;
-    const type = last('Type')?.node.value ?? implicitServiceType({ busName: !!last('BusName'), execStart: !!last('ExecStart') });
+    const type =
+      last('Type')?.node.value ?? implicitServiceType({ busName: !!last('BusName'), execStart: !!last('ExecStart') });
     const notifyAccess = last('NotifyAccess')?.node.value ?? 'none';
     // notify types are written for sd_notify; dbus services use sd-bus and in practice send keep-alives too.
     if (type === 'notify' || type === 'notify-reload' || type === 'dbus' || notifyAccess !== 'none') return;
-    ctx.report({
-      start: wd.node.keySpan.start, end: wd.node.keySpan.end, code: 'service-watchdog-without-notify',
-      message: `Reminder: with WatchdogSec=${wd.node.value} the program must call sd_notify("WATCHDOG=1") at least every ${wd.node.value} (NotifyAccess= defaults to main with WatchdogSec=), or systemd takes it as hung and stops it with WatchdogSignal= (SIGABRT by default). Nothing is wrong if this Type=${type} daemon does so.`,
-    }, wd);
+    ctx.report(
+      {
+        start: wd.node.keySpan.start,
+        end: wd.node.keySpan.end,
+        code: 'service-watchdog-without-notify',
+        message: `Reminder: with WatchdogSec=${wd.node.value} the program must call sd_notify("WATCHDOG=1") at least every ${wd.node.value} (NotifyAccess= defaults to main with WatchdogSec=), or systemd takes it as hung and stops it with WatchdogSignal= (SIGABRT by default). Nothing is wrong if this Type=${type} daemon does so.`,
+      },
+      wd,
+    );
   },
 };

@@ -27,7 +27,8 @@ export const sliceRule: Rule = {
     const problem = sliceNameProblem(view.unitName);
     if (!problem) return;
     ctx.report({
-      ...view.anchor, code: 'slice-invalid-name',
+      ...view.anchor,
+      code: 'slice-invalid-name',
       message: `${view.unitName} is not a valid slice name: ${problem}. The dashes in a slice name name its parents (a-b.slice sits in a.slice); systemd cannot load this unit.`,
     });
   },

@@ -11,7 +11,8 @@ import type { Span } from '../../parser/ast.js';
 import { PARSE_PROBLEM_CODES } from '../../parser/ast.js';
 
 /** Noncharacters: U+FDD0–U+FDEF and every code point ending in FFFE or FFFF. */
-const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+const NONCHARACTER =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
 
 /** Is `at` inside one of the sorted, non-overlapping spans? Binary search: hostile files have many problems. */
 function within(spans: readonly Span[], at: number): boolean {
@@ -38,7 +39,10 @@ export const syntaxRule: Rule = {
     const comments: Span[] = [];
     for (const s of doc.sections) {
       if (s.header) read.push(s.header);
-      for (const a of s.assignments) { read.push(a); comments.push(...a.innerComments); }
+      for (const a of s.assignments) {
+        read.push(a);
+        comments.push(...a.innerComments);
+      }
       for (const l of s.invalidLines) read.push(l);
     }
     read.sort((a, b) => a.start - b.start);
@@ -46,7 +50,13 @@ export const syntaxRule: Rule = {
     const inRead = (at: number): boolean => within(read, at) && !within(comments, at);
     for (const p of doc.problems) {
       if (p.code === 'invalid-utf8' && inRead(p.start)) {
-        ctx.report({ start: p.start, end: p.end, code: p.code, severity: 'error', message: `${p.message} systemd ignores this line and then refuses to load the unit.` });
+        ctx.report({
+          start: p.start,
+          end: p.end,
+          code: p.code,
+          severity: 'error',
+          message: `${p.message} systemd ignores this line and then refuses to load the unit.`,
+        });
       } else {
         ctx.report({ start: p.start, end: p.end, code: p.code, message: p.message });
       }
@@ -56,7 +66,10 @@ export const syntaxRule: Rule = {
       if (!inRead(at)) continue;
       const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       ctx.report({
-        start: at, end: at + m[0].length, code: 'invalid-utf8', severity: 'error',
+        start: at,
+        end: at + m[0].length,
+        code: 'invalid-utf8',
+        severity: 'error',
         message: `U+${cp} is a noncharacter, which systemd does not accept as UTF-8: it ignores this line and then refuses to load the unit.`,
       });
     }

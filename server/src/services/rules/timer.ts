@@ -24,14 +24,22 @@ function unitInstalled(ctx: RuleContext, timerPath: string, names: readonly stri
     const f = u.analysis.file;
     if (f.kind !== 'unit' || !names.includes(f.unitName)) continue;
     const r = unitPathRoot(u.path);
-    if (dirname(u.path) === dirname(timerPath) || (root && r && root.root === r.root && root.scope === r.scope)) return true;
+    if (dirname(u.path) === dirname(timerPath) || (root && r && root.root === r.root && root.scope === r.scope))
+      return true;
   }
   if (!root) return false;
   const dirs = unitSearchDirs({ root: root.root, scope: root.scope, unitDirs: [dirname(timerPath)] });
   return dirs.some((d) => names.some((n) => existsSync(join(d.dir, n))));
 }
 
-export const TIMER_TRIGGERS = ['OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec', 'OnCalendar'] as const;
+export const TIMER_TRIGGERS = [
+  'OnActiveSec',
+  'OnBootSec',
+  'OnStartupSec',
+  'OnUnitActiveSec',
+  'OnUnitInactiveSec',
+  'OnCalendar',
+] as const;
 
 export const timerRule: Rule = {
   stage: 4,
@@ -50,7 +58,8 @@ export const timerRule: Rule = {
       const names = at > 0 && dot > at + 1 ? [target, `${target.slice(0, at + 1)}${target.slice(dot)}`] : [target];
       if (!unitInstalled(ctx, timerPath, names)) {
         ctx.report({
-          ...spanIn(ctx, unitEntry, view.anchor), code: 'timer-unit-missing',
+          ...spanIn(ctx, unitEntry, view.anchor),
+          code: 'timer-unit-missing',
           message: `This timer starts ${target}, which is not installed next to it (${dirname(timerPath)}${unitPathRoot(timerPath) ? ' or the rest of its unit search path' : ''}); systemd refuses to start the timer while ${target} is missing.`,
         });
       }
@@ -59,8 +68,10 @@ export const timerRule: Rule = {
     const flag = (name: string): boolean => parseBoolean(view.last('Timer', name)?.node.value ?? '') === true;
     if (flag('OnClockChange') || flag('OnTimezoneChange')) return;
     ctx.report({
-      ...view.anchor, code: 'timer-missing-trigger',
-      message: 'This timer has no trigger (OnCalendar=, OnBootSec=, OnUnitActiveSec=, … or OnClockChange=/OnTimezoneChange=yes); systemd refuses the unit.',
+      ...view.anchor,
+      code: 'timer-missing-trigger',
+      message:
+        'This timer has no trigger (OnCalendar=, OnBootSec=, OnUnitActiveSec=, … or OnClockChange=/OnTimezoneChange=yes); systemd refuses the unit.',
     });
   },
 };

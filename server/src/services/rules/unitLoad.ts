@@ -31,7 +31,8 @@ export const unitLoadRule: Rule = {
       const kill = view.last(pam.section, 'KillMode');
       if (name && kill && !pam.modes.includes(kill.node.value)) {
         ctx.report({
-          ...spanIn(ctx, kill, spanIn(ctx, name, view.anchor)), code: 'pam-kill-mode',
+          ...spanIn(ctx, kill, spanIn(ctx, name, view.anchor)),
+          code: 'pam-kill-mode',
           message: `With PAMName= set, KillMode= must be ${pam.modes.join(' or ')} for a ${type} unit, so that every process of the session is stopped; systemd refuses the unit.`,
         });
       }
@@ -45,7 +46,8 @@ export const unitLoadRule: Rule = {
       const units = new Set(view.list('Unit', which).flatMap((e) => e.node.value.split(/\s+/).filter(Boolean)));
       if (units.size > 1) {
         ctx.report({
-          ...spanIn(ctx, mode ?? isolateOld, view.anchor), code: 'on-failure-isolate',
+          ...spanIn(ctx, mode ?? isolateOld, view.anchor),
+          code: 'on-failure-isolate',
           message: `${which}JobMode=isolate can start only one unit, but ${which}= names ${units.size}; systemd refuses the unit.`,
         });
       }

@@ -32,8 +32,9 @@ export function unitViewOf(ctx: RuleContext, unitType: string): UnitView | undef
   const entries = [...analysis.entries, ...dropInEntries(ctx.options.workspace?.() ?? [], analysis.file.unitName)];
   const accepted = acceptedIn(ctx);
   const typeSection = unitType.charAt(0).toUpperCase() + unitType.slice(1);
-  const header = analysis.sections.find((s) => s.status === 'ok' && s.section.name === typeSection)?.section.header
-    ?? analysis.sections.find((s) => s.status === 'ok')?.section.header;
+  const header =
+    analysis.sections.find((s) => s.status === 'ok' && s.section.name === typeSection)?.section.header ??
+    analysis.sections.find((s) => s.status === 'ok')?.section.header;
   const unitName = analysis.file.unitName;
   return {
     unitName,
@@ -43,17 +44,23 @@ export function unitViewOf(ctx: RuleContext, unitType: string): UnitView | undef
       let out: Entry[] = [];
       for (const e of entries) {
         if (!e.info || e.info.section !== section || !group.includes(e.info.name)) continue;
-        if (e.node.value === '') { if (e.info.list === 'yes' && accepted(e)) out = []; continue; }
+        if (e.node.value === '') {
+          if (e.info.list === 'yes' && accepted(e)) out = [];
+          continue;
+        }
         if (accepted(e)) out.push(e);
       }
       return out;
     },
     first(section, name) {
-      return entries.find((e) => e.info && e.info.section === section && e.info.name === name && e.node.value !== '' && accepted(e));
+      return entries.find(
+        (e) => e.info && e.info.section === section && e.info.name === name && e.node.value !== '' && accepted(e),
+      );
     },
     last(section, name) {
       let last: Entry | undefined;
-      for (const e of entries) if (e.info && e.info.section === section && e.info.name === name && accepted(e)) last = e;
+      for (const e of entries)
+        if (e.info && e.info.section === section && e.info.name === name && accepted(e)) last = e;
       return last && last.node.value !== '' ? last : undefined;
     },
   };

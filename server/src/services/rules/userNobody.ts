@@ -15,10 +15,15 @@ export const userNobodyRule: Rule = {
       if (e.info.name !== 'User' || e.info.section === 'Manager') continue;
       const v = e.node.value;
       if (v === 'nobody') {
-        ctx.report({
-          start: e.node.valueSpan.start, end: e.node.valueSpan.end, code: 'user-nobody',
-          message: `${e.info.name}=${v}: the nobody identity owns files and processes of other services too, so this service is not isolated from them (systemd warns about it). Use DynamicUser=yes or a dedicated system user.`,
-        }, e);
+        ctx.report(
+          {
+            start: e.node.valueSpan.start,
+            end: e.node.valueSpan.end,
+            code: 'user-nobody',
+            message: `${e.info.name}=${v}: the nobody identity owns files and processes of other services too, so this service is not isolated from them (systemd warns about it). Use DynamicUser=yes or a dedicated system user.`,
+          },
+          e,
+        );
       }
     }
   },

@@ -26,10 +26,14 @@ export const valueVersionsRule: Rule = {
         const since = enumValueSince(info.name, word);
         if (!since || acceptsValue(since, ctx.targetVersion)) continue;
         const span = valueSpanToDocument(e.node, offset, offset + word.length);
-        ctx.report({
-          ...span, code: 'value-newer-than-target',
-          message: `${info.name}=${word} needs systemd ${since.since}${since.backportedTo.length ? ` (or a backport in ${since.backportedTo.join(', ')})` : ''}; systemd ${ctx.targetVersion} does not know it and ignores the line.`,
-        }, e);
+        ctx.report(
+          {
+            ...span,
+            code: 'value-newer-than-target',
+            message: `${info.name}=${word} needs systemd ${since.since}${since.backportedTo.length ? ` (or a backport in ${since.backportedTo.join(', ')})` : ''}; systemd ${ctx.targetVersion} does not know it and ignores the line.`,
+          },
+          e,
+        );
       }
     }
   },

@@ -20,33 +20,57 @@ export const valuesRule: Rule = {
         // Refused by 252 (measured, see EMPTY_REFUSED_252) and still by the newer parsers of the same names
         // (DEFINE_CONFIG_PARSE_ENUM and the number/time parsers have no empty case), so at every target version.
         if (emptyRefused(info)) {
-          ctx.report({
-            start: node.keySpan.start, end: node.eq + 1, code: 'empty-value-ignored',
-            message: `systemd does not take an empty ${info.name}=: it logs a warning and ${info.parser === 'config_parse_trigger_unit' ? 'ignores the line (the unit to trigger cannot be reset).' : 'keeps the earlier value instead of resetting to the default.'}${info.defaultValue && !/\s/.test(info.defaultValue) ? ` Write ${info.name}=${info.defaultValue} to get the default.` : ''}`,
-          }, e);
+          ctx.report(
+            {
+              start: node.keySpan.start,
+              end: node.eq + 1,
+              code: 'empty-value-ignored',
+              message: `systemd does not take an empty ${info.name}=: it logs a warning and ${info.parser === 'config_parse_trigger_unit' ? 'ignores the line (the unit to trigger cannot be reset).' : 'keeps the earlier value instead of resetting to the default.'}${info.defaultValue && !/\s/.test(info.defaultValue) ? ` Write ${info.name}=${info.defaultValue} to get the default.` : ''}`,
+            },
+            e,
+          );
         } else if (info.list === 'add-only') {
-          ctx.report({
-            start: node.keySpan.start, end: node.eq + 1, code: 'empty-reset-ignored',
-            message: `${info.name}= cannot be reset: an empty assignment does nothing here, so dependencies set elsewhere stay in place.`,
-          }, e);
+          ctx.report(
+            {
+              start: node.keySpan.start,
+              end: node.eq + 1,
+              code: 'empty-reset-ignored',
+              message: `${info.name}= cannot be reset: an empty assignment does nothing here, so dependencies set elsewhere stay in place.`,
+            },
+            e,
+          );
         }
         continue;
       }
       const vctx: ValueContext = {
-        section: info.section, directive: info.name, kind: info.kind, parser: info.parser,
-        enumValues: info.enumValues, unitType: analysis.unitType, targetVersion: ctx.targetVersion, ...(info.range ? { range: info.range } : {}),
+        section: info.section,
+        directive: info.name,
+        kind: info.kind,
+        parser: info.parser,
+        enumValues: info.enumValues,
+        unitType: analysis.unitType,
+        targetVersion: ctx.targetVersion,
+        ...(info.range ? { range: info.range } : {}),
       };
       for (const p of validateValue(node.value, vctx)) {
-        const span = valueSpanToDocument(node, Math.max(0, Math.min(p.start, node.value.length)), Math.max(0, Math.min(p.end, node.value.length)));
+        const span = valueSpanToDocument(
+          node,
+          Math.max(0, Math.min(p.start, node.value.length)),
+          Math.max(0, Math.min(p.end, node.value.length)),
+        );
         const code = p.code ?? 'invalid-value';
         // Validators hand their best guess over as data; the quick fix reads it, never the message.
         const suggestions = p.suggestions;
         // A '#' after the value is not a comment: say so where it is what makes the value invalid.
         const hash = p.severity === 'error' ? inlineCommentAt(node.value) : undefined;
-        const message = hash !== undefined && p.end > hash
-          ? `${p.message} Note: '#' starts a comment only at the beginning of a line, so '${node.value.slice(hash)}' is part of the value; put the comment on its own line.`
-          : p.message;
-        ctx.report({ ...span, code, severity: p.severity, message, data: suggestions?.length ? { suggestions } : undefined }, e);
+        const message =
+          hash !== undefined && p.end > hash
+            ? `${p.message} Note: '#' starts a comment only at the beginning of a line, so '${node.value.slice(hash)}' is part of the value; put the comment on its own line.`
+            : p.message;
+        ctx.report(
+          { ...span, code, severity: p.severity, message, data: suggestions?.length ? { suggestions } : undefined },
+          e,
+        );
       }
     }
   },

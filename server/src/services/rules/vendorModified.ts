@@ -30,9 +30,13 @@ export const vendorModifiedRule: Rule = {
       const header = analysis.sections.find((s) => s.section.header)?.section.header;
       const span = header ? header.nameSpan : { start: 0, end: 0 };
       ctx.report({
-        start: span.start, end: span.end, code: 'vendor-modified', severity: 'info',
-        message: `${analysis.file.name} differs from the version ${info.package ? `package ${info.package}` : 'its package'} shipped (${info.from}). `
-          + `An upgrade that changes it will stop and ask which version to keep; settings in a drop-in (${analysis.file.name}.d/*.conf, Create Override) avoid that and leave this file as shipped.`,
+        start: span.start,
+        end: span.end,
+        code: 'vendor-modified',
+        severity: 'info',
+        message:
+          `${analysis.file.name} differs from the version ${info.package ? `package ${info.package}` : 'its package'} shipped (${info.from}). ` +
+          `An upgrade that changes it will stop and ask which version to keep; settings in a drop-in (${analysis.file.name}.d/*.conf, Create Override) avoid that and leave this file as shipped.`,
       });
       return;
     }
@@ -61,19 +65,33 @@ export const vendorModifiedRule: Rule = {
       if (first) span = first.node.keySpan;
     }
     const names = [...changed.map((c) => `${c.slice(c.indexOf('.') + 1)}=`), ...objects];
-    const list = names.length ? ` Changed: ${names.slice(0, NAMED).join(', ')}${names.length > NAMED ? ` and ${names.length - NAMED} more` : ''}.` : '';
+    const list = names.length
+      ? ` Changed: ${names.slice(0, NAMED).join(', ')}${names.length > NAMED ? ` and ${names.length - NAMED} more` : ''}.`
+      : '';
     let message: string;
     if (info.source === 'dpkg') {
-      message = `This vendor file differs from the one shipped in package ${info.package ?? '?'} (its dpkg checksum does not match); a package upgrade will replace it and the change will be lost. `
-        + `The shipped text is not available here, so the difference cannot be shown: put your change in a drop-in, then get the shipped file back with 'apt-get install --reinstall ${info.package ?? '<package>'}'.`;
+      message =
+        `This vendor file differs from the one shipped in package ${info.package ?? '?'} (its dpkg checksum does not match); a package upgrade will replace it and the change will be lost. ` +
+        `The shipped text is not available here, so the difference cannot be shown: put your change in a drop-in, then get the shipped file back with 'apt-get install --reinstall ${info.package ?? '<package>'}'.`;
     } else if (names.length === 0) {
       message = `This vendor file differs from the shipped version (${info.from}) only in comments or layout; a package upgrade will replace it. Restore the shipped file.`;
     } else {
       message = `This vendor file differs from the shipped version (${info.from}); a package upgrade will replace it and the change will be lost. Move the change to a drop-in, or restore the shipped file.${list}`;
     }
     ctx.report({
-      start: span.start, end: span.end, code: 'vendor-modified', message,
-      data: { vendor: { source: info.source, from: info.from, ...(info.package ? { package: info.package } : {}), ...(info.text !== undefined ? { shippedText: info.text } : {}), changed } },
+      start: span.start,
+      end: span.end,
+      code: 'vendor-modified',
+      message,
+      data: {
+        vendor: {
+          source: info.source,
+          from: info.from,
+          ...(info.package ? { package: info.package } : {}),
+          ...(info.text !== undefined ? { shippedText: info.text } : {}),
+          changed,
+        },
+      },
     });
   },
 };

@@ -8,23 +8,43 @@ import { mergeUnit, type EffectiveUnit, type SourceFile } from '../../units/effe
 import { readHierarchyFileResult, type HierarchyFs, type UnitHierarchy } from '../../units/hierarchy.js';
 import { formatTenths, type CheckResult, type SecurityScore } from './score.js';
 
-export { scoreService, assessInfo, labelOf, formatTenths, checksFor, type SecurityScore, type CheckResult, type ExposureLabel } from './score.js';
+export {
+  scoreService,
+  assessInfo,
+  labelOf,
+  formatTenths,
+  checksFor,
+  type SecurityScore,
+  type CheckResult,
+  type ExposureLabel,
+} from './score.js';
 export { securityInfoOf, type SecurityInfo } from './info.js';
 
 /**
  * A unit's fragment and drop-ins merged, where `override(path)` gives the text of a file that is open in an editor
  * (its unsaved text counts). A document that is not part of the hierarchy (a new file) is used as the fragment.
  */
-export function effectiveWithOverrides(h: UnitHierarchy, fs: HierarchyFs, override: (path: string) => string | undefined, selfPath?: string): EffectiveUnit {
+export function effectiveWithOverrides(
+  h: UnitHierarchy,
+  fs: HierarchyFs,
+  override: (path: string) => string | undefined,
+  selfPath?: string,
+): EffectiveUnit {
   const sources: SourceFile[] = [];
   const read = (f: { path: string; target: string; masked?: boolean; vendor: boolean }, masked: boolean): void => {
-    const o = masked ? undefined : override(resolve(f.path)) ?? override(resolve(f.target));
-    if (o !== undefined) { sources.push({ path: f.path, text: o, vendor: f.vendor }); return; }
+    const o = masked ? undefined : (override(resolve(f.path)) ?? override(resolve(f.target)));
+    if (o !== undefined) {
+      sources.push({ path: f.path, text: o, vendor: f.vendor });
+      return;
+    }
     const r = readHierarchyFileResult(fs, f as Parameters<typeof readHierarchyFileResult>[1]);
     if (r.ok) sources.push({ path: masked ? f.path : f.target, text: r.text, vendor: f.vendor });
   };
   const self = selfPath ? resolve(selfPath) : undefined;
-  const inHierarchy = !self || (h.fragment && (resolve(h.fragment.path) === self || resolve(h.fragment.target) === self)) || h.dropIns.some((d) => resolve(d.path) === self || resolve(d.target) === self);
+  const inHierarchy =
+    !self ||
+    (h.fragment && (resolve(h.fragment.path) === self || resolve(h.fragment.target) === self)) ||
+    h.dropIns.some((d) => resolve(d.path) === self || resolve(d.target) === self);
   if (!inHierarchy && self) {
     const t = override(self);
     if (t !== undefined && !/\.d\/[^/]+\.conf$/.test(self)) sources.push({ path: self, text: t, vendor: false });
@@ -43,12 +63,26 @@ export interface RenderOptions {
   readonly name?: string;
 }
 
-const GLYPH: Record<string, string> = { PERFECT: '😀', SAFE: '🙂', OK: '🙂', MEDIUM: '😐', EXPOSED: '🙁', UNSAFE: '😨', DANGEROUS: '😨' };
+const GLYPH: Record<string, string> = {
+  PERFECT: '😀',
+  SAFE: '🙂',
+  OK: '🙂',
+  MEDIUM: '😐',
+  EXPOSED: '🙁',
+  UNSAFE: '😨',
+  DANGEROUS: '😨',
+};
 
 /** The checks in the order the table shows them: largest share first, then bad, good, not applicable. */
 export function sortedChecks(score: SecurityScore): CheckResult[] {
   const rank = (c: CheckResult): number => (c.set === null ? 2 : c.set ? 1 : 0);
-  return [...score.checks].sort((a, b) => rank(a) - rank(b) || b.exposureTenths - a.exposureTenths || b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...score.checks].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      b.exposureTenths - a.exposureTenths ||
+      b.points - a.points ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** systemd-analyze's table: ✓/✗, NAME, DESCRIPTION, EXPOSURE, then the overall line. */
@@ -61,18 +95,36 @@ export function renderSecurityTable(score: SecurityScore, opts: RenderOptions = 
     const mark = r.set === null ? ' ' : r.set ? '✓' : '✗';
     out.push(`${mark} ${r.id.padEnd(w1)} ${r.description.padEnd(w2)} ${(r.exposure ?? '').padStart(8)}`.trimEnd());
   }
-  out.push('', `→ Overall exposure level for ${opts.name ?? score.unit}: ${score.exposure} ${score.label} ${GLYPH[score.label] ?? ''}`.trimEnd());
+  out.push(
+    '',
+    `→ Overall exposure level for ${opts.name ?? score.unit}: ${score.exposure} ${score.label} ${GLYPH[score.label] ?? ''}`.trimEnd(),
+  );
   return `${out.join('\n')}\n`;
 }
 
 /** One element of `systemd-units security --format json`. */
-export function securityJson(score: SecurityScore, file: string): {
-  file: string; unit: string; exposure: number; label: string;
+export function securityJson(
+  score: SecurityScore,
+  file: string,
+): {
+  file: string;
+  unit: string;
+  exposure: number;
+  label: string;
   checks: { id: string; json_field: string; set: boolean | null; exposure: number | null; description: string }[];
 } {
   return {
-    file, unit: score.unit, exposure: score.exposureTenths / 10, label: score.label,
-    checks: score.checks.map((c) => ({ id: c.id, json_field: c.json_field, set: c.set, exposure: c.exposure === null ? null : c.exposureTenths / 10, description: c.description })),
+    file,
+    unit: score.unit,
+    exposure: score.exposureTenths / 10,
+    label: score.label,
+    checks: score.checks.map((c) => ({
+      id: c.id,
+      json_field: c.json_field,
+      set: c.set,
+      exposure: c.exposure === null ? null : c.exposureTenths / 10,
+      description: c.description,
+    })),
   };
 }
 
@@ -86,7 +138,9 @@ export function securityLensTitle(score: SecurityScore): string {
 
 /** Hover markdown for a [Service] header: the score and the checks that cost the most, each with its share. */
 export function securityHoverMarkdown(score: SecurityScore, top = 8): string {
-  const worst = sortedChecks(score).filter((c) => c.set === false).slice(0, top);
+  const worst = sortedChecks(score)
+    .filter((c) => c.set === false)
+    .slice(0, top);
   const rows = worst.map((c) => `| \`${c.id}\` | ${c.description} | ${c.exposure ?? ''} |`);
   return [
     `**Exposure ${score.exposure} ${score.label}** (systemd-analyze security, systemd ${score.version}; 0.0 is the most sandboxed)`,

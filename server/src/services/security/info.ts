@@ -78,13 +78,22 @@ export interface SecurityInfo {
 /** systemd's syscall groups for a version: 252's as measured, with the changes of later versions to the groups the checks use. */
 export function syscallGroups(version: number): Readonly<Record<string, readonly string[]>> {
   if (version <= 252) return SYSCALL_GROUPS_252;
-  const g: Record<string, string[]> = Object.fromEntries(Object.entries(SYSCALL_GROUPS_252).map(([k, v]) => [k, [...v]]));
-  const add = (group: string, name: string): void => { if (!g[group]!.includes(name)) g[group]!.push(name); };
-  const drop = (group: string, name: string): void => { g[group] = g[group]!.filter((n) => n !== name); };
+  const g: Record<string, string[]> = Object.fromEntries(
+    Object.entries(SYSCALL_GROUPS_252).map(([k, v]) => [k, [...v]]),
+  );
+  const add = (group: string, name: string): void => {
+    if (!g[group]!.includes(name)) g[group]!.push(name);
+  };
+  const drop = (group: string, name: string): void => {
+    g[group] = g[group]!.filter((n) => n !== name);
+  };
   // security-252-vs-260.md: @mount gained open_tree_attr and gave open_tree to @file-system; @privileged gained
   // quotactl_fd; @resources gained set_mempolicy_home_node.
-  add('@mount', 'open_tree_attr'); drop('@mount', 'open_tree'); add('@file-system', 'open_tree');
-  add('@privileged', 'quotactl_fd'); add('@resources', 'set_mempolicy_home_node');
+  add('@mount', 'open_tree_attr');
+  drop('@mount', 'open_tree');
+  add('@file-system', 'open_tree');
+  add('@privileged', 'quotactl_fd');
+  add('@resources', 'set_mempolicy_home_node');
   return g;
 }
 
@@ -104,8 +113,22 @@ export function expandSpecifiers(value: string, unitName: string): string {
   const at = base.indexOf('@');
   const prefix = at >= 0 ? base.slice(0, at) : base;
   const instance = at >= 0 ? base.slice(at + 1) : '';
-  const unescape = (s: string): string => s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
-  const map: Record<string, string> = { n: unitName, N: base, p: prefix, P: unescape(prefix), i: instance, I: unescape(instance), u: 'root', U: '0', g: 'root', G: '0', h: '/root', '%': '%' };
+  const unescape = (s: string): string =>
+    s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
+  const map: Record<string, string> = {
+    n: unitName,
+    N: base,
+    p: prefix,
+    P: unescape(prefix),
+    i: instance,
+    I: unescape(instance),
+    u: 'root',
+    U: '0',
+    g: 'root',
+    G: '0',
+    h: '/root',
+    '%': '%',
+  };
   return value.replace(/%(.)/g, (_, c: string) => map[c] ?? 'x');
 }
 
@@ -118,7 +141,10 @@ function validUserName(s: string): boolean {
 }
 
 function capabilityNumber(word: string): number | undefined {
-  if (/^\d+$/.test(word)) { const n = Number(word); return n < 64 ? n : undefined; }
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    return n < 64 ? n : undefined;
+  }
   const i = CAPABILITIES.indexOf(word.toUpperCase());
   return i >= 0 ? i : undefined;
 }
@@ -136,7 +162,10 @@ function capabilitySum(value: string): bigint {
 function applyCapabilities(current: bigint, raw: string, initial: bigint): bigint {
   let value = raw;
   let invert = false;
-  if (value.startsWith('~')) { invert = true; value = value.slice(1); }
+  if (value.startsWith('~')) {
+    invert = true;
+    value = value.slice(1);
+  }
   const sum = capabilitySum(value);
   if (sum === 0n || current === initial) return invert ? ~sum & ALL_CAPS : sum;
   return invert ? current & ~sum & ALL_CAPS : current | sum;
@@ -155,7 +184,11 @@ function userFromUnitName(unitName: string): string {
 
 // ---- IP address prefixes (config_parse_in_addr_prefixes) ---------------------------------------------------------
 
-interface Prefix { readonly family: 4 | 6; readonly prefixlen: number; readonly localhost: boolean }
+interface Prefix {
+  readonly family: 4 | 6;
+  readonly prefixlen: number;
+  readonly localhost: boolean;
+}
 
 function v6Words(a: string): number[] | undefined {
   let s = a;
@@ -178,11 +211,28 @@ function v6Words(a: string): number[] | undefined {
 
 function parsePrefixes(word: string): Prefix[] | undefined {
   switch (word) {
-    case 'any': return [{ family: 4, prefixlen: 0, localhost: false }, { family: 6, prefixlen: 0, localhost: false }];
-    case 'localhost': return [{ family: 4, prefixlen: 8, localhost: true }, { family: 6, prefixlen: 128, localhost: true }];
-    case 'link-local': return [{ family: 4, prefixlen: 16, localhost: false }, { family: 6, prefixlen: 64, localhost: false }];
-    case 'multicast': return [{ family: 4, prefixlen: 4, localhost: false }, { family: 6, prefixlen: 8, localhost: false }];
-    default: break;
+    case 'any':
+      return [
+        { family: 4, prefixlen: 0, localhost: false },
+        { family: 6, prefixlen: 0, localhost: false },
+      ];
+    case 'localhost':
+      return [
+        { family: 4, prefixlen: 8, localhost: true },
+        { family: 6, prefixlen: 128, localhost: true },
+      ];
+    case 'link-local':
+      return [
+        { family: 4, prefixlen: 16, localhost: false },
+        { family: 6, prefixlen: 64, localhost: false },
+      ];
+    case 'multicast':
+      return [
+        { family: 4, prefixlen: 4, localhost: false },
+        { family: 6, prefixlen: 8, localhost: false },
+      ];
+    default:
+      break;
   }
   const slash = word.indexOf('/');
   const addr = slash >= 0 ? word.slice(0, slash) : word;
@@ -211,7 +261,9 @@ function parsePrefixes(word: string): Prefix[] | undefined {
 function assignments(eff: EffectiveUnit, section: string, name: string): string[] {
   const d = eff.get(section, name);
   if (!d) return [];
-  return d.events.filter((e) => e.kind === 'set' || e.kind === 'append' || e.kind === 'reset').map((e) => e.origin.value);
+  return d.events
+    .filter((e) => e.kind === 'set' || e.kind === 'append' || e.kind === 'reset')
+    .map((e) => e.origin.value);
 }
 
 /**
@@ -221,24 +273,65 @@ function assignments(eff: EffectiveUnit, section: string, name: string): string[
 export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: number): SecurityInfo {
   const S = 'Service';
   const info: SecurityInfo = {
-    unitName, version,
+    unitName,
+    version,
     defaultDependencies: true,
-    user: undefined, dynamicUser: false, supplementaryGroups: [],
-    ambientCapabilities: 0n, capabilityBoundingSet: ALL_CAPS,
-    keyringMode: 'private', protectProc: 'default', procSubset: 'all', notifyAccess: 'none',
-    lockPersonality: false, memoryDenyWriteExecute: false, noNewPrivileges: false, protectHostname: false,
-    privateDevices: false, privateMounts: false, privateNetwork: false, privateTmp: false, privateUsers: false,
-    protectControlGroups: false, protectKernelModules: false, protectKernelTunables: false, protectKernelLogs: false,
-    protectClock: false, protectHome: 'no', protectSystem: 'no', removeIpc: false,
-    restrictInet: false, restrictUnix: false, restrictNetlink: false, restrictPacket: false, restrictOther: false,
-    restrictNamespaces: undefined, restrictRealtime: false, restrictSuidSgid: false,
-    rootDirectory: undefined, rootImage: undefined, umask: 0o022,
-    systemCallArchitectures: new Set(), systemCallFilterAllowList: false, systemCallFilter: new Set(),
-    delegate: false, devicePolicy: 'auto', deviceAllow: [],
-    ipAddressDenyAll: false, ipAddressAllowLocalhost: false, ipAddressAllowOther: false, ipFiltersCustom: false,
+    user: undefined,
+    dynamicUser: false,
+    supplementaryGroups: [],
+    ambientCapabilities: 0n,
+    capabilityBoundingSet: ALL_CAPS,
+    keyringMode: 'private',
+    protectProc: 'default',
+    procSubset: 'all',
+    notifyAccess: 'none',
+    lockPersonality: false,
+    memoryDenyWriteExecute: false,
+    noNewPrivileges: false,
+    protectHostname: false,
+    privateDevices: false,
+    privateMounts: false,
+    privateNetwork: false,
+    privateTmp: false,
+    privateUsers: false,
+    protectControlGroups: false,
+    protectKernelModules: false,
+    protectKernelTunables: false,
+    protectKernelLogs: false,
+    protectClock: false,
+    protectHome: 'no',
+    protectSystem: 'no',
+    removeIpc: false,
+    restrictInet: false,
+    restrictUnix: false,
+    restrictNetlink: false,
+    restrictPacket: false,
+    restrictOther: false,
+    restrictNamespaces: undefined,
+    restrictRealtime: false,
+    restrictSuidSgid: false,
+    rootDirectory: undefined,
+    rootImage: undefined,
+    umask: 0o022,
+    systemCallArchitectures: new Set(),
+    systemCallFilterAllowList: false,
+    systemCallFilter: new Set(),
+    delegate: false,
+    devicePolicy: 'auto',
+    deviceAllow: [],
+    ipAddressDenyAll: false,
+    ipAddressAllowLocalhost: false,
+    ipAddressAllowOther: false,
+    ipFiltersCustom: false,
   };
 
-  const bool = (section: string, name: string, current: boolean, extraTrue: readonly string[] = [], extraFalse: readonly string[] = []): boolean => {
+  const bool = (
+    section: string,
+    name: string,
+    current: boolean,
+    extraTrue: readonly string[] = [],
+    extraFalse: readonly string[] = [],
+  ): boolean => {
     let v = current;
     for (const raw of assignments(eff, section, name)) {
       const b = parseBoolean(raw);
@@ -248,7 +341,12 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
     }
     return v;
   };
-  const oneOf = (name: string, current: string, values: readonly string[], withBool?: { yes: string; no: string }): string => {
+  const oneOf = (
+    name: string,
+    current: string,
+    values: readonly string[],
+    withBool?: { yes: string; no: string },
+  ): string => {
     let v = current;
     for (const raw of assignments(eff, S, name)) {
       const b = withBool ? parseBoolean(raw) : undefined;
@@ -262,14 +360,23 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
 
   // User=, DynamicUser=, SupplementaryGroups=
   for (const raw of assignments(eff, S, 'User')) {
-    if (raw === '') { info.user = undefined; continue; }
+    if (raw === '') {
+      info.user = undefined;
+      continue;
+    }
     const v = expandSpecifiers(raw, unitName);
     if (validUserName(v)) info.user = v;
   }
   info.dynamicUser = bool(S, 'DynamicUser', false);
   for (const raw of assignments(eff, S, 'SupplementaryGroups')) {
-    if (raw === '') { info.supplementaryGroups = []; continue; }
-    for (const w of words(raw)) { const v = expandSpecifiers(w, unitName); if (validUserName(v)) info.supplementaryGroups.push(v); }
+    if (raw === '') {
+      info.supplementaryGroups = [];
+      continue;
+    }
+    for (const w of words(raw)) {
+      const v = expandSpecifiers(w, unitName);
+      if (validUserName(v)) info.supplementaryGroups.push(v);
+    }
   }
 
   // Booleans (252 reads these five as booleans; later versions take more words, all scored as "set").
@@ -277,7 +384,9 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   info.privateUsers = bool(S, 'PrivateUsers', false, ['self', 'identity', 'full', 'managed'], []);
   info.protectControlGroups = bool(S, 'ProtectControlGroups', false, ['private', 'strict'], []);
   info.protectHostname = bool(S, 'ProtectHostname', false, ['private'], []);
-  if (version > 252) for (const raw of assignments(eff, S, 'ProtectHostname')) if (/^(yes|private):/.test(raw)) info.protectHostname = true;
+  if (version > 252)
+    for (const raw of assignments(eff, S, 'ProtectHostname'))
+      if (/^(yes|private):/.test(raw)) info.protectHostname = true;
   info.privateMounts = bool(S, 'PrivateMounts', false);
   if (version > 252 && assignments(eff, S, 'PrivateMounts').at(-1) === '') info.privateMounts = false;
   info.privateDevices = bool(S, 'PrivateDevices', false);
@@ -303,17 +412,23 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   info.devicePolicy = oneOf('DevicePolicy', 'auto', ['auto', 'closed', 'strict']);
 
   // UMask= (octal, at most 07777)
-  for (const raw of assignments(eff, S, 'UMask')) if (/^[0-7]+$/.test(raw) && parseInt(raw, 8) <= 0o7777) info.umask = parseInt(raw, 8);
+  for (const raw of assignments(eff, S, 'UMask'))
+    if (/^[0-7]+$/.test(raw) && parseInt(raw, 8) <= 0o7777) info.umask = parseInt(raw, 8);
 
   // Capabilities
-  for (const raw of assignments(eff, S, 'CapabilityBoundingSet')) info.capabilityBoundingSet = applyCapabilities(info.capabilityBoundingSet, raw, ALL_CAPS);
-  for (const raw of assignments(eff, S, 'AmbientCapabilities')) info.ambientCapabilities = applyCapabilities(info.ambientCapabilities, raw, 0n);
+  for (const raw of assignments(eff, S, 'CapabilityBoundingSet'))
+    info.capabilityBoundingSet = applyCapabilities(info.capabilityBoundingSet, raw, ALL_CAPS);
+  for (const raw of assignments(eff, S, 'AmbientCapabilities'))
+    info.ambientCapabilities = applyCapabilities(info.ambientCapabilities, raw, 0n);
 
   // RootDirectory=, RootImage=
   const path = (name: string): string | undefined => {
     let v: string | undefined;
     for (const raw of assignments(eff, S, name)) {
-      if (raw === '') { v = undefined; continue; }
+      if (raw === '') {
+        v = undefined;
+        continue;
+      }
       const p = expandSpecifiers(raw, unitName);
       if (p.startsWith('/')) v = simplifyPath(p);
     }
@@ -324,9 +439,15 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
 
   // RestrictNamespaces=
   for (const raw of assignments(eff, S, 'RestrictNamespaces')) {
-    if (raw === '') { info.restrictNamespaces = undefined; continue; }
+    if (raw === '') {
+      info.restrictNamespaces = undefined;
+      continue;
+    }
     const b = parseBoolean(raw);
-    if (b !== undefined) { info.restrictNamespaces = b ? 0 : NS_ALL; continue; }
+    if (b !== undefined) {
+      info.restrictNamespaces = b ? 0 : NS_ALL;
+      continue;
+    }
     let v = raw;
     const invert = v.startsWith('~');
     if (invert) v = v.slice(1);
@@ -334,7 +455,10 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
     let ok = true;
     for (const w of words(v)) {
       const i = (NAMESPACES as readonly string[]).indexOf(w);
-      if (i < 0) { ok = false; break; }
+      if (i < 0) {
+        ok = false;
+        break;
+      }
       flags |= 1 << i;
     }
     if (!ok) continue;
@@ -346,20 +470,37 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   let families: Set<string> | undefined;
   let familiesAllow = false;
   for (const raw of assignments(eff, S, 'RestrictAddressFamilies')) {
-    if (raw === '') { families = undefined; familiesAllow = false; continue; }
-    if (raw === 'none') { families = undefined; familiesAllow = true; continue; }
+    if (raw === '') {
+      families = undefined;
+      familiesAllow = false;
+      continue;
+    }
+    if (raw === 'none') {
+      families = undefined;
+      familiesAllow = true;
+      continue;
+    }
     let v = raw;
     const invert = v.startsWith('~');
     if (invert) v = v.slice(1);
-    if (!families) { families = new Set(); familiesAllow = !invert; }
+    if (!families) {
+      families = new Set();
+      familiesAllow = !invert;
+    }
     for (const w of words(v)) {
       const cls = ADDRESS_FAMILIES[w];
       if (!cls) continue;
       const key = cls === 'other' ? w : cls;
-      if (!invert === familiesAllow) families.add(key); else families.delete(key);
+      if (!invert === familiesAllow) families.add(key);
+      else families.delete(key);
     }
   }
-  info.restrictInet = info.restrictUnix = info.restrictNetlink = info.restrictPacket = info.restrictOther = familiesAllow;
+  info.restrictInet =
+    info.restrictUnix =
+    info.restrictNetlink =
+    info.restrictPacket =
+    info.restrictOther =
+      familiesAllow;
   for (const f of families ?? []) {
     if (f === 'inet') info.restrictInet = !familiesAllow;
     else if (f === 'unix') info.restrictUnix = !familiesAllow;
@@ -370,7 +511,10 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
 
   // SystemCallArchitectures=
   for (const raw of assignments(eff, S, 'SystemCallArchitectures')) {
-    if (raw === '') { info.systemCallArchitectures = new Set(); continue; }
+    if (raw === '') {
+      info.systemCallArchitectures = new Set();
+      continue;
+    }
     for (const w of words(raw)) if (ARCHITECTURES.has(w)) info.systemCallArchitectures.add(w);
   }
 
@@ -380,12 +524,20 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   let allowList = false;
   const applyName = (name: string, invert: boolean, depth = 0): void => {
     if (!filter || depth > 8) return;
-    if (name.startsWith('@')) { for (const m of groups[name] ?? []) applyName(m, invert, depth + 1); return; }
+    if (name.startsWith('@')) {
+      for (const m of groups[name] ?? []) applyName(m, invert, depth + 1);
+      return;
+    }
     if (!SYSCALL_NAMES_252.has(name)) return;
-    if (!invert === allowList) filter.add(name); else filter.delete(name);
+    if (!invert === allowList) filter.add(name);
+    else filter.delete(name);
   };
   for (const raw of assignments(eff, S, 'SystemCallFilter')) {
-    if (raw === '') { filter = undefined; allowList = false; continue; }
+    if (raw === '') {
+      filter = undefined;
+      allowList = false;
+      continue;
+    }
     let v = raw;
     const invert = v.startsWith('~');
     if (invert) v = v.slice(1);
@@ -416,7 +568,10 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
 
   // DeviceAllow=
   for (const raw of assignments(eff, S, 'DeviceAllow')) {
-    if (raw === '') { info.deviceAllow = []; continue; }
+    if (raw === '') {
+      info.deviceAllow = [];
+      continue;
+    }
     const [first, ...restWords] = words(raw);
     if (!first) continue;
     const dev = expandSpecifiers(first, unitName);
@@ -433,25 +588,43 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   const prefixes = (name: string): Prefix[] => {
     let list: Prefix[] = [];
     for (const raw of assignments(eff, S, name)) {
-      if (raw === '') { list = []; continue; }
+      if (raw === '') {
+        list = [];
+        continue;
+      }
       for (const w of words(raw)) list.push(...(parsePrefixes(w) ?? []));
     }
     return list;
   };
   const deny = prefixes('IPAddressDeny');
-  info.ipAddressDenyAll = deny.some((p) => p.family === 4 && p.prefixlen === 0) && deny.some((p) => p.family === 6 && p.prefixlen === 0);
-  for (const p of prefixes('IPAddressAllow')) { if (p.localhost) info.ipAddressAllowLocalhost = true; else info.ipAddressAllowOther = true; }
+  info.ipAddressDenyAll =
+    deny.some((p) => p.family === 4 && p.prefixlen === 0) && deny.some((p) => p.family === 6 && p.prefixlen === 0);
+  for (const p of prefixes('IPAddressAllow')) {
+    if (p.localhost) info.ipAddressAllowLocalhost = true;
+    else info.ipAddressAllowOther = true;
+  }
   for (const name of ['IPIngressFilterPath', 'IPEgressFilterPath']) {
     let n = 0;
-    for (const raw of assignments(eff, S, name)) { if (raw === '') n = 0; else if (expandSpecifiers(raw, unitName).startsWith('/')) n++; }
+    for (const raw of assignments(eff, S, name)) {
+      if (raw === '') n = 0;
+      else if (expandSpecifiers(raw, unitName).startsWith('/')) n++;
+    }
     if (n > 0) info.ipFiltersCustom = true;
   }
 
   // What systemd adds when it loads the unit (unit_patch_contexts()).
-  if (info.privateDevices) info.capabilityBoundingSet &= ~((1n << BigInt(CAPABILITIES.indexOf('CAP_MKNOD'))) | (1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_RAWIO'))));
+  if (info.privateDevices)
+    info.capabilityBoundingSet &= ~(
+      (1n << BigInt(CAPABILITIES.indexOf('CAP_MKNOD'))) |
+      (1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_RAWIO')))
+    );
   if (info.protectKernelModules) info.capabilityBoundingSet &= ~(1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_MODULE')));
   if (info.protectKernelLogs) info.capabilityBoundingSet &= ~(1n << BigInt(CAPABILITIES.indexOf('CAP_SYSLOG')));
-  if (info.protectClock) info.capabilityBoundingSet &= ~((1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_TIME'))) | (1n << BigInt(CAPABILITIES.indexOf('CAP_WAKE_ALARM'))));
+  if (info.protectClock)
+    info.capabilityBoundingSet &= ~(
+      (1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_TIME'))) |
+      (1n << BigInt(CAPABILITIES.indexOf('CAP_WAKE_ALARM')))
+    );
   if (info.dynamicUser) {
     info.user ??= userFromUnitName(unitName);
     info.privateTmp = true;
@@ -462,9 +635,19 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
     info.restrictSuidSgid = true;
   }
   if (info.privateDevices && info.devicePolicy === 'auto') info.devicePolicy = 'closed';
-  const mountImages = assignments(eff, S, 'MountImages').reduceRight<boolean | undefined>((acc, v) => acc ?? (v === '' ? false : true), undefined) ?? false;
+  const mountImages =
+    assignments(eff, S, 'MountImages').reduceRight<boolean | undefined>(
+      (acc, v) => acc ?? (v === '' ? false : true),
+      undefined,
+    ) ?? false;
   if ((info.rootImage || mountImages) && (info.devicePolicy !== 'auto' || info.deviceAllow.length > 0)) {
-    info.deviceAllow.push('/dev/loop-control:rw', '/dev/mapper/control:rw', 'block-loop:rwm', 'block-blkext:rwm', 'block-device-mapper:rwm');
+    info.deviceAllow.push(
+      '/dev/loop-control:rw',
+      '/dev/mapper/control:rw',
+      'block-loop:rwm',
+      'block-blkext:rwm',
+      'block-device-mapper:rwm',
+    );
   }
   if (info.protectClock) info.deviceAllow.push('char-rtc:r');
   const encrypted = ['LoadCredentialEncrypted', 'SetCredentialEncrypted'].some((n) => {

@@ -52,7 +52,15 @@ export interface SecurityScore {
   readonly weightSum: number;
 }
 
-const LABELS: readonly [number, ExposureLabel][] = [[100, 'DANGEROUS'], [90, 'UNSAFE'], [75, 'EXPOSED'], [50, 'MEDIUM'], [10, 'OK'], [1, 'SAFE'], [0, 'PERFECT']];
+const LABELS: readonly [number, ExposureLabel][] = [
+  [100, 'DANGEROUS'],
+  [90, 'UNSAFE'],
+  [75, 'EXPOSED'],
+  [50, 'MEDIUM'],
+  [10, 'OK'],
+  [1, 'SAFE'],
+  [0, 'PERFECT'],
+];
 
 export function labelOf(tenths: number): ExposureLabel {
   return LABELS.find(([t]) => tenths >= t)![1];
@@ -87,9 +95,18 @@ const CAP_PARAM: Record<string, bigint> = {
   CapabilityBoundingSet_CAP_SYS_NICE_RESOURCE: capBits('CAP_SYS_NICE', 'CAP_SYS_RESOURCE'),
   CapabilityBoundingSet_CAP_MKNOD: capBits('CAP_MKNOD'),
   CapabilityBoundingSet_CAP_CHOWN_FSETID_SETFCAP: capBits('CAP_CHOWN', 'CAP_FSETID', 'CAP_SETFCAP'),
-  CapabilityBoundingSet_CAP_DAC_FOWNER_IPC_OWNER: capBits('CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_IPC_OWNER'),
+  CapabilityBoundingSet_CAP_DAC_FOWNER_IPC_OWNER: capBits(
+    'CAP_DAC_OVERRIDE',
+    'CAP_DAC_READ_SEARCH',
+    'CAP_FOWNER',
+    'CAP_IPC_OWNER',
+  ),
   CapabilityBoundingSet_CAP_KILL: capBits('CAP_KILL'),
-  'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW)': capBits('CAP_NET_BIND_SERVICE', 'CAP_NET_BROADCAST', 'CAP_NET_RAW'),
+  'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW)': capBits(
+    'CAP_NET_BIND_SERVICE',
+    'CAP_NET_BROADCAST',
+    'CAP_NET_RAW',
+  ),
   CapabilityBoundingSet_CAP_SYS_BOOT: capBits('CAP_SYS_BOOT'),
   CapabilityBoundingSet_CAP_MAC: capBits('CAP_MAC_ADMIN', 'CAP_MAC_OVERRIDE'),
   CapabilityBoundingSet_CAP_LINUX_IMMUTABLE: capBits('CAP_LINUX_IMMUTABLE'),
@@ -110,10 +127,18 @@ function runsPrivileged(i: SecurityInfo): boolean {
 }
 
 /** Does the filter let a system call of the group through (skipping names that are not x86-64 system calls)? */
-function groupLeaks(i: SecurityInfo, group: string, groups: Readonly<Record<string, readonly string[]>>, depth = 0): string | undefined {
+function groupLeaks(
+  i: SecurityInfo,
+  group: string,
+  groups: Readonly<Record<string, readonly string[]>>,
+  depth = 0,
+): string | undefined {
   for (const m of groups[group] ?? []) {
     if (m.startsWith('@')) {
-      if (depth < 8) { const r = groupLeaks(i, m, groups, depth + 1); if (r) return r; }
+      if (depth < 8) {
+        const r = groupLeaks(i, m, groups, depth + 1);
+        if (r) return r;
+      }
       continue;
     }
     if (!NATIVE_SYSCALLS.has(m)) continue;
@@ -122,16 +147,32 @@ function groupLeaks(i: SecurityInfo, group: string, groups: Readonly<Record<stri
   return undefined;
 }
 
-interface Assessed { readonly badness: number | null; readonly note?: string }
+interface Assessed {
+  readonly badness: number | null;
+  readonly note?: string;
+}
 
 const BOOL_FIELD: Record<string, keyof SecurityInfo> = {
-  PrivateDevices: 'privateDevices', PrivateMounts: 'privateMounts', PrivateNetwork: 'privateNetwork', PrivateTmp: 'privateTmp',
-  PrivateUsers: 'privateUsers', ProtectControlGroups: 'protectControlGroups', ProtectKernelModules: 'protectKernelModules',
-  ProtectKernelTunables: 'protectKernelTunables', ProtectKernelLogs: 'protectKernelLogs', ProtectClock: 'protectClock',
-  ProtectHostname: 'protectHostname', LockPersonality: 'lockPersonality', MemoryDenyWriteExecute: 'memoryDenyWriteExecute',
-  NoNewPrivileges: 'noNewPrivileges', RestrictRealtime: 'restrictRealtime', RestrictSUIDSGID: 'restrictSuidSgid',
-  RestrictAddressFamilies_AF_INET_INET6: 'restrictInet', RestrictAddressFamilies_AF_UNIX: 'restrictUnix',
-  RestrictAddressFamilies_AF_NETLINK: 'restrictNetlink', RestrictAddressFamilies_AF_PACKET: 'restrictPacket',
+  PrivateDevices: 'privateDevices',
+  PrivateMounts: 'privateMounts',
+  PrivateNetwork: 'privateNetwork',
+  PrivateTmp: 'privateTmp',
+  PrivateUsers: 'privateUsers',
+  ProtectControlGroups: 'protectControlGroups',
+  ProtectKernelModules: 'protectKernelModules',
+  ProtectKernelTunables: 'protectKernelTunables',
+  ProtectKernelLogs: 'protectKernelLogs',
+  ProtectClock: 'protectClock',
+  ProtectHostname: 'protectHostname',
+  LockPersonality: 'lockPersonality',
+  MemoryDenyWriteExecute: 'memoryDenyWriteExecute',
+  NoNewPrivileges: 'noNewPrivileges',
+  RestrictRealtime: 'restrictRealtime',
+  RestrictSUIDSGID: 'restrictSuidSgid',
+  RestrictAddressFamilies_AF_INET_INET6: 'restrictInet',
+  RestrictAddressFamilies_AF_UNIX: 'restrictUnix',
+  RestrictAddressFamilies_AF_NETLINK: 'restrictNetlink',
+  RestrictAddressFamilies_AF_PACKET: 'restrictPacket',
   RestrictAddressFamilies_OTHER: 'restrictOther',
 };
 
@@ -145,28 +186,47 @@ function assessOne(c: CheckRow, i: SecurityInfo): Assessed {
   }
   if (f.startsWith('SystemCallFilter_')) {
     const group = `@${f.slice('SystemCallFilter_'.length).replace(/_/g, '-')}`;
-    if (!i.systemCallFilterAllowList && i.systemCallFilter.size === 0) return { badness: 10, note: 'no system call filter' };
+    if (!i.systemCallFilterAllowList && i.systemCallFilter.size === 0)
+      return { badness: 10, note: 'no system call filter' };
     const leak = groupLeaks(i, group, syscallGroups(i.version));
-    if (i.systemCallFilterAllowList) return leak ? { badness: 9, note: `the allow list lets ${group} through (${leak})` } : { badness: 0, note: `the allow list leaves ${group} out` };
-    return leak ? { badness: 10, note: `the deny list misses ${group} (${leak})` } : { badness: 0, note: `the deny list covers ${group}` };
+    if (i.systemCallFilterAllowList)
+      return leak
+        ? { badness: 9, note: `the allow list lets ${group} through (${leak})` }
+        : { badness: 0, note: `the allow list leaves ${group} out` };
+    return leak
+      ? { badness: 10, note: `the deny list misses ${group} (${leak})` }
+      : { badness: 0, note: `the deny list covers ${group}` };
   }
   switch (f) {
     case 'UserOrDynamicUser':
-      if (i.user === 'nobody') return { badness: 9, note: "runs as 'nobody', which is meant for unmapped files, not services" };
+      if (i.user === 'nobody')
+        return { badness: 9, note: "runs as 'nobody', which is meant for unmapped files, not services" };
       if (i.dynamicUser && i.user !== '0' && i.user !== 'root') return { badness: 0, note: 'runs as a dynamic user' };
       if (i.user && i.user !== '0' && i.user !== 'root') return { badness: 0, note: `runs as ${i.user}` };
       return { badness: 10 };
     case 'SupplementaryGroups':
-      return runsPrivileged(i) ? { badness: null, note: 'runs as root: groups do not matter' } : { badness: i.supplementaryGroups.length ? 1 : 0 };
+      return runsPrivileged(i)
+        ? { badness: null, note: 'runs as root: groups do not matter' }
+        : { badness: i.supplementaryGroups.length ? 1 : 0 };
     case 'RemoveIPC':
-      return runsPrivileged(i) ? { badness: null, note: 'runs as root: not applicable' } : { badness: i.removeIpc ? 0 : 1 };
+      return runsPrivileged(i)
+        ? { badness: null, note: 'runs as root: not applicable' }
+        : { badness: i.removeIpc ? 0 : 1 };
     case 'ProtectHome': {
-      const m: Record<string, [number, string]> = { yes: [0, 'home directories unreachable'], tmpfs: [1, 'empty home directories'], 'read-only': [5, 'home directories read-only'] };
+      const m: Record<string, [number, string]> = {
+        yes: [0, 'home directories unreachable'],
+        tmpfs: [1, 'empty home directories'],
+        'read-only': [5, 'home directories read-only'],
+      };
       const r = m[i.protectHome] ?? [10, 'home directories fully reachable'];
       return { badness: r[0], note: r[1] };
     }
     case 'ProtectSystem': {
-      const m: Record<string, [number, string]> = { strict: [0, 'whole OS tree read-only'], full: [3, '/usr, /boot and /etc read-only'], yes: [5, '/usr and /boot read-only'] };
+      const m: Record<string, [number, string]> = {
+        strict: [0, 'whole OS tree read-only'],
+        full: [3, '/usr, /boot and /etc read-only'],
+        yes: [5, '/usr and /boot read-only'],
+      };
       const r = m[i.protectSystem] ?? [10, 'OS tree writable'];
       return { badness: r[0], note: r[1] };
     }
@@ -182,12 +242,19 @@ function assessOne(c: CheckRow, i: SecurityInfo): Assessed {
       if (!(u & 0o040)) return { badness: 1, note: 'new files group-readable' };
       return { badness: 0, note: 'new files private to the owner' };
     }
-    case 'KeyringMode': return { badness: i.keyringMode === 'private' ? 0 : 1 };
+    case 'KeyringMode':
+      return { badness: i.keyringMode === 'private' ? 0 : 1 };
     case 'ProtectProc':
-      return { badness: i.protectProc === 'noaccess' ? 1 : i.protectProc === 'invisible' || i.protectProc === 'ptraceable' ? 0 : 3 };
-    case 'ProcSubset': return { badness: i.procSubset === 'pid' ? 0 : 1 };
-    case 'NotifyAccess': return { badness: i.notifyAccess === 'all' ? 1 : 0 };
-    case 'Delegate': return { badness: i.delegate ? 1 : 0 };
+      return {
+        badness:
+          i.protectProc === 'noaccess' ? 1 : i.protectProc === 'invisible' || i.protectProc === 'ptraceable' ? 0 : 3,
+      };
+    case 'ProcSubset':
+      return { badness: i.procSubset === 'pid' ? 0 : 1 };
+    case 'NotifyAccess':
+      return { badness: i.notifyAccess === 'all' ? 1 : 0 };
+    case 'Delegate':
+      return { badness: i.delegate ? 1 : 0 };
     case 'SystemCallArchitectures': {
       const a = i.systemCallArchitectures;
       if (a.size === 0) return { badness: 10 };
@@ -202,11 +269,15 @@ function assessOne(c: CheckRow, i: SecurityInfo): Assessed {
       return { badness: 0 };
     case 'DeviceAllow':
       if (i.devicePolicy === 'strict' || i.devicePolicy === 'closed') {
-        return i.deviceAllow.length ? { badness: 5, note: `device ACL with ${i.deviceAllow.join(' ')}` } : { badness: 0 };
+        return i.deviceAllow.length
+          ? { badness: 5, note: `device ACL with ${i.deviceAllow.join(' ')}` }
+          : { badness: 0 };
       }
       return { badness: 10 };
-    case 'AmbientCapabilities': return { badness: i.ambientCapabilities !== 0n ? 1 : 0 };
-    default: return { badness: 1, note: 'unknown check' };
+    case 'AmbientCapabilities':
+      return { badness: i.ambientCapabilities !== 0n ? 1 : 0 };
+    default:
+      return { badness: 1, note: 'unknown check' };
   }
 }
 
@@ -222,7 +293,8 @@ export function assessInfo(info: SecurityInfo): SecurityScore {
   let weightSum = 0;
   for (const c of checksFor(info.version)) {
     let a: Assessed;
-    if (c.defaultDependenciesOnly && !info.defaultDependencies) a = { badness: null, note: 'DefaultDependencies=no: an early-boot service, not applicable' };
+    if (c.defaultDependenciesOnly && !info.defaultDependencies)
+      a = { badness: null, note: 'DefaultDependencies=no: an early-boot service, not applicable' };
     else a = assessOne(c, info);
     if (a.badness !== null) {
       badnessSum += ceilDiv(a.badness * c.weight, c.range);
@@ -234,14 +306,46 @@ export function assessInfo(info: SecurityInfo): SecurityScore {
   const checks: CheckResult[] = rows.map(({ c, a }) => {
     const b = a.badness;
     const share = b !== null && b > 0 ? ceilDiv(ceilDiv(b * c.weight * 100, c.range), weightSum) : 0;
-    const description = b === null ? a.note ?? 'not applicable' : b === 0 ? (a.note && !/^the |^runs as/.test(a.note) ? a.note : c.good) : b === c.range ? c.bad : a.note ?? c.bad;
+    const description =
+      b === null
+        ? (a.note ?? 'not applicable')
+        : b === 0
+          ? a.note && !/^the |^runs as/.test(a.note)
+            ? a.note
+            : c.good
+          : b === c.range
+            ? c.bad
+            : (a.note ?? c.bad);
     return {
-      id: c.id, json_field: c.jsonField, set: b === null ? null : b === 0, exposureTenths: share, exposure: share > 0 ? formatTenths(share) : null,
-      description: b !== null && b > 0 && b < c.range && a.note ? a.note : b !== null && b === c.range && a.note && c.jsonField.startsWith('SystemCallFilter_') ? a.note : description,
-      badness: b, weight: c.weight, range: c.range, directive: directiveOf(c), points: b === null ? 0 : ceilDiv(b * c.weight, c.range), url: c.url,
+      id: c.id,
+      json_field: c.jsonField,
+      set: b === null ? null : b === 0,
+      exposureTenths: share,
+      exposure: share > 0 ? formatTenths(share) : null,
+      description:
+        b !== null && b > 0 && b < c.range && a.note
+          ? a.note
+          : b !== null && b === c.range && a.note && c.jsonField.startsWith('SystemCallFilter_')
+            ? a.note
+            : description,
+      badness: b,
+      weight: c.weight,
+      range: c.range,
+      directive: directiveOf(c),
+      points: b === null ? 0 : ceilDiv(b * c.weight, c.range),
+      url: c.url,
     };
   });
-  return { unit: info.unitName, version: info.version, exposureTenths, exposure: formatTenths(exposureTenths), label: labelOf(exposureTenths), checks, badnessSum, weightSum };
+  return {
+    unit: info.unitName,
+    version: info.version,
+    exposureTenths,
+    exposure: formatTenths(exposureTenths),
+    label: labelOf(exposureTenths),
+    checks,
+    badnessSum,
+    weightSum,
+  };
 }
 
 /** The score of a service from its effective unit (the unit file and its drop-ins, merged). */
