@@ -552,12 +552,10 @@ export function startServer(connection: Connection): void {
     guard('highlight', [], (p) => {
       const doc = get(p.textDocument.uri);
       if (!doc) return [];
-      return service
-        .getDocumentHighlights(doc, toOffset(doc, p.position))
-        .map((h) => ({
-          range: toRange(doc, h.span),
-          kind: h.kind === 'write' ? (3 as const) : h.kind === 'read' ? (2 as const) : (1 as const),
-        }));
+      return service.getDocumentHighlights(doc, toOffset(doc, p.position)).map((h) => ({
+        range: toRange(doc, h.span),
+        kind: h.kind === 'write' ? (3 as const) : h.kind === 'read' ? (2 as const) : (1 as const),
+      }));
     }),
   );
 
@@ -643,12 +641,10 @@ export function startServer(connection: Connection): void {
     guard('codeLens', [], (p) => {
       const doc = get(p.textDocument.uri);
       if (!doc) return [];
-      return service
-        .getCodeLenses(doc, p.textDocument.uri)
-        .map((l) => ({
-          range: toRange(doc, l.span),
-          command: { title: l.title, command: l.command, arguments: l.arguments },
-        }));
+      return service.getCodeLenses(doc, p.textDocument.uri).map((l) => ({
+        range: toRange(doc, l.span),
+        command: { title: l.title, command: l.command, arguments: l.arguments },
+      }));
     }),
   );
 
@@ -657,14 +653,12 @@ export function startServer(connection: Connection): void {
       const doc = get(p.textDocument.uri);
       if (!doc) return [];
       const range = { start: toOffset(doc, p.range.start), end: toOffset(doc, p.range.end) };
-      return service
-        .getInlayHints(doc, range)
-        .map((h) => ({
-          position: positionAt(doc.tree.lineStarts, h.at),
-          label: h.label,
-          paddingLeft: false,
-          ...(h.tooltip ? { tooltip: h.tooltip } : {}),
-        }));
+      return service.getInlayHints(doc, range).map((h) => ({
+        position: positionAt(doc.tree.lineStarts, h.at),
+        label: h.label,
+        paddingLeft: false,
+        ...(h.tooltip ? { tooltip: h.tooltip } : {}),
+      }));
     }),
   );
 
