@@ -252,7 +252,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   let openIndex: { key: unknown; byFolder: Map<string, SystemdDocument[]> } | undefined;
   function openInGroup(group: string): readonly SystemdDocument[] {
     const key = env.openDocumentsKey?.();
-    if (!openIndex || key === undefined || openIndex.key !== key) {
+    // Without a key (an editor: few open files, changing all the time) filter on each call and keep nothing, so a
+    // closed document is never held on to.
+    if (key === undefined) return [...(env.openDocuments?.() ?? [])].filter((d) => groupOf(d) === group);
+    if (!openIndex || openIndex.key !== key) {
       const byFolder = new Map<string, SystemdDocument[]>();
       for (const d of env.openDocuments?.() ?? []) {
         const g = groupOf(d);

@@ -35,5 +35,5 @@ if (other) {
   reader.onPartialMessage((info) =>
     fatal(`a message was still incomplete after ${info.waitingTime} ms (wrong Content-Length?)`),
   );
-  startServer(createConnection(reader, writer));
+  startServer(createConnection(reader, writer), { outputBacklog: () => process.stdout.writableLength });
 }

@@ -62,7 +62,15 @@ import {
  */
 const MAX_VALIDATION_DELAY_MS = 200;
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Bytes written to the client but not yet taken by it (stdout's buffer): diagnostics wait while it is large. */
+  readonly outputBacklog?: () => number;
+}
+
+/** Above this many bytes waiting for the client, new diagnostics wait: a slow reader never makes the server grow. */
+const MAX_OUTPUT_BACKLOG = 1024 * 1024;
+
+export function startServer(connection: Connection, opts: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; doc: SystemdDocument }>();
   let settings: Settings = defaultSettings();
@@ -223,6 +231,12 @@ export function startServer(connection: Connection): void {
     const c = cost.get(uri) ?? 0;
     const wait = delay ?? (bursting.has(uri) ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
     const run = (): void => {
+      // The client has not read what we sent yet: try again shortly (the check will read the newest version).
+      if ((opts.outputBacklog?.() ?? 0) > MAX_OUTPUT_BACKLOG) {
+        const h = setTimeout(run, 10);
+        pending.set(uri, { cancel: () => clearTimeout(h) });
+        return;
+      }
       pending.delete(uri);
       validateNow(uri);
     };
