@@ -45,10 +45,12 @@ interface Finding {
 
 const USAGE = `Usage:
   systemd-units check [--format text|json|sarif] [--target-version N|auto] [--severity CODE=LEVEL]...
-                      [--watchdog-driver auto|iTCO-v2|…] [--podman-version X.Y|auto] PATH...
+                      [--watchdog-driver auto|iTCO-v2|…] [--podman-version X.Y|auto] [--hardening] PATH...
       Check unit files, drop-ins and system.conf/user.conf. Folders are walked; file kinds are
       recognised by name (foo.service, foo.service.d/*.conf, system.conf.d/*.conf, …).
       Podman Quadlet files (.container, .pod, .volume…) are checked against --podman-version.
+      --hardening: one hint per failing exposure check of a service (hardening-… codes; also on when
+      a --severity names one of them).
       Exit code: 0 no error, 1 errors found, 2 bad usage.
   systemd-units effective UNIT [--root DIR] [--user]
       Print a unit merged with its drop-ins, each line with the file and line that set it.
@@ -93,6 +95,7 @@ function check(args: string[], io: CliIO): number {
   let watchdogDriver = 'auto';
   let podmanVersion = 'auto';
   const severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+  let hardening = false;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -135,6 +138,8 @@ function check(args: string[], io: CliIO): number {
       if (!m || !(m[1]! in CODES))
         return usageError(io, `--severity takes CODE=error|warning|info|hint|off with a known code (got '${v}')`);
       severity[m[1]!] = m[2] as 'error';
+    } else if (a === '--hardening') {
+      hardening = true;
     } else if (a === '--') {
       paths.push(...args.slice(i + 1));
       break;
@@ -158,6 +163,9 @@ function check(args: string[], io: CliIO): number {
     ...resolvePodmanVersion(podmanVersion),
     severity,
     watchdogDriver,
+    // 80 hints per service would drown a CI log: on when asked for (the editor shows them by default).
+    hardeningDiagnostics:
+      hardening || Object.entries(severity).some(([c, l]) => c.startsWith('hardening-') && l !== 'off'),
   };
   const service = createLanguageService({
     settings: () => settings,

@@ -68,7 +68,7 @@ import { quadletRefAt, quadletMentions, type QuadletFileAround } from './service
 import { planGeneratedUnit } from './services/quadletGenerate.js';
 import { baseUnitOf } from './units/baseUnit.js';
 import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
-import { loadEffectiveUnit, type EffectiveUnit } from './units/effective.js';
+import { loadEffectiveUnit, mergeUnit as mergeUnitOf, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
 import { unitPathRoot } from './units/searchPaths.js';
@@ -78,6 +78,18 @@ import type { WatchdogLimits } from './watchdog/drivers.js';
 import { kernelWatchdogLimits } from './watchdog/sysfs.js';
 import { BoundedCache, clearAllCaches } from './util/cache.js';
 import { MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
+import type { SourceFile } from './units/effective.js';
+import {
+  scoreService,
+  sourcesWithOverrides,
+  securityLensTitle,
+  securityHoverMarkdown,
+  fixLine,
+  scoreWithLine,
+  withServiceLine,
+  type SecurityScore,
+} from './services/security/index.js';
+import { planShowSecurity, planHardenService } from './services/commands.js';
 
 /** What the language service may know of the world outside the document. */
 export interface LanguageEnvironment {
@@ -317,6 +329,10 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
               })
           : undefined,
       shipped: file.kind === 'unit' || file.kind === 'config' ? () => shippedOf(doc) : undefined,
+      security:
+        s.hardeningDiagnostics && file.kind === 'unit' && file.unitType === 'service'
+          ? () => securityOf(doc)?.score
+          : undefined,
       targetVersion: s.targetVersion,
       podmanVersion: s.podmanVersion,
       severity: s.severity,
@@ -398,6 +414,94 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   const commandId = (id: string): string =>
     id.startsWith('systemd.') && !env.clientCommands?.() ? `systemd-units.${id.slice('systemd.'.length)}` : id;
 
+  /**
+   * The exposure score of the service a .service file (or one of its drop-ins) belongs to: its hierarchy with the
+   * open documents' unsaved text in place. Cached per text of the document (a new version is a new key).
+   */
+  interface ServiceSecurity {
+    readonly score: SecurityScore;
+    readonly sources: readonly SourceFile[];
+    readonly unitName: string;
+    /** The index of this document in `sources` (undefined when it is not part of the unit). */
+    readonly self: number | undefined;
+  }
+  const securityCache = new BoundedCache<string, ServiceSecurity | undefined>({ max: 100, ttlMs: 3000, now });
+  function securityOf(doc: SystemdDocument): ServiceSecurity | undefined {
+    const file = doc.file;
+    if ((file.kind !== 'unit' && file.kind !== 'dropin') || file.unitType !== 'service') return undefined;
+    if (!appliesToOneUnit(file.unitName, file.unitType) || doc.oversize !== undefined) return undefined;
+    const version = settings().targetVersion;
+    return securityCache.get(`${version}\u0000${doc.path}\u0000${doc.text}`, () => {
+      const world = unitWorldOf(doc.path);
+      const h = findUnitHierarchyInRoots(file.unitName, {
+        roots: world.roots,
+        scope: world.scope,
+        fs,
+        readRoots: workspaceFolders(),
+        unitDirs: [unitFolderOf(doc)],
+      });
+      const self = resolve(doc.path);
+      const open = new Map<string, string>([[self, doc.text]]);
+      for (const d of env.openDocuments?.() ?? []) if (!open.has(resolve(d.path))) open.set(resolve(d.path), d.text);
+      const sources = sourcesWithOverrides(h, fs, (p) => open.get(p), doc.path);
+      if (!sources.length) return undefined;
+      const i = sources.findIndex((s) => resolve(s.path) === self);
+      return {
+        score: scoreService(mergeUnitOf(sources), file.unitName, version),
+        sources,
+        unitName: file.unitName,
+        self: i >= 0 ? i : undefined,
+      };
+    });
+  }
+
+  /**
+   * Quick fixes of hardening-… diagnostics: the line that passes the check, with the score before and after. In the
+   * file itself, unless it is a vendor unit: then a drop-in (the Harden This Service command with that one line).
+   */
+  function hardeningActions(
+    doc: SystemdDocument,
+    diagnostics: readonly DiagnosticLike[],
+    caEnv: CodeActionEnv,
+  ): (CodeActionLike | CommandActionLike)[] {
+    const fixes = diagnostics.filter((d) => typeof d.code === 'string' && d.code.startsWith('hardening-'));
+    if (!fixes.length) return [];
+    const sec = securityOf(doc);
+    if (!sec) return [];
+    const vendor = isVendorUnitFile(doc.path);
+    const out: (CodeActionLike | CommandActionLike)[] = [];
+    for (const d of fixes) {
+      const h = (d.data as { hardening?: { directive?: string; value?: string } } | undefined)?.hardening;
+      if (!h?.directive || h.value === undefined) continue;
+      const line = fixLine({ directive: h.directive, value: h.value });
+      const inline = !vendor && sec.self !== undefined && doc.file.kind === 'unit';
+      const after = scoreWithLine(sec.sources, sec.unitName, sec.score.version, line, inline ? sec.self : undefined);
+      const change = `exposure ${sec.score.exposure} → ${after.exposure} ${after.label}`;
+      if (inline) {
+        const w = withServiceLine(doc.text, line);
+        out.push({
+          title: `Add ${line} (${change})`,
+          kind: 'quickfix',
+          diagnostics: [d],
+          edit: { changes: { [caEnv.uri]: [{ range: caEnv.toRange({ start: w.at, end: w.at }), newText: w.insert }] } },
+        });
+      } else {
+        const title = `Add ${line} in a drop-in (${change})`;
+        out.push({
+          title,
+          kind: 'quickfix',
+          diagnostics: [d],
+          command: {
+            title,
+            command: 'systemd.hardenService',
+            arguments: [caEnv.uri, { directive: h.directive, value: h.value }],
+          },
+        });
+      }
+    }
+    return out;
+  }
+
   function codeLenses(doc: SystemdDocument, uri: string): CodeLensResult[] {
     const file = doc.file;
     if (file.kind !== 'unit' || !appliesToOneUnit(file.unitName, file.unitType)) return [];
@@ -410,7 +514,17 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       readRoots: workspaceFolders(),
       unitDirs: [unitFolderOf(doc)],
     });
-    return dropInLens(doc, uri, h.dropIns.length);
+    const lenses = dropInLens(doc, uri, h.dropIns.length);
+    const sec = file.unitType === 'service' ? securityOf(doc) : undefined;
+    const header = doc.tree.nodes.find((n) => n.kind === 'section' && n.name === 'Service');
+    if (sec && header)
+      lenses.push({
+        span: { start: header.start, end: header.start },
+        title: securityLensTitle(sec.score),
+        command: 'systemd.showSecurity',
+        arguments: [uri],
+      });
+    return lenses;
   }
 
   const service: LanguageService = {
@@ -450,6 +564,15 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         describeUnit: describeUnitFile,
         now: env.now,
       });
+      // On a [Service] header: the exposure score and the checks that cost the most.
+      const node = nodeAt(doc.tree.nodes, offset);
+      const sec = node?.kind === 'section' && node.name === 'Service' ? securityOf(doc) : undefined;
+      if (sec && node) {
+        const md = securityHoverMarkdown(sec.score);
+        return h
+          ? { ...h, markdown: `${md}\n\n---\n${h.markdown}` }
+          : { markdown: md, span: { start: node.start, end: node.end } };
+      }
       if (!h) return undefined;
       // Origin first: where the value in effect comes from matters more than the reference text below it.
       const origin = originNote(doc, offset);
@@ -476,6 +599,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getCodeActions: (doc, diagnostics, offset, caEnv) =>
       [
         ...codeActionsImpl(doc, diagnostics, caEnv),
+        ...hardeningActions(doc, diagnostics, caEnv),
         ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
       ].map((a) =>
         'command' in a && a.command ? { ...a, command: { ...a.command, command: commandId(a.command.command) } } : a,
@@ -531,6 +655,30 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
           return 'error' in g
             ? { kind: 'error', message: g.error }
             : { kind: 'text', title: `Generated ${g.name}`, text: g.text };
+        }
+        case SERVER_COMMANDS.showSecurity: {
+          const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
+          if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
+          return planShowSecurity(d.path, securityOf(d)?.score);
+        }
+        case SERVER_COMMANDS.hardenService: {
+          const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
+          if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
+          const sec = securityOf(d);
+          const a = args[1];
+          const line =
+            a && typeof a === 'object' && typeof (a as { directive?: unknown }).directive === 'string'
+              ? {
+                  directive: (a as { directive: string }).directive,
+                  value: String((a as { value?: unknown }).value ?? ''),
+                }
+              : undefined;
+          return planHardenService(d.path, cenv, {
+            sources: sec?.sources ?? [],
+            version: s.targetVersion,
+            level: a === 'strict' ? 'strict' : 'safe',
+            line,
+          });
         }
         case SERVER_COMMANDS.generateSocketUnits:
           return path && typeof args[1] === 'string'

@@ -7,7 +7,7 @@
  * `^` marks columns of the line above; `<---` a range from column 0 to the arrow's end. A diagnostic with an empty
  * range (a point) matches a marker that starts at its column. The text after ':' must be a
  * substring of the message. A first line `# fixture: target-version=252` sets options (also watchdog-driver=ID,
- * max-diagnostics=N, podman-version=X.Y.Z for Quadlet files).
+ * max-diagnostics=N, podman-version=X.Y.Z for Quadlet files, hardening for the hardening-… hints).
  * The check compares the exact set: a missing or an extra diagnostic fails.
  */
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,8 @@ export function actualDiagnostics(path: string, text: string, options: Record<st
   if (options['target-version']) settings.targetVersion = Number(options['target-version']);
   if (options['max-diagnostics']) settings.maxDiagnostics = Number(options['max-diagnostics']);
   if (options['podman-version']) settings.podmanVersion = options['podman-version'];
+  // The hardening hints (one per failing exposure check) only where a fixture asks for them: `# fixture: hardening`.
+  settings.hardeningDiagnostics = options['hardening'] === 'true';
   const driver = options['watchdog-driver'];
   if (driver) settings.watchdogDriver = driver;
   const service = createLanguageService({

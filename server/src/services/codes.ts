@@ -7,6 +7,7 @@
  * deprecated, renamed or has no effect; info for style.
  */
 import type { Severity } from '../values/types.js';
+import { HARDENING_CHECKS, type HardeningCode } from './security/fixes.js';
 
 /** How an editor may show a code: struck through (deprecated) or faded (a line that does nothing). */
 export type CodeTag = 'deprecated' | 'unnecessary';
@@ -17,7 +18,7 @@ export interface CodeInfo {
   readonly tag?: CodeTag;
 }
 
-export const CODES = {
+const BASE_CODES = {
   // Stage 1: syntax (from the parser)
   'invalid-section-header': {
     severity: 'error',
@@ -284,7 +285,24 @@ export const CODES = {
   },
 } as const satisfies Record<string, CodeInfo>;
 
-export type DiagnosticCode = keyof typeof CODES;
+/**
+ * The hardening family (services/rules/hardening.ts): one code per check of `systemd-analyze security`, generated
+ * from the checks table (services/security/securityData.generated.ts) so that it never drifts from it. Hints by
+ * default; raise them in `systemd.diagnostics.severity`.
+ */
+const HARDENING_CODES = Object.fromEntries(
+  HARDENING_CHECKS.map((c) => [
+    c.code,
+    {
+      severity: 'hint',
+      doc: `The exposure check ${c.id} of systemd-analyze security fails: ${c.bad} (passing: ${c.good}). Only reported when systemd.hardening.diagnostics is on.`,
+    },
+  ]),
+) as Record<HardeningCode, CodeInfo>;
+
+export const CODES: typeof BASE_CODES & Record<HardeningCode, CodeInfo> = { ...BASE_CODES, ...HARDENING_CODES };
+
+export type DiagnosticCode = keyof typeof BASE_CODES | HardeningCode;
 
 export function defaultSeverity(code: string): Severity {
   return (CODES as Record<string, { severity: Severity }>)[code]?.severity ?? 'error';

@@ -15,6 +15,15 @@ import { validateDropInName, validateUnitName } from '../units/safeWrite.js';
 import { writeTargets, type WriteTarget, type WriteTargetFs } from '../units/writeTarget.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from '../units/unitWorld.js';
 import { generateSocketUnits } from '../socketActivation/strace.js';
+import type { SourceFile } from '../units/effective.js';
+import {
+  planHardening,
+  renderSecurityTable,
+  scoreWithLine,
+  withServiceLine,
+  type HardenLevel,
+  type SecurityScore,
+} from './security/index.js';
 import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { fileKindOf } from '../units/fileKind.js';
 import { dialectById, type Dialect } from '../catalog/dialects.js';
@@ -37,6 +46,10 @@ export const SERVER_COMMANDS = {
   generateSocketUnits: 'systemd-units.generateSocketUnits',
   /** Podman Quadlet: the .service podman's generator would write (services/quadletGenerate.ts). */
   showGeneratedUnit: 'systemd-units.showGeneratedUnit',
+  /** The exposure table of a service (services/security/), as systemd-analyze security prints it. */
+  showSecurity: 'systemd-units.showSecurity',
+  /** Harden This Service: a hardening.conf drop-in (args: file, 'safe' | 'strict' | { directive, value }). */
+  hardenService: 'systemd-units.hardenService',
 } as const;
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
 
@@ -431,5 +444,77 @@ export function planGenerateSocketUnits(logPath: string, service: string, env: C
     files,
     replace: [],
     notes: [...g.warnings, ...g.steps],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Security: the exposure table, and Harden This Service.
+
+/** Show Security: systemd-analyze security's table for the service (the score from the facade's cache). */
+export function planShowSecurity(path: string, score: SecurityScore | undefined): CommandPlan {
+  if (!score) return err(`${basename(path)} is not a service unit (or a drop-in of one) that can be scored.`);
+  return { kind: 'text', title: `Exposure of ${score.unit}`, text: renderSecurityTable(score) };
+}
+
+export interface HardenOptions {
+  /** The unit's files in systemd's order, open documents' unsaved text in place. */
+  readonly sources: readonly SourceFile[];
+  readonly version: number;
+  readonly level: HardenLevel;
+  /** One setting only (a quick fix): added to hardening.conf, which is created or extended. */
+  readonly line?: { readonly directive: string; readonly value: string };
+}
+
+/**
+ * Harden This Service: `<unit>.d/hardening.conf` where writeTarget says, with the settings planHardening found
+ * safe (or strict), each with a comment that says why, and the score before and after in the title.
+ */
+export function planHardenService(path: string, env: CommandEnv, opts: HardenOptions): CommandPlan {
+  const u = unitOf(path);
+  if (!u || u.type !== 'service') return err(`${basename(path)} is not a service unit or a drop-in of one.`);
+  if (!opts.sources.length) return err(`No file found for ${u.unit}.`);
+  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, 'hardening.conf');
+  const reload = 'Then: systemctl daemon-reload, and restart the service.';
+  if (opts.line) {
+    const line = `${opts.line.directive}=${opts.line.value}`;
+    const existing = env.exists(file) ? (env.openDocument(file)?.text ?? env.readText(file)) : undefined;
+    const self = opts.sources.findIndex((s) => s.path === file);
+    const before = scoreWithLine(opts.sources, u.unit, opts.version, '', undefined);
+    const after =
+      existing !== undefined && self >= 0
+        ? scoreWithLine(opts.sources, u.unit, opts.version, line, self)
+        : scoreWithLine(opts.sources, u.unit, opts.version, line);
+    const title = `Add ${line} to ${file}: exposure ${before.exposure} → ${after.exposure} ${after.label}`;
+    if (existing !== undefined)
+      return {
+        kind: 'write',
+        title,
+        target,
+        files: [],
+        replace: [{ path: file, content: withServiceLine(existing, line).text }],
+        notes: [reload],
+      };
+    return {
+      kind: 'write',
+      title,
+      target,
+      replace: [],
+      files: [{ path: file, content: `# Hardening for ${u.unit}, from a quick fix.\n[Service]\n${line}\n` }],
+      notes: [reload],
+    };
+  }
+  const plan = planHardening(opts.sources, u.unit, opts.version, opts.level);
+  if (!plan.lines.length) return err(`Nothing to add at the ${opts.level} level: ${plan.notes.join(' ')}`.trim());
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write',
+    title: `Harden ${u.unit} (${opts.level}): exposure ${plan.before.exposure} ${plan.before.label} → ${plan.after.exposure} ${plan.after.label}`,
+    target,
+    replace: [],
+    files: [{ path: file, content: plan.text }],
+    notes: [...plan.notes, reload],
   };
 }

@@ -45,6 +45,8 @@ export interface Settings {
   watchdogCustomRange: { min: number; max: number };
   /** LD_PRELOAD library for socket activation of unmodified daemons (systemd.socketActivation.preloadLibrary). */
   preloadLibrary: string;
+  /** One hint per failing exposure check of a service (systemd.hardening.diagnostics). */
+  hardeningDiagnostics: boolean;
 }
 
 export function defaultSettings(): Settings {
@@ -62,6 +64,7 @@ export function defaultSettings(): Settings {
     watchdogDriver: 'auto',
     watchdogCustomRange: { min: 1, max: 600 },
     preloadLibrary: DEFAULT_PRELOAD_LIBRARY,
+    hardeningDiagnostics: true,
   };
 }
 
@@ -147,6 +150,8 @@ export function normaliseSettings(
     s.watchdogCustomRange = { min: rmin, max: rmax };
   const sa = (r.socketActivation ?? {}) as Record<string, unknown>;
   if (typeof sa.preloadLibrary === 'string' && sa.preloadLibrary.startsWith('/')) s.preloadLibrary = sa.preloadLibrary;
+  const hardening = (r.hardening ?? {}) as Record<string, unknown>;
+  if (typeof hardening.diagnostics === 'boolean') s.hardeningDiagnostics = hardening.diagnostics;
   return s;
 }
 

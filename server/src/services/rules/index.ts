@@ -26,6 +26,7 @@ import { execShellRule } from './execShell.js';
 import { literalTextRule } from './literalText.js';
 import { networkOnlineRule } from './networkOnline.js';
 import { quadletRule } from './quadlet.js';
+import { hardeningRule } from './hardening.js';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -54,4 +55,5 @@ export const RULES: readonly Rule[] = [
   networkOnlineRule,
   dialectFileRule,
   quadletRule,
+  hardeningRule,
 ].sort((a, b) => a.stage - b.stage);

@@ -6,6 +6,7 @@ import type { DiagnosticCode } from '../codes.js';
 import type { WatchdogLimits } from '../../watchdog/drivers.js';
 import type { BaseUnitView } from '../../units/baseUnit.js';
 import type { ShippedInfo, ShippedSource } from '../../units/shipped.js';
+import type { SecurityScore } from '../security/score.js';
 
 /** Another unit file the rules may look at (cross-file checks), already analysed. */
 export interface WorkspaceUnit {
@@ -24,6 +25,11 @@ export interface RuleOptions {
   readonly baseUnit?: () => BaseUnitView | undefined;
   /** For a vendor unit: what was shipped (units/shipped.ts shippedInfo); undefined: unknown, do not check. */
   readonly shipped?: () => ShippedInfo | undefined;
+  /**
+   * For a service: its exposure score (services/security/), set only when systemd.hardening.diagnostics is on;
+   * absent: the hardening rule does not run.
+   */
+  readonly security?: () => SecurityScore | undefined;
 }
 
 export interface RelatedPlace {
@@ -60,6 +66,8 @@ export interface DiagnosticData {
     /** Directives whose effective value differs ("Section.Name"). */
     readonly changed: readonly string[];
   };
+  /** A failing exposure check (hardening-…): its id and the line that fixes it, if one line does. */
+  readonly hardening?: { readonly check: string; readonly directive?: string; readonly value?: string };
 }
 
 export interface Diagnostic extends Span {

@@ -19,6 +19,16 @@ export {
   type ExposureLabel,
 } from './score.js';
 export { securityInfoOf, type SecurityInfo } from './info.js';
+export {
+  fixForCheck,
+  fixLine,
+  withServiceLine,
+  scoreWithLine,
+  hardeningCodeOf,
+  HARDENING_CHECKS,
+  type HardeningFix,
+  type HardeningCode,
+} from './fixes.js';
 
 /**
  * A unit's fragment and drop-ins merged, where `override(path)` gives the text of a file that is open in an editor
@@ -30,6 +40,16 @@ export function effectiveWithOverrides(
   override: (path: string) => string | undefined,
   selfPath?: string,
 ): EffectiveUnit {
+  return mergeUnit(sourcesWithOverrides(h, fs, override, selfPath));
+}
+
+/** The files `effectiveWithOverrides` merges, in systemd's order (for planners that add one more). */
+export function sourcesWithOverrides(
+  h: UnitHierarchy,
+  fs: HierarchyFs,
+  override: (path: string) => string | undefined,
+  selfPath?: string,
+): SourceFile[] {
   const sources: SourceFile[] = [];
   const read = (f: { path: string; target: string; masked?: boolean; vendor: boolean }, masked: boolean): void => {
     const o = masked ? undefined : (override(resolve(f.path)) ?? override(resolve(f.target)));
@@ -55,7 +75,7 @@ export function effectiveWithOverrides(
     const t = override(self);
     if (t !== undefined) sources.push({ path: self, text: t, vendor: false });
   }
-  return mergeUnit(sources);
+  return sources;
 }
 
 export interface RenderOptions {

@@ -1,0 +1,36 @@
+/**
+ * Stage 4: one hint per failing check of `systemd-analyze security` (the hardening-… family), on the line that sets
+ * the directive in this file or else on the [Service] header. Runs only when the service gives it the score
+ * (`options.security`, set when systemd.hardening.diagnostics is on): the effective unit, drop-ins included.
+ */
+import type { Rule } from './types.js';
+import type { DiagnosticCode } from '../codes.js';
+import { fixForCheck, hardeningCodeOf, HARDENING_CHECKS } from '../security/fixes.js';
+
+export const hardeningRule: Rule = {
+  stage: 4,
+  name: 'hardening',
+  codes: HARDENING_CHECKS.map((c) => c.code) as DiagnosticCode[],
+  run(ctx) {
+    if (!ctx.options.security || ctx.analysis.unitType !== 'service' || ctx.analysis.file.kind !== 'unit') return;
+    const header = ctx.analysis.doc.sections.find((s) => s.name === 'Service' && s.header)?.header;
+    if (!header) return;
+    const score = ctx.options.security();
+    if (!score) return;
+    for (const c of score.checks) {
+      if (c.set !== false) continue;
+      const fix = fixForCheck(c.id);
+      const at = [...ctx.analysis.entries]
+        .reverse()
+        .find((e) => e.info?.section === 'Service' && e.node.key === c.directive);
+      const span = at ? at.node.keySpan : header.nameSpan;
+      ctx.report({
+        start: span.start,
+        end: span.end,
+        code: hardeningCodeOf(c.json_field),
+        message: `Exposure check ${c.id}: ${c.description}${c.exposure ? ` (${c.exposure} of the ${score.exposure} exposure)` : ''}.${fix ? ` ${fix.directive}=${fix.value} would pass it.` : ''}`,
+        data: { hardening: { check: c.id, ...(fix ? { directive: fix.directive, value: fix.value } : {}) } },
+      });
+    }
+  },
+};
