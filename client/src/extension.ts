@@ -36,6 +36,32 @@ function safe(name: string, pick: (c: Commands) => (...args: any[]) => Promise<v
   };
 }
 
+/** The document a command applies to: its argument (a URI or its text) or the active editor's. */
+function uriText(uri?: vscode.Uri | string): string | undefined {
+  if (typeof uri === 'string') return uri;
+  return (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+}
+
+/** Run a server command (`workspace/executeCommand`); errors are shown, not lost. */
+async function serverCommand(
+  name: string,
+  command: string,
+  args: unknown[],
+): Promise<{ ok: boolean; title?: string; text?: string; message?: string } | undefined> {
+  if (!client || args[0] === undefined) return undefined;
+  try {
+    const r = await client.sendRequest<{ ok: boolean; title?: string; text?: string; message?: string }>(
+      'workspace/executeCommand',
+      { command, arguments: args },
+    );
+    if (!r?.ok && r?.message && r.message !== 'cancelled') void vscode.window.showErrorMessage(`systemd: ${r.message}`);
+    return r ?? undefined;
+  } catch (err) {
+    void vscode.window.showErrorMessage(`systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -108,6 +134,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           `systemd: Show Generated Unit failed: ${err instanceof Error ? err.message : String(err)}`,
         );
       }
+    }),
+    // The exposure table and Harden This Service: the server plans (and, for the drop-in, confirms and writes).
+    vscode.commands.registerCommand('systemd.showSecurity', async (uri?: vscode.Uri | string) => {
+      const r = await serverCommand('Show Exposure Score', 'systemd-units.showSecurity', [uriText(uri)]);
+      if (r?.text !== undefined)
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: r.text }), {
+          preview: true,
+        });
+    }),
+    vscode.commands.registerCommand('systemd.hardenService', async (uri?: vscode.Uri | string, what?: unknown) => {
+      let arg = what;
+      if (arg === undefined) {
+        const pick = await vscode.window.showQuickPick(
+          [
+            { label: 'safe', description: 'settings that do not break what the unit visibly needs' },
+            { label: 'strict', description: 'more sandboxing; test the service before deploying' },
+          ],
+          { title: 'Harden This Service: level' },
+        );
+        if (!pick) return;
+        arg = pick.label;
+      }
+      const r = await serverCommand('Harden This Service', 'systemd-units.hardenService', [uriText(uri), arg]);
+      if (r?.ok && r.title) void vscode.window.showInformationMessage(`systemd: ${r.title}`);
     }),
   );
   // Status: the server's state and the systemd version the files are checked against.
