@@ -86,7 +86,7 @@ import {
   securityHoverMarkdown,
   fixLine,
   scoreWithLine,
-  withServiceLine,
+  fixEdit,
   type SecurityScore,
 } from './services/security/index.js';
 import { planShowSecurity, planHardenService } from './services/commands.js';
@@ -474,18 +474,27 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const h = (d.data as { hardening?: { directive?: string; value?: string } } | undefined)?.hardening;
       if (!h?.directive || h.value === undefined) continue;
       const line = fixLine({ directive: h.directive, value: h.value });
-      const inline = !vendor && sec.self !== undefined && doc.file.kind === 'unit';
-      const after = scoreWithLine(sec.sources, sec.unitName, sec.score.version, line, inline ? sec.self : undefined);
-      const change = `exposure ${sec.score.exposure} → ${after.exposure} ${after.label}`;
-      if (inline) {
-        const w = withServiceLine(doc.text, line);
+      const self = sec.self;
+      if (!vendor && self !== undefined && doc.file.kind === 'unit') {
+        const assignments = doc.analysis.entries.filter((e) => e.info?.section === 'Service').map((e) => e.node);
+        const w = fixEdit(doc.text, assignments, { directive: h.directive, value: h.value });
+        const after = scoreService(
+          mergeUnitOf(sec.sources.map((s, i) => (i === self ? { ...s, text: w.text } : s))),
+          sec.unitName,
+          sec.score.version,
+        );
+        const change = `exposure ${sec.score.exposure} → ${after.exposure} ${after.label}`;
         out.push({
-          title: `Add ${line} (${change})`,
+          title: `${w.replaced ? 'Set' : 'Add'} ${line} (${change})`,
           kind: 'quickfix',
           diagnostics: [d],
-          edit: { changes: { [caEnv.uri]: [{ range: caEnv.toRange({ start: w.at, end: w.at }), newText: w.insert }] } },
+          edit: {
+            changes: { [caEnv.uri]: [{ range: caEnv.toRange({ start: w.start, end: w.end }), newText: w.newText }] },
+          },
         });
       } else {
+        const after = scoreWithLine(sec.sources, sec.unitName, sec.score.version, line);
+        const change = `exposure ${sec.score.exposure} → ${after.exposure} ${after.label}`;
         const title = `Add ${line} in a drop-in (${change})`;
         out.push({
           title,

@@ -139,6 +139,41 @@ describe('security in the editor', () => {
     expect(after.exposureTenths).toBeLessThan(before.exposureTenths);
   });
 
+  it('a single-value directive already set gets the new value in place (no second line)', () => {
+    const path = join(ws, 'etc/systemd/system/notify.service');
+    const text = '[Service]\nExecStart=/usr/bin/n\nNotifyAccess=all\nType=notify\n';
+    const { s } = setup();
+    const doc = s.parse(path, text);
+    const d = s.getDiagnostics(doc).find((x) => x.code === 'hardening-notify-access')!;
+    expect(text.slice(d.start, d.end)).toBe('NotifyAccess');
+    const ls = doc.tree.lineStarts;
+    const actions = s.getCodeActions(
+      doc,
+      [
+        {
+          range: { start: positionAt(ls, d.start), end: positionAt(ls, d.end) },
+          code: d.code,
+          message: d.message,
+          data: d.data,
+        },
+      ],
+      0,
+      {
+        uri: 'u',
+        toOffset: (p) => offsetAt(ls, text.length, p),
+        toRange: (r) => ({ start: positionAt(ls, r.start), end: positionAt(ls, r.end) }),
+      },
+    );
+    const a = actions.find((x) => x.title.startsWith('Set NotifyAccess=main'))!;
+    const [e] = textEditsOf(a as Parameters<typeof textEditsOf>[0], 'u');
+    const from = offsetAt(ls, text.length, e!.range.start);
+    const to = offsetAt(ls, text.length, e!.range.end);
+    const fixed = text.slice(0, from) + e!.newText + text.slice(to);
+    expect(fixed).toBe('[Service]\nExecStart=/usr/bin/n\nNotifyAccess=main\nType=notify\n');
+    const after = expected([fixed], 'notify.service');
+    expect(a.title).toContain(`→ ${after.exposure} ${after.label})`);
+  });
+
   it('in a vendor unit the fix is a drop-in (Harden This Service with one line)', () => {
     const path = join(ws, 'usr/lib/systemd/system/vendor.service');
     const text = '[Service]\nExecStart=/usr/bin/vendor\n';

@@ -19,6 +19,7 @@ import type { SourceFile } from '../units/effective.js';
 import {
   planHardening,
   renderSecurityTable,
+  scoreService,
   scoreWithLine,
   withServiceLine,
   type HardenLevel,
@@ -481,7 +482,7 @@ export function planHardenService(path: string, env: CommandEnv, opts: HardenOpt
     const line = `${opts.line.directive}=${opts.line.value}`;
     const existing = env.exists(file) ? (env.openDocument(file)?.text ?? env.readText(file)) : undefined;
     const self = opts.sources.findIndex((s) => s.path === file);
-    const before = scoreWithLine(opts.sources, u.unit, opts.version, '', undefined);
+    const before = scoreService(mergeUnit(opts.sources), u.unit, opts.version);
     const after =
       existing !== undefined && self >= 0
         ? scoreWithLine(opts.sources, u.unit, opts.version, line, self)

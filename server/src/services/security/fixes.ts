@@ -138,3 +138,37 @@ export function scoreWithLine(
       : [...sources, { path: `/${unitName}.d/hardening.conf`, text: `[Service]\n${line}\n` }];
   return scoreService(mergeUnit(next), unitName, version);
 }
+
+/** Directives whose assignments add up (a second line extends or resets the list): a fix adds a line. */
+const LIST_DIRECTIVES = new Set([
+  'CapabilityBoundingSet',
+  'AmbientCapabilities',
+  'SystemCallFilter',
+  'RestrictNamespaces',
+  'RestrictAddressFamilies',
+  'SupplementaryGroups',
+  'DeviceAllow',
+  'IPAddressDeny',
+]);
+
+/**
+ * The edit that applies a fix in a file: a single-value directive already set in its [Service] section gets the new
+ * value in place (no second line for the duplicates check to flag); otherwise the line is added at the end of the
+ * section. `assignments`: the file's [Service] assignments.
+ */
+export function fixEdit(
+  text: string,
+  assignments: readonly { readonly key: string; readonly eq: number; readonly valueSpan: { readonly end: number } }[],
+  fix: HardeningFix,
+): { start: number; end: number; newText: string; text: string; replaced: boolean } {
+  const last = LIST_DIRECTIVES.has(fix.directive)
+    ? undefined
+    : assignments.filter((a) => a.key === fix.directive).at(-1);
+  if (last) {
+    const start = last.eq + 1;
+    const end = Math.max(start, last.valueSpan.end);
+    return { start, end, newText: fix.value, text: text.slice(0, start) + fix.value + text.slice(end), replaced: true };
+  }
+  const w = withServiceLine(text, fixLine(fix));
+  return { start: w.at, end: w.at, newText: w.insert, text: w.text, replaced: false };
+}

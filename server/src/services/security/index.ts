@@ -24,6 +24,7 @@ export {
   fixLine,
   withServiceLine,
   scoreWithLine,
+  fixEdit,
   hardeningCodeOf,
   HARDENING_CHECKS,
   type HardeningFix,
