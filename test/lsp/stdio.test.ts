@@ -350,7 +350,9 @@ describe('standard features over LSP (issue 11)', () => {
     const uri = uriOf('lensed.service');
     server.open(uri, '[Service]\nExecStart=/bin/true\n');
     const lenses: any[] = await server.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } });
-    expect(lenses.map((l) => l.command.title)).toEqual(['2 drop-ins · show effective unit']);
+    // And the exposure score of the service (drop-ins included), as systemd-analyze security gives it.
+    expect(lenses.map((l) => l.command.title)).toEqual(['2 drop-ins · show effective unit', 'exposure 9.6 UNSAFE']);
+    expect(lenses[1].command.command).toBe('systemd-units.showSecurity');
   });
 });
 

@@ -46,7 +46,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
     waiters.splice(0).forEach((w) => w());
   });
-  conn.onRequest('workspace/configuration', (p: any) => p.items.map(() => opts.settings ?? {}));
+  // The hardening hints (one per failing exposure check) stay out of tests that count diagnostics unless asked for.
+  const settings = opts.settings ?? { hardening: { diagnostics: false } };
+  conn.onRequest('workspace/configuration', (p: any) => p.items.map(() => settings));
   conn.onRequest('client/registerCapability', () => null);
   for (const [method, h] of Object.entries(opts.handlers ?? {})) conn.onRequest(method, h);
   conn.onNotification('window/showMessage', () => undefined);
@@ -65,7 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
         hover: { contentFormat: ['markdown'] },
       },
     },
-    initializationOptions: opts.settings ?? {},
+    initializationOptions: settings,
   });
   await conn.sendNotification('initialized', {});
   const server: TestServer = {
