@@ -12,6 +12,7 @@ import {
   hardeningCodeOf,
   scoreService,
   scoreWithLine,
+  securityHoverMarkdown,
   withServiceLine,
 } from '../../server/src/services/security/index.js';
 
@@ -63,5 +64,17 @@ describe('hardening fixes', () => {
     );
     expect(withServiceLine('[Unit]\nD=x', 'B=2').text).toBe('[Unit]\nD=x\n[Service]\nB=2\n');
     expect(withServiceLine('[Service]\nA=1 \\\n  2\n', 'B=2').text).toBe('[Service]\nA=1 \\\n  2\nB=2\n');
+  });
+
+  it('the hover table keeps its columns when an id has a | in it', () => {
+    const score = scoreService(
+      mergeUnit([{ path: '/x/r.service', text: '[Service]\nExecStart=/bin/r\n' }]),
+      'r.service',
+      252,
+    );
+    const md = securityHoverMarkdown(score, 81);
+    expect(md).toContain('CAP_SET(UID\\|GID\\|PCAP)');
+    for (const row of md.split('\n').filter((l) => l.startsWith('| `')))
+      expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
   });
 });

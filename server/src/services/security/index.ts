@@ -162,7 +162,9 @@ export function securityHoverMarkdown(score: SecurityScore, top = 8): string {
   const worst = sortedChecks(score)
     .filter((c) => c.set === false)
     .slice(0, top);
-  const rows = worst.map((c) => `| \`${c.id}\` | ${c.description} | ${c.exposure ?? ''} |`);
+  // A '|' in a cell (CAP_SET(UID|GID|PCAP)) would end it, also inside a code span: GFM wants it escaped.
+  const cell = (t: string): string => t.replace(/\|/g, '\\|');
+  const rows = worst.map((c) => `| \`${cell(c.id)}\` | ${cell(c.description)} | ${c.exposure ?? ''} |`);
   return [
     `**Exposure ${score.exposure} ${score.label}** (systemd-analyze security, systemd ${score.version}; 0.0 is the most sandboxed)`,
     '',
