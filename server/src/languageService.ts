@@ -20,6 +20,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
@@ -431,7 +432,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     if ((file.kind !== 'unit' && file.kind !== 'dropin') || file.unitType !== 'service') return undefined;
     if (!appliesToOneUnit(file.unitName, file.unitType) || doc.oversize !== undefined) return undefined;
     const version = settings().targetVersion;
-    return securityCache.get(`${version}\u0000${doc.path}\u0000${doc.text}`, () => {
+    // The key names the text by its digest: a cache of 100 big documents must not hold 100 copies of them.
+    const digest = createHash('sha256').update(doc.text).digest('base64');
+    return securityCache.get(`${version}\u0000${doc.path}\u0000${digest}`, () => {
       const world = unitWorldOf(doc.path);
       const h = findUnitHierarchyInRoots(file.unitName, {
         roots: world.roots,
