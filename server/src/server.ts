@@ -225,11 +225,14 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     editsSince.set(uri, (editsSince.get(uri) ?? 0) + 1);
     // A validation already waiting will read the newest version: nothing to add.
     if (pending.has(uri)) return;
-    // After a quiet spell the edit is checked at once; while edits keep coming, they wait for the next round.
     // One edit at a time: checked right after the pending messages are read. When several edits came in before the
     // last check ran (a burst), the next check waits twice the last one's cost, so a storm is checked once per round.
     const c = cost.get(uri) ?? 0;
-    const wait = delay ?? (bursting.has(uri) ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
+    // An edit that was already waiting when the last check ended (it arrives within half a millisecond of it) is
+    // part of a burst too: a client that waits for the diagnostics before its next edit never looks like that.
+    const queued = performance.now() - (lastEnd.get(uri) ?? -Infinity) < 0.5;
+    const burst = bursting.has(uri) || queued;
+    const wait = delay ?? (burst ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
     const run = (): void => {
       // The client has not read what we sent yet: try again shortly (the check will read the newest version).
       if ((opts.outputBacklog?.() ?? 0) > MAX_OUTPUT_BACKLOG) {
