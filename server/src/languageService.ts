@@ -68,7 +68,7 @@ import { quadletFilesAround } from './units/quadletFiles.js';
 import { quadletRefAt, quadletMentions, type QuadletFileAround } from './services/quadletAssist.js';
 import { planGeneratedUnit } from './services/quadletGenerate.js';
 import { baseUnitOf } from './units/baseUnit.js';
-import { findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
+import { dropInDirNamesFor, findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
 import { loadEffectiveUnit, mergeUnit as mergeUnitOf, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
@@ -758,10 +758,19 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       // A drop-in depends on its unit (or main config file) wherever that lives.
       const file = doc.file;
       if (file.kind === 'config') return file.dropIn && basename(changedPath) === file.name;
+      // A unit depends on its drop-ins wherever they live (a vendor unit in usr/lib and its etc/… override: the
+      // hardening hints and the exposure score count them).
+      if (file.kind === 'unit') {
+        const folder = basename(dirname(changedPath));
+        return (
+          folder === `${file.unitType}.d` || dropInDirNamesFor(file.unitName).some((d) => `${d.name}.d` === folder)
+        );
+      }
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
     },
     fileChanged(_path) {
       effectiveCache.clear();
+      securityCache.clear();
       unitIndex.setRoots([...workspaceFolders()], settings().unitSearchPaths);
     },
   };

@@ -686,7 +686,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
    * target this process may not write, gets the planned files back instead.
    */
   connection.onExecuteCommand(
-    guard('executeCommand', null, async (p) => {
+    guard('executeCommand', { ok: false, message: 'internal error (see the server log)' }, async (p) => {
       const plan = service.planCommand(p.command, p.arguments ?? []);
       if (plan.kind === 'error') {
         notify(MessageType.Error, `systemd: ${plan.message}`);
@@ -703,11 +703,13 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       const paths = [...plan.files, ...plan.replace].map((f) => f.path);
       if (plan.target.needsConfirmation) {
         const confirm = 'Write There';
-        const answer = await connection.window.showWarningMessage(
-          confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }),
-          { title: confirm },
-          { title: 'Cancel' },
-        );
+        const answer = await connection.window
+          .showWarningMessage(
+            confirmationMessage(plan.target, paths, { asRoot: process.getuid?.() === 0 }),
+            { title: confirm },
+            { title: 'Cancel' },
+          )
+          .catch(() => undefined); // a client that cannot ask (no window/showMessageRequest): not confirmed
         if (answer?.title !== confirm) return { ok: false, message: 'cancelled', files: plan.files };
       }
       if (plan.target.needsPrivileges) {

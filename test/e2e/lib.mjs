@@ -228,6 +228,66 @@ export async function openFromExplorer(page, name) {
   await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
 }
 
+/** F1, the command's title, Enter — once the palette has it as the first (focused) entry. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(`"${title}" focused in the command palette`, async () => {
+    const label = (await focused.first().getAttribute('aria-label')) ?? '';
+    return label.split(',')[0].trim() === title || (await focused.first().innerText()).split('\n')[0].trim() === title;
+  });
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+P, a file name or workspace-relative path, Enter; waits until the editor shows `expectText` (or any text). */
+export async function quickOpen(page, query, expectText) {
+  const name = query.split('/').pop();
+  await page.keyboard.press('Control+p');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(query);
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(`${query} first in Quick Open`, async () => (await focused.first().innerText()).includes(name), {
+    timeout: 30_000,
+  });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
+  await waitFor(`${query} in the editor`, async () =>
+    expectText === undefined ? (await editorText(page)).length > 0 : (await editorText(page)) === expectText,
+  );
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+}
+
+/** The notification toast whose text matches, as a locator (waits for it). */
+export async function toast(page, re, timeout = STEP_TIMEOUT) {
+  const t = page.locator('.notifications-toasts .notification-toast', { hasText: re }).first();
+  await t.waitFor({ state: 'visible', timeout });
+  return t;
+}
+
+/** The message of a notification toast, on one line. */
+export const toastText = async (t) =>
+  (await t.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ').trim();
+
+/** The code lens titles shown in the active editor, in document order (one entry per lens). */
+export async function codeLensTitles(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+    if (!editor) return [];
+    const rows = [...editor.querySelectorAll('.codelens-decoration')].sort(
+      (a, b) => (parseFloat(a.style.top) || 0) - (parseFloat(b.style.top) || 0),
+    );
+    return rows.flatMap((row) => {
+      const items = [...row.querySelectorAll('a, span')].filter((el) => !el.children.length);
+      const texts = (items.length ? items : [row]).map((el) => el.textContent.replace(/\u00a0/g, ' ').trim());
+      return texts.filter((t) => t && t !== '|');
+    });
+  });
+}
+
 // ----------------------------------------------------------------------------------------------
 // A run: checks, the editor's life cycle, the closing line.
 
@@ -354,10 +414,15 @@ export function createRun({
 
   /**
    * Fresh folders, the extension installed (a check), code-server in its own process group, the
-   * browser on the workspace. `prepareWorkspace(dir)` fills the workspace first.
+   * browser on the workspace. `prepareWorkspace(dir)` fills the workspace first. `workspaceTrust: true` leaves
+   * code-server's workspace trust on (without `--disable-workspace-trust`), for tests of Restricted Mode.
    * Returns { page, workspace, tmp, url, editorTmp } (editorTmp: the editor's TMPDIR).
    */
-  async function startEditor({ settings = DEFAULT_SETTINGS, prepareWorkspace = () => {} } = {}) {
+  async function startEditor({
+    settings = DEFAULT_SETTINGS,
+    prepareWorkspace = () => {},
+    workspaceTrust = false,
+  } = {}) {
     mkdirSync(OUT, { recursive: true });
     for (const f of readdirSync(OUT)) if (cleanScreenshots(f)) rmSync(join(OUT, f));
 
@@ -414,7 +479,8 @@ export function createRun({
         'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        // workspaceTrust: code-server's workspace trust stays on (Restricted Mode can be tested).
+        ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--ignore-last-opened',
         workspace,
