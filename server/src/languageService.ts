@@ -621,7 +621,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         const a = args[i];
         if (typeof a !== 'string') return undefined;
         try {
-          return a.startsWith('file:') ? fileURLToPath(a) : a;
+          const p = a.startsWith('file:') ? fileURLToPath(a) : a;
+          // Relative paths and `..` parts are refused: the file is named exactly, never resolved against our cwd.
+          return resolve(p) === p ? p : undefined;
         } catch {
           return undefined;
         }
@@ -645,7 +647,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const path = pathArg(0);
       const need = (): CommandPlan => ({
         kind: 'error',
-        message: `${command} needs the file it applies to (a URI or an absolute path) as its first argument.`,
+        message: `${command} needs the file it applies to (a file URI, or an absolute path without . or .. parts) as its first argument.`,
       });
       switch (command) {
         case SERVER_COMMANDS.createOverride:
