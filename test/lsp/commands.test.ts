@@ -7,7 +7,16 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import {
+  mkdtempSync as mkdtemp,
+  writeFileSync,
+  mkdirSync,
+  readFileSync,
+  existsSync,
+  readdirSync,
+  statSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -19,6 +28,17 @@ import { SERVER_COMMANDS } from '../../server/src/services/commands.js';
 const CLI = join(__dirname, '../../dist/cli.js');
 const WEB = '[Unit]\nDescription=Web\n[Service]\nExecStart=/usr/bin/web\nRestart=on-failure\n';
 const NETWORK = '[Match]\nName=en*\n\n[Network]\nDHCP=yes\n';
+
+/** Temp folders of this file, removed at the end. */
+const temps: string[] = [];
+function mkdtempSync(prefix: string): string {
+  const d = mkdtemp(prefix);
+  temps.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 /** Every command some test ran: at the end, each declared command must be in here. */
 const ran = new Set<string>();
@@ -521,6 +541,49 @@ describe('writing commands, client (b): no workspace/applyEdit, the server write
   it('left every vendor file byte for byte as it was, and still answers', async () => {
     expect(snapshot(join(m, 'usr'))).toEqual(vendorBefore);
     await alive(s);
+  });
+});
+
+describe('writing commands, client (c): applyEdit without resource operations (Neovim 0.7)', () => {
+  it('the server writes the new files; the open vendor document is edited through applyEdit', async () => {
+    const m = makeMirror();
+    const vendorBefore = snapshot(join(m, 'usr'));
+    const edits: any[] = [];
+    const s = await startServer({
+      rootUri: uri(m),
+      workspaceCapabilities: { applyEdit: true },
+      handlers: {
+        'workspace/applyEdit': (p: any) => {
+          edits.push(p.edit);
+          return { applied: true };
+        },
+      },
+    });
+    try {
+      const run = runner(s);
+      const web = join(m, 'usr/lib/systemd/system/web.service');
+      const override = join(m, 'etc/systemd/system/web.service.d/override.conf');
+      const r = await run('createOverride', uri(web));
+      expect(r).toMatchObject({ ok: true, applied: true, files: [override] });
+      expect(readFileSync(override, 'utf8')).toContain('# Restart=on-failure');
+      expect(edits).toHaveLength(0);
+      s.open(uri(web), WEB);
+      await s.waitForDiagnostics(uri(web));
+      s.change(uri(web), 2, [{ text: WEB.replace('Restart=on-failure\n', 'Restart=on-failure\nNice=7\n') }]);
+      const mv = await run('moveToDropIn', uri(web));
+      const file = join(m, 'etc/systemd/system/web.service.d/50-moved-from-vendor.conf');
+      expect(mv).toMatchObject({ ok: true, applied: true, files: [file], replaced: [web] });
+      expect(readFileSync(file, 'utf8')).toMatch(/^Nice=7$/m);
+      // Not written by the server (the editor holds the document): one plain text edit, back to the shipped text.
+      expect(edits).toHaveLength(1);
+      expect(edits[0].documentChanges).toBeUndefined();
+      expect(Object.keys(edits[0].changes)).toEqual([uri(web)]);
+      expect(edits[0].changes[uri(web)][0].newText).toBe(WEB);
+      expect(snapshot(join(m, 'usr'))).toEqual(vendorBefore);
+      await alive(s);
+    } finally {
+      await s.close();
+    }
   });
 });
 
