@@ -111,6 +111,7 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
       return conn.sendRequest(method, params);
     },
     /** Resident set size of the server process, in bytes (VmRSS). */
+    pid: proc.pid,
     rss() {
       return statusField(proc.pid, 'VmRSS');
     },

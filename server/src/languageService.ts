@@ -14,6 +14,7 @@
  *   getCodeActions          quick fixes from diagnostic data, and "move to drop-in" on vendor units
  *   dependsOn               whether a document's diagnostics depend on a changed file (for refreshes)
  *   fileChanged             forget what was cached about a file that changed on disk
+ *   sameAsDisk              whether an editor's text is what the file holds on disk (then its dependents see no change)
  *
  * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
  * importing them from here keeps `client/` and the CLI on this one entry point.
@@ -189,6 +190,11 @@ export interface LanguageService {
   dependsOn(doc: SystemdDocument, changedPath: string): boolean;
   /** A file changed on disk: drop what was cached about it and its folder. */
   fileChanged(path: string): void;
+  /**
+   * Whether `text` is exactly what `path` holds on disk. Opening or closing such a document changes nothing for the
+   * documents that depend on it (they read the same text from disk), so they need no new check.
+   */
+  sameAsDisk(path: string, text: string): boolean;
 }
 
 /** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
@@ -769,6 +775,9 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         );
       }
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
+    },
+    sameAsDisk(path, text) {
+      return fs.readFile(path) === text;
     },
     fileChanged(_path) {
       effectiveCache.clear();

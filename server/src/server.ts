@@ -253,6 +253,16 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
   }
 
+  /** Whether an editor's text is the file's text on disk; an error counts as "no" (the dependents get re-checked). */
+  function sameAsDisk(path: string, text: string): boolean {
+    try {
+      return service.sameAsDisk(path, text);
+    } catch (err) {
+      log(`sameAsDisk failed: ${String(err)}`);
+      return false;
+    }
+  }
+
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
   function revalidateDependents(path: string, except?: string): void {
     for (const td of documents.all()) {
@@ -383,11 +393,19 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     const path = uriToPath(e.document.uri);
     if (!openedText.has(path)) openedText.set(path, e.document.getText());
   });
+  /** Documents whose open event was handled and whose matching content event is still to come. */
+  const opening = new WeakSet<TextDocument>();
   documents.onDidOpen((e) => {
+    opening.add(e.document);
     validate(e.document.uri, 0);
-    revalidateDependents(uriToPath(e.document.uri), e.document.uri);
+    // Opening a file as it is on disk changes nothing for its dependents (200 units of one folder opened at once
+    // would otherwise re-check each other: quadratic work).
+    const path = uriToPath(e.document.uri);
+    if (!sameAsDisk(path, e.document.getText())) revalidateDependents(path, e.document.uri);
   });
   documents.onDidChangeContent((e) => {
+    // The library fires this right after onDidOpen for the same document: the open was handled there.
+    if (opening.delete(e.document)) return;
     validate(e.document.uri);
     revalidateDependents(uriToPath(e.document.uri), e.document.uri);
   });
@@ -404,7 +422,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       pending.delete(e.document.uri);
     }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    revalidateDependents(uriToPath(e.document.uri), e.document.uri);
+    const path = uriToPath(e.document.uri);
+    if (!sameAsDisk(path, e.document.getText())) revalidateDependents(path, e.document.uri);
   });
 
   connection.onCompletion(

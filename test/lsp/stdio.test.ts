@@ -155,6 +155,33 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     expect(after.map((d) => d.code)).not.toContain('fd-hint-no-preload');
   });
 
+  it('checks each of many units of one folder once when they are opened as they are on disk', async () => {
+    // Opening a file unchanged from disk changes nothing for its neighbours: no re-check of each other (quadratic).
+    const dir = join(ws, 'many');
+    mkdirSync(dir, { recursive: true });
+    const uris: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const text = `[Unit]\nAfter=m${(i + 1) % 30}.service\n[Service]\nExecStart=/usr/bin/m${i}\n`;
+      writeFileSync(join(dir, `m${i}.service`), text);
+      const uri = pathToFileURL(join(dir, `m${i}.service`)).href;
+      uris.push(uri);
+      server.open(uri, text);
+    }
+    for (const uri of uris) await server.waitForDiagnostics(uri);
+    // A unit opened with text that differs from disk does refresh its neighbours.
+    const changed = pathToFileURL(join(dir, 'm0.service')).href;
+    const before = server.publishCount(uris[1]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(uris.map((u) => server.publishCount(u))).toEqual(uris.map(() => 1));
+    server.change(changed, 2, [
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Type=exec\n' },
+    ]);
+    const deadline = Date.now() + 5000;
+    while (server.publishCount(uris[1]) === before && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(server.publishCount(uris[1])).toBe(before + 1);
+  });
+
   it('refreshes when a file changes on disk (workspace/didChangeWatchedFiles)', async () => {
     // A workspace that mirrors a root: the drop-in's unit is looked up in the workspace's unit folders.
     const dropin = uriOf('etc/systemd/system/disk.service.d/override.conf');

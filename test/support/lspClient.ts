@@ -14,6 +14,8 @@ export interface TestServer {
   stderr: () => string;
   diagnostics: Map<string, { version?: number; diagnostics: any[] }>;
   waitForDiagnostics(uri: string, pred?: (d: any[]) => boolean, timeoutMs?: number): Promise<any[]>;
+  /** How many times diagnostics were published for `uri` so far. */
+  publishCount(uri: string): number;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, changes: any[]): void;
   close(): Promise<void>;
@@ -42,8 +44,10 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, { version?: number; diagnostics: any[] }>();
   const waiters: (() => void)[] = [];
+  const publishes = new Map<string, number>();
   conn.onNotification('textDocument/publishDiagnostics', (p: any) => {
     diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
+    publishes.set(p.uri, (publishes.get(p.uri) ?? 0) + 1);
     waiters.splice(0).forEach((w) => w());
   });
   // The hardening hints (one per failing exposure check) stay out of tests that count diagnostics unless asked for.
@@ -75,6 +79,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     proc,
     diagnostics,
     stderr: () => err,
+    publishCount: (uri) => publishes.get(uri) ?? 0,
     async waitForDiagnostics(uri, pred = () => true, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

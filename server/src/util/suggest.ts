@@ -36,7 +36,7 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     const d = editDistance(lower, cl, max);
     if (d <= max) scored.push({ c, d });
   }
-  scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+  scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   const out: string[] = [];
   for (const s of scored)
     if (!out.includes(s.c)) {
