@@ -6,7 +6,14 @@
 import type { ValueContext, ValueProblem } from './types.js';
 import { err, warn, splitWords, suggesting } from './util.js';
 import { suggestEnum, isErrno } from './enum.js';
-import { SYSCALL_NAMES_252 } from './syscallNames.generated.js';
+import { syscallNameTables } from './syscallNames.generated.js';
+
+let names252: ReadonlySet<string> | undefined;
+
+/** The system call names systemd 252 accepts (values/syscallNames.generated.json, read on first use). */
+export function syscallNames252(): ReadonlySet<string> {
+  return (names252 ??= new Set(syscallNameTables().SYSCALL_NAMES_252));
+}
 
 /**
  * System calls Linux added after the kernel headers systemd 252 was built with (6.7 and later; cachestat,
@@ -107,9 +114,9 @@ export function validateSyscallFilter(value: string, ctx: ValueContext): ValuePr
           `'${name}' is not a system call name (lower-case letters, digits and '_') or @group; systemd ignores the whole line.${hint}`,
         ),
       );
-    } else if (!SYSCALL_NAMES_252.has(name) && !(ctx.targetVersion > 252 && LATER_SYSCALLS.has(name))) {
+    } else if (!syscallNames252().has(name) && !(ctx.targetVersion > 252 && LATER_SYSCALLS.has(name))) {
       // systemd logs "Failed to parse system call, ignoring" and drops only this name.
-      const sug = suggestEnum(name, [...SYSCALL_NAMES_252]);
+      const sug = suggestEnum(name, syscallNameTables().SYSCALL_NAMES_252);
       out.push(
         suggesting(
           warn(

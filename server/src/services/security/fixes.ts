@@ -3,7 +3,7 @@
  * the check (`hardening-<json field in kebab case>`). The codes table (services/codes.ts) is generated from these.
  */
 import { mergeUnit, type SourceFile } from '../../units/effective.js';
-import { CAPABILITIES, SECURITY_CHECKS } from './securityData.generated.js';
+import { capabilities, securityChecks } from './tables.js';
 import { scoreService, type SecurityScore } from './score.js';
 
 /** "CapabilityBoundingSet_CAP_SYS_ADMIN" → "capability-bounding-set-cap-sys-admin". */
@@ -19,9 +19,12 @@ export type HardeningCode = `hardening-${string}`;
 
 export const hardeningCodeOf = (jsonField: string): HardeningCode => `hardening-${kebabOf(jsonField)}`;
 
-/** Every check's code with its table row (v260's table: a superset of older ones). */
+/**
+ * Every check's code with its table row (v260's table: a superset of older ones). Read when this module loads:
+ * the codes table (services/codes.ts) and the hardening rule's `codes` list need it then.
+ */
 export const HARDENING_CHECKS: readonly { code: HardeningCode; id: string; bad: string; good: string }[] =
-  SECURITY_CHECKS.map((c) => ({ code: hardeningCodeOf(c.jsonField), id: c.id, bad: c.bad, good: c.good }));
+  securityChecks().map((c) => ({ code: hardeningCodeOf(c.jsonField), id: c.id, bad: c.bad, good: c.good }));
 
 export interface HardeningFix {
   readonly directive: string;
@@ -31,7 +34,7 @@ export interface HardeningFix {
 /** The capabilities a "CapabilityBoundingSet=~CAP_SET(UID|GID|PCAP)" check is about. */
 function capsOf(pattern: string): string[] {
   const re = new RegExp(`^(?:${pattern.replace(/\*/g, '[A-Z_]*')})$`);
-  return CAPABILITIES.filter((c) => re.test(c));
+  return capabilities().filter((c) => re.test(c));
 }
 
 const YES = new Set([

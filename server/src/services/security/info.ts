@@ -11,8 +11,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { EffectiveUnit } from '../../units/effective.js';
 import { parseBoolean } from '../../values/bool.js';
-import { SYSCALL_NAMES_252 } from '../../values/syscallNames.generated.js';
-import { ADDRESS_FAMILIES, ARCHITECTURES, CAPABILITIES, SYSCALL_GROUPS_252 } from './securityData.generated.js';
+import { syscallNames252 } from '../../values/syscall.js';
+import { addressFamilies, architectures, capabilities, once, syscallGroups252 } from './tables.js';
 
 export const ALL_CAPS = (1n << 64n) - 1n;
 const NAMESPACES = ['cgroup', 'ipc', 'net', 'mnt', 'pid', 'user', 'uts', 'time'] as const;
@@ -77,9 +77,12 @@ export interface SecurityInfo {
 
 /** systemd's syscall groups for a version: 252's as measured, with the changes of later versions to the groups the checks use. */
 export function syscallGroups(version: number): Readonly<Record<string, readonly string[]>> {
-  if (version <= 252) return SYSCALL_GROUPS_252;
+  return version <= 252 ? syscallGroups252() : laterSyscallGroups();
+}
+
+const laterSyscallGroups = once((): Readonly<Record<string, readonly string[]>> => {
   const g: Record<string, string[]> = Object.fromEntries(
-    Object.entries(SYSCALL_GROUPS_252).map(([k, v]) => [k, [...v]]),
+    Object.entries(syscallGroups252()).map(([k, v]) => [k, [...v]]),
   );
   const add = (group: string, name: string): void => {
     if (!g[group]!.includes(name)) g[group]!.push(name);
@@ -95,7 +98,7 @@ export function syscallGroups(version: number): Readonly<Record<string, readonly
   add('@privileged', 'quotactl_fd');
   add('@resources', 'set_mempolicy_home_node');
   return g;
-}
+});
 
 /** The words of a list value (extract_first_word with quotes removed). */
 export function words(value: string): string[] {
@@ -145,7 +148,7 @@ function capabilityNumber(word: string): number | undefined {
     const n = Number(word);
     return n < 64 ? n : undefined;
   }
-  const i = CAPABILITIES.indexOf(word.toUpperCase());
+  const i = capabilities().indexOf(word.toUpperCase());
   return i >= 0 ? i : undefined;
 }
 
@@ -488,7 +491,7 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
       familiesAllow = !invert;
     }
     for (const w of words(v)) {
-      const cls = ADDRESS_FAMILIES[w];
+      const cls = addressFamilies()[w];
       if (!cls) continue;
       const key = cls === 'other' ? w : cls;
       if (!invert === familiesAllow) families.add(key);
@@ -515,7 +518,7 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
       info.systemCallArchitectures = new Set();
       continue;
     }
-    for (const w of words(raw)) if (ARCHITECTURES.has(w)) info.systemCallArchitectures.add(w);
+    for (const w of words(raw)) if (architectures().has(w)) info.systemCallArchitectures.add(w);
   }
 
   // SystemCallFilter=
@@ -528,7 +531,7 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
       for (const m of groups[name] ?? []) applyName(m, invert, depth + 1);
       return;
     }
-    if (!SYSCALL_NAMES_252.has(name)) return;
+    if (!syscallNames252().has(name)) return;
     if (!invert === allowList) filter.add(name);
     else filter.delete(name);
   };
@@ -613,17 +616,18 @@ export function securityInfoOf(eff: EffectiveUnit, unitName: string, version: nu
   }
 
   // What systemd adds when it loads the unit (unit_patch_contexts()).
+  const caps = capabilities();
   if (info.privateDevices)
     info.capabilityBoundingSet &= ~(
-      (1n << BigInt(CAPABILITIES.indexOf('CAP_MKNOD'))) |
-      (1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_RAWIO')))
+      (1n << BigInt(caps.indexOf('CAP_MKNOD'))) |
+      (1n << BigInt(caps.indexOf('CAP_SYS_RAWIO')))
     );
-  if (info.protectKernelModules) info.capabilityBoundingSet &= ~(1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_MODULE')));
-  if (info.protectKernelLogs) info.capabilityBoundingSet &= ~(1n << BigInt(CAPABILITIES.indexOf('CAP_SYSLOG')));
+  if (info.protectKernelModules) info.capabilityBoundingSet &= ~(1n << BigInt(caps.indexOf('CAP_SYS_MODULE')));
+  if (info.protectKernelLogs) info.capabilityBoundingSet &= ~(1n << BigInt(caps.indexOf('CAP_SYSLOG')));
   if (info.protectClock)
     info.capabilityBoundingSet &= ~(
-      (1n << BigInt(CAPABILITIES.indexOf('CAP_SYS_TIME'))) |
-      (1n << BigInt(CAPABILITIES.indexOf('CAP_WAKE_ALARM')))
+      (1n << BigInt(caps.indexOf('CAP_SYS_TIME'))) |
+      (1n << BigInt(caps.indexOf('CAP_WAKE_ALARM')))
     );
   if (info.dynamicUser) {
     info.user ??= userFromUnitName(unitName);

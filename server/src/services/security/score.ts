@@ -12,8 +12,7 @@
  * point releases Debian 12 ships, 81 checks) or later.
  */
 import type { EffectiveUnit } from '../../units/effective.js';
-import { NATIVE_SYSCALLS, SECURITY_CHECKS, type CheckRow } from './securityData.generated.js';
-import { CAPABILITIES } from './securityData.generated.js';
+import { capabilities, nativeSyscalls, once, securityChecks, type CheckRow } from './tables.js';
 import { nsBit, securityInfoOf, syscallGroups, type NamespaceName, type SecurityInfo } from './info.js';
 
 export type ExposureLabel = 'PERFECT' | 'SAFE' | 'OK' | 'MEDIUM' | 'EXPOSED' | 'UNSAFE' | 'DANGEROUS';
@@ -73,16 +72,20 @@ const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
 /** The checks of a target version, in systemd's order. */
 export function checksFor(version: number): readonly CheckRow[] {
   // 252 as shipped (252.19 and later point releases) has the CAP_BPF check too; see the file comment.
-  return version >= 252 ? SECURITY_CHECKS : SECURITY_CHECKS.filter((c) => c.in252);
+  return version >= 252 ? securityChecks() : checksBefore252();
 }
+
+const checksBefore252 = once(() => securityChecks().filter((c) => c.in252));
 
 function capBits(...names: string[]): bigint {
   let m = 0n;
-  for (const n of names) m |= 1n << BigInt(CAPABILITIES.indexOf(n));
+  const caps = capabilities();
+  for (const n of names) m |= 1n << BigInt(caps.indexOf(n));
   return m;
 }
 
-const CAP_PARAM: Record<string, bigint> = {
+/** The capabilities each CapabilityBoundingSet= check is about, as a mask (built on first use). */
+const capParam = once((): Record<string, bigint> => ({
   CapabilityBoundingSet_CAP_SYS_ADMIN: capBits('CAP_SYS_ADMIN'),
   CapabilityBoundingSet_CAP_SET_UID_GID_PCAP: capBits('CAP_SETUID', 'CAP_SETGID', 'CAP_SETPCAP'),
   CapabilityBoundingSet_CAP_SYS_PTRACE: capBits('CAP_SYS_PTRACE'),
@@ -118,7 +121,7 @@ const CAP_PARAM: Record<string, bigint> = {
   CapabilityBoundingSet_CAP_SYS_TTY_CONFIG: capBits('CAP_SYS_TTY_CONFIG'),
   CapabilityBoundingSet_CAP_SYS_PACCT: capBits('CAP_SYS_PACCT'),
   CapabilityBoundingSet_CAP_BPF: capBits('CAP_BPF'),
-};
+}));
 
 function runsPrivileged(i: SecurityInfo): boolean {
   if (i.user === '0' || i.user === 'root') return true;
@@ -141,7 +144,7 @@ function groupLeaks(
       }
       continue;
     }
-    if (!NATIVE_SYSCALLS.has(m)) continue;
+    if (!nativeSyscalls().has(m)) continue;
     if (i.systemCallFilter.has(m) === i.systemCallFilterAllowList) return m;
   }
   return undefined;
@@ -179,7 +182,8 @@ const BOOL_FIELD: Record<string, keyof SecurityInfo> = {
 function assessOne(c: CheckRow, i: SecurityInfo): Assessed {
   const f = c.jsonField;
   if (f in BOOL_FIELD) return { badness: i[BOOL_FIELD[f]!] ? 0 : 1 };
-  if (f in CAP_PARAM) return { badness: (i.capabilityBoundingSet & CAP_PARAM[f]!) !== 0n ? 1 : 0 };
+  const cap = capParam()[f];
+  if (cap !== undefined) return { badness: (i.capabilityBoundingSet & cap) !== 0n ? 1 : 0 };
   if (f.startsWith('RestrictNamespaces_')) {
     const ns = f.slice('RestrictNamespaces_'.length) as NamespaceName;
     return { badness: i.restrictNamespaces === undefined || (i.restrictNamespaces & nsBit(ns)) !== 0 ? 1 : 0 };
