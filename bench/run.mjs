@@ -191,6 +191,7 @@ async function loadInproc() {
     keepNames: true,
     outfile: out,
     logLevel: 'warning',
+    define: { __DATA_ROOT__: JSON.stringify(join(root, 'server/src')) }, // the generated tables (util/dataFile.ts)
   });
   inproc = await import(pathToFileURL(out).href);
   inproc = inproc.default ?? inproc;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** Bundles the client, the server and the CLI with esbuild into dist/. `--watch` rebuilds on change. */
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, rmSync, chmodSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
@@ -16,9 +17,34 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  // The generated tables are JSON read at run time from dist/data/ (server/src/util/dataFile.ts).
+  define: { __BUNDLED__: 'true' },
+  // dataFile.ts's source-tree branch uses import.meta.url; in a bundle that branch is never taken.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
-const builds = [{ entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define: { __CLI_ENTRY__: 'true' } }];
+/** Every server/src/**\/*.generated.json, copied to dist/data/ with its path below server/src. */
+function copyTables() {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.generated.json')) found.push(p);
+    }
+  };
+  walk('server/src');
+  for (const p of found) {
+    const to = join('dist/data', relative('server/src', p));
+    mkdirSync(dirname(to), { recursive: true });
+    cpSync(p, to);
+  }
+  return found.length;
+}
+
+const builds = [
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define: { ...common.define, __CLI_ENTRY__: 'true' } },
+];
 if (existsSync('server/src/main.ts')) builds.push({ entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' });
 if (existsSync('client/src/extension.ts'))
   builds.push({
@@ -30,11 +56,13 @@ if (existsSync('client/src/commands.ts'))
   builds.push({ entryPoints: ['client/src/commands.ts'], outfile: 'dist/commands.js', external: ['vscode'] });
 
 if (watch) {
+  copyTables();
   for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();
   console.log('watching…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   chmodSync('dist/cli.js', 0o755);
-  console.log(`built ${builds.map((b) => b.outfile).join(', ')}`);
+  const tables = copyTables();
+  console.log(`built ${builds.map((b) => b.outfile).join(', ')} and ${tables} tables in dist/data`);
   if ((await import('./buildPreload.mjs')).buildPreload().status === 'failed') process.exitCode = 1;
 }

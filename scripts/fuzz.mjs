@@ -166,6 +166,7 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   outfile: bundle,
+  define: { __DATA_ROOT__: JSON.stringify(join(root, 'server/src')) }, // the generated tables (util/dataFile.ts)
   sourcemap: 'inline',
   logLevel: 'warning',
   // esm output of cjs deps needs require(): give it one.

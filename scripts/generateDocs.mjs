@@ -52,6 +52,7 @@ async function loadCodes() {
       platform: 'node',
       outfile,
       logLevel: 'silent',
+      define: { __DATA_ROOT__: JSON.stringify(join(root, 'server/src')) }, // the generated tables (util/dataFile.ts)
     });
     return (await import(pathToFileURL(outfile).href)).CODES;
   } finally {

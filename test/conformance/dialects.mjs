@@ -119,6 +119,7 @@ async function loadChecker() {
     target: 'node20',
     format: 'esm',
     logLevel: 'error',
+    define: { __DATA_ROOT__: JSON.stringify(join(HERE, '../../server/src')) }, // the generated tables (util/dataFile.ts)
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);

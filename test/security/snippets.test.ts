@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergeUnit, scoreService, createLanguageService } from '../../server/src/languageService.js';
-import { SNIPPETS } from '../../server/src/catalog/snippets.js';
+import { snippetDefs } from '../../server/src/catalog/snippets.js';
 
 /** A snippet body with every placeholder at its default and every choice at its first option. */
 function expand(body: readonly string[]): string {
@@ -34,7 +34,8 @@ function expand(body: readonly string[]): string {
   );
 }
 
-const snippet = (prefix: string): readonly string[] => Object.values(SNIPPETS).find((d) => d.prefix === prefix)!.body;
+const snippet = (prefix: string): readonly string[] =>
+  Object.values(snippetDefs()).find((d) => d.prefix === prefix)!.body;
 
 /** systemd-analyze's overall line: "→ Overall exposure level for foo.service: 1.9 OK 🙂". */
 function systemdScore(path: string): string {

@@ -36,6 +36,7 @@ export function runIsolated<T = unknown>(
     format: 'esm',
     target: 'node20',
     write: false,
+    define: { __DATA_ROOT__: JSON.stringify(join(ROOT, 'server/src')) }, // the generated tables (util/dataFile.ts)
     logLevel: 'silent',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

@@ -3,7 +3,8 @@
  * this file only indexes it and knows the unit types and their sections (systemd's unit vtables).
  */
 import type { ValueKind } from './valueKinds.js';
-import { DIRECTIVES, ENUM_SETS, SECTION_SUMMARIES, SPECIFIERS, STRINGS, VALUE_DOCS } from './catalogData.generated.js';
+import { catalogTables } from './catalogData.generated.js';
+import { once } from '../util/dataFile.js';
 
 export const UNIT_TYPES = [
   'service',
@@ -68,6 +69,7 @@ function build(): {
   const all: DirectiveInfo[] = [];
   const bySection = new Map<string, Map<string, DirectiveInfo>>();
   const byName = new Map<string, DirectiveInfo[]>();
+  const { DIRECTIVES, STRINGS, ENUM_SETS } = catalogTables();
   for (const r of DIRECTIVES) {
     const S = (i: number): string => STRINGS[i]!;
     const [
@@ -132,15 +134,24 @@ function build(): {
   return { all, bySection, byName };
 }
 
-const index = build();
-const specifierIndex = new Map<string, SpecifierInfo>(
-  SPECIFIERS.map(([letter, meaning, since, contexts]) => [letter, { letter, meaning, since, contexts }]),
+const indexOnce = once(build);
+const specifierIndex = once(
+  () =>
+    new Map<string, SpecifierInfo>(
+      catalogTables().SPECIFIERS.map(([letter, meaning, since, contexts]) => [
+        letter,
+        { letter, meaning, since, contexts },
+      ]),
+    ),
 );
-const valueDocIndex = new Map<string, string>(
-  Object.entries(VALUE_DOCS).flatMap(([k, list]) =>
-    list.map(([v, m]) => [`${k}\u0000${v}`, STRINGS[m]!] as [string, string]),
-  ),
-);
+const valueDocIndex = once(() => {
+  const { VALUE_DOCS, STRINGS } = catalogTables();
+  return new Map<string, string>(
+    Object.entries(VALUE_DOCS).flatMap(([k, list]) =>
+      list.map(([v, m]) => [`${k}\u0000${v}`, STRINGS[m]!] as [string, string]),
+    ),
+  );
+});
 
 /** Capitalised section name of a unit type: service -> Service. */
 export function typeSection(t: UnitType): string {
@@ -153,24 +164,24 @@ export function sectionsForUnitType(t: UnitType): string[] {
 }
 
 export function allDirectives(): readonly DirectiveInfo[] {
-  return index.all;
+  return indexOnce().all;
 }
 
 export function lookupDirective(section: string, name: string): DirectiveInfo | undefined {
-  return index.bySection.get(section)?.get(name);
+  return indexOnce().bySection.get(section)?.get(name);
 }
 
 export function directivesNamed(name: string): readonly DirectiveInfo[] {
-  return index.byName.get(name) ?? [];
+  return indexOnce().byName.get(name) ?? [];
 }
 
 export function directivesInSection(section: string): readonly DirectiveInfo[] {
-  const m = index.bySection.get(section);
+  const m = indexOnce().bySection.get(section);
   return m ? [...m.values()] : [];
 }
 
 export function knownSections(): string[] {
-  return [...index.bySection.keys(), 'Target', 'Device'];
+  return [...indexOnce().bySection.keys(), 'Target', 'Device'];
 }
 
 export function sectionSummary(section: string): string | undefined {
@@ -178,20 +189,20 @@ export function sectionSummary(section: string): string | undefined {
     return 'Section of `.target` files; it takes no directives of its own, as targets only group and order other units.';
   if (section === 'Device')
     return 'Section of `.device` units; it takes no directives of its own, as devices come from udev.';
-  return SECTION_SUMMARIES[section];
+  return catalogTables().SECTION_SUMMARIES[section];
 }
 
 export function allSpecifiers(): readonly SpecifierInfo[] {
-  return [...specifierIndex.values()];
+  return [...specifierIndex().values()];
 }
 
 export function lookupSpecifier(letter: string): SpecifierInfo | undefined {
-  return specifierIndex.get(letter);
+  return specifierIndex().get(letter);
 }
 
 /** Our meaning of one enum value, if documented. */
 export function valueMeaning(section: string, name: string, value: string): string | undefined {
-  return valueDocIndex.get(`${section}.${name}\u0000${value}`) ?? valueDocIndex.get(`${name}\u0000${value}`);
+  return valueDocIndex().get(`${section}.${name}\u0000${value}`) ?? valueDocIndex().get(`${name}\u0000${value}`);
 }
 
 /** Does this directive apply to that unit type? (directives.md: accepted by the table but refused at load time) */

@@ -23,13 +23,8 @@ import {
   type ListMode,
   type UnitType,
 } from './catalog.js';
-import {
-  DIALECT_ENUM_SETS,
-  DIALECT_STRINGS,
-  DIALECT_TABLES,
-  PENDING_DIALECTS,
-  QUADLET_FACTS,
-} from './dialects.generated.js';
+import { dialectTables, GENERATED_DIALECT_IDS, PENDING_DIALECTS } from './dialects.generated.js';
+import { once } from '../util/dataFile.js';
 
 export interface DialectSection {
   readonly name: string;
@@ -315,13 +310,22 @@ const SPECS: Readonly<Record<string, DialectSpec>> = {
   ...Object.fromEntries(QUADLET_TYPES.map((t) => [`quadlet-${t}`, quadletSpec(t)])),
 };
 
-const S = (i: number): string => DIALECT_STRINGS[i]!;
 const NO_VALUES: readonly string[] = [];
 
-function buildGenerated(id: string): Dialect | undefined {
-  const table = DIALECT_TABLES[id];
-  const spec = SPECS[id];
-  if (!table || !spec) return undefined;
+/** What a generated dialect's table gives: built on the first lookup, when the tables are read (util/dataFile.ts). */
+interface GeneratedTables {
+  readonly bySection: Map<string, Map<string, DirectiveInfo>>;
+  readonly byName: Map<string, DirectiveInfo[]>;
+  readonly sectionInfo: Map<string, DialectSection>;
+  readonly sections: readonly string[];
+  readonly sectionless: boolean;
+  readonly known: readonly string[];
+}
+
+function buildTables(id: string): GeneratedTables {
+  const { DIALECT_TABLES, DIALECT_STRINGS, DIALECT_ENUM_SETS } = dialectTables();
+  const S = (i: number): string => DIALECT_STRINGS[i]!;
+  const table = DIALECT_TABLES[id]!;
   const bySection = new Map<string, Map<string, DirectiveInfo>>();
   const byName = new Map<string, DirectiveInfo[]>();
   for (const r of table.rows) {
@@ -393,24 +397,36 @@ function buildGenerated(id: string): Dialect | undefined {
     return i >= 0 ? i : sectionInfo.get(n)?.renamedTo ? 100 : 10;
   }
   const known = [...sectionInfo.keys()].filter((n) => n !== '');
+  return { bySection, byName, sectionInfo, sections, sectionless, known };
+}
+
+/** A generated dialect: its recognition is here at once, its catalog is read on the first lookup. */
+function buildGenerated(id: string): Dialect | undefined {
+  const spec = SPECS[id];
+  if (!spec || !GENERATED_DIALECT_IDS.includes(id)) return undefined;
+  const t = once(() => buildTables(id));
   return {
     id,
     label: spec.label,
     recognition: spec.recognition,
-    sections,
-    sectionless,
+    get sections() {
+      return t().sections;
+    },
+    get sectionless() {
+      return t().sectionless;
+    },
     specifiers: false,
     wholeFileChecks: spec.wholeFileChecks ?? [],
     unitType: undefined,
-    section: (name) => sectionInfo.get(name),
-    lookup: (section, name) => bySection.get(section)?.get(name),
+    section: (name) => t().sectionInfo.get(name),
+    lookup: (section, name) => t().bySection.get(section)?.get(name),
     directivesInSection: (section) => {
-      const m = bySection.get(section);
+      const m = t().bySection.get(section);
       return m ? [...m.values()] : [];
     },
-    directivesNamed: (name) => byName.get(name) ?? [],
-    knownSections: () => known,
-    sectionSummary: (name) => sectionInfo.get(name)?.summary,
+    directivesNamed: (name) => t().byName.get(name) ?? [],
+    knownSections: () => t().known,
+    sectionSummary: (name) => t().sectionInfo.get(name)?.summary,
     valueMeaning: () => undefined,
     allowedInFile: () => true,
   };
@@ -435,7 +451,14 @@ function withUnitSections(base: Dialect, t: QuadletType): Dialect {
     return r;
   };
   return {
-    ...base,
+    id: base.id,
+    label: base.label,
+    recognition: base.recognition,
+    get sectionless() {
+      return base.sectionless;
+    },
+    wholeFileChecks: base.wholeFileChecks,
+    unitType: base.unitType,
     sections: [...own, ...QUADLET_UNIT_SECTIONS],
     specifiers: true,
     section: (name) => base.section(name) ?? (isUnit(name) ? plainSection(name, unitSectionSummary(name)) : undefined),
@@ -466,16 +489,18 @@ export function quadletTypeOf(dialectId: string | undefined): QuadletType | unde
 
 /** The podman release that added a Quadlet key (undefined: not a Quadlet key). */
 export function quadletKeySince(dialectId: string, section: string, key: string): string | undefined {
-  return QUADLET_FACTS.types[dialectId]?.keySince[`${section}.${key}`];
+  return dialectTables().QUADLET_FACTS.types[dialectId]?.keySince[`${section}.${key}`];
 }
 /** The newest podman release the Quadlet data knows (quadlet.tsv: v5.8.2's tables). */
 export const NEWEST_PODMAN: string = '5.8.2';
 /** The first podman release that reads a Quadlet file type. */
 export function quadletTypeSince(t: QuadletType): string {
-  return QUADLET_FACTS.types[`quadlet-${t}`]!.since;
+  return dialectTables().QUADLET_FACTS.types[`quadlet-${t}`]!.since;
 }
 /** quadlet.tsv rows on the generated unit's [Unit]/[Service]/[Install] keys: [fileType or '*', section, key, notes]. */
-export const QUADLET_UNIT_ROWS = QUADLET_FACTS.unitRows;
+export function quadletUnitRows(): readonly (readonly [string, string, string, string])[] {
+  return dialectTables().QUADLET_FACTS.unitRows;
+}
 
 /** The generated dialects (daemon configs, networkd…), in recognition order. */
 export function generatedDialects(): readonly Dialect[] {

@@ -2,7 +2,7 @@
  * The first systemd release that accepts each enum value of a directive (data/enum-values-since.tsv through
  * enumSince.generated.ts), for flagging values newer than the target version.
  */
-import { ENUM_VALUE_SINCE } from './enumSince.generated.js';
+import { enumSinceTables } from './enumSince.generated.js';
 
 export interface ValueSince {
   /** First release whose parser accepts the value. */
@@ -13,7 +13,7 @@ export interface ValueSince {
 
 /** When `value` of directive `name` appeared; undefined when it is older than v200 (or not tracked). */
 export function enumValueSince(name: string, value: string): ValueSince | undefined {
-  const row = ENUM_VALUE_SINCE[name]?.[value];
+  const row = enumSinceTables().ENUM_VALUE_SINCE[name]?.[value];
   if (!row) return undefined;
   const [since, ...backportedTo] = row;
   return { since: since!, backportedTo };

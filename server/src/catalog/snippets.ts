@@ -1,5 +1,8 @@
-/** The snippets contributed to VS Code (snippets/systemd.json), as data for the language server's completion. */
-import SNIPPETS_JSON from '../../../snippets/systemd.json';
+/**
+ * The snippets contributed to VS Code (snippets/systemd.json), as data for the language server's completion: read on
+ * first use from the same file the editor reads (util/dataFile.ts: the repository's and the package's root hold it).
+ */
+import { lazyJson } from '../util/dataFile.js';
 
 export interface SnippetDef {
   readonly prefix: string;
@@ -7,4 +10,5 @@ export interface SnippetDef {
   readonly description?: string;
 }
 
-export const SNIPPETS: Readonly<Record<string, SnippetDef>> = SNIPPETS_JSON as Record<string, SnippetDef>;
+export const snippetDefs: () => Readonly<Record<string, SnippetDef>> =
+  lazyJson<Record<string, SnippetDef>>('../../snippets/systemd.json');

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
-import { SNIPPETS } from '../catalog/snippets.js';
+import { snippetDefs } from '../catalog/snippets.js';
 
 export interface SnippetItem {
   readonly name: string;
@@ -35,7 +35,7 @@ export function snippetCompletions(
 ): { item: SnippetItem; replace: Span }[] {
   const emptyFile = !doc.tree.nodes.some((n) => n.kind === 'section' || n.kind === 'assignment');
   const out: { item: SnippetItem; replace: Span }[] = [];
-  for (const [name, def] of Object.entries(SNIPPETS)) {
+  for (const [name, def] of Object.entries(snippetDefs())) {
     if (!fits(def.prefix, doc, section, emptyFile)) continue;
     out.push({
       item: { name, prefix: def.prefix, body: def.body.join('\n'), description: def.description ?? name },

@@ -18,7 +18,7 @@ import type { Rule, RuleContext } from './types.js';
 import type { Entry } from '../model.js';
 import {
   NEWEST_PODMAN,
-  QUADLET_UNIT_ROWS,
+  quadletUnitRows,
   quadletKeySince,
   quadletSection,
   quadletTypeOf,
@@ -184,7 +184,7 @@ function run(ctx: RuleContext, t: QuadletType): void {
   // [Service]: what Quadlet refuses, overrides or warns about (quadlet.tsv rows on the generated unit).
   const service = quadletValues(analysis.entries, 'Service');
   const rowFor = (key: string): string | undefined =>
-    QUADLET_UNIT_ROWS.find((r) => r[1] === 'Service' && r[2] === key && (r[0] === `.${t}` || r[0] === '*'))?.[3];
+    quadletUnitRows().find((r) => r[1] === 'Service' && r[2] === key && (r[0] === `.${t}` || r[0] === '*'))?.[3];
   for (const key of ['User', 'Group', 'DynamicUser']) {
     for (const e of service.all(key)) {
       ctx.report({
