@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates server/src/catalog/catalogData.generated.ts from the data copied into data/:
+ * Generates server/src/catalog/catalogData.generated.{ts,json} (and enumSince, dialects) from the data copied into data/:
  *   data/directives.tsv     (from ../shared/reference: one row per section+directive, systemd v260)
  *   data/directives.md      (the table of unit types that refuse some directives)
  *   data/specifiers.tsv     (% specifiers)
@@ -11,7 +11,7 @@
  * Usage: node scripts/generateCatalog.mjs          write the module
  *        node scripts/generateCatalog.mjs --check  exit 1 when the committed module is stale
  */
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDialects } from './generateDialects.mjs';
@@ -304,7 +304,6 @@ console.log(
 // the directive itself is newer is the directive check's business), with the stable series that got them backported.
 // "build-dependent" values (address families from the build host's headers) are left out: no release is certain.
 {
-  const enumSinceOut = join(root, 'server/src/catalog/enumSince.generated.ts');
   const [eh, ...erows] = readTsv(join(root, 'data/enum-values-since.tsv'));
   const ecol = Object.fromEntries(eh.map((h, i) => [h, i]));
   const byDirective = new Map();
