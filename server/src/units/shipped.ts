@@ -334,6 +334,11 @@ function relVariants(rel: string): string[] {
   return [rel];
 }
 
+/** A string with its own storage (V8 may represent a substring as a view that keeps its parent text alive). */
+function copyString(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 function dpkgReference(
   loc: { rel: string },
   dpkgRoot: string,
@@ -350,7 +355,9 @@ function dpkgReference(
     const text = Buffer.from(sums.buffer, sums.byteOffset, sums.byteLength).toString('latin1');
     for (const r of relVariants(loc.rel)) {
       const m = new RegExp(`^([0-9a-f]{32}) {2}${escapeRegExp(r)}$`, 'm').exec(text);
-      if (m) return { kind: 'dpkg', pkg: pkg.replace(/:.*$/, ''), md5: m[1]! };
+      // A copy, not a slice: V8 keeps the whole md5sums text (46 KB for systemd's) alive behind a matched
+      // substring, and this reference is cached per unit.
+      if (m) return { kind: 'dpkg', pkg: copyString(pkg.replace(/:.*$/, '')), md5: copyString(m[1]!) };
     }
   }
   return undefined;
