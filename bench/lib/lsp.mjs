@@ -62,7 +62,8 @@ export async function startServer({ server, nodeArgs = [], settings = {}, rootUr
         hover: { contentFormat: ['markdown'] },
       },
     },
-    initializationOptions: settings,
+    // As our VS Code client starts it (clientCommands: completion items carry VS Code's retrigger command).
+    initializationOptions: { ...settings, clientCommands: true },
   });
   const initMs = now() - t0;
   await conn.sendNotification('initialized', {});

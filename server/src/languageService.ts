@@ -391,9 +391,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
 
   /** A unit's file and Description= (hover and completion of unit names). */
   function describeUnitFile(name: string, workspaceOnly = false): { path: string; description?: string } | undefined {
+    // Completion asks for every unit name: skip the file checks of units that are not the workspace's.
+    const inWorkspace = (p: string): boolean => workspaceFolders().some((w) => p.startsWith(`${w}/`));
+    if (workspaceOnly && !index().candidates(name).some(inWorkspace)) return undefined;
     const path = index().find(name)[0];
     if (!path) return undefined;
-    if (workspaceOnly && !workspaceFolders().some((w) => path.startsWith(`${w}/`))) return undefined;
+    if (workspaceOnly && !inWorkspace(path)) return undefined;
     const d = workspaceDocCache.get(path, () => service.parseFile(path));
     const description = d?.analysis.entries.find((e) => e.info?.section === 'Unit' && e.info.name === 'Description')
       ?.node.value;

@@ -376,6 +376,11 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     documents.all().forEach((d) => validate(d.uri, 0));
   });
 
+  // VS Code: the user trusted the workspace (Restricted Mode ended); trust is never taken back without a restart.
+  connection.onNotification('systemd-units/workspaceTrusted', () => {
+    trusted = true;
+  });
+
   connection.onDidChangeWatchedFiles((p) => {
     try {
       clearFileCaches();
@@ -439,16 +444,22 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
         first !== undefined &&
         items.every((it) => it.replace.start === first.replace.start && it.replace.end === first.replace.end);
       const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+      // On the wire, the order is a short rank (3 base-36 digits) instead of the descriptive sort keys: a list of ~300
+      // directives is half the size. Clients sort by sortText (VS Code only where every item has one).
+      const keys = items.map((it, i) => ({ key: it.sortText ?? it.label, i }));
+      keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+      const rank: string[] = new Array(items.length);
+      keys.forEach((k, r) => (rank[k.i] = r.toString(36).padStart(3, '0')));
       return {
         isIncomplete: false,
         ...(shared ? { itemDefaults: { editRange: toRange(doc, first.replace), data } } : {}),
-        items: items.map((it) => ({
+        items: items.map((it, i) => ({
           label: it.label,
           kind: it.kind as CompletionItemKind,
           detail: resolvesDetail ? undefined : it.detail,
           // Documentation (and detail, where the client resolves it) comes with completionItem/resolve.
           data: shared ? undefined : data,
-          sortText: it.sortText,
+          sortText: rank[i],
           filterText: it.filterText === it.label ? undefined : it.filterText,
           tags: it.deprecated ? [1 as const] : undefined,
           ...(shared
@@ -457,7 +468,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
               : { textEditText: it.insertText }
             : { textEdit: { range: toRange(doc, it.replace), newText: it.insertText } }),
           insertTextFormat: it.snippet ? 2 : undefined,
-          command: it.retrigger ? retrigger : undefined,
+          // VS Code's own command: only our VS Code client runs it (Neovim would send it back to us as unknown).
+          command: it.retrigger && clientCommands ? retrigger : undefined,
         })),
       };
     }),

@@ -155,6 +155,26 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     expect(after.map((d) => d.code)).not.toContain('fd-hint-no-preload');
   });
 
+  it('sends completion lists compactly: short sort keys in order, no VS Code command for other clients', async () => {
+    const uri = uriOf('compact.service');
+    server.open(uri, '[Service]\nExecStart=/usr/bin/x\n\n');
+    await server.waitForDiagnostics(uri);
+    const r: any = await server.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    });
+    const items: any[] = r.items;
+    expect(items.length).toBeGreaterThan(200);
+    for (const it of items) {
+      expect(it.sortText).toMatch(/^[0-9a-z]{3}$/);
+      expect(it.command).toBeUndefined(); // editor.action.triggerSuggest is VS Code's: only our VS Code client gets it
+      expect(it.filterText).toBeUndefined();
+    }
+    const order = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
+    expect(order.indexOf('ExecStart=')).toBeLessThan(10);
+    expect(new Set(items.map((i) => i.sortText)).size).toBe(items.length);
+  });
+
   it('checks each of many units of one folder once when they are opened as they are on disk', async () => {
     // Opening a file unchanged from disk changes nothing for its neighbours: no re-check of each other (quadratic).
     const dir = join(ws, 'many');

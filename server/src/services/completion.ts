@@ -215,7 +215,6 @@ function directiveCompletions(
       },
       insertText: `${info.name}=`,
       replace,
-      filterText: info.name,
       // Common directives first, then the rest by name; newer than the target next; deprecated last.
       sortText: `${deprecated ? '2' : newer ? '1' : COMMON.has(info.name) ? '0a' : '0b'}${info.name}`,
       deprecated,

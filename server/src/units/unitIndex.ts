@@ -83,8 +83,19 @@ export class UnitIndex {
     return units;
   }
 
+  private readonly sortedNames = new WeakMap<Map<string, string[]>, string[]>();
+
+  /** Every unit name, sorted (computed once per scan). */
   unitNames(): string[] {
-    return [...this.scan().keys()].sort();
+    const units = this.scan();
+    let names = this.sortedNames.get(units);
+    if (!names) this.sortedNames.set(units, (names = [...units.keys()].sort()));
+    return names;
+  }
+
+  /** The files that define a unit as the scan found them, without the safety checks of `find` (no file access). */
+  candidates(name: string): readonly string[] {
+    return this.scan().get(name) ?? [];
   }
 
   /** Files that define a unit, best first; an instance falls back to its template (foo@bar.service -> foo@.service). */
