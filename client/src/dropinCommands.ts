@@ -98,6 +98,8 @@ async function pickUnit(): Promise<string | undefined> {
     {
       title: 'systemd: unit to override',
       placeHolder: 'foo.service',
+      // Started from the walkthrough's button, the walkthrough takes the focus back a moment later: stay open.
+      ignoreFocusOut: true,
       matchOnDescription: true,
     },
   );
@@ -126,11 +128,12 @@ export async function createOverride(): Promise<void> {
     { label: 'user' as const, description: 'drop-in for the user manager' },
   ];
   if (activeScope === 'user') scopes.reverse();
-  const scope = (await vscode.window.showQuickPick(scopes, { title: 'systemd: scope' }))?.label;
+  const scope = (await vscode.window.showQuickPick(scopes, { title: 'systemd: scope', ignoreFocusOut: true }))?.label;
   if (!scope) return;
   const name = await vscode.window.showInputBox({
     title: 'systemd: drop-in file name',
     value: 'override.conf',
+    ignoreFocusOut: true,
     validateInput: (v) => {
       const r = validateDropInName(v);
       return r.ok ? undefined : r.reason;

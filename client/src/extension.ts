@@ -47,14 +47,18 @@ async function serverCommand(
   name: string,
   command: string,
   args: unknown[],
-): Promise<{ ok: boolean; title?: string; text?: string; message?: string } | undefined> {
+): Promise<
+  { ok: boolean; title?: string; text?: string; message?: string; files?: string[]; replaced?: string[] } | undefined
+> {
   if (!client || args[0] === undefined) return undefined;
   try {
     const r = await client.sendRequest<{ ok: boolean; title?: string; text?: string; message?: string }>(
       'workspace/executeCommand',
       { command, arguments: args },
     );
-    if (!r?.ok && r?.message && r.message !== 'cancelled') void vscode.window.showErrorMessage(`systemd: ${r.message}`);
+    // 'cancelled' needs no message; 'untrusted workspace' was already explained by the server.
+    if (!r?.ok && r?.message && r.message !== 'cancelled' && r.message !== 'untrusted workspace')
+      void vscode.window.showErrorMessage(`systemd: ${r.message}`);
     return r ?? undefined;
   } catch (err) {
     void vscode.window.showErrorMessage(`systemd: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -157,6 +161,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         arg = pick.label;
       }
       const r = await serverCommand('Harden This Service', 'systemd-units.hardenService', [uriText(uri), arg]);
+      // The server wrote through workspace/applyEdit, which leaves the buffers unsaved: save them, as every writer does.
+      for (const f of [...(r?.files ?? []), ...(r?.replaced ?? [])]) {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === f);
+        if (doc?.isDirty) await doc.save();
+      }
       if (r?.ok && r.title) void vscode.window.showInformationMessage(`systemd: ${r.title}`);
     }),
   );
@@ -191,6 +200,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const lang = vscode.window.activeTextEditor?.document.languageId;
     if (lang === 'systemd') status.show();
     else status.hide();
+    // The walkthrough's first step ("Open a unit file") is done when a unit comes to the front (completionEvents
+    // onContext): the key follows the active editor, since VS Code only counts a change after the walkthrough loaded.
+    void vscode.commands.executeCommand('setContext', 'systemd.unitInEditor', lang === 'systemd');
   };
   context.subscriptions.push(
     status,
@@ -210,6 +222,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       checked = p;
       render();
     }),
+    // Restricted Mode ends without a reload: the server's writing commands are on from now.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('systemd-units/workspaceTrusted')),
   );
 }
 

@@ -124,6 +124,7 @@ export async function chooseTarget(
     {
       title: opts.title,
       placeHolder: r.defaultTarget ? undefined : 'No folder of the workspace mirrors a root: pick where to write',
+      ignoreFocusOut: true,
     },
   );
   return pick?.target;

@@ -2,6 +2,8 @@
 # Real-editor end-to-end tests: setup (unless --no-setup), build, package, then
 #   test/e2e/code-server.mjs  (VS Code via code-server + headless Chromium)
 #   test/e2e/commands.mjs     (the extension's commands in code-server; results checked on disk)
+#   test/e2e/hardening.mjs    (exposure lens and one hardening quick fix into a drop-in, checked against the CLI)
+#   test/e2e/trust.mjs        (Restricted Mode with workspace trust on, and the walkthrough)
 #   test/e2e/neovim.mjs       (Neovim 0.7 as a second LSP client)
 # Ends with one combined `N passed, N failed` line; exits non-zero if anything failed.
 # Non-interactive (CI=true, no stdin). Logs and screenshots: test-results/e2e/.
@@ -16,7 +18,7 @@ setup=1
 for arg in "$@"; do
   case "$arg" in
     --no-setup) setup=0 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (use --no-setup)" >&2; exit 2 ;;
   esac
 done
@@ -83,6 +85,8 @@ if [ "$vsix_ok" -eq 1 ]; then
   version="$(node -p 'const p = require("./package.json"); `${p.name}-${p.version}.vsix`')"
   run_test code-server 300 node test/e2e/code-server.mjs --vsix "$version"
   run_test commands 300 node test/e2e/commands.mjs --vsix "$version"
+  run_test hardening 120 node test/e2e/hardening.mjs --vsix "$version"
+  run_test trust 150 node test/e2e/trust.mjs --vsix "$version"
 fi
 run_test neovim 90 node test/e2e/neovim.mjs
 
