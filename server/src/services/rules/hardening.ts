@@ -17,12 +17,13 @@ export const hardeningRule: Rule = {
     if (!header) return;
     const score = ctx.options.security();
     if (!score) return;
+    // The last [Service] line of each directive, found in one pass (not one pass per failing check).
+    const lastLine = new Map<string, (typeof ctx.analysis.entries)[number]>();
+    for (const e of ctx.analysis.entries) if (e.info?.section === 'Service') lastLine.set(e.node.key, e);
     for (const c of score.checks) {
       if (c.set !== false) continue;
       const fix = fixForCheck(c.id);
-      const at = [...ctx.analysis.entries]
-        .reverse()
-        .find((e) => e.info?.section === 'Service' && e.node.key === c.directive);
+      const at = c.directive ? lastLine.get(c.directive) : undefined;
       const span = at ? at.node.keySpan : header.nameSpan;
       ctx.report({
         start: span.start,
