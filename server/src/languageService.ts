@@ -197,6 +197,13 @@ export interface LanguageService {
   sameAsDisk(path: string, text: string): boolean;
 }
 
+/** Whether `path` is a file named like the unit or a drop-in of it, in whatever folder: the names decide. */
+function partOfUnit(unitName: string, unitType: string, path: string): boolean {
+  if (basename(path) === unitName) return true;
+  const folder = basename(dirname(path));
+  return folder === `${unitType}.d` || dropInDirNamesFor(unitName).some((d) => `${d.name}.d` === folder);
+}
+
 /** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
 function unitFolderOf(doc: Pick<SystemdDocument, 'path' | 'file'>): string {
   const inDropInFolder = doc.file.kind === 'dropin' || (doc.file.kind === 'config' && doc.file.dropIn);
@@ -436,6 +443,8 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     readonly self: number | undefined;
   }
   const securityCache = new BoundedCache<string, ServiceSecurity | undefined>({ max: 100, ttlMs: 3000, now });
+  /** Per document: the other open files of its unit at the last look (see securityOf). */
+  const openUnitFiles = new BoundedCache<string, string>({ max: 100, ttlMs: 60_000, now });
   function securityOf(doc: SystemdDocument): ServiceSecurity | undefined {
     const file = doc.file;
     if ((file.kind !== 'unit' && file.kind !== 'dropin') || file.unitType !== 'service') return undefined;
@@ -443,7 +452,13 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const version = settings().targetVersion;
     // The key names the text by its digest: a cache of 100 big documents must not hold 100 copies of them.
     const digest = createHash('sha256').update(doc.text).digest('base64');
-    return securityCache.get(`${version}\u0000${doc.path}\u0000${digest}`, () => {
+    // The other open files of the unit count with their unsaved text (a drop-in just created by a fix): in the key.
+    const others = [...(env.openDocuments?.() ?? [])]
+      .filter((d) => d.path !== doc.path && partOfUnit(file.unitName, file.unitType, d.path))
+      .map((d) => `${d.path}\u0000${createHash('sha256').update(d.text).digest('base64')}`)
+      .sort()
+      .join('\u0000');
+    const compute = (): ServiceSecurity | undefined => {
       const world = unitWorldOf(doc.path);
       const h = findUnitHierarchyInRoots(file.unitName, {
         roots: world.roots,
@@ -464,7 +479,17 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         unitName: file.unitName,
         self: i >= 0 ? i : undefined,
       };
-    });
+    };
+    const key = `${version}\u0000${doc.path}\u0000${digest}\u0000${others}`;
+    // A file of the unit was opened or closed since the last look: what is cached for this set of open files may
+    // predate a file written meanwhile (a drop-in a fix created and saved; a file watcher does not always report it).
+    if (openUnitFiles.peek(doc.path) !== others) {
+      openUnitFiles.set(doc.path, others);
+      const fresh = compute();
+      securityCache.set(key, fresh);
+      return fresh;
+    }
+    return securityCache.get(key, compute);
   }
 
   /**
@@ -771,12 +796,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (file.kind === 'config') return file.dropIn && basename(changedPath) === file.name;
       // A unit depends on its drop-ins wherever they live (a vendor unit in usr/lib and its etc/… override: the
       // hardening hints and the exposure score count them).
-      if (file.kind === 'unit') {
-        const folder = basename(dirname(changedPath));
-        return (
-          folder === `${file.unitType}.d` || dropInDirNamesFor(file.unitName).some((d) => `${d.name}.d` === folder)
-        );
-      }
+      if (file.kind === 'unit') return partOfUnit(file.unitName, file.unitType, changedPath);
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
     },
     sameAsDisk(path, text) {

@@ -86,6 +86,9 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   /** The client applies workspace edits that create files. */
   let canCreateFiles = false;
   let canApplyEdits = false;
+  /** The client re-asks for code lenses on `workspace/codeLens/refresh` (the exposure lens counts other files). */
+  let refreshesCodeLenses = false;
+  let lensRefresh: ReturnType<typeof setTimeout> | undefined;
   let trusted = true;
   /** The text of each document when it was opened: the fallback "shipped" reference of a vendor unit. */
   const openedText = new Map<string, string>();
@@ -265,11 +268,21 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
 
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
   function revalidateDependents(path: string, except?: string): void {
+    let any = false;
     for (const td of documents.all()) {
       if (td.uri === except) continue;
       const d = get(td.uri);
-      if (d && service.dependsOn(d, path)) validate(td.uri);
+      if (d && service.dependsOn(d, path)) {
+        validate(td.uri);
+        any = true;
+      }
     }
+    // Their lenses (exposure, drop-in count) may have changed too: one refresh for a burst of changes.
+    if (any && refreshesCodeLenses && !lensRefresh)
+      lensRefresh = setTimeout(() => {
+        lensRefresh = undefined;
+        void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      }, 200);
   }
 
   /** Tell the client which systemd version the files are checked against (its status bar shows it). */
@@ -300,6 +313,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       canRenameFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('rename');
       canCreateFiles = !!we?.documentChanges && !!we?.resourceOperations?.includes('create');
       canApplyEdits = !!params.capabilities?.workspace?.applyEdit;
+      refreshesCodeLenses = !!params.capabilities?.workspace?.codeLens?.refreshSupport;
       clientCommands =
         (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
       // VS Code's Restricted Mode: the language features work, the commands that write do not.

@@ -53,7 +53,9 @@ export function sourcesWithOverrides(
 ): SourceFile[] {
   const sources: SourceFile[] = [];
   const read = (f: { path: string; target: string; masked?: boolean; vendor: boolean }, masked: boolean): void => {
-    const o = masked ? undefined : (override(resolve(f.path)) ?? override(resolve(f.target)));
+    // An empty file masks, but not while an editor holds text for it (a drop-in a quick fix has just created).
+    const open = f.target === '/dev/null' ? undefined : (override(resolve(f.path)) ?? override(resolve(f.target)));
+    const o = masked && !open?.trim() ? undefined : open;
     if (o !== undefined) {
       sources.push({ path: f.path, text: o, vendor: f.vendor });
       return;
