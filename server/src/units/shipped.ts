@@ -28,7 +28,7 @@ import { posix } from 'node:path';
 import { decodeBytes, encodeText } from '../parser/bytes.js';
 import { parseUnit } from '../parser/parser.js';
 import type { UnitType } from '../catalog/catalog.js';
-import { BoundedCache } from '../util/cache.js';
+import { BoundedCache, ownString } from '../util/cache.js';
 import { canonicalDirective, effectiveOfText, resetGroupOf } from './effective.js';
 import { computeMinimalDropIn, type CannotExpress, type DropInAssignment } from './minimalDropIn.js';
 import { MAX_UNIT_BYTES, readTextFileSafe } from './safeRead.js';
@@ -334,11 +334,6 @@ function relVariants(rel: string): string[] {
   return [rel];
 }
 
-/** A string with its own storage (V8 may represent a substring as a view that keeps its parent text alive). */
-function copyString(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
 function dpkgReference(
   loc: { rel: string },
   dpkgRoot: string,
@@ -357,7 +352,7 @@ function dpkgReference(
       const m = new RegExp(`^([0-9a-f]{32}) {2}${escapeRegExp(r)}$`, 'm').exec(text);
       // A copy, not a slice: V8 keeps the whole md5sums text (46 KB for systemd's) alive behind a matched
       // substring, and this reference is cached per unit.
-      if (m) return { kind: 'dpkg', pkg: copyString(pkg.replace(/:.*$/, '')), md5: copyString(m[1]!) };
+      if (m) return { kind: 'dpkg', pkg: ownString(pkg.replace(/:.*$/, '')), md5: ownString(m[1]!) };
     }
   }
   return undefined;

@@ -87,3 +87,11 @@ export function clearAllCaches(): void {
     else registry.delete(ref);
   }
 }
+
+/**
+ * A string with its own storage. V8 may represent a substring (a line's value, a regex match) as a view that keeps
+ * the whole parent text alive: a cache that outlives the document must store copies, not views.
+ */
+export function ownString(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}

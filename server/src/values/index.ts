@@ -3,7 +3,7 @@
  * ctx.parser / ctx.directive for refinements). Validators never throw, are linear in the input
  * and do no I/O.
  */
-import { BoundedCache } from '../util/cache.js';
+import { BoundedCache, ownString } from '../util/cache.js';
 import type { ValueContext, ValueKind, ValueProblem, Validator } from './types.js';
 import { validateBool, validateTristate } from './bool.js';
 import { validateTimespan } from './timespan.js';
@@ -167,7 +167,15 @@ export function validateValue(value: string, ctx: ValueContext): ValueProblem[] 
   // (parser and enumValues follow from section + directive).
   if (value.length > 4096) return validateUncached(value, ctx);
   const key = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}\u0000${ctx.parser}\u0000${ctx.range ?? ''}\u0000${value}`;
-  return memo.get(key, () => validateUncached(value, ctx));
+  // Stored problems get their own strings: a message quoting the value would otherwise keep this version of the
+  // document's text alive for as long as the entry lives.
+  return memo.get(key, () =>
+    validateUncached(value, ctx).map((p) => ({
+      ...p,
+      message: ownString(p.message),
+      ...(p.suggestions ? { suggestions: p.suggestions.map(ownString) } : {}),
+    })),
+  );
 }
 
 /** Pure memoisation (util/cache.ts policy): key = every field a validator reads, plus the value. */
