@@ -18,7 +18,7 @@
  *   H5 the quick fix menu again: no PrivateTmp= fix any more, and every fix starts from A.
  *
  * Needs scripts/e2e/setup.sh (code-server in .cache/code-server/, Chromium from Debian) and a built dist/cli.js.
- * Environment: CODE_SERVER, CHROMIUM, E2E_TIMEOUT_MS (whole run, default 120000), E2E_KEEP_TMP.
+ * Environment: CODE_SERVER, CHROMIUM, E2E_TIMEOUT_MS (whole run, default 90000), E2E_KEEP_TMP.
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ import {
   waitFor,
 } from './lib.mjs';
 
-const TOTAL_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 120_000);
+const TOTAL_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 90_000);
 const FIXTURES = join(ROOT, 'test/e2e/fixtures-hardening');
 const VENDOR_REL = 'usr/lib/systemd/system/webd.service';
 const DROPIN_REL = 'etc/systemd/system/webd.service.d/hardening.conf';

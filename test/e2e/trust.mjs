@@ -26,7 +26,7 @@
  *   W5 once trusted, the server's writing commands work too: Harden This Service on web.service writes its drop-in.
  *
  * Needs scripts/e2e/setup.sh (code-server in .cache/code-server/, Chromium from Debian).
- * Environment: CODE_SERVER, CHROMIUM, E2E_TIMEOUT_MS (whole run, default 150000), E2E_KEEP_TMP.
+ * Environment: CODE_SERVER, CHROMIUM, E2E_TIMEOUT_MS (whole run, default 120000), E2E_KEEP_TMP.
  * Prints one line per check and `N passed, N failed`; exits 1 on any failure.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ import {
   waitFor,
 } from './lib.mjs';
 
-const TOTAL_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 150_000);
+const TOTAL_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 120_000);
 const FIXTURES = join(ROOT, 'test/e2e/fixtures-trust');
 const WEB_TEXT = readFileSync(join(FIXTURES, 'web.service'), 'utf8');
 const LAST_LINE = WEB_TEXT.split('\n').length; // the empty line after the last directive (1-based)
