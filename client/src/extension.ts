@@ -42,6 +42,21 @@ function uriText(uri?: vscode.Uri | string): string | undefined {
   return (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
 }
 
+/** Run a server command that returns text, and show it in a read-only preview. */
+async function showServerText(
+  name: string,
+  command: string,
+  uri?: vscode.Uri | string,
+  language?: string,
+): Promise<void> {
+  const r = await serverCommand(name, command, [uriText(uri)]);
+  if (r?.ok && r.text !== undefined)
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ content: r.text, ...(language ? { language } : {}) }),
+      { preview: true },
+    );
+}
+
 /** Run a server command (`workspace/executeCommand`); errors are shown, not lost. */
 async function serverCommand(
   name: string,
@@ -116,37 +131,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       'systemd.setHardwareWatchdog',
       safe('Set Hardware Watchdog', (c) => c.setHardwareWatchdog),
     ),
-    // A read-only view the server computes (the .service podman would generate): no UI logic needed here.
-    vscode.commands.registerCommand('systemd.showGeneratedUnit', async (uri?: vscode.Uri) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!target || !client) return;
-      try {
-        const r = await client.sendRequest<{ ok: boolean; text?: string; message?: string }>(
-          'workspace/executeCommand',
-          { command: 'systemd-units.showGeneratedUnit', arguments: [target.toString()] },
-        );
-        if (!r?.ok || r.text === undefined) {
-          if (r?.message) void vscode.window.showErrorMessage(`systemd: ${r.message}`);
-          return;
-        }
-        await vscode.window.showTextDocument(
-          await vscode.workspace.openTextDocument({ language: 'systemd', content: r.text }),
-          { preview: true },
-        );
-      } catch (err) {
-        void vscode.window.showErrorMessage(
-          `systemd: Show Generated Unit failed: ${err instanceof Error ? err.message : String(err)}`,
-        );
-      }
-    }),
-    // The exposure table and Harden This Service: the server plans (and, for the drop-in, confirms and writes).
-    vscode.commands.registerCommand('systemd.showSecurity', async (uri?: vscode.Uri | string) => {
-      const r = await serverCommand('Show Exposure Score', 'systemd-units.showSecurity', [uriText(uri)]);
-      if (r?.text !== undefined)
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: r.text }), {
-          preview: true,
-        });
-    }),
+    // Read-only views the server computes (the .service podman would generate, the exposure table).
+    vscode.commands.registerCommand('systemd.showGeneratedUnit', (uri?: vscode.Uri | string) =>
+      showServerText('Show Generated Unit', 'systemd-units.showGeneratedUnit', uri, 'systemd'),
+    ),
+    vscode.commands.registerCommand('systemd.showSecurity', (uri?: vscode.Uri | string) =>
+      showServerText('Show Exposure Score', 'systemd-units.showSecurity', uri),
+    ),
     vscode.commands.registerCommand('systemd.hardenService', async (uri?: vscode.Uri | string, what?: unknown) => {
       let arg = what;
       if (arg === undefined) {
