@@ -98,7 +98,8 @@ console.log(`\n${shown(out)}: ${kb(statSync(out).size)} (${statSync(out).size} b
 for (const e of entries) console.log(`  ${e.name.padEnd(48)} ${kb(e.size).padStart(12)}`);
 
 const bad = entries.filter((e) =>
-  /(^|\/)node_modules\/|\.map$|\.tsx?$|(^|\/)(src|test|scripts|data|examples|\.cache)\//.test(
+  // Source folders anywhere, and data/ at the top (dist/data/ holds the generated tables the server reads).
+  /(^|\/)node_modules\/|\.map$|\.tsx?$|(^|\/)(src|test|scripts|examples|\.cache)\/|^data\//.test(
     e.name.replace(/^extension\//, ''),
   ),
 );
