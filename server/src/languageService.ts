@@ -69,7 +69,13 @@ import { quadletFilesAround } from './units/quadletFiles.js';
 import { quadletRefAt, quadletMentions, type QuadletFileAround } from './services/quadletAssist.js';
 import { planGeneratedUnit } from './services/quadletGenerate.js';
 import { baseUnitOf } from './units/baseUnit.js';
-import { dropInDirNamesFor, findUnitHierarchyInRoots, type HierarchyFs, realFs } from './units/hierarchy.js';
+import {
+  cachedLookups,
+  dropInDirNamesFor,
+  findUnitHierarchyInRoots,
+  type HierarchyFs,
+  realFs,
+} from './units/hierarchy.js';
 import { loadEffectiveUnit, mergeUnit as mergeUnitOf, type EffectiveUnit } from './units/effective.js';
 import { UnitIndex } from './units/unitIndex.js';
 import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from './units/unitWorld.js';
@@ -214,6 +220,8 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   const settings = env.settings ?? defaultSettings;
   const now = env.now ?? Date.now;
   const fs = env.fs ?? realFs;
+  /** For the checks, lenses and hovers: lookups kept for two seconds (commands and writes use `fs`). */
+  const lookupFs = cachedLookups(fs, 2000, now);
   const fileExists = env.fileExists ?? existsSync;
   const kernel = env.kernelWatchdogLimits ?? (() => undefined);
   const workspaceFolders = env.workspaceFolders ?? (() => []);
@@ -338,7 +346,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
           ? () =>
               baseUnitOf(doc.path, file.unitName, {
                 roots: unitWorldOf(doc.path).roots,
-                fs,
+                fs: lookupFs,
                 readRoots: workspaceFolders(),
               })
           : undefined,
@@ -378,11 +386,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const h = findUnitHierarchyInRoots(file.unitName, {
         roots: world.roots,
         scope: world.scope,
-        fs,
+        fs: lookupFs,
         readRoots: workspaceFolders(),
         unitDirs: [unitFolderOf(doc)],
       });
-      return h.fragment || h.dropIns.length ? loadEffectiveUnit(h, fs).effective : undefined;
+      return h.fragment || h.dropIns.length ? loadEffectiveUnit(h, lookupFs).effective : undefined;
     });
   }
 
@@ -463,14 +471,14 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const h = findUnitHierarchyInRoots(file.unitName, {
         roots: world.roots,
         scope: world.scope,
-        fs,
+        fs: lookupFs,
         readRoots: workspaceFolders(),
         unitDirs: [unitFolderOf(doc)],
       });
       const self = resolve(doc.path);
       const open = new Map<string, string>([[self, doc.text]]);
       for (const d of env.openDocuments?.() ?? []) if (!open.has(resolve(d.path))) open.set(resolve(d.path), d.text);
-      const sources = sourcesWithOverrides(h, fs, (p) => open.get(p), doc.path);
+      const sources = sourcesWithOverrides(h, lookupFs, (p) => open.get(p), doc.path);
       if (!sources.length) return undefined;
       const i = sources.findIndex((s) => resolve(s.path) === self);
       return {
@@ -556,7 +564,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const h = findUnitHierarchyInRoots(file.unitName, {
       roots: world.roots,
       scope: world.scope,
-      fs,
+      fs: lookupFs,
       readRoots: workspaceFolders(),
       unitDirs: [unitFolderOf(doc)],
     });
@@ -803,6 +811,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       return fs.readFile(path) === text;
     },
     fileChanged(_path) {
+      lookupFs.clear();
       effectiveCache.clear();
       securityCache.clear();
       unitIndex.setRoots([...workspaceFolders()], settings().unitSearchPaths);

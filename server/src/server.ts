@@ -256,6 +256,15 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
   }
 
+  /**
+   * A document opened or closed with text that is not the file's (a drop-in a fix has just created, unsaved edits):
+   * what was cached about the files is dropped (some clients send no file events), and its dependents re-checked.
+   */
+  function editorDiffersFromDisk(path: string, uri: string): void {
+    service.fileChanged(path);
+    revalidateDependents(path, uri);
+  }
+
   /** Whether an editor's text is the file's text on disk; an error counts as "no" (the dependents get re-checked). */
   function sameAsDisk(path: string, text: string): boolean {
     try {
@@ -420,7 +429,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     // Opening a file as it is on disk changes nothing for its dependents (200 units of one folder opened at once
     // would otherwise re-check each other: quadratic work).
     const path = uriToPath(e.document.uri);
-    if (!sameAsDisk(path, e.document.getText())) revalidateDependents(path, e.document.uri);
+    if (!sameAsDisk(path, e.document.getText())) editorDiffersFromDisk(path, e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     // The library fires this right after onDidOpen for the same document: the open was handled there.
@@ -442,7 +451,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     const path = uriToPath(e.document.uri);
-    if (!sameAsDisk(path, e.document.getText())) revalidateDependents(path, e.document.uri);
+    if (!sameAsDisk(path, e.document.getText())) editorDiffersFromDisk(path, e.document.uri);
   });
 
   connection.onCompletion(

@@ -26,6 +26,7 @@ import {
   type SafeReadResult,
 } from './safeRead.js';
 import { systemSearchPaths, userSearchPaths, type Scope } from './searchPaths.js';
+import { BoundedCache } from '../util/cache.js';
 
 const { join, dirname, basename, isAbsolute, resolve } = posix;
 
@@ -93,6 +94,39 @@ export const realFs: HierarchyFs = {
   },
   safe: realReadFs,
 };
+
+/**
+ * The same file system with its lookups (lstat, readlink, readdir, realpath) kept for a short while: checking 200
+ * units of one folder looks up the same folders and links 200 times. File contents are read through, never kept.
+ * Under the one cache policy (util/cache.ts): bounded, short-lived, and cleared when a file changes.
+ */
+export function cachedLookups(fs: HierarchyFs, ttlMs = 2000, now?: () => number): HierarchyFs & { clear(): void } {
+  const stats = new BoundedCache<string, ReturnType<HierarchyFs['lstat']> | null>({ max: 20000, ttlMs, now });
+  const links = new BoundedCache<string, string | undefined>({ max: 20000, ttlMs, now });
+  const dirs = new BoundedCache<string, readonly string[] | undefined>({ max: 2000, ttlMs, now });
+  const reals = new BoundedCache<string, string | undefined>({ max: 20000, ttlMs, now });
+  const realpath = fs.realpath?.bind(fs);
+  return {
+    // A regular file is looked at afresh each time: its size decides whether it masks (an empty file), and a drop-in
+    // just created empty is written a moment later. Folders, links and absent paths are kept.
+    lstat: (p) => {
+      const hit = stats.peek(p);
+      if (hit !== undefined) return hit ?? undefined;
+      const st = fs.lstat(p);
+      if (st?.type !== 'file') stats.set(p, st ?? null);
+      return st;
+    },
+    readlink: (p) => links.get(p, () => fs.readlink(p)),
+    // A copy for each caller: callers may sort or filter the list they get.
+    readdir: (p) => dirs.get(p, () => fs.readdir(p))?.slice(),
+    readFile: (p) => fs.readFile(p),
+    ...(realpath ? { realpath: (p: string) => reals.get(p, () => realpath(p)) } : {}),
+    ...(fs.safe ? { safe: fs.safe } : {}),
+    clear() {
+      for (const c of [stats, links, dirs, reals]) c.clear();
+    },
+  };
+}
 
 /** An entry of an in-memory tree: file contents, a symlink, or something that is not a regular file (a FIFO…). */
 export type MemoryEntry = string | { readonly symlink: string } | { readonly special: 'fifo' | 'socket' | 'device' };
