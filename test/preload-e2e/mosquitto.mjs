@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CLI,
-  LIBRARY,
   check,
   record,
   start,
@@ -14,15 +13,13 @@ import {
   run,
   waitFor,
   listenersOn,
-  fdInode,
   comm,
   fdTable,
   freePort,
   mqttConnect,
   activationArgs,
-  unitTexts,
-  straceExcerpt,
 } from './lib.mjs';
+import { recordCalls, generateUnits, checkUnits, activate, checkStillPassed } from './proof.mjs';
 
 export async function mosquitto() {
   console.log('\n== mosquitto');
@@ -30,6 +27,10 @@ export async function mosquitto() {
   const port = await freePort();
   const v4 = `127.0.0.1:${port}`;
   const v6 = `[::1]:${port}`;
+  const addresses = [
+    ['tcp', v4],
+    ['tcp', v6],
+  ];
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
     conf,
@@ -46,72 +47,33 @@ export async function mosquitto() {
 
   // 1. Record the calls.
   const trace = join(dir, 'mosquitto.trace');
-  const traced = start('strace', ['-f', '-e', 'trace=socket,bind,listen', '-o', trace, 'mosquitto', '-c', conf]);
-  const up = await waitFor(() => listenersOn('tcp', v4).length && listenersOn('tcp', v6).length);
-  check('mosquitto listens on both addresses under strace', up, traced.out);
-  const daemonPid = listenersOn('tcp', v4)[0]?.owners[0]?.pid;
-  if (daemonPid) process.kill(daemonPid, 'SIGTERM');
-  await stop(traced);
-  const log = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+  const log = await recordCalls(
+    trace,
+    ['mosquitto', '-c', conf],
+    addresses,
+    'mosquitto listens on both addresses under strace',
+  );
   check('strace recorded the bind() calls', log.includes(`sin_port=htons(${port})`), log);
 
   // 2. Generate the units (the default --preload is the installed library).
   const units = join(dir, 'units');
-  const gen = run(process.execPath, [CLI, 'sockets-from-strace', trace, '--service', 'mosquitto', '--out', units]);
-  check('sockets-from-strace wrote the units', gen.code === 0, gen.out);
+  const gen = generateUnits(trace, 'mosquitto', units);
   const socketFiles = ['mosquitto-' + port + '-ipv4.socket', 'mosquitto-' + port + '-ipv6.socket'];
   check(
     'one .socket unit per listening socket',
     socketFiles.every((f) => existsSync(join(units, f))),
     gen.out,
   );
-  let act;
-  try {
-    act = activationArgs(units, 'mosquitto');
-  } catch (e) {
-    check('the drop-in can be read', false, e);
-    return;
-  }
-  check(
-    'the drop-in preloads the installed library',
-    act.environment.includes(`LD_PRELOAD=${LIBRARY}`),
-    act.environment.join('\n'),
-  );
-  check(
-    'hints are socket(2,1,6)=0 for IPv4 and socket(10,1,6)=0 for IPv6',
-    act.hints.find((h) => h.listen === v4)?.hint === 'socket(2,1,6)=0' &&
-      act.hints.find((h) => h.listen === v6)?.hint === 'socket(10,1,6)=0',
-    JSON.stringify(act.hints),
-  );
-  const lint = run(process.execPath, [CLI, 'check', units]);
-  check(
-    'the checker finds nothing wrong with the generated units',
-    lint.code === 0 && /0 error\(s\), 0 warning\(s\)/.test(lint.out),
-    lint.out,
-  );
-  const unitText = unitTexts(units);
-  record('mosquitto: strace lines', straceExcerpt(log, unitText));
-  record('mosquitto: generated units', unitText);
+  const act = checkUnits(units, 'mosquitto', log, [
+    { listen: v4, hint: 'socket(2,1,6)=0', label: 'IPv4' },
+    { listen: v6, hint: 'socket(10,1,6)=0', label: 'IPv6' },
+  ]);
+  if (!act) return;
 
   // 3. Socket activation with the hints and the library.
-  const sa = start('systemd-socket-activate', [...act.args, 'mosquitto', '-c', conf]);
-  const before = await waitFor(() => {
-    const a = listenersOn('tcp', v4);
-    const b = listenersOn('tcp', v6);
-    // Owned by systemd-socket-activate at its final descriptor (it moves them to 3 and 4 after creating them).
-    const ready = (l) => l.length === 1 && l[0].owners.length === 1 && l[0].owners[0].pid === sa.pid;
-    return ready(a) && ready(b) ? { v4: a[0], v6: b[0] } : undefined;
-  });
-  check(
-    'systemd-socket-activate holds both sockets before the first connection',
-    before && comm(sa.pid) === 'systemd-socket-',
-    `${sa.out}\n${comm(sa.pid)}`,
-  );
-  if (!before) {
-    await stop(sa);
-    return;
-  }
-  const fdOf = (l) => l.owners[0]?.fd;
+  const { sa, before } = await activate(act, ['mosquitto', '-c', conf], addresses);
+  if (!before) return;
+  const [before4, before6] = before;
   const ack4 = await mqttConnect('127.0.0.1', port);
   check(
     'MQTT CONNECT over IPv4 → CONNACK accepted (and the first connection started mosquitto)',
@@ -130,26 +92,14 @@ export async function mosquitto() {
     after4.length === 1 && after6.length === 1,
     [...after4, ...after6].map((l) => l.line).join('\n'),
   );
-  const same = (b, a) =>
-    a.length === 1 &&
-    a[0].ino === b.ino &&
-    a[0].owners.length === 1 &&
-    a[0].owners[0].pid === sa.pid &&
-    a[0].owners[0].fd === fdOf(b);
-  check(
-    `${v4} is still the passed socket (inode ${before.v4.ino}, fd ${fdOf(before.v4)}), now owned by mosquitto`,
-    same(before.v4, after4),
-    after4.map((l) => l.line).join('\n'),
-  );
-  check(
-    `${v6} is still the passed socket (inode ${before.v6.ino}, fd ${fdOf(before.v6)}), now owned by mosquitto`,
-    same(before.v6, after6),
-    after6.map((l) => l.line).join('\n'),
-  );
-  check(
-    '/proc/PID/fd/3 and /proc/PID/fd/4 are those sockets',
-    fdInode(sa.pid, 3) === before.v4.ino && fdInode(sa.pid, 4) === before.v6.ino,
-    fdTable(sa.pid),
+  checkStillPassed(
+    sa,
+    'mosquitto',
+    [
+      { local: v4, before: before4, after: after4 },
+      { local: v6, before: before6, after: after6 },
+    ],
+    true,
   );
   check(
     'mosquitto logged both connections on that port',
@@ -159,7 +109,7 @@ export async function mosquitto() {
   record(
     'mosquitto: proof',
     [
-      `before the first connection (ss -ltnpe):\n  ${before.v4.line}\n  ${before.v6.line}`,
+      `before the first connection (ss -ltnpe):\n  ${before4.line}\n  ${before6.line}`,
       `after MQTT CONNECT → CONNACK ${ack4} (IPv4), ${ack6} (IPv6):\n  ${after4.map((l) => l.line).join('\n  ')}\n  ${after6.map((l) => l.line).join('\n  ')}`,
       `/proc/${sa.pid}/fd:\n  ${fdTable(sa.pid).replace(/\n/g, '\n  ')}`,
       `mosquitto's log:\n  ${sa.out

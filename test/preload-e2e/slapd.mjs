@@ -3,27 +3,11 @@
 // sockets-from-strace → systemd-socket-activate with the hints and LD_PRELOAD → ldapsearch over ldapi:// and
 // ldap:// → the listening sockets are the passed ones, and the socket file slapd removes before binding (and on
 // exit) is still there.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CLI,
-  LIBRARY,
-  check,
-  record,
-  start,
-  stop,
-  run,
-  waitFor,
-  listenersOn,
-  fdInode,
-  comm,
-  fdTable,
-  freePort,
-  activationArgs,
-  unitTexts,
-  straceExcerpt,
-} from './lib.mjs';
+import { check, record, stop, run, waitFor, listenersOn, comm, fdTable, freePort } from './lib.mjs';
+import { recordCalls, generateUnits, checkUnits, activate, checkStillPassed } from './proof.mjs';
 
 export async function slapd() {
   console.log('\n== slapd');
@@ -32,6 +16,10 @@ export async function slapd() {
   const tcp = `127.0.0.1:${port}`;
   const ldapi = join(dir, 'ldapi');
   const urls = `ldap://${tcp}/ ldapi://${encodeURIComponent(ldapi)}/`;
+  const addresses = [
+    ['tcp', tcp],
+    ['unix', ldapi],
+  ];
   const conf = join(dir, 'slapd.conf');
   mkdirSync(join(dir, 'db'));
   writeFileSync(
@@ -74,13 +62,12 @@ export async function slapd() {
 
   // 1. Record the calls (slapd listens from another thread: -f).
   const trace = join(dir, 'slapd.trace');
-  const traced = start('strace', ['-f', '-e', 'trace=socket,bind,listen', '-o', trace, 'slapd', ...slapdArgs]);
-  const up = await waitFor(() => listenersOn('tcp', tcp).length && listenersOn('unix', ldapi).length);
-  check('slapd listens on ldap:// and ldapi:// under strace', up, traced.out);
-  const daemonPid = listenersOn('tcp', tcp)[0]?.owners[0]?.pid;
-  if (daemonPid) process.kill(daemonPid, 'SIGTERM');
-  await stop(traced);
-  const log = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+  const log = await recordCalls(
+    trace,
+    ['slapd', ...slapdArgs],
+    addresses,
+    'slapd listens on ldap:// and ldapi:// under strace',
+  );
   check(
     'strace recorded the bind() calls',
     log.includes(`sin_port=htons(${port})`) && log.includes(`sun_path="${ldapi}"`),
@@ -89,54 +76,17 @@ export async function slapd() {
 
   // 2. Generate.
   const units = join(dir, 'units');
-  const gen = run(process.execPath, [CLI, 'sockets-from-strace', trace, '--service', 'slapd', '--out', units]);
-  check('sockets-from-strace wrote the units', gen.code === 0, gen.out);
-  let act;
-  try {
-    act = activationArgs(units, 'slapd');
-  } catch (e) {
-    check('the drop-in can be read', false, e);
-    return;
-  }
-  check(
-    'the drop-in preloads the installed library',
-    act.environment.includes(`LD_PRELOAD=${LIBRARY}`),
-    act.environment.join('\n'),
-  );
-  check(
-    'hints are socket(2,1,0)=0 for ldap:// and socket(1,1,0)=0 for ldapi://',
-    act.hints.find((h) => h.listen === tcp)?.hint === 'socket(2,1,0)=0' &&
-      act.hints.find((h) => h.listen === ldapi)?.hint === 'socket(1,1,0)=0',
-    JSON.stringify(act.hints),
-  );
-  const lint = run(process.execPath, [CLI, 'check', units]);
-  check(
-    'the checker finds nothing wrong with the generated units',
-    lint.code === 0 && /0 error\(s\), 0 warning\(s\)/.test(lint.out),
-    lint.out,
-  );
-  const unitText = unitTexts(units);
-  record('slapd: strace lines', straceExcerpt(log, unitText));
-  record('slapd: generated units', unitText);
+  generateUnits(trace, 'slapd', units);
+  const act = checkUnits(units, 'slapd', log, [
+    { listen: tcp, hint: 'socket(2,1,0)=0', label: 'ldap://' },
+    { listen: ldapi, hint: 'socket(1,1,0)=0', label: 'ldapi://' },
+  ]);
+  if (!act) return;
 
   // 3. Socket activation.
-  const sa = start('systemd-socket-activate', [...act.args, 'slapd', ...slapdArgs]);
-  const before = await waitFor(() => {
-    const a = listenersOn('tcp', tcp);
-    const b = listenersOn('unix', ldapi);
-    // Owned by systemd-socket-activate at its final descriptor (it moves them to 3 and 4 after creating them).
-    const ready = (l) => l.length === 1 && l[0].owners.length === 1 && l[0].owners[0].pid === sa.pid;
-    return ready(a) && ready(b) ? { tcp: a[0], unix: b[0] } : undefined;
-  });
-  check(
-    'systemd-socket-activate holds both sockets before the first connection',
-    before && comm(sa.pid) === 'systemd-socket-',
-    `${sa.out}\n${comm(sa.pid)}`,
-  );
-  if (!before) {
-    await stop(sa);
-    return;
-  }
+  const { sa, before } = await activate(act, ['slapd', ...slapdArgs], addresses);
+  if (!before) return;
+  const [beforeTcp, beforeUnix] = before;
   const fileIno = statSync(ldapi).ino;
 
   const search = (url) =>
@@ -168,27 +118,10 @@ export async function slapd() {
   // 4. Proof.
   const afterTcp = listenersOn('tcp', tcp);
   const afterUnix = listenersOn('unix', ldapi);
-  const same = (b, a) =>
-    a.length === 1 &&
-    a[0].ino === b.ino &&
-    a[0].owners.length === 1 &&
-    a[0].owners[0].pid === sa.pid &&
-    a[0].owners[0].fd === b.owners[0]?.fd;
-  check(
-    `${tcp} is still the passed socket (inode ${before.tcp.ino}), now owned by slapd`,
-    same(before.tcp, afterTcp),
-    afterTcp.map((l) => l.line).join('\n'),
-  );
-  check(
-    `${ldapi} is still the passed socket (inode ${before.unix.ino}), now owned by slapd`,
-    same(before.unix, afterUnix),
-    afterUnix.map((l) => l.line).join('\n'),
-  );
-  check(
-    '/proc/PID/fd/3 and /proc/PID/fd/4 are those sockets',
-    fdInode(sa.pid, 3) === before.tcp.ino && fdInode(sa.pid, 4) === before.unix.ino,
-    fdTable(sa.pid),
-  );
+  checkStillPassed(sa, 'slapd', [
+    { local: tcp, before: beforeTcp, after: afterTcp },
+    { local: ldapi, before: beforeUnix, after: afterUnix },
+  ]);
   check(
     'the socket file slapd unlinked before binding is the one systemd-socket-activate made',
     existsSync(ldapi) && statSync(ldapi).ino === fileIno,
@@ -204,7 +137,7 @@ export async function slapd() {
   record(
     'slapd: proof',
     [
-      `before the first connection (ss -ltnpe, ss -lxpe):\n  ${before.tcp.line}\n  ${before.unix.line}`,
+      `before the first connection (ss -ltnpe, ss -lxpe):\n  ${beforeTcp.line}\n  ${beforeUnix.line}`,
       `ldapsearch -H ldapi://… → ${viaLdapi.stdout.trim().replace(/\n/g, ' | ')}`,
       `ldapsearch -H ldap://${tcp}/ → ${viaTcp.stdout.trim().replace(/\n/g, ' | ')}`,
       `after:\n  ${afterTcp.map((l) => l.line).join('\n  ')}\n  ${afterUnix.map((l) => l.line).join('\n  ')}`,
