@@ -14,7 +14,7 @@
  *   getCodeActions          quick fixes from diagnostic data, and "move to drop-in" on vendor units
  *   dependsOn               whether a document's diagnostics depend on a changed file (for refreshes)
  *   fileChanged             forget what was cached about a file that changed on disk
- *   sameAsDisk              whether an editor's text is what the file holds on disk (then its dependents see no change)
+ *   compareWithDisk         whether an editor's text is what the file holds on disk (then its dependents see no change)
  *
  * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
  * importing them from here keeps `client/` and the CLI on this one entry point.
@@ -197,17 +197,25 @@ export interface LanguageService {
   /** A file changed on disk: drop what was cached about it and its folder. */
   fileChanged(path: string): void;
   /**
-   * Whether `text` is exactly what `path` holds on disk. Opening or closing such a document changes nothing for the
-   * documents that depend on it (they read the same text from disk), so they need no new check.
+   * Whether `text` is exactly what `path` holds on disk ('same'), something else ('differs'), or the file is not there
+   * ('absent'). Opening or closing a document that is the same as its file changes nothing for the documents that
+   * depend on it (they read the same text from disk), so they need no new check.
    */
-  sameAsDisk(path: string, text: string): boolean;
+  compareWithDisk(path: string, text: string): 'same' | 'differs' | 'absent';
 }
 
-/** Whether `path` is a file named like the unit or a drop-in of it, in whatever folder: the names decide. */
-function partOfUnit(unitName: string, unitType: string, path: string): boolean {
-  if (basename(path) === unitName) return true;
+/**
+ * Whether `path` can be part of the unit that `docPath` belongs to: a drop-in of it (any folder: the names decide), or
+ * a file of the same name in a unit folder of the same root (`/etc/…/x.service` shadows `/usr/lib/…/x.service`). A
+ * file of the same name elsewhere (another project's folder) is not.
+ */
+function partOfUnit(unitName: string, unitType: string, path: string, docPath: string): boolean {
   const folder = basename(dirname(path));
-  return folder === `${unitType}.d` || dropInDirNamesFor(unitName).some((d) => `${d.name}.d` === folder);
+  if (folder === `${unitType}.d` || dropInDirNamesFor(unitName).some((d) => `${d.name}.d` === folder)) return true;
+  if (basename(path) !== unitName) return false;
+  const a = unitPathRoot(path);
+  const b = unitPathRoot(docPath);
+  return a !== undefined && b !== undefined && a.root === b.root && a.scope === b.scope;
 }
 
 /** The unit folder a unit file or drop-in belongs to: where its siblings and its base unit are looked up. */
@@ -462,7 +470,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const digest = createHash('sha256').update(doc.text).digest('base64');
     // The other open files of the unit count with their unsaved text (a drop-in just created by a fix): in the key.
     const others = [...(env.openDocuments?.() ?? [])]
-      .filter((d) => d.path !== doc.path && partOfUnit(file.unitName, file.unitType, d.path))
+      .filter((d) => d.path !== doc.path && partOfUnit(file.unitName, file.unitType, d.path, doc.path))
       .map((d) => `${d.path}\u0000${createHash('sha256').update(d.text).digest('base64')}`)
       .sort()
       .join('\u0000');
@@ -804,11 +812,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (file.kind === 'config') return file.dropIn && basename(changedPath) === file.name;
       // A unit depends on its drop-ins wherever they live (a vendor unit in usr/lib and its etc/… override: the
       // hardening hints and the exposure score count them).
-      if (file.kind === 'unit') return partOfUnit(file.unitName, file.unitType, changedPath);
+      if (file.kind === 'unit') return partOfUnit(file.unitName, file.unitType, changedPath, doc.path);
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
     },
-    sameAsDisk(path, text) {
-      return fs.readFile(path) === text;
+    compareWithDisk(path, text) {
+      const disk = fs.readFile(path);
+      return disk === undefined ? 'absent' : disk === text ? 'same' : 'differs';
     },
     fileChanged(_path) {
       lookupFs.clear();

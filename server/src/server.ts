@@ -257,22 +257,21 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   }
 
   /**
-   * A document opened or closed with text that is not the file's (a drop-in a fix has just created, unsaved edits):
-   * what was cached about the files is dropped (some clients send no file events), and its dependents re-checked.
+   * A document opened or closed: unless its text is the file's, its dependents are re-checked; when the file exists
+   * but holds other text (a drop-in a fix has just created empty, then filled in the editor), what was cached about
+   * the files is dropped first (some clients send no file events).
    */
-  function editorDiffersFromDisk(path: string, uri: string): void {
-    service.fileChanged(path);
-    revalidateDependents(path, uri);
-  }
-
-  /** Whether an editor's text is the file's text on disk; an error counts as "no" (the dependents get re-checked). */
-  function sameAsDisk(path: string, text: string): boolean {
+  function openedOrClosed(path: string, uri: string, text: string): void {
+    let state: 'same' | 'differs' | 'absent';
     try {
-      return service.sameAsDisk(path, text);
+      state = service.compareWithDisk(path, text);
     } catch (err) {
-      log(`sameAsDisk failed: ${String(err)}`);
-      return false;
+      log(`compareWithDisk failed: ${String(err)}`);
+      state = 'differs';
     }
+    if (state === 'same') return;
+    if (state === 'differs') service.fileChanged(path);
+    revalidateDependents(path, uri);
   }
 
   /** Open documents whose diagnostics depend on a changed file (itself excluded when `except` is given). */
@@ -429,7 +428,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     // Opening a file as it is on disk changes nothing for its dependents (200 units of one folder opened at once
     // would otherwise re-check each other: quadratic work).
     const path = uriToPath(e.document.uri);
-    if (!sameAsDisk(path, e.document.getText())) editorDiffersFromDisk(path, e.document.uri);
+    openedOrClosed(path, e.document.uri, e.document.getText());
   });
   documents.onDidChangeContent((e) => {
     // The library fires this right after onDidOpen for the same document: the open was handled there.
@@ -451,7 +450,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     const path = uriToPath(e.document.uri);
-    if (!sameAsDisk(path, e.document.getText())) editorDiffersFromDisk(path, e.document.uri);
+    openedOrClosed(path, e.document.uri, e.document.getText());
   });
 
   connection.onCompletion(

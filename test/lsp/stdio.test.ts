@@ -155,6 +155,14 @@ describe('a stateless server that follows changes (issue 9, item 5)', () => {
     expect(after.map((d) => d.code)).not.toContain('fd-hint-no-preload');
   });
 
+  it('does not re-check units of the same name in unrelated folders (not on disk) against each other', async () => {
+    const uris = Array.from({ length: 30 }, (_, i) => pathToFileURL(join(ws, `same/${i}/big.service`)).href);
+    for (const uri of uris) server.open(uri, '[Service]\nExecStart=/usr/bin/big\n');
+    for (const uri of uris) await server.waitForDiagnostics(uri);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(uris.map((u) => server.publishCount(u))).toEqual(uris.map(() => 1));
+  });
+
   it('sends completion lists compactly: short sort keys in order, no VS Code command for other clients', async () => {
     const uri = uriOf('compact.service');
     server.open(uri, '[Service]\nExecStart=/usr/bin/x\n\n');
