@@ -124,6 +124,93 @@ function fresh(paths: readonly string[], env: CommandEnv): string | undefined {
     : undefined;
 }
 
+/** The drop-in folder of `unit` to write into, for the scope of the unit file at `path`. */
+function unitDropInTarget(path: string, unit: string, env: CommandEnv): WriteTarget | string {
+  return targetFor(path, { kind: 'unitDropIn', unit }, env, unitWorldOf(path).scope);
+}
+
+/**
+ * A plan that writes one new file, `fileName` in the target folder (Create Override, Convert Full Copy, Set Hardware
+ * Watchdog): an error when there is no folder to write to or the file exists. `content` gets the file's path.
+ */
+function planNewFile(
+  target: WriteTarget | string,
+  fileName: string,
+  env: CommandEnv,
+  verb: 'Create' | 'Write',
+  content: (file: string) => string,
+  notes: readonly string[],
+): CommandPlan {
+  if (typeof target === 'string') return err(target);
+  const file = join(target.folder, fileName);
+  const taken = fresh([file], env);
+  if (taken) return err(taken);
+  return {
+    kind: 'write',
+    title: `${verb} ${file}`,
+    target,
+    replace: [],
+    files: [{ path: file, content: content(file) }],
+    notes,
+  };
+}
+
+/** ' (vendor)', ' (masked)' after a file's path. */
+function fileFlags(f: { readonly vendor: boolean; readonly masked: boolean }): string {
+  return `${f.vendor ? ' (vendor)' : ''}${f.masked ? ' (masked)' : ''}`;
+}
+
+/** Show Drop-ins' text: the heading, the lines about the main file, then the drop-ins in the order they apply. */
+function planDropInsText(
+  name: string,
+  head: readonly string[],
+  dropIns: readonly { readonly path: string; readonly vendor: boolean; readonly masked: boolean }[],
+): CommandPlan {
+  const lines = [`# ${name}`, ...head];
+  dropIns.forEach((d, i) => lines.push(`${i + 1}. ${d.path}${fileFlags(d)}`));
+  if (!dropIns.length) lines.push('no drop-ins');
+  return { kind: 'text', title: `Drop-ins of ${name}`, text: `${lines.join('\n')}\n` };
+}
+
+/**
+ * Move to Drop-in's comparison: the text `path` was shipped with, or the error when there is none or nothing
+ * differs. `what` is what the user copies the change into by hand ('drop-in', 'override').
+ */
+function shippedTextOf(path: string, doc: SystemdDocument, env: CommandEnv, what: string): string | CommandPlan {
+  const shipped = env.shipped(doc);
+  if (!shipped || shipped.text === undefined) {
+    return err(
+      shipped?.source === 'dpkg'
+        ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new ${what}, then reinstall the package.`
+        : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`,
+    );
+  }
+  if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
+  return shipped.text;
+}
+
+/** Move to Drop-in's plan: the moved change in the first free 50-moved-from-vendor[-N].conf of the target folder. */
+function planMovedChange(
+  target: WriteTarget | string,
+  env: CommandEnv,
+  dropInText: string,
+  replace: readonly PlannedFile[],
+  notes: readonly string[],
+): CommandPlan {
+  if (typeof target === 'string') return err(target);
+  let name = '50-moved-from-vendor.conf';
+  for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
+  const file = join(target.folder, name);
+  return {
+    kind: 'write',
+    title: `Move the change to ${file}`,
+    target,
+    files: [{ path: file, content: dropInText }],
+    replace,
+    notes,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Other dialects (journald.conf, logind.conf, foo.network…): the same workflows over configHierarchy.ts.
 
@@ -173,35 +260,23 @@ function planConfigOverride(path: string, c: ConfigFile, env: CommandEnv, name: 
   if (!n.ok) return err(n.reason);
   const h = configHierarchyFor(path, c, env);
   const { view } = loadEffectiveConfig(h, env.fs);
-  const target = configTarget(path, c, env);
-  if (typeof target === 'string') return err(target);
-  const file = join(target.folder, n.fileName);
-  const taken = fresh([file], env);
-  if (taken) return err(taken);
-  return {
-    kind: 'write',
-    title: `Create ${file}`,
-    target,
-    replace: [],
-    notes: [reloadNote(c)],
-    files: [{ path: file, content: configOverrideTemplate(c.dialect, view, { name: c.name, path: file }) }],
-  };
+  return planNewFile(
+    configTarget(path, c, env),
+    n.fileName,
+    env,
+    'Create',
+    (file) => configOverrideTemplate(c.dialect, view, { name: c.name, path: file }),
+    [reloadNote(c)],
+  );
 }
 
 function planConfigDropIns(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
   const h = configHierarchyFor(path, c, env);
-  const lines = [
-    `# ${c.name}`,
-    h.main
-      ? `main file: ${h.main.path}${h.main.vendor ? ' (vendor)' : ''}${h.main.masked ? ' (masked)' : ''}`
-      : 'main file: not found (built-in defaults apply)',
+  const head = [
+    h.main ? `main file: ${h.main.path}${fileFlags(h.main)}` : 'main file: not found (built-in defaults apply)',
   ];
-  for (const s of h.shadowedMains) lines.push(`not read: ${s.path} (${h.main!.path} comes first)`);
-  h.dropIns.forEach((d, i) =>
-    lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`),
-  );
-  if (!h.dropIns.length) lines.push('no drop-ins');
-  return { kind: 'text', title: `Drop-ins of ${c.name}`, text: `${lines.join('\n')}\n` };
+  for (const s of h.shadowedMains) head.push(`not read: ${s.path} (${h.main!.path} comes first)`);
+  return planDropInsText(c.name, head, h.dropIns);
 }
 
 function planConfigEffective(path: string, c: ConfigFile, env: CommandEnv): CommandPlan {
@@ -226,33 +301,20 @@ function planConfigMoveToDropIn(path: string, c: ConfigFile, env: CommandEnv, li
     return err(`${path} is not a vendor file: edit it in place, or create an override.`);
   const doc = env.openDocument(path) ?? env.parseFile(path);
   if (!doc) return err(`${path} cannot be read.`);
-  const shipped = env.shipped(doc);
-  if (!shipped || shipped.text === undefined) {
-    return err(
-      shipped?.source === 'dpkg'
-        ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new drop-in, then reinstall the package.`
-        : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`,
-    );
-  }
-  if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
-  const plan = planConfigMove(c.dialect, doc.text, shipped.text, line);
+  const shipped = shippedTextOf(path, doc, env, 'drop-in');
+  if (typeof shipped !== 'string') return shipped;
+  const plan = planConfigMove(c.dialect, doc.text, shipped, line);
   if (!plan.dropInText.trim())
     return err(
       `The change cannot be expressed in a drop-in${plan.cannotExpress.length ? `: ${plan.cannotExpress.map((x) => x.reason).join(' ')}` : ''}; nothing was moved.`,
     );
-  const target = configTarget(path, c, env);
-  if (typeof target === 'string') return err(target);
-  let name = '50-moved-from-vendor.conf';
-  for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
-  const file = join(target.folder, name);
-  return {
-    kind: 'write',
-    title: `Move the change to ${file}`,
-    target,
-    files: [{ path: file, content: plan.dropInText }],
-    replace: plan.vendorText === doc.text ? [] : [{ path, content: plan.vendorText }],
-    notes: [...plan.cannotExpress.map((x) => x.reason), reloadNote(c)],
-  };
+  return planMovedChange(
+    configTarget(path, c, env),
+    env,
+    plan.dropInText,
+    plan.vendorText === doc.text ? [] : [{ path, content: plan.vendorText }],
+    [...plan.cannotExpress.map((x) => x.reason), reloadNote(c)],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -267,19 +329,14 @@ export function planCreateOverride(path: string, env: CommandEnv, name = 'overri
   if (!n.ok) return err(n.reason);
   const h = hierarchyOf(path, u.unit, env);
   const eff = h.fragment || h.dropIns.length ? loadEffectiveUnit(h, env.fs).effective : mergeUnit([]);
-  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
-  if (typeof target === 'string') return err(target);
-  const file = join(target.folder, n.fileName);
-  const taken = fresh([file], env);
-  if (taken) return err(taken);
-  return {
-    kind: 'write',
-    title: `Create ${file}`,
-    target,
-    replace: [],
-    notes: ['Then: systemctl daemon-reload'],
-    files: [{ path: file, content: overrideTemplate(eff, { unitName: u.unit, path: file }) }],
-  };
+  return planNewFile(
+    unitDropInTarget(path, u.unit, env),
+    n.fileName,
+    env,
+    'Create',
+    (file) => overrideTemplate(eff, { unitName: u.unit, path: file }),
+    ['Then: systemctl daemon-reload'],
+  );
 }
 
 /** Show Drop-ins: the unit file (or a dialect's main file) and its drop-ins in the order systemd applies them. */
@@ -289,15 +346,11 @@ export function planShowDropIns(path: string, env: CommandEnv): CommandPlan {
   const u = unitOf(path);
   if (!u) return err(`${basename(path)} is not a unit file or a drop-in of one unit.`);
   const h = hierarchyOf(path, u.unit, env);
-  const lines = [
-    `# ${u.unit}`,
-    h.fragment ? `unit file: ${h.fragment.path}${h.masked ? ' (masked)' : ''}` : 'unit file: not found',
-  ];
-  h.dropIns.forEach((d, i) =>
-    lines.push(`${i + 1}. ${d.path}${d.vendor ? ' (vendor)' : ''}${d.masked ? ' (masked)' : ''}`),
+  return planDropInsText(
+    u.unit,
+    [h.fragment ? `unit file: ${h.fragment.path}${h.masked ? ' (masked)' : ''}` : 'unit file: not found'],
+    h.dropIns,
   );
-  if (!h.dropIns.length) lines.push('no drop-ins');
-  return { kind: 'text', title: `Drop-ins of ${u.unit}`, text: `${lines.join('\n')}\n` };
 }
 
 /** Show Effective Unit (or Config): the merged unit or dialect file, every line with the file and line that set it. */
@@ -327,31 +380,18 @@ export function planMoveChangeToDropIn(path: string, env: CommandEnv, line?: num
   const doc = env.openDocument(path) ?? env.parseFile(path);
   if (!doc || doc.file.kind !== 'unit') return err(`${basename(path)} is not a unit file.`);
   if (!isVendorUnitFile(path)) return err(`${path} is not a vendor unit: edit it in place, or create an override.`);
-  const shipped = env.shipped(doc);
-  if (!shipped || shipped.text === undefined) {
-    return err(
-      shipped?.source === 'dpkg'
-        ? `${path} differs from package ${shipped.package ?? ''}, but the shipped text is not available here: copy your change into a new override, then reinstall the package.`
-        : `Nothing to compare ${path} with (no git HEAD, no earlier version): create an override instead.`,
-    );
-  }
-  if (!shipped.differs) return err(`${path} is as shipped: there is nothing to move.`);
-  const plan = planMoveToDropInText(doc.text, shipped.text, doc.analysis.unitType, line);
+  const shipped = shippedTextOf(path, doc, env, 'override');
+  if (typeof shipped !== 'string') return shipped;
+  const plan = planMoveToDropInText(doc.text, shipped, doc.analysis.unitType, line);
   if (!plan.dropInText.trim())
     return err('The change cannot be expressed in a drop-in (see the warnings); nothing was moved.');
-  const target = targetFor(path, { kind: 'unitDropIn', unit: doc.file.unitName }, env, unitWorldOf(path).scope);
-  if (typeof target === 'string') return err(target);
-  let name = '50-moved-from-vendor.conf';
-  for (let i = 2; env.exists(join(target.folder, name)); i++) name = `50-moved-from-vendor-${i}.conf`;
-  const file = join(target.folder, name);
-  return {
-    kind: 'write',
-    title: `Move the change to ${file}`,
-    target,
-    files: [{ path: file, content: plan.dropInText }],
-    replace: [{ path, content: plan.vendorText }],
-    notes: [...plan.notes, 'Then: systemctl daemon-reload'],
-  };
+  return planMovedChange(
+    unitDropInTarget(path, doc.file.unitName, env),
+    env,
+    plan.dropInText,
+    [{ path, content: plan.vendorText }],
+    [...plan.notes, 'Then: systemctl daemon-reload'],
+  );
 }
 
 function planMoveToDropInText(
@@ -376,22 +416,14 @@ export function planConvertFullCopy(path: string, env: CommandEnv): CommandPlan 
   const base = env.readText(vendor.path);
   if (base === undefined) return err(`${vendor.path} cannot be read.`);
   const min = computeMinimalDropIn(base, doc.text);
-  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
-  if (typeof target === 'string') return err(target);
-  const file = join(target.folder, 'override.conf');
-  const taken = fresh([file], env);
-  if (taken) return err(taken);
-  return {
-    kind: 'write',
-    title: `Write ${file}`,
-    target,
-    replace: [],
-    files: [{ path: file, content: min.text.trim() ? min.text : '# The copy does not differ from the vendor unit.\n' }],
-    notes: [
-      ...min.cannotExpress.map((c) => c.reason),
-      `Then remove the full copy ${path} and run systemctl daemon-reload.`,
-    ],
-  };
+  return planNewFile(
+    unitDropInTarget(path, u.unit, env),
+    'override.conf',
+    env,
+    'Write',
+    () => (min.text.trim() ? min.text : '# The copy does not differ from the vendor unit.\n'),
+    [...min.cannotExpress.map((c) => c.reason), `Then remove the full copy ${path} and run systemctl daemon-reload.`],
+  );
 }
 
 /** Set Hardware Watchdog: a system.conf.d drop-in next to the system.conf of the same root (never a hard-coded path). */
@@ -400,24 +432,15 @@ export function planSetHardwareWatchdog(path: string | undefined, env: CommandEn
   const s = seconds ?? limits.max;
   if (!Number.isInteger(s) || s < limits.min || s > limits.max)
     return err(`${s} s is outside what ${limits.label} accepts (${limits.min}–${limits.max} s).`);
-  const target = targetFor(path, { kind: 'managerDropIn' }, env, 'system');
-  if (typeof target === 'string') return err(target);
-  const file = join(target.folder, '60-watchdog.conf');
-  const taken = fresh([file], env);
-  if (taken) return err(taken);
-  return {
-    kind: 'write',
-    title: `Create ${file}`,
-    target,
-    replace: [],
-    files: [
-      {
-        path: file,
-        content: `# Hardware watchdog (${limits.label}: ${limits.min}–${limits.max} s).\n[Manager]\nRuntimeWatchdogSec=${s}s\nRebootWatchdogSec=${Math.min(600, limits.max)}s\n`,
-      },
-    ],
-    notes: ['Then: systemctl daemon-reexec, and check with wdctl.'],
-  };
+  return planNewFile(
+    targetFor(path, { kind: 'managerDropIn' }, env, 'system'),
+    '60-watchdog.conf',
+    env,
+    'Create',
+    () =>
+      `# Hardware watchdog (${limits.label}: ${limits.min}–${limits.max} s).\n[Manager]\nRuntimeWatchdogSec=${s}s\nRebootWatchdogSec=${Math.min(600, limits.max)}s\n`,
+    ['Then: systemctl daemon-reexec, and check with wdctl.'],
+  );
 }
 
 /** Generate Socket Units: socket units and the service's LD_PRELOAD drop-in from an strace log. */
@@ -474,7 +497,7 @@ export function planHardenService(path: string, env: CommandEnv, opts: HardenOpt
   const u = unitOf(path);
   if (!u || u.type !== 'service') return err(`${basename(path)} is not a service unit or a drop-in of one.`);
   if (!opts.sources.length) return err(`No file found for ${u.unit}.`);
-  const target = targetFor(path, { kind: 'unitDropIn', unit: u.unit }, env, unitWorldOf(path).scope);
+  const target = unitDropInTarget(path, u.unit, env);
   if (typeof target === 'string') return err(target);
   const file = join(target.folder, 'hardening.conf');
   const reload = 'Then: systemctl daemon-reload, and restart the service.';
