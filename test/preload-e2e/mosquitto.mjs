@@ -122,13 +122,7 @@ export async function mosquitto() {
 
   // 5. A wrong hint the checker flags: AF_INET6 on the IPv4 socket. The library refuses that descriptor, so
   //    mosquitto's IPv4 socket() gets a fresh socket, whose bind() fails because the address is taken.
-  const wrong = join(dir, 'wrong');
-  cpSync(units, wrong, { recursive: true });
-  const v4unit = join(wrong, socketFiles[0]);
-  writeFileSync(
-    v4unit,
-    readFileSync(v4unit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(10,1,6)=1'),
-  );
+  const wrong = withHint(units, join(dir, 'wrong'), socketFiles[0], 'socket(10,1,6)=1');
   const flagged = run(process.execPath, [CLI, 'check', wrong]);
   check(
     'the checker flags the wrong hint (fd-hint-mismatch)',
@@ -146,13 +140,7 @@ export async function mosquitto() {
 
   // 6. A wrong index (no checker can know the order of the daemon's calls): socket(2,1,6)=1 names a second IPv4
   //    call that never comes. The library says which bind() hit the passed socket's address.
-  const index = join(dir, 'index');
-  cpSync(units, index, { recursive: true });
-  const iunit = join(index, socketFiles[0]);
-  writeFileSync(
-    iunit,
-    readFileSync(iunit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', 'FileDescriptorName=socket(2,1,6)=1'),
-  );
+  const index = withHint(units, join(dir, 'index'), socketFiles[0], 'socket(2,1,6)=1');
   await negative(
     'wrong index',
     index,
@@ -161,6 +149,17 @@ export async function mosquitto() {
     v4,
     /binds 127\.0\.0\.1:\d+, the address of passed descriptor 3, but its socket\(\) call is not the one the hint socket\(2,1,6\)=1 names/,
   );
+}
+
+/** A copy of the generated units in `to` whose IPv4 socket unit `file` has `hint` instead of socket(2,1,6)=0. */
+function withHint(units, to, file, hint) {
+  cpSync(units, to, { recursive: true });
+  const unit = join(to, file);
+  writeFileSync(
+    unit,
+    readFileSync(unit, 'utf8').replace('FileDescriptorName=socket(2,1,6)=0', `FileDescriptorName=${hint}`),
+  );
+  return to;
 }
 
 async function negative(what, units, conf, port, v4, libraryLine) {
