@@ -170,9 +170,14 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
   }
 
-  /** How long the last validation of each document took (ms), and when it ended. */
+  /** How long the last validation of each document took (ms). */
   const cost = new Map<string, number>();
-  const lastEnd = new Map<string, number>();
+  /**
+   * Documents checked in this turn of the event loop: until the next setImmediate, an edit that arrives was already
+   * waiting in the input while the check ran (it is read in the poll phase that comes first). A client that waits
+   * for the diagnostics before its next edit is never that fast.
+   */
+  const justChecked = new Set<string>();
 
   function validateNow(uri: string): void {
     const t0 = performance.now();
@@ -213,9 +218,9 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     } catch (err) {
       log(`diagnostics failed for ${uri}: ${String(err)}`);
     }
-    const t1 = performance.now();
-    cost.set(uri, t1 - t0);
-    lastEnd.set(uri, t1);
+    cost.set(uri, performance.now() - t0);
+    justChecked.add(uri);
+    setImmediate(() => justChecked.delete(uri));
   }
 
   /** Coalesce: one pending validation per document; it reads the newest version when it runs. */
@@ -231,10 +236,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     // One edit at a time: checked right after the pending messages are read. When several edits came in before the
     // last check ran (a burst), the next check waits twice the last one's cost, so a storm is checked once per round.
     const c = cost.get(uri) ?? 0;
-    // An edit that was already waiting when the last check ended (it arrives within half a millisecond of it) is
-    // part of a burst too: a client that waits for the diagnostics before its next edit never looks like that.
-    const queued = performance.now() - (lastEnd.get(uri) ?? -Infinity) < 0.5;
-    const burst = bursting.has(uri) || queued;
+    // An edit that was already waiting when the last check ended is part of a burst too.
+    const burst = bursting.has(uri) || justChecked.has(uri);
     const wait = delay ?? (burst ? Math.max(5, Math.min(MAX_VALIDATION_DELAY_MS, Math.round(2 * c))) : 0);
     const run = (): void => {
       // The client has not read what we sent yet: try again shortly (the check will read the newest version).
@@ -439,7 +442,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     cost.delete(e.document.uri);
-    lastEnd.delete(e.document.uri);
+    justChecked.delete(e.document.uri);
     editsSince.delete(e.document.uri);
     bursting.delete(e.document.uri);
     openedText.delete(uriToPath(e.document.uri));
