@@ -95,6 +95,7 @@ import {
   fixLine,
   scoreWithLine,
   fixEdit,
+  fixForCode,
   type SecurityScore,
 } from './services/security/index.js';
 import { planShowSecurity, planHardenService } from './services/commands.js';
@@ -524,8 +525,8 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     const vendor = isVendorUnitFile(doc.path);
     const out: (CodeActionLike | CommandActionLike)[] = [];
     for (const d of fixes) {
-      const h = (d.data as { hardening?: { directive?: string; value?: string } } | undefined)?.hardening;
-      if (!h?.directive || h.value === undefined) continue;
+      const h = fixForCode(String(d.code));
+      if (!h) continue;
       const line = fixLine({ directive: h.directive, value: h.value });
       const self = sec.self;
       if (!vendor && self !== undefined && doc.file.kind === 'unit') {

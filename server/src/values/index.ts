@@ -161,21 +161,66 @@ function effectiveKind(ctx: ValueContext): ValueKind {
  * Validate one logical value. The empty value (reset semantics) is handled by the caller, so
  * it yields no problems here (except where systemd refuses it, e.g. Limit*=).
  */
+/**
+ * A context that callers reuse for every value of one directive (rules/values.ts keeps one per directive, unit type
+ * and target version): its results are kept per value alone, without building and hashing a long key each time.
+ */
+const shared = new WeakMap<ValueContext, BoundedCache<string, ValueProblem[]>>();
+
+/** The same context each time for a directive, unit type and target version (see `shared`). */
+export function sharedValueContext(
+  info: {
+    readonly section: string;
+    readonly name: string;
+    readonly kind: ValueContext['kind'];
+    readonly parser: string;
+    readonly enumValues: readonly string[];
+    readonly range?: readonly [string, string];
+  },
+  unitType: string | undefined,
+  targetVersion: number,
+): ValueContext {
+  let byUse = contexts.get(info);
+  if (!byUse) contexts.set(info, (byUse = new Map()));
+  const k = `${unitType ?? ''}\u0000${targetVersion}`;
+  let ctx = byUse.get(k);
+  if (!ctx) {
+    ctx = {
+      section: info.section,
+      directive: info.name,
+      kind: info.kind,
+      parser: info.parser,
+      enumValues: info.enumValues,
+      unitType,
+      targetVersion,
+      ...(info.range ? { range: info.range } : {}),
+    };
+    byUse.set(k, ctx);
+    shared.set(ctx, new BoundedCache<string, ValueProblem[]>({ max: 2000, ttlMs: Infinity }));
+  }
+  return ctx;
+}
+const contexts = new WeakMap<object, Map<string, ValueContext>>();
+
 export function validateValue(value: string, ctx: ValueContext): ValueProblem[] {
   // Validators are pure (types.ts): the same value in the same context gives the same problems. Between two
   // edits almost every line is unchanged, so keep recent results. The key holds every field a validator may read
   // (parser and enumValues follow from section + directive).
   if (value.length > 4096) return validateUncached(value, ctx);
+  const own = shared.get(ctx);
+  if (own) return own.get(value, () => stored(validateUncached(value, ctx)));
   const key = `${ctx.section}\u0000${ctx.directive}\u0000${ctx.kind}\u0000${ctx.unitType ?? ''}\u0000${ctx.targetVersion}\u0000${ctx.parser}\u0000${ctx.range ?? ''}\u0000${value}`;
   // Stored problems get their own strings: a message quoting the value would otherwise keep this version of the
   // document's text alive for as long as the entry lives.
-  return memo.get(key, () =>
-    validateUncached(value, ctx).map((p) => ({
-      ...p,
-      message: ownString(p.message),
-      ...(p.suggestions ? { suggestions: p.suggestions.map(ownString) } : {}),
-    })),
-  );
+  return memo.get(key, () => stored(validateUncached(value, ctx)));
+}
+
+function stored(problems: ValueProblem[]): ValueProblem[] {
+  return problems.map((p) => ({
+    ...p,
+    message: ownString(p.message),
+    ...(p.suggestions ? { suggestions: p.suggestions.map(ownString) } : {}),
+  }));
 }
 
 /** Pure memoisation (util/cache.ts policy): key = every field a validator reads, plus the value. */

@@ -77,9 +77,7 @@ export const execShellRule: Rule = {
       const info = e.info;
       if (!info || info.parser !== 'config_parse_exec' || !ctx.isClean(e) || e.node.value === '') continue;
       const value = e.node.value;
-      // The key is a copy: the value is a view into the document's text, which the cache must not keep alive.
-      const f =
-        value.length > 4096 ? findShellSyntax(value) : findings.get(ownString(value), () => findShellSyntax(value));
+      const f = value.length > 4096 ? findShellSyntax(value) : findings.get(value, () => findShellSyntax(value));
       if (!f) continue;
       ctx.report(
         {

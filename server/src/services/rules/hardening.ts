@@ -30,7 +30,6 @@ export const hardeningRule: Rule = {
         end: span.end,
         code: hardeningCodeOf(c.json_field),
         message: `Exposure check ${c.id}: ${c.description}${c.exposure ? ` (${c.exposure} of the ${score.exposure} exposure)` : ''}.${fix ? ` ${fix.directive}=${fix.value} would pass it.` : ''}`,
-        data: { hardening: { check: c.id, ...(fix ? { directive: fix.directive, value: fix.value } : {}) } },
       });
     }
   },

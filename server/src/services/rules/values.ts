@@ -1,6 +1,6 @@
 /** Stage 3: every value checked by the validator of its kind; empty assignments by list semantics. */
 import type { Rule } from './types.js';
-import { validateValue } from '../../values/index.js';
+import { sharedValueContext, validateValue } from '../../values/index.js';
 import { valueSpanToDocument } from '../../parser/parser.js';
 import { VALUE_PROBLEM_CODES, type ValueContext } from '../../values/types.js';
 import { emptyRefused } from './duplicates.js';
@@ -42,16 +42,7 @@ export const valuesRule: Rule = {
         }
         continue;
       }
-      const vctx: ValueContext = {
-        section: info.section,
-        directive: info.name,
-        kind: info.kind,
-        parser: info.parser,
-        enumValues: info.enumValues,
-        unitType: analysis.unitType,
-        targetVersion: ctx.targetVersion,
-        ...(info.range ? { range: info.range } : {}),
-      };
+      const vctx: ValueContext = sharedValueContext(info, analysis.unitType, ctx.targetVersion);
       for (const p of validateValue(node.value, vctx)) {
         const span = valueSpanToDocument(
           node,

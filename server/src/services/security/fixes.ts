@@ -175,3 +175,9 @@ export function fixEdit(
   const w = withServiceLine(text, fixLine(fix));
   return { start: w.at, end: w.at, newText: w.insert, text: w.text, replaced: false };
 }
+
+/** The one-line fix of a hardening-… diagnostic, from its code alone (diagnostics carry no data for it). */
+export function fixForCode(code: string): HardeningFix | undefined {
+  const check = HARDENING_CHECKS.find((c) => c.code === code);
+  return check ? fixForCheck(check.id) : undefined;
+}

@@ -21,6 +21,7 @@ export {
 export { securityInfoOf, type SecurityInfo } from './info.js';
 export {
   fixForCheck,
+  fixForCode,
   fixLine,
   withServiceLine,
   scoreWithLine,
