@@ -180,10 +180,11 @@ export function sharedValueContext(
   unitType: string | undefined,
   targetVersion: number,
 ): ValueContext {
-  let byUse = contexts.get(info);
-  if (!byUse) contexts.set(info, (byUse = new Map()));
-  const k = `${unitType ?? ''}\u0000${targetVersion}`;
-  let ctx = byUse.get(k);
+  let byVersion = contexts.get(info);
+  if (!byVersion) contexts.set(info, (byVersion = new Map()));
+  let byType = byVersion.get(targetVersion);
+  if (!byType) byVersion.set(targetVersion, (byType = new Map()));
+  let ctx = byType.get(unitType);
   if (!ctx) {
     ctx = {
       section: info.section,
@@ -195,12 +196,13 @@ export function sharedValueContext(
       targetVersion,
       ...(info.range ? { range: info.range } : {}),
     };
-    byUse.set(k, ctx);
-    shared.set(ctx, new BoundedCache<string, ValueProblem[]>({ max: 2000, ttlMs: Infinity }));
+    byType.set(unitType, ctx);
+    // As many values as a long unit has lines of one directive (thousands of Environment= lines): no thrashing.
+    shared.set(ctx, new BoundedCache<string, ValueProblem[]>({ max: 20000, ttlMs: Infinity }));
   }
   return ctx;
 }
-const contexts = new WeakMap<object, Map<string, ValueContext>>();
+const contexts = new WeakMap<object, Map<number, Map<string | undefined, ValueContext>>>();
 
 export function validateValue(value: string, ctx: ValueContext): ValueProblem[] {
   // Validators are pure (types.ts): the same value in the same context gives the same problems. Between two
