@@ -14,6 +14,7 @@
  *   getCodeActions          quick fixes from diagnostic data, and "move to drop-in" on vendor units
  *   dependsOn               whether a document's diagnostics depend on a changed file (for refreshes)
  *   fileChanged             forget what was cached about a file that changed on disk
+ *   forgetLookups           drop the short-lived folder lookups (a file may have just appeared)
  *   compareWithDisk         whether an editor's text is what the file holds on disk (then its dependents see no change)
  *
  * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
@@ -197,6 +198,8 @@ export interface LanguageService {
   dependsOn(doc: SystemdDocument, changedPath: string): boolean;
   /** A file changed on disk: drop what was cached about it and its folder. */
   fileChanged(path: string): void;
+  /** Drop the short-lived folder lookups (a file next to an open document may have just been created). */
+  forgetLookups(): void;
   /**
    * Whether `text` is exactly what `path` holds on disk ('same'), something else ('differs'), or the file is not there
    * ('absent'). Opening or closing a document that is the same as its file changes nothing for the documents that
@@ -816,6 +819,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (file.kind === 'unit') return partOfUnit(file.unitName, file.unitType, changedPath, doc.path);
       return file.kind === 'dropin' && basename(changedPath) === file.unitName;
     },
+    forgetLookups: () => lookupFs.clear(),
     compareWithDisk(path, text) {
       const disk = fs.readFile(path);
       return disk === undefined ? 'absent' : disk === text ? 'same' : 'differs';

@@ -288,6 +288,9 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
         any = true;
       }
     }
+    // The changed file may have just appeared on disk (a drop-in an edit created, saved by the editor): their checks
+    // must not see folder listings from before it.
+    if (any) service.forgetLookups();
     // Their lenses (exposure, drop-in count) may have changed too: one refresh for a burst of changes.
     if (any && refreshesCodeLenses && !lensRefresh)
       lensRefresh = setTimeout(() => {

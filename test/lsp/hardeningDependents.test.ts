@@ -19,6 +19,7 @@ describe('hardening of a vendor unit follows its drop-ins elsewhere', () => {
     'created by a fix, unsaved',
     'written, then announced',
     'opened as on disk, announced',
+    'created empty, then typed in (no file events)',
   ] as const) {
     it(mode, async () => {
       const ws = mkdtempSync(join(tmpdir(), 'hardening-dependents-'));
@@ -38,7 +39,14 @@ describe('hardening of a vendor unit follows its drop-ins elsewhere', () => {
         s.open(vu, UNIT);
         await s.waitForDiagnostics(vu, privateTmpHint, 5000);
         expect(await lens()).toEqual(['exposure 9.6 UNSAFE']);
-        if (mode === 'created by a fix, unsaved') {
+        if (mode === 'created empty, then typed in (no file events)') {
+          // The unit's check has just listed the folder (empty); the drop-in appears and its text arrives as an edit.
+          writeFileSync(dropIn, '');
+          s.open(du, '');
+          s.change(du, 2, [
+            { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: DROP_IN },
+          ]);
+        } else if (mode === 'created by a fix, unsaved') {
           writeFileSync(dropIn, ''); // an empty file masks, but the editor's text counts
           s.open(du, DROP_IN);
         } else {
