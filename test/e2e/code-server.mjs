@@ -26,6 +26,8 @@ import {
   fail,
   goToLine,
   openFromExplorer,
+  quickOpen,
+  runCommand,
   SERVER_READY_TIMEOUT,
   settle,
   shot,
@@ -429,38 +431,6 @@ async function main() {
       return `${d.dropIn}: ${text.split('\n').length} lines, all comments and section headers`;
     });
   }
-}
-
-/** F1, the command's title, Enter, once the palette has it focused. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-  await waitFor(
-    `"${title}" focused in the command palette`,
-    async () => (await focused.first().innerText()).split('\n')[0].trim() === title,
-    { timeout: STEP_TIMEOUT },
-  );
-  await page.keyboard.press('Enter');
-}
-
-/** Ctrl+P, a workspace-relative path, Enter; waits until the editor shows `expectText`. */
-async function quickOpen(page, rel, expectText) {
-  const name = rel.split('/').pop();
-  await page.keyboard.press('Control+p');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(rel);
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-  await waitFor(`${rel} first in Quick Open`, async () => (await focused.first().innerText()).includes(name), {
-    timeout: 30_000,
-  });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
-  await waitFor(`${rel} in the editor`, async () => (await editorText(page)) === expectText);
-  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
 }
 
 await run(main);

@@ -59,12 +59,16 @@ import {
   editorText,
   fail,
   goToLine,
+  quickOpen,
   ROOT,
+  runCommand,
   SERVER_READY_TIMEOUT,
   shot,
   snapshot,
   snapshotDiff,
   STEP_TIMEOUT,
+  toast,
+  toastText,
   waitFor,
 } from './lib.mjs';
 
@@ -168,45 +172,6 @@ const stagingEntries = () =>
     .filter((n) => n.startsWith('systemd-units-'))
     .sort();
 
-/** F1, the command's title, Enter — once the palette has it as the first (focused) entry. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = quickInputBox(page);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-  await waitFor(
-    `"${title}" focused in the command palette`,
-    async () => {
-      const label = (await focused.first().getAttribute('aria-label')) ?? '';
-      return (
-        label.split(',')[0].trim() === title || (await focused.first().innerText()).split('\n')[0].trim() === title
-      );
-    },
-    { timeout: STEP_TIMEOUT },
-  );
-  await page.keyboard.press('Enter');
-}
-
-/** Ctrl+P, a file name or workspace-relative path, Enter; waits until the editor shows `expectText` (or any text). */
-async function quickOpen(page, query, expectText) {
-  const name = query.split('/').pop();
-  await page.keyboard.press('Control+p');
-  const input = quickInputBox(page);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(query);
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-  await waitFor(`${query} first in Quick Open`, async () => (await focused.first().innerText()).includes(name), {
-    timeout: 30_000,
-  });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_TIMEOUT });
-  await waitFor(`${query} in the editor`, async () =>
-    expectText === undefined ? (await editorText(page)).length > 0 : (await editorText(page)) === expectText,
-  );
-  await activeTextarea(page).focus();
-}
-
 /** Replaces the text of a line (cursor to the line, select it, type). */
 async function replaceLine(page, line, text) {
   await goToLine(page, line);
@@ -232,16 +197,6 @@ async function autosaved(page, path, what, want) {
     { timeout: AUTOSAVE_TIMEOUT },
   );
 }
-
-/** The notification toast whose text matches, as a locator (waits for it). */
-async function toast(page, re, timeout = STEP_TIMEOUT) {
-  const t = page.locator('.notifications-toasts .notification-toast', { hasText: re }).first();
-  await t.waitFor({ state: 'visible', timeout });
-  return t;
-}
-
-const toastText = async (t) =>
-  (await t.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ').trim();
 
 /** Closes a notification toast with its × button (which resolves the extension's showXxxMessage). */
 async function dismissToast(page, t) {

@@ -9,7 +9,7 @@
 import type { Rule, RuleContext } from './types.js';
 import type { Entry } from '../model.js';
 import { directiveAllowedInType, type DirectiveInfo, type UnitType } from '../../catalog/catalog.js';
-import { validateValue } from '../../values/index.js';
+import { sharedValueContext, validateValue } from '../../values/index.js';
 import { acceptsValue, enumValueSince } from '../../catalog/enumSince.js';
 import { EMPTY_REFUSED_252, isFirstWins } from '../../catalog/parserFacts.js';
 
@@ -36,16 +36,7 @@ function isAccepted(e: Entry, unitType: UnitType | undefined, targetVersion: num
   // A value newer than the target version (valueVersions.ts) is not known there either.
   const since = info.enumValues.includes(value) ? enumValueSince(info.name, value) : undefined;
   if (since && !acceptsValue(since, targetVersion)) return false;
-  const problems = validateValue(value, {
-    section: info.section,
-    directive: info.name,
-    kind: info.kind,
-    parser: info.parser,
-    enumValues: info.enumValues,
-    unitType,
-    targetVersion,
-    ...(info.range ? { range: info.range } : {}),
-  });
+  const problems = validateValue(value, sharedValueContext(info, unitType, targetVersion));
   return !problems.some((p) => p.severity === 'error');
 }
 

@@ -3,21 +3,9 @@
  * is read or computed when the module graph loads, only when a score, a fix or a check needs it.
  */
 import { securityTables, type AddressFamilyClass, type CheckRow } from './securityData.generated.js';
+import { once } from '../../util/dataFile.js';
 
 export type { AddressFamilyClass, CheckRow };
-
-/** A function that computes its value once, on its first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      value = make();
-      done = true;
-    }
-    return value as T;
-  };
-}
 
 /** The checks in systemd's order (v260's table; the v252 tag's is the same without CAP_BPF). */
 export const securityChecks = (): readonly CheckRow[] => securityTables().SECURITY_CHECKS;
