@@ -35,4 +35,9 @@ describe('value hovers', () => {
     expect(md).toContain('**db.service** — The database');
     expect(md).toContain(join(ws, 'db.service'));
   });
+  it('a size: its bytes, grouped as en-US prints them', () => {
+    expect(hover('/x/a.service', '[Service]\nMemoryMax=1$0G\n')).toContain('`1G` = **1,073,741,824 bytes**');
+    expect(hover('/x/a.service', '[Service]\nMemoryMax=5$012\n')).toContain('`512` = **512 bytes**');
+    expect(hover('/x/a.service', '[Service]\nMemoryMax=8$0E\n')).toContain('**9,223,372,036,854,775,808 bytes**');
+  });
 });

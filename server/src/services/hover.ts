@@ -223,7 +223,7 @@ function valueHover(
   if (info.kind === 'bytes' || info.kind === 'bytes-or-percent') {
     const r = parseBytes(value, 1024);
     if ('bytes' in r) {
-      lines.push(`\`${value}\` = **${r.bytes.toLocaleString('en-US')} bytes**.`);
+      lines.push(`\`${value}\` = **${groupDigits(r.bytes)} bytes**.`);
       span = valueSpan;
     }
   }
@@ -342,4 +342,10 @@ function humanDuration(total: number): string {
   }
   if (rest > 0) parts.push(`${Math.round(rest * 1000)}ms`);
   return parts.join(' ');
+}
+
+/** 1234567 → "1,234,567", as `toLocaleString('en-US')` prints it, without paging in ICU's locale data. */
+function groupDigits(n: number): string {
+  const digits = Number.isSafeInteger(n) || !Number.isInteger(n) ? String(n) : BigInt(n).toString();
+  return digits.replace(/^(\d+)/, (int) => int.replace(/\B(?=(\d{3})+$)/g, ','));
 }

@@ -317,15 +317,34 @@ export function timeZoneByName(name: string): TimeZone | undefined {
   );
 }
 
+/** The local zone's name, found once per value of TZ (node resets the engine's zone when TZ is assigned). */
+let localZoneName: { tz: string | undefined; name: string } | undefined;
+
+/**
+ * Whether the engine's local zone is UTC, asked without Intl: `Intl.DateTimeFormat().resolvedOptions()` loads
+ * ICU's locale data (about 5 MiB of the node binary paged in), while the Date offsets and the zone's English name
+ * in `Date.prototype.toString` cost a few pages. Zones at offset 0 with another name (GMT, Africa/Abidjan) are not
+ * UTC: their abbreviation differs.
+ */
+function engineZoneIsUtc(): boolean {
+  const samples = [0, 1_767_225_600_000, 1_782_864_000_000, Date.now()];
+  if (samples.some((t) => new Date(t).getTimezoneOffset() !== 0)) return false;
+  return new Date(0).toString().endsWith('(Coordinated Universal Time)');
+}
+
 /** The zone the JavaScript engine runs in (TZ, /etc/localtime), as `timeZoneByName` gives it. */
 export function defaultLocalZone(): TimeZone {
-  let name = 'UTC';
-  try {
-    name = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    // keep UTC
+  const tz = process.env.TZ;
+  if (localZoneName === undefined || localZoneName.tz !== tz) {
+    let name = 'UTC';
+    try {
+      if (!engineZoneIsUtc()) name = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+      // keep UTC
+    }
+    localZoneName = { tz, name };
   }
-  return timeZoneByName(name) ?? UTC_ZONE;
+  return timeZoneByName(localZoneName.name) ?? UTC_ZONE;
 }
 
 /**
