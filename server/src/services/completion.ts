@@ -6,6 +6,7 @@ import { calendarCompletions } from './calendarAssist.js';
 import type { Span } from '../parser/ast.js';
 import type { SystemdDocument } from './document.js';
 import { allSpecifiers, type DirectiveInfo } from '../catalog/catalog.js';
+import type { Dialect } from '../catalog/dialects.js';
 import { renderDirective } from '../catalog/docs.js';
 import { nodeAt, sectionAt, wordBefore } from './context.js';
 import { specifierContextFor } from '../values/index.js';
@@ -189,39 +190,94 @@ const COMMON = new Set([
   'PathModified',
 ]);
 
-function directiveCompletions(
-  doc: SystemdDocument,
-  section: string,
-  replace: Span,
-  env: CompletionEnv,
-): CompletionResult[] {
-  const out: CompletionResult[] = [];
-  const dialect = doc.analysis.dialect;
-  if (!dialect) return out;
+/** What a directive's item says, the same in every list of its section: built once per dialect, section and version. */
+interface DirectiveTemplate {
+  readonly info: DirectiveInfo;
+  readonly targetVersion: number;
+  readonly label: string;
+  readonly detail: string;
+  readonly sortText: string;
+  readonly deprecated: boolean;
+  readonly retrigger: boolean;
+  documentation?: string;
+}
+
+/**
+ * A directive's item: its template and where it goes. A list has ~300 of them and a client asks for one on most
+ * keystrokes, so an item is two fields and reads the rest from its template (the texts are shared, the
+ * documentation rendered once, when first read by completionItem/resolve).
+ */
+class DirectiveItem implements CompletionResult {
+  constructor(
+    private readonly t: DirectiveTemplate,
+    readonly replace: Span,
+  ) {}
+  get label(): string {
+    return this.t.label;
+  }
+  get kind(): number {
+    return K.Property;
+  }
+  get detail(): string {
+    return this.t.detail;
+  }
+  get documentation(): string {
+    return (this.t.documentation ??= renderDirective(this.t.info, { targetVersion: this.t.targetVersion }));
+  }
+  get insertText(): string {
+    return this.t.label;
+  }
+  get sortText(): string {
+    return this.t.sortText;
+  }
+  get deprecated(): boolean {
+    return this.t.deprecated;
+  }
+  get retrigger(): boolean {
+    return this.t.retrigger;
+  }
+}
+
+const templatesByDialect = new WeakMap<Dialect, Map<string, readonly DirectiveTemplate[]>>();
+
+function directiveTemplates(dialect: Dialect, section: string, targetVersion: number): readonly DirectiveTemplate[] {
+  let bySection = templatesByDialect.get(dialect);
+  if (!bySection) templatesByDialect.set(dialect, (bySection = new Map()));
+  const key = `${section}\u0000${targetVersion}`;
+  let list = bySection.get(key);
+  if (list) return list;
+  const out: DirectiveTemplate[] = [];
   for (const info of dialect.directivesInSection(section)) {
     if (!dialect.allowedInFile(info)) continue;
     const deprecated = info.status !== 'active';
-    const newer = info.since > env.targetVersion;
+    const newer = info.since > targetVersion;
     const tags: string[] = [];
     if (deprecated) tags.push(info.status === 'ignored' ? 'ignored' : info.status);
     if (newer) tags.push(`needs systemd ${info.since}`);
     out.push({
+      info,
+      targetVersion,
       label: `${info.name}=`,
-      kind: K.Property,
       detail: `${tags.length ? `(${tags.join(', ')}) ` : ''}${info.summary}`,
-      // Rendered only when read (completionItem/resolve): ~300 directives per list.
-      get documentation() {
-        return renderDirective(info, { targetVersion: env.targetVersion });
-      },
-      insertText: `${info.name}=`,
-      replace,
       // Common directives first, then the rest by name; newer than the target next; deprecated last.
       sortText: `${deprecated ? '2' : newer ? '1' : COMMON.has(info.name) ? '0a' : '0b'}${info.name}`,
       deprecated,
       retrigger: hasValueCompletions(info),
     });
   }
-  return out;
+  bySection.set(key, (list = out));
+  return list;
+}
+
+function directiveCompletions(
+  doc: SystemdDocument,
+  section: string,
+  replace: Span,
+  env: CompletionEnv,
+): CompletionResult[] {
+  const dialect = doc.analysis.dialect;
+  if (!dialect) return [];
+  return directiveTemplates(dialect, section, env.targetVersion).map((t) => new DirectiveItem(t, replace));
 }
 
 function hasValueCompletions(info: DirectiveInfo): boolean {
