@@ -22,7 +22,6 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
@@ -90,6 +89,7 @@ import { MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
 import type { SourceFile } from './units/effective.js';
 import {
   scoreService,
+  securityInputKey,
   sourcesWithOverrides,
   securityLensTitle,
   securityHoverMarkdown,
@@ -465,17 +465,26 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
   const securityCache = new BoundedCache<string, ServiceSecurity | undefined>({ max: 100, ttlMs: 3000, now });
   /** Per document: the other open files of its unit at the last look (see securityOf). */
   const openUnitFiles = new BoundedCache<string, string>({ max: 100, ttlMs: 60_000, now });
+  /** A number per parsed text (a SystemdDocument is one version of one document). */
+  const parseIds = new WeakMap<SystemdDocument, number>();
+  let nextParseId = 0;
+  const versionOf = (d: SystemdDocument): number => {
+    let id = parseIds.get(d);
+    if (id === undefined) parseIds.set(d, (id = ++nextParseId));
+    return id;
+  };
   function securityOf(doc: SystemdDocument): ServiceSecurity | undefined {
     const file = doc.file;
     if ((file.kind !== 'unit' && file.kind !== 'dropin') || file.unitType !== 'service') return undefined;
     if (!appliesToOneUnit(file.unitName, file.unitType) || doc.oversize !== undefined) return undefined;
     const version = settings().targetVersion;
-    // The key names the text by its digest: a cache of 100 big documents must not hold 100 copies of them.
-    const digest = createHash('sha256').update(doc.text).digest('base64');
+    // The key names the text by what the score reads of it (securityInputKey): typing in an ExecStart= line does
+    // not score the unit again, and a cache of 100 big documents holds no copies of them.
+    const digest = securityInputKey(doc.analysis);
     // The other open files of the unit count with their unsaved text (a drop-in just created by a fix): in the key.
     const others = [...(env.openDocuments?.() ?? [])]
       .filter((d) => d.path !== doc.path && partOfUnit(file.unitName, file.unitType, d.path, doc.path))
-      .map((d) => `${d.path}\u0000${createHash('sha256').update(d.text).digest('base64')}`)
+      .map((d) => `${d.path}\u0000${versionOf(d)}`)
       .sort()
       .join('\u0000');
     const compute = (): ServiceSecurity | undefined => {
@@ -494,7 +503,12 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       if (!sources.length) return undefined;
       const i = sources.findIndex((s) => resolve(s.path) === self);
       return {
-        score: scoreService(mergeUnitOf(sources), file.unitName, version),
+        // This document's source is merged from its parse (no second parse of the text).
+        score: scoreService(
+          mergeUnitOf(sources.map((s, j) => (j === i ? { ...s, doc: doc.analysis.doc } : s))),
+          file.unitName,
+          version,
+        ),
         sources,
         unitName: file.unitName,
         self: i >= 0 ? i : undefined,
@@ -509,7 +523,11 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       securityCache.set(key, fresh);
       return fresh;
     }
-    return securityCache.get(key, compute);
+    const hit = securityCache.get(key, compute);
+    // Cached for another version with the same security input: the score holds; the sources carry this text.
+    if (!hit || hit.self === undefined || hit.sources[hit.self]?.text === doc.text) return hit;
+    const self = hit.self;
+    return { ...hit, sources: hit.sources.map((s, j) => (j === self ? { ...s, text: doc.text } : s)) };
   }
 
   /**

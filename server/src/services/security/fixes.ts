@@ -17,7 +17,13 @@ export function kebabOf(jsonField: string): string {
 
 export type HardeningCode = `hardening-${string}`;
 
-export const hardeningCodeOf = (jsonField: string): HardeningCode => `hardening-${kebabOf(jsonField)}`;
+const codesByField = new Map<string, HardeningCode>();
+/** The diagnostic code of a check, by its JSON field (a fixed set of ~80: kept, not rebuilt per diagnostic). */
+export const hardeningCodeOf = (jsonField: string): HardeningCode => {
+  let code = codesByField.get(jsonField);
+  if (code === undefined) codesByField.set(jsonField, (code = `hardening-${kebabOf(jsonField)}`));
+  return code;
+};
 
 /**
  * Every check's code with its table row (v260's table: a superset of older ones). Read when this module loads:

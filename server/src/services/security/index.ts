@@ -18,7 +18,7 @@ export {
   type CheckResult,
   type ExposureLabel,
 } from './score.js';
-export { securityInfoOf, type SecurityInfo } from './info.js';
+export { securityInfoOf, securityInputKey, type SecurityInfo } from './info.js';
 export {
   fixForCheck,
   fixForCode,

@@ -9,7 +9,8 @@
  * friends as plain booleans; later versions take more words and still score any of them as "set").
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type { EffectiveUnit } from '../../units/effective.js';
+import { canonicalDirective, resetGroupOf, type EffectiveUnit } from '../../units/effective.js';
+import type { Analysis } from '../model.js';
 import { parseBoolean } from '../../values/bool.js';
 import { syscallNames252 } from '../../values/syscall.js';
 import { addressFamilies, architectures, capabilities, once, syscallGroups252 } from './tables.js';
@@ -261,7 +262,52 @@ function parsePrefixes(word: string): Prefix[] | undefined {
 // ---- the replay -------------------------------------------------------------------------------------------------
 
 /** The raw values assigned to a directive, in order (resets included as ''), as systemd's parser sees them. */
+/**
+ * Every directive the reader has ever looked up (canonical section and name), and the reset groups they belong
+ * to. The reader's path through a unit depends only on the values it reads, so two units that agree on these
+ * directives get the same score: `securityInputKey` names a text by them alone.
+ */
+const readDirectives = new Map<string, Set<string>>();
+const readGroups = new Set<string>();
+let readGeneration = 0;
+
+function noteRead(section: string, name: string, group: string | undefined): void {
+  let names = readDirectives.get(section);
+  if (!names) readDirectives.set(section, (names = new Set()));
+  if (!names.has(name)) {
+    names.add(name);
+    readGeneration++;
+  }
+  if (group !== undefined && !readGroups.has(group)) {
+    readGroups.add(group);
+    readGeneration++;
+  }
+}
+
+/**
+ * What of this text the score can depend on: the assignments of directives the reader looks at (and of their
+ * reset groups), in order, tagged with the generation of that set. Typing anywhere else leaves the key unchanged,
+ * so the editor does not score the unit again on every keystroke of an ExecStart= line.
+ */
+export function securityInputKey(analysis: Analysis): string {
+  let key = String(readGeneration);
+  for (const e of analysis.entries) {
+    const sectionName = e.section.section.name;
+    if (sectionName === undefined) continue;
+    // The analysis looked the key up in its section already; only renamed keys need their canonical name.
+    const c = e.info && !e.info.replacement ? undefined : canonicalDirective(sectionName, e.node.key);
+    const section = c ? c.section : sectionName;
+    const name = c ? c.name : e.node.key;
+    const group = readGroups.size ? resetGroupOf(section, name, c ? c.info : e.info) : undefined;
+    if (readDirectives.get(section)?.has(name) || (group !== undefined && readGroups.has(group)))
+      key += `\u0000${section}\u0000${name}\u0000${e.node.value}`;
+  }
+  return key;
+}
+
 function assignments(eff: EffectiveUnit, section: string, name: string): string[] {
+  const c = canonicalDirective(section, name);
+  noteRead(c.section, c.name, resetGroupOf(c.section, c.name, c.info));
   const d = eff.get(section, name);
   if (!d) return [];
   return d.events
