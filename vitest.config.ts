@@ -16,6 +16,8 @@ const never = ['test/e2e/**', 'test/conformance/**', 'node_modules/**'];
 export default defineConfig({
   test: {
     testTimeout: 30000,
+    // The facade's on-demand features (completion, hover, commands…) loaded before any test, as the server does.
+    setupFiles: ['test/support/loadFeatures.ts'],
     // In CI, also write a JSON report; .ci/summary.mjs turns test-results/vitest*.json into the closing
     // "N passed, N failed" line. `npm run test:slow` names its own file (--outputFile.json), so the tiers don't overwrite each other.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

@@ -35,7 +35,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startServer, quantile, median, rng, now } from './lib/lsp.mjs';
@@ -658,7 +658,6 @@ if (on('cli')) {
 if (on('bundle')) {
   const files = [
     [CLIENT, 'dist/client.js'],
-    [SERVER, 'dist/server.js'],
     [CLI, 'dist/cli.js'],
     ...readdirSync('.')
       .filter((f) => f.endsWith('.vsix'))
@@ -669,6 +668,27 @@ if (on('bundle')) {
     if (!existsSync(f)) continue;
     const b = readFileSync(f);
     sizes[name] = { bytes: b.length, gzipBytes: f.endsWith('.vsix') ? undefined : gzipSync(b).length };
+  }
+  // The server: dist/server.js launches dist/server.mjs; with the chunks it imports statically that is what starts.
+  // The chunks it loads with import() (services/onDemand.ts) come on the first request.
+  const serverMain = join(dirname(SERVER), 'server.mjs');
+  if (existsSync(serverMain)) {
+    const src = readFileSync(serverMain, 'utf8');
+    const refs = (re) => [...new Set([...src.matchAll(re)].map((m) => join(dirname(SERVER), m[1])))];
+    const group = (paths) => {
+      const bufs = paths.map((p) => readFileSync(p));
+      return {
+        bytes: bufs.reduce((n, b) => n + b.length, 0),
+        gzipBytes: bufs.reduce((n, b) => n + gzipSync(b).length, 0),
+        files: paths.map((p) => relative(root, p)),
+      };
+    };
+    sizes['dist/server start-up (server.js, server.mjs + static chunks)'] = group([
+      SERVER,
+      serverMain,
+      ...refs(/from\s*"\.\/(server-[^"]+\.mjs)"/g),
+    ]);
+    sizes['dist/server on demand (import() chunks)'] = group(refs(/import\("\.\/(server-[^"]+\.mjs)"\)/g));
   }
   // The generated tables next to the bundles (JSON, each read when first needed: util/dataFile.ts).
   const dataDir = join(dirname(SERVER), 'data');
@@ -688,16 +708,27 @@ if (on('bundle')) {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
     minify: true,
-    keepNames: true,
     legalComments: 'none',
     write: false,
     metafile: true,
-    outfile: 'server.js',
+    outdir: 'bench-meta',
+    define: { __BUNDLED__: 'true' },
     logLevel: 'silent',
   });
-  const inputs = Object.values(meta.metafile.outputs)[0].inputs;
+  // The start-up part only: the entry's output and the chunks it imports statically.
+  const outputs = meta.metafile.outputs;
+  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  const startupOuts = [
+    entryOut,
+    ...outputs[entryOut].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+  ];
+  const inputs = {};
+  for (const o of startupOuts)
+    for (const [p, v] of Object.entries(outputs[o]?.inputs ?? {}))
+      inputs[p] = { bytesInOutput: (inputs[p]?.bytesInOutput ?? 0) + v.bytesInOutput };
   const groups = {};
   for (const [p, v] of Object.entries(inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(p);
@@ -764,6 +795,9 @@ if (PROFILE) {
     format: 'cjs',
     minify: false,
     outfile: profServer,
+    // The generated tables from the source tree (util/dataFile.ts).
+    define: { __DATA_ROOT__: JSON.stringify(join(root, 'server/src')) },
+    logOverride: { 'empty-import-meta': 'silent' },
     logLevel: 'warning',
   });
   for (const scenario of ['edit-10000', 'completion-1000']) {
@@ -877,7 +911,9 @@ if (results.cli?.ratioBatchedWall) {
 }
 if (results.bundle) {
   for (const [f, s] of Object.entries(results.bundle.sizes)) {
-    if (f === 'dist/cli.js' || f.startsWith('dist/data')) continue;
+    // The issue's target is the server's start-up bundle (the client is held to it too); the CLI, the tables, the
+    // on-demand chunk and the .vsix are reported, not targeted.
+    if (!f.startsWith('dist/server start-up') && f !== 'dist/client.js') continue;
     target(`bundle size ${f}`, s.bytes / KB, 500, s.bytes <= 500 * KB, 'KB');
   }
 }

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -105,6 +105,15 @@ const bad = entries.filter((e) =>
 );
 if (bad.length) {
   console.error(`package: unexpected files in the .vsix:\n${bad.map((e) => `  ${e.name}`).join('\n')}`);
+  process.exit(1);
+}
+// The server is dist/server.js plus ES module chunks (start-up part, features loaded on demand): all must ship.
+const chunks = readdirSync(join(root, 'dist')).filter((f) => /^server.*\.mjs$/.test(f));
+const missingChunks = chunks.filter((f) => !entries.some((e) => e.name === `extension/dist/${f}`));
+if (!chunks.length || missingChunks.length) {
+  console.error(
+    `package: the server's modules are not all in the .vsix: ${missingChunks.join(', ') || 'no dist/server*.mjs'}`,
+  );
   process.exit(1);
 }
 

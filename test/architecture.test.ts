@@ -7,9 +7,12 @@
  *   2  values/, watchdog/, socketActivation/
  *   3  units/
  *   4  services/
- *   5  languageService.ts                  (the facade)
+ *   5  languageService.ts, planners.ts     (the facade: the LSP server's part, and the commands' whole of it)
  *   6  server.ts, main.ts, cli.ts, cli/, settings.ts   (the edges: LSP and terminal; they reach the rest through the facade)
  *      client/src                          (reaches server/src only through the facade)
+ *
+ * The LSP server (server.ts, main.ts) imports languageService.ts, never planners.ts: what planners.ts adds, and
+ * services/onDemand.ts (which only the facade imports, with import()), stays out of the server's start-up bundle.
  *
  * A file may import its own layer and the layers below; the edges and the client only the facade (and each other).
  * Only server.ts, main.ts and cli.ts may import vscode-languageserver.
@@ -39,6 +42,7 @@ const FOLDER_LAYERS: Record<string, Layer> = {
 };
 const FILE_LAYERS: Record<string, Layer> = {
   languageService: { name: 'facade', rank: 5 },
+  planners: { name: 'facade', rank: 5 },
   server: { name: 'server', rank: 6 },
   main: { name: 'main', rank: 6 },
   cli: { name: 'cli', rank: 6 },
@@ -92,7 +96,7 @@ function violation(from: string, specifier: string): string | undefined {
     if (target.startsWith('client/src/') || !target.startsWith('server/src/')) return undefined;
     return dest?.rank === FACADE_RANK
       ? undefined
-      : `client may import from server/src only the facade (server/src/languageService.ts)`;
+      : `client may import from server/src only the facade (server/src/languageService.ts, server/src/planners.ts)`;
   }
   if (!dest) {
     if (target.startsWith('server/src/')) return `${target} is in no layer`;
@@ -101,6 +105,13 @@ function violation(from: string, specifier: string): string | undefined {
     return `layer ${source.name} may not import ${target}, outside server/src`;
   }
   if (dest === CLIENT) return `layer ${source.name} may not import layer client`;
+  if (
+    (from === 'server/src/server.ts' || from === 'server/src/main.ts') &&
+    /^server\/src\/planners(\.[jt]s)?$/.test(target)
+  )
+    return `the LSP server imports languageService.ts, not planners.ts (its planners load on demand)`;
+  if (/^server\/src\/services\/onDemand(\.[jt]s)?$/.test(target) && from !== 'server/src/languageService.ts')
+    return `only the facade loads services/onDemand.ts (loadLanguageFeatures)`;
   if (source.rank === 0 && dest.name !== source.name) return `layer ${source.name} may not import layer ${dest.name}`;
   if (dest.rank > source.rank) return `layer ${source.name} may not import layer ${dest.name}`;
   if (source.rank === EDGE_RANK && dest.rank < FACADE_RANK) {
@@ -187,12 +198,26 @@ describe('the layer checker itself', () => {
     expect(violation('client/src/watchdogCommand.ts', '../../server/src/services/rules/watchdog.js')).toMatch(
       /^client may import from server\/src only the facade/,
     );
+    expect(violation('client/src/install.ts', '../../server/src/planners.js')).toBeUndefined();
+    expect(violation('server/src/cli/effective.ts', '../planners.js')).toBeUndefined();
+    expect(violation('server/src/server.ts', './planners.js')).toMatch(/^the LSP server imports languageService.ts/);
+    expect(violation('server/src/services/hover.ts', './onDemand.js')).toMatch(/^only the facade loads/);
+    expect(violation('server/src/languageService.ts', './services/onDemand.js')).toBeUndefined();
     expect(violation('server/src/server.ts', 'vscode-languageserver/node')).toBeUndefined();
     expect(violation('server/src/services/hover.ts', 'vscode-languageserver')).toBe(
       'only server.ts, main.ts and cli.ts may import vscode-languageserver',
     );
     expect(violation('server/src/units/x.ts', 'node:fs')).toBeUndefined();
     expect(violation('server/src/newFolder/x.ts', '../parser/parser.js')).toMatch(/is in no layer/);
+  });
+});
+
+describe('the facade loads its on-demand features lazily', () => {
+  it('languageService.ts names services/onDemand.ts only in import() and in types', () => {
+    const src = readFileSync(join(ROOT, 'server/src/languageService.ts'), 'utf8');
+    const mentions = [...src.matchAll(/[^\n]*onDemand\.js[^\n]*/g)].map((m) => m[0]);
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const line of mentions) expect(line, line).toMatch(/import\('\.\/services\/onDemand\.js'\)/);
   });
 });
 

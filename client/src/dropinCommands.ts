@@ -31,6 +31,7 @@ import {
   type Scope,
   type WriteTarget,
   createLanguageService,
+  loadLanguageFeatures,
   SERVER_COMMANDS,
   dialectById,
   configHierarchyOf,
@@ -43,7 +44,7 @@ import {
   type Dialect,
   type FileKind,
   type LanguageService,
-} from '../../server/src/languageService.js';
+} from '../../server/src/planners.js';
 import {
   chooseTarget,
   copyToClipboard,
@@ -388,10 +389,11 @@ export async function showDropIns(): Promise<void> {
 }
 
 export class EffectiveUnitProvider implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const q = new URLSearchParams(uri.query);
     const config = q.get('config');
     if (config) {
+      await loadLanguageFeatures();
       const plan = commandService().planCommand(SERVER_COMMANDS.showEffectiveUnit, [config]);
       return plan.kind === 'text' ? plan.text : `# ${plan.kind === 'error' ? plan.message : 'nothing to show'}\n`;
     }

@@ -34,7 +34,7 @@ import {
   type WriteKind,
   type WriteTarget,
   type Staging,
-} from '../../server/src/languageService.js';
+} from '../../server/src/planners.js';
 
 export interface FileToInstall {
   readonly path: string;

@@ -12,7 +12,7 @@ import {
   DEFAULT_PRELOAD_LIBRARY,
   decodeBytes,
   installCommand,
-} from '../../server/src/languageService.js';
+} from '../../server/src/planners.js';
 import { chooseTarget, copyToClipboard, errorText, installFiles, requireTrust } from './install.js';
 
 /** strace logs larger than this are refused (a log of a daemon's start-up is a few kilobytes). */

@@ -25,49 +25,29 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDocument as createDocumentImpl, type SystemdDocument } from './services/document.js';
 import { computeDiagnostics, type Diagnostic, type DiagnosticOptions } from './services/diagnostics.js';
-import { getCompletions as completionsImpl, type CompletionResult } from './services/completion.js';
-import { getHover as hoverImpl, type HoverResult } from './services/hover.js';
-import { getDocumentSymbols as symbolsImpl, type SymbolResult } from './services/symbols.js';
-import { getFoldingRanges as foldingImpl, type FoldingResult } from './services/folding.js';
-import { getDocumentLinks as linksImpl, type LinkResult } from './services/links.js';
-import { getDefinition as definitionImpl, type DefinitionTarget } from './services/definition.js';
-import {
-  getCodeActions as codeActionsImpl,
-  getMoveToDropInActions,
-  textEditsOf,
-  type CodeActionEnv,
-  type CodeActionLike,
-  type CommandActionLike,
-  type DiagnosticLike,
-} from './services/codeActions.js';
+import type { CompletionResult } from './services/completion.js';
+import type { HoverResult } from './services/hover.js';
+import type { SymbolResult } from './services/symbols.js';
+import type { FoldingResult } from './services/folding.js';
+import type { LinkResult } from './services/links.js';
+import type { DefinitionTarget } from './services/definition.js';
+import type { CodeActionEnv, CodeActionLike, CommandActionLike, DiagnosticLike } from './services/codeActions.js';
 import { nodeAt, sectionAt } from './services/context.js';
-import { formatDocument, type FormatEdit } from './services/formatting.js';
-import { getSemanticTokens as semanticTokensImpl, type SemanticToken } from './services/semanticTokens.js';
-import { getDocumentHighlights as highlightsImpl, type HighlightResult } from './services/highlight.js';
-import { findUnitReferences, unitNameAt, type UnitReference } from './services/references.js';
-import { dropInLens, type CodeLensResult } from './services/codeLens.js';
-import { getInlayHints as inlayHintsImpl, type InlayHintResult } from './services/inlayHints.js';
-import { validateUnitName, realProbe, writeFilesAllOrNothing, writeFileAtomic } from './units/safeWrite.js';
+import type { FormatEdit } from './services/formatting.js';
+import type { SemanticToken } from './services/semanticTokens.js';
+import type { HighlightResult } from './services/highlight.js';
+import type { UnitReference } from './services/references.js';
+import type { CodeLensResult } from './services/codeLens.js';
+import type { InlayHintResult } from './services/inlayHints.js';
 import type { WriteTargetFs } from './units/writeTarget.js';
-import {
-  SERVER_COMMANDS,
-  planCreateOverride,
-  planShowDropIns,
-  planShowEffective,
-  planMoveChangeToDropIn,
-  planConvertFullCopy,
-  planSetHardwareWatchdog,
-  planGenerateSocketUnits,
-  type CommandEnv,
-  type CommandPlan,
-} from './services/commands.js';
+import { SERVER_COMMANDS } from './services/commandNames.js';
+import type { CommandEnv, CommandPlan } from './services/commands.js';
 import { readTextFileSafe } from './units/safeRead.js';
 import type { WorkspaceUnit } from './services/rules/types.js';
 import { defaultSettings, watchdogLimitsFor, type Settings } from './services/settings.js';
 import { siblingUnits } from './units/siblings.js';
 import { quadletFilesAround } from './units/quadletFiles.js';
-import { quadletRefAt, quadletMentions, type QuadletFileAround } from './services/quadletAssist.js';
-import { planGeneratedUnit } from './services/quadletGenerate.js';
+import type { QuadletFileAround } from './services/quadletAssist.js';
 import { baseUnitOf } from './units/baseUnit.js';
 import {
   cachedLookups,
@@ -99,7 +79,28 @@ import {
   fixForCode,
   type SecurityScore,
 } from './services/security/index.js';
-import { planShowSecurity, planHardenService } from './services/commands.js';
+
+type LanguageFeatures = typeof import('./services/onDemand.js');
+let features: LanguageFeatures | undefined;
+let loadingFeatures: Promise<void> | undefined;
+
+/**
+ * Load the features the first diagnostics do not need (services/onDemand.ts: completion, hover, code actions, the
+ * other editor requests, the commands and the writers). Once, for the whole process; every caller awaits it
+ * before its first such request (the LSP server in each handler, the CLI and the VS Code client at start, the
+ * tests in their setup file).
+ */
+export function loadLanguageFeatures(): Promise<void> {
+  return (loadingFeatures ??= import('./services/onDemand.js').then((m) => {
+    features = m;
+  }));
+}
+
+/** The loaded features; a clear error, never a crash deep inside a feature, when nobody loaded them. */
+function od(): LanguageFeatures {
+  if (!features) throw new Error('language features are not loaded yet: await loadLanguageFeatures() first');
+  return features;
+}
 
 /** What the language service may know of the world outside the document. */
 export interface LanguageEnvironment {
@@ -598,7 +599,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       readRoots: workspaceFolders(),
       unitDirs: [unitFolderOf(doc)],
     });
-    const lenses = dropInLens(doc, uri, h.dropIns.length);
+    const lenses = od().dropInLens(doc, uri, h.dropIns.length);
     const sec = file.unitType === 'service' ? securityOf(doc) : undefined;
     const header = doc.tree.nodes.find((n) => n.kind === 'section' && n.name === 'Service');
     if (sec && header)
@@ -623,7 +624,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       return computeDiagnostics(doc.analysis, diagnosticOptions(doc));
     },
     getCompletions: (doc, offset) =>
-      completionsImpl(doc, offset, {
+      od().getCompletions(doc, offset, {
         targetVersion: settings().targetVersion,
         unitNames: () => index().unitNames(),
         // The workspace's own units only: reading every system unit for a list of 2,000 names would be slow.
@@ -639,7 +640,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     },
     getHover(doc, offset) {
       const s = settings();
-      const h = hoverImpl(doc, offset, {
+      const h = od().getHover(doc, offset, {
         targetVersion: s.targetVersion,
         podmanVersion: s.podmanVersion,
         manPages: s.manPages,
@@ -662,29 +663,31 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const origin = originNote(doc, offset);
       return origin ? { ...h, markdown: `${escapeMarkdown(origin)}\n\n---\n${h.markdown}` } : h;
     },
-    getDocumentSymbols: (doc) => symbolsImpl(doc),
-    getFoldingRanges: (doc) => foldingImpl(doc),
-    getDocumentLinks: (doc) => linksImpl(doc, fileExists),
+    getDocumentSymbols: (doc) => od().getDocumentSymbols(doc),
+    getFoldingRanges: (doc) => od().getFoldingRanges(doc),
+    getDocumentLinks: (doc) => od().getDocumentLinks(doc, fileExists),
     getDefinition(doc, offset) {
       // One target per file: on merged-/usr systems /lib and /usr/lib are the same folder.
       const seen = new Set<string>();
-      return definitionImpl(doc, offset, index(), () => quadletAround(doc)).filter((t) => {
-        let real = t.path;
-        try {
-          real = realpathSync(t.path);
-        } catch {
-          /* gone: keep as named */
-        }
-        if (seen.has(real)) return false;
-        seen.add(real);
-        return true;
-      });
+      return od()
+        .getDefinition(doc, offset, index(), () => quadletAround(doc))
+        .filter((t) => {
+          let real = t.path;
+          try {
+            real = realpathSync(t.path);
+          } catch {
+            /* gone: keep as named */
+          }
+          if (seen.has(real)) return false;
+          seen.add(real);
+          return true;
+        });
     },
     getCodeActions: (doc, diagnostics, offset, caEnv) =>
       [
-        ...codeActionsImpl(doc, diagnostics, caEnv),
+        ...od().getCodeActions(doc, diagnostics, caEnv),
         ...hardeningActions(doc, diagnostics, caEnv),
-        ...getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
+        ...od().getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
       ].map((a) =>
         'command' in a && a.command ? { ...a, command: { ...a.command, command: commandId(a.command.command) } } : a,
       ),
@@ -704,7 +707,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       const cenv: CommandEnv = {
         workspaceFolders: workspaceFolders(),
         fs,
-        probe: env.probe ?? realProbe,
+        probe: env.probe ?? od().realProbe,
         exists: (p) => fileExists(p),
         openDocument: (p) => [...(env.openDocuments?.() ?? [])].find((d) => d.path === p),
         parseFile: (p) => service.parseFile(p),
@@ -723,21 +726,23 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
       });
       switch (command) {
         case SERVER_COMMANDS.createOverride:
-          return path ? planCreateOverride(path, cenv, typeof args[1] === 'string' ? args[1] : undefined) : need();
+          return path ? od().planCreateOverride(path, cenv, typeof args[1] === 'string' ? args[1] : undefined) : need();
         case SERVER_COMMANDS.showDropIns:
-          return path ? planShowDropIns(path, cenv) : need();
+          return path ? od().planShowDropIns(path, cenv) : need();
         case SERVER_COMMANDS.showEffectiveUnit:
-          return path ? planShowEffective(path, cenv) : need();
+          return path ? od().planShowEffective(path, cenv) : need();
         case SERVER_COMMANDS.moveToDropIn:
-          return path ? planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined) : need();
+          return path
+            ? od().planMoveChangeToDropIn(path, cenv, typeof args[1] === 'number' ? args[1] : undefined)
+            : need();
         case SERVER_COMMANDS.convertFullCopy:
-          return path ? planConvertFullCopy(path, cenv) : need();
+          return path ? od().planConvertFullCopy(path, cenv) : need();
         case SERVER_COMMANDS.setHardwareWatchdog:
-          return planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
+          return od().planSetHardwareWatchdog(path, cenv, typeof args[1] === 'number' ? args[1] : undefined);
         case SERVER_COMMANDS.showGeneratedUnit: {
           const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
           if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
-          const g = planGeneratedUnit(d.path, d.analysis, quadletAround(d));
+          const g = od().planGeneratedUnit(d.path, d.analysis, quadletAround(d));
           return 'error' in g
             ? { kind: 'error', message: g.error }
             : { kind: 'text', title: `Generated ${g.name}`, text: g.text };
@@ -745,7 +750,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         case SERVER_COMMANDS.showSecurity: {
           const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
           if (!d) return path ? { kind: 'error', message: `${path} cannot be read.` } : need();
-          return planShowSecurity(d.path, securityOf(d)?.score);
+          return od().planShowSecurity(d.path, securityOf(d)?.score);
         }
         case SERVER_COMMANDS.hardenService: {
           const d = path ? (cenv.openDocument(path) ?? cenv.parseFile(path)) : undefined;
@@ -759,7 +764,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
                   value: String((a as { value?: unknown }).value ?? ''),
                 }
               : undefined;
-          return planHardenService(d.path, cenv, {
+          return od().planHardenService(d.path, cenv, {
             sources: sec?.sources ?? [],
             version: s.targetVersion,
             level: a === 'strict' ? 'strict' : 'safe',
@@ -768,38 +773,40 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
         }
         case SERVER_COMMANDS.generateSocketUnits:
           return path && typeof args[1] === 'string'
-            ? planGenerateSocketUnits(path, args[1], cenv)
+            ? od().planGenerateSocketUnits(path, args[1], cenv)
             : { kind: 'error', message: `${command} takes the strace log and the service name.` };
         default:
           return { kind: 'error', message: `Unknown command ${command}.` };
       }
     },
-    getFormattingEdits: (doc) => (doc.oversize !== undefined ? [] : formatDocument(doc)),
-    getSemanticTokens: (doc) => semanticTokensImpl(doc),
-    getDocumentHighlights: (doc, offset) => highlightsImpl(doc, offset),
+    getFormattingEdits: (doc) => (doc.oversize !== undefined ? [] : od().formatDocument(doc)),
+    getSemanticTokens: (doc) => od().getSemanticTokens(doc),
+    getDocumentHighlights: (doc, offset) => od().getDocumentHighlights(doc, offset),
     getReferences(doc, offset) {
       // Podman Quadlet: a Quadlet file name under the cursor (or this Quadlet file itself) across the files around.
       if (doc.analysis.dialect?.id.startsWith('quadlet-')) {
         const qname =
-          quadletRefAt(doc.analysis, offset)?.name ??
+          od().quadletRefAt(doc.analysis, offset)?.name ??
           (doc.file.kind === 'config' && !doc.file.dropIn ? doc.file.name : undefined);
-        if (qname) return quadletMentions(qname, quadletAround(doc));
+        if (qname) return od().quadletMentions(qname, quadletAround(doc));
       }
-      const name = unitNameAt(doc, offset);
-      return name ? findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]) : [];
+      const name = od().unitNameAt(doc, offset);
+      return name
+        ? od().findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()])
+        : [];
     },
     prepareRename(doc, offset) {
-      const name = unitNameAt(doc, offset);
+      const name = od().unitNameAt(doc, offset);
       return name ? { name } : undefined;
     },
     getRename(doc, offset, newName) {
-      const name = unitNameAt(doc, offset);
+      const name = od().unitNameAt(doc, offset);
       if (!name) return { error: 'Put the cursor on a unit name to rename it.' };
-      const check = validateUnitName(newName);
+      const check = od().validateUnitName(newName);
       if (!check.ok) return { error: `'${newName}' is not a valid unit name: ${check.reason}` };
       if (newName.slice(newName.lastIndexOf('.')) !== name.slice(name.lastIndexOf('.')))
         return { error: `A unit keeps its type: ${name} cannot become ${newName}.` };
-      const refs = findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]);
+      const refs = od().findUnitReferences(name, [doc, ...(env.openDocuments?.() ?? []), ...workspaceDocuments()]);
       const files = [
         ...new Set([...index().find(name)].filter((p) => workspaceFolders().some((w) => p.startsWith(`${w}/`)))),
       ];
@@ -824,7 +831,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     getCodeLenses(doc, uri) {
       return codeLenses(doc, uri).map((l) => ({ ...l, command: commandId(l.command) }));
     },
-    getInlayHints: (doc, range) => inlayHintsImpl(doc, range, effectiveOf(doc)),
+    getInlayHints: (doc, range) => od().getInlayHints(doc, range, effectiveOf(doc)),
     dependsOn(doc, changedPath) {
       if (changedPath === doc.path) return true;
       const changedFolder = /\.d$/.test(dirname(changedPath)) ? dirname(dirname(changedPath)) : dirname(changedPath);
@@ -881,7 +888,18 @@ export function createDocument(path: string, text: string): SystemdDocument {
   return parseCapped(path, text);
 }
 
-export { textEditsOf };
+/** A code action's edits for one file (the LSP server applies fixes through it). */
+export const textEditsOf = (
+  ...args: Parameters<LanguageFeatures['textEditsOf']>
+): ReturnType<LanguageFeatures['textEditsOf']> => od().textEditsOf(...args);
+/** Apply formatting edits to a text. */
+export const applyEdits = (
+  ...args: Parameters<LanguageFeatures['applyEdits']>
+): ReturnType<LanguageFeatures['applyEdits']> => od().applyEdits(...args);
+/** Create the folders of a planned file inside its root (units/safeWrite.ts), for the server's own writes. */
+export const ensureFolderInside = (
+  ...args: Parameters<LanguageFeatures['ensureFolderInside']>
+): ReturnType<LanguageFeatures['ensureFolderInside']> => od().ensureFolderInside(...args);
 
 /**
  * Write a command's new files on disk (for clients that cannot create files): all or nothing, inside the target's
@@ -892,11 +910,11 @@ export function writePlannedFiles(
   plan: Extract<CommandPlan, { kind: 'write' }>,
   opts: { editsOpenDocuments: boolean },
 ): { ok: true; written: string[] } | { ok: false; reason: string } {
-  const r = writeFilesAllOrNothing(plan.files, { root: plan.target.root });
+  const r = od().writeFilesAllOrNothing(plan.files, { root: plan.target.root });
   if (!r.ok) return { ok: false, reason: r.reason };
   if (!opts.editsOpenDocuments) {
     for (const f of plan.replace) {
-      const w = writeFileAtomic(f.path, f.content, { overwrite: true, root: plan.target.root });
+      const w = od().writeFileAtomic(f.path, f.content, { overwrite: true, root: plan.target.root });
       if (!w.ok) return { ok: false, reason: w.reason };
     }
   }
@@ -915,9 +933,9 @@ export function getDiagnostics(doc: SystemdDocument, options?: DiagnosticOptions
 /** The kernel's watchdog limits of this machine (the real `LanguageEnvironment.kernelWatchdogLimits`). */
 export const machineWatchdogLimits = (): WatchdogLimits | undefined => kernelWatchdogLimits();
 
-export { TOKEN_TYPES, TOKEN_MODIFIERS } from './services/semanticTokens.js';
-export { SERVER_COMMANDS, type CommandPlan, type PlannedFile } from './services/commands.js';
-export { applyEdits } from './services/formatting.js';
+export { TOKEN_TYPES, TOKEN_MODIFIERS } from './services/tokenLegend.js';
+export { SERVER_COMMANDS } from './services/commandNames.js';
+export type { CommandPlan, PlannedFile } from './services/commands.js';
 export type { FormatEdit, SemanticToken, HighlightResult, UnitReference, CodeLensResult, InlayHintResult };
 export type {
   SystemdDocument,
@@ -976,13 +994,10 @@ export * from './units/hierarchy.js';
 export * from './units/effective.js';
 export * from './units/minimalDropIn.js';
 export * from './units/overrideTemplate.js';
-export * from './units/safeWrite.js';
 export * from './units/searchPaths.js';
 export { UnitIndex } from './units/unitIndex.js';
 export { readUnitFileForCheck, readTextFileSafe, MAX_UNIT_BYTES, formatBytes } from './units/safeRead.js';
-export * from './socketActivation/strace.js';
 export * from './units/writeTarget.js';
-export * from './units/staging.js';
 export * from './units/shipped.js';
 export {
   scoreService,
@@ -995,12 +1010,8 @@ export {
   renderSecurityTable,
   securityJson,
   sortedChecks,
-  planHardening,
   securityLensTitle,
   securityHoverMarkdown,
-  type HardenPlan,
-  type HardenLine,
-  type HardenLevel,
   type SecurityScore,
   type CheckResult,
   type ExposureLabel,

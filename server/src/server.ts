@@ -35,6 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import {
   createLanguageService,
+  loadLanguageFeatures,
   TOKEN_TYPES,
   TOKEN_MODIFIERS,
   SERVER_COMMANDS,
@@ -147,6 +148,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
+        // Requests use the features loaded on demand (the first one waits for them; later ones do not).
+        await loadLanguageFeatures();
         const r = await fn(params, token);
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return r;
@@ -369,6 +372,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   });
 
   connection.onInitialized(() => {
+    // The first diagnostics need none of the on-demand features: load them a moment later, before the first hover.
+    setTimeout(() => void loadLanguageFeatures(), 500).unref();
     sendStatus();
     if (hasConfigurationCapability) {
       void connection.client

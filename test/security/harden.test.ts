@@ -4,7 +4,7 @@
  * with the planned drop-in in its foo.service.d/).
  */
 import { describe, expect, it } from 'vitest';
-import { planHardening } from '../../server/src/services/security/index.js';
+import { planHardening } from '../../server/src/services/security/harden.js';
 
 const UNITS: Record<string, string> = {
   'web.service':

@@ -23,7 +23,7 @@ import {
   validateUnitName,
   type DropInFile,
   type HierarchyFs,
-} from '../languageService.js';
+} from '../planners.js';
 
 export interface CommandIO {
   stdout(s: string): void;

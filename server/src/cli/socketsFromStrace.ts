@@ -15,7 +15,7 @@ import {
   readTextFileSafe,
   validateUnitName,
   DEFAULT_PRELOAD_LIBRARY,
-} from '../languageService.js';
+} from '../planners.js';
 import type { CommandIO } from './effective.js';
 
 const STRACE_USAGE = `Usage: systemd-units sockets-from-strace LOG --service NAME [--preload PATH] [--out DIR]

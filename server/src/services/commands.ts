@@ -17,14 +17,13 @@ import { unitWorldOf, appliesToOneUnit, isVendorUnitFile } from '../units/unitWo
 import { generateSocketUnits } from '../socketActivation/strace.js';
 import type { SourceFile } from '../units/effective.js';
 import {
-  planHardening,
   renderSecurityTable,
   scoreService,
   scoreWithLine,
   withServiceLine,
-  type HardenLevel,
   type SecurityScore,
 } from './security/index.js';
+import { planHardening, type HardenLevel } from './security/harden.js';
 import { limitsForDriver, type WatchdogLimits } from '../watchdog/drivers.js';
 import { fileKindOf } from '../units/fileKind.js';
 import { dialectById, type Dialect } from '../catalog/dialects.js';
@@ -37,22 +36,7 @@ import {
   planConfigMove,
 } from '../units/configDropIn.js';
 
-export const SERVER_COMMANDS = {
-  createOverride: 'systemd-units.createOverride',
-  moveToDropIn: 'systemd-units.moveToDropIn',
-  convertFullCopy: 'systemd-units.convertFullCopy',
-  showDropIns: 'systemd-units.showDropIns',
-  showEffectiveUnit: 'systemd-units.showEffectiveUnit',
-  setHardwareWatchdog: 'systemd-units.setHardwareWatchdog',
-  generateSocketUnits: 'systemd-units.generateSocketUnits',
-  /** Podman Quadlet: the .service podman's generator would write (services/quadletGenerate.ts). */
-  showGeneratedUnit: 'systemd-units.showGeneratedUnit',
-  /** The exposure table of a service (services/security/), as systemd-analyze security prints it. */
-  showSecurity: 'systemd-units.showSecurity',
-  /** Harden This Service: a hardening.conf drop-in (args: file, 'safe' | 'strict' | { directive, value }). */
-  hardenService: 'systemd-units.hardenService',
-} as const;
-export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
+export { SERVER_COMMANDS, type ServerCommand } from './commandNames.js';
 
 export interface PlannedFile {
   readonly path: string;

@@ -5,19 +5,8 @@
  */
 import type { SystemdDocument } from './document.js';
 
-export const TOKEN_TYPES = [
-  'namespace',
-  'property',
-  'operator',
-  'string',
-  'number',
-  'enumMember',
-  'macro',
-  'comment',
-  'type',
-] as const;
-export const TOKEN_MODIFIERS = ['deprecated'] as const;
-export type TokenType = (typeof TOKEN_TYPES)[number];
+import type { TokenType } from './tokenLegend.js';
+export { TOKEN_TYPES, TOKEN_MODIFIERS, type TokenType } from './tokenLegend.js';
 
 export interface SemanticToken {
   readonly start: number;

@@ -153,7 +153,6 @@ export function securityJson(
 }
 
 export const tenthsText = formatTenths;
-export { planHardening, type HardenPlan, type HardenLine, type HardenLevel } from './harden.js';
 
 /** The code lens title: "exposure 8.4 EXPOSED". */
 export function securityLensTitle(score: SecurityScore): string {
