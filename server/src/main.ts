@@ -5,6 +5,8 @@
  */
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { releaseMemoryWhenIdle } from './idleMemory.js';
+import { clearFileCaches } from './languageService.js';
 
 // Nothing but the protocol may reach stdout: send stray console output to stderr.
 // eslint-disable-next-line no-console -- the redirect itself
@@ -22,9 +24,16 @@ process.on('unhandledRejection', (err) => {
 const args = process.argv.slice(2);
 const other = args.some((a) => a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
 
+// After a burst of work (many documents opened at once), give the grown heap back once the client goes quiet: every
+// incoming message (stdio data, or a Node IPC message from VS Code) counts as activity.
+const memory = releaseMemoryWhenIdle({ beforeRelease: clearFileCaches });
+
 if (other) {
+  if (args.includes('--node-ipc')) process.on('message', memory.activity);
+  else memory.stop();
   startServer(createConnection());
 } else {
+  process.stdin.on('data', memory.activity);
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   const fatal = (why: string): void => {
