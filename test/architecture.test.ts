@@ -8,7 +8,8 @@
  *   3  units/
  *   4  services/
  *   5  languageService.ts, planners.ts     (the facade: the LSP server's part, and the commands' whole of it)
- *   6  server.ts, main.ts, cli.ts, cli/, settings.ts   (the edges: LSP and terminal; they reach the rest through the facade)
+ *   6  server.ts, main.ts, idleMemory.ts, cli.ts, cli/, settings.ts   (the edges: LSP and terminal; they reach the
+ *                                       rest through the facade)
  *      client/src                          (reaches server/src only through the facade)
  *
  * The LSP server (server.ts, main.ts) imports languageService.ts, never planners.ts: what planners.ts adds, and
@@ -45,6 +46,7 @@ const FILE_LAYERS: Record<string, Layer> = {
   planners: { name: 'facade', rank: 5 },
   server: { name: 'server', rank: 6 },
   main: { name: 'main', rank: 6 },
+  idleMemory: { name: 'main', rank: 6 },
   cli: { name: 'cli', rank: 6 },
   settings: { name: 'settings', rank: 6 },
 };
