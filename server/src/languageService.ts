@@ -685,7 +685,7 @@ export function createLanguageService(env: LanguageEnvironment = {}): LanguageSe
     },
     getCodeActions: (doc, diagnostics, offset, caEnv) =>
       [
-        ...od().getCodeActions(doc, diagnostics, caEnv),
+        ...od().getCodeActions(doc, diagnostics, { ...caEnv, shippedText: () => shippedOf(doc)?.text }),
         ...hardeningActions(doc, diagnostics, caEnv),
         ...od().getMoveToDropInActions(doc, offset, caEnv.uri, shippedOf(doc)),
       ].map((a) =>

@@ -34,6 +34,8 @@ describe('vendor files stay as shipped', () => {
     const d = ls.getDiagnostics(doc).find((x) => x.code === 'vendor-modified');
     expect(d?.message).toContain('Restart=');
     expect(doc.text.slice(d!.start, d!.end)).toBe('Restart');
+    // The publish carries no copy of the file: the restore fix asks for the shipped text when it is built.
+    expect(JSON.stringify(d!.data)).not.toContain('ExecStart');
     const lspDiag = { range: env.toRange(d!), code: d!.code, message: d!.message, data: d!.data };
     const actions = ls.getCodeActions(doc, [lspDiag], d!.start, env);
     expect(actions[0]!.title).toMatch(/^Move the change to a drop-in/);

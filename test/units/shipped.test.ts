@@ -424,7 +424,7 @@ describe('vendor-modified diagnostic and Move to Drop-in actions', () => {
     expect(d[0]!.data?.vendor).toEqual({
       source: 'git',
       from: 'the last commit (git HEAD)',
-      shippedText: SSH,
+      restorable: true,
       changed: ['Service.Restart'],
     });
     expect(vendorDiags(path, SSH)).toEqual([]);

@@ -65,6 +65,8 @@ export interface CodeActionEnv {
   readonly uri: string;
   toOffset(p: Pos): number;
   toRange(s: Span): RangeLike;
+  /** The shipped text of this vendor file (git HEAD, the saved version), asked only for a restore fix. */
+  shippedText?(): string | undefined;
 }
 
 const RENAMING = new Set([
@@ -124,7 +126,7 @@ export function getCodeActions(
         isPreferred: true,
         command: { title: 'Move to Drop-in', command: 'systemd.moveToDropIn', arguments: [env.uri] },
       });
-      const shipped = data.vendor.shippedText;
+      const shipped = data.vendor.restorable ? env.shippedText?.() : undefined;
       if (shipped !== undefined) {
         out.push({
           title: `Restore the shipped file (${data.vendor.from}), dropping the change`,

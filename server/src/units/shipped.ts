@@ -27,9 +27,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { decodeBytes, encodeText } from '../parser/bytes.js';
 import { parseUnit } from '../parser/parser.js';
+import type { UnitDocument } from '../parser/ast.js';
 import type { UnitType } from '../catalog/catalog.js';
 import { BoundedCache, ownString } from '../util/cache.js';
-import { canonicalDirective, effectiveOfText, resetGroupOf } from './effective.js';
+import { canonicalDirective, effectiveOfText, resetGroupOf, type EffectiveUnit } from './effective.js';
 import { computeMinimalDropIn, type CannotExpress, type DropInAssignment } from './minimalDropIn.js';
 import { MAX_UNIT_BYTES, readTextFileSafe } from './safeRead.js';
 import { unitPathRoot } from './searchPaths.js';
@@ -439,10 +440,20 @@ function directiveKey(section: string, key: string): string {
 }
 
 let lastChanged:
-  { current: string; shipped: string; unitType: UnitType | undefined; keys: ReadonlySet<string> } | undefined;
+  | { current: string | UnitDocument; shipped: string; unitType: UnitType | undefined; keys: ReadonlySet<string> }
+  | undefined;
+/** The shipped text merged once: it stays the same while its vendor file is edited. */
+let lastShipped: { text: string; effective: EffectiveUnit } | undefined;
 
-/** The directives ("Section\0Name", canonical) whose effective value differs between the shipped and the current text. */
-export function changedDirectives(current: string, shipped: string, unitType?: UnitType): ReadonlySet<string> {
+/**
+ * The directives ("Section\0Name", canonical) whose effective value differs between the shipped and the current
+ * text. `current` may be the document's parse (the rules pass it: no second parse per keystroke).
+ */
+export function changedDirectives(
+  current: string | UnitDocument,
+  shipped: string,
+  unitType?: UnitType,
+): ReadonlySet<string> {
   if (
     lastChanged &&
     lastChanged.current === current &&
@@ -450,8 +461,9 @@ export function changedDirectives(current: string, shipped: string, unitType?: U
     lastChanged.unitType === unitType
   )
     return lastChanged.keys;
+  if (lastShipped?.text !== shipped) lastShipped = { text: shipped, effective: effectiveOfText(shipped, 'base') };
   const keys = new Set(
-    computeMinimalDropIn(shipped, current, { unitType }).changed.map((c) => `${c.section}\u0000${c.key}`),
+    computeMinimalDropIn(lastShipped.effective, current, { unitType }).changed.map((c) => `${c.section}\u0000${c.key}`),
   );
   lastChanged = { current, shipped, unitType, keys };
   return keys;

@@ -55,14 +55,15 @@ export interface DiagnosticData {
   readonly insertLine?: { readonly at: number; readonly text: string };
   /**
    * A vendor unit that differs from what was shipped (vendor-modified). Fixes: move the change to a drop-in
-   * (units/shipped.ts planMoveToDropIn against `shippedText`), and restore the shipped file (only with `shippedText`).
+   * (units/shipped.ts planMoveToDropIn), and restore the shipped file when its text is known (`restorable`; the code
+   * action gets the text from the facade then, so no publish carries a copy of the file).
    */
   readonly vendor?: {
     readonly source: ShippedSource;
     readonly from: string;
     readonly package?: string;
-    /** The shipped text; absent when only a checksum is known (dpkg). */
-    readonly shippedText?: string;
+    /** The shipped text is known (git, the saved version), so the file can be restored; not with only a checksum (dpkg). */
+    readonly restorable?: boolean;
     /** Directives whose effective value differs ("Section.Name"). */
     readonly changed: readonly string[];
   };

@@ -54,7 +54,7 @@ export const vendorModifiedRule: Rule = {
       });
       if (first) span = first.node.keySpan;
     } else if (info.text !== undefined) {
-      const keys = changedDirectives(analysis.doc.text, info.text, analysis.unitType);
+      const keys = changedDirectives(analysis.doc, info.text, analysis.unitType);
       changed = [...keys].map((k) => k.replace('\u0000', '.'));
       // Point at the first line whose directive differs.
       const first = analysis.entries.find((e) => {
@@ -88,7 +88,8 @@ export const vendorModifiedRule: Rule = {
           source: info.source,
           from: info.from,
           ...(info.package ? { package: info.package } : {}),
-          ...(info.text !== undefined ? { shippedText: info.text } : {}),
+          // The text itself stays out: it would travel with every publish (and back with every code action request).
+          ...(info.text !== undefined ? { restorable: true } : {}),
           changed,
         },
       },
