@@ -930,6 +930,8 @@ if (d) {
     `${d[1000].editUsPerLine.toFixed(2)} / ${d[10000].editUsPerLine.toFixed(2)} / ${d[50000].editUsPerLine.toFixed(2)} µs per line at 1k / 10k / 50k`,
   );
 }
+/** "; in the server (read -> written) p99 X ms": the server's own part of the round trip (timingHook.cjs). */
+const inServer = (r) => (r.server ? `; in the server (read -> written) p99 ${fmtMs(r.server.p99)} ms` : '');
 const l = results.latency?.[1000];
 if (l) {
   target(
@@ -1046,8 +1048,6 @@ if (d) {
     );
   }
 }
-/** "; in the server p99 X ms": the server's own part of the round trip (timingHook.cjs), for the notes. */
-const inServer = (r) => (r.server ? `; in the server (read -> written) p99 ${fmtMs(r.server.p99)} ms` : '');
 if (results.latency) {
   out.push('', 'Completion and hover over the protocol (random positions; ms)');
   const rows = [];
