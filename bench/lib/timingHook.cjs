@@ -6,9 +6,9 @@
  */
 'use strict';
 const { writeFileSync } = require('node:fs');
-const { performance } = require('node:perf_hooks');
+const clock = require('node:perf_hooks').performance;
 
-const at = () => performance.timeOrigin + performance.now();
+const at = () => clock.timeOrigin + clock.now();
 const ins = [];
 const outs = [];
 const emit = process.stdin.emit;

@@ -155,6 +155,8 @@ async function main() {
     const lineSpan = page
       .locator('.editor-group-container.active .view-lines > .view-line > span', { hasText: /^ExecStart=/ })
       .first();
+    // The model is back to the file's text (b); the view may render it a moment later on a loaded machine.
+    await lineSpan.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
     const box = await lineSpan.boundingBox();
     if (!box) fail('ExecStart line not on screen');
     const charWidth = box.width / (await lineSpan.innerText()).length;
