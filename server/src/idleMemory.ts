@@ -7,8 +7,9 @@
  * not zero. An idle server does not collect, and the last stretch of a burst counts as a high rate until a
  * collection closes it. So, after a burst (the heap grew by `growthBytes`):
  *  1. `settleMs` after the last message: a young-generation collection (about a millisecond) closes that stretch;
- *  2. `quietMs` later, still without a message: a full collection, after a token allocation so the rate is low and
- *     not zero. V8 then shrinks the young generation and returns its pages.
+ *  2. `quietMs` later, still without a message: the caches are dropped and two full collections run, after a token
+ *     allocation so the rate is low and not zero. V8 then shrinks the young generation and returns its pages, and
+ *     the second collection compacts what the first left sparse.
  * Any message cancels the pending step; edits and requests in a burst never pay for either. The collector is
  * V8's own `gc()`: node keeps it behind --expose-gc, which V8 lets the embedder switch on at run time.
  */
@@ -57,6 +58,8 @@ export function releaseMemoryWhenIdle(opts: IdleMemoryOptions = {}): { activity(
       opts.beforeRelease?.();
       token.last = Array.from({ length: 256 }, (_, i) => [i]);
       token.last = undefined;
+      // Twice: the second collection compacts the pages the first one (with the caches dropped) left sparse.
+      gc();
       gc();
       settled = getHeapStatistics().total_heap_size;
     }, quietMs);
