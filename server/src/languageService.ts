@@ -17,8 +17,11 @@
  *   forgetLookups           drop the short-lived folder lookups (a file may have just appeared)
  *   compareWithDisk         whether an editor's text is what the file holds on disk (then its dependents see no change)
  *
- * Below the service object, the planners and facts that the commands (VS Code client, CLI) use are re-exported:
- * importing them from here keeps `client/` and the CLI on this one entry point.
+ * Completion, hover, code actions and the other requests, and planCommand, use code loaded on demand: await
+ * `loadLanguageFeatures()` once before calling them (the first diagnostics never need it).
+ *
+ * Below the service object, the facts that the commands (VS Code client, CLI) use are re-exported; `planners.ts`
+ * adds the planners and writers that only the commands use (kept out of the LSP server's start-up bundle).
  */
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
@@ -86,9 +89,9 @@ let loadingFeatures: Promise<void> | undefined;
 
 /**
  * Load the features the first diagnostics do not need (services/onDemand.ts: completion, hover, code actions, the
- * other editor requests, the commands and the writers). Once, for the whole process; every caller awaits it
- * before its first such request (the LSP server in each handler, the CLI and the VS Code client at start, the
- * tests in their setup file).
+ * other editor requests, the commands and the writers). Once, for the whole process; a caller awaits it before
+ * its first such request (the LSP server in each request handler, the VS Code client before a planner, the tests in
+ * their setup file). The CLI needs none of them: its commands use parse, diagnostics and planners.ts.
  */
 export function loadLanguageFeatures(): Promise<void> {
   return (loadingFeatures ??= import('./services/onDemand.js').then((m) => {
