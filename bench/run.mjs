@@ -933,23 +933,9 @@ if (d) {
 /** "; in the server (read -> written) p99 X ms": the server's own part of the round trip (timingHook.cjs). */
 const inServer = (r) => (r.server ? `; in the server (read -> written) p99 ${fmtMs(r.server.p99)} ms` : '');
 const l = results.latency?.[1000];
-if (l) {
-  target(
-    'completion p99 (1,000-line unit)',
-    l.completion.p99,
-    2,
-    l.completion.p99 <= 2,
-    'ms',
-    `max ${fmtMs(l.completion.max)} ms${inServer(l.completion)}`,
-  );
-  target(
-    'hover p99 (1,000-line unit)',
-    l.hover.p99,
-    2,
-    l.hover.p99 <= 2,
-    'ms',
-    `max ${fmtMs(l.hover.max)} ms${inServer(l.hover)}`,
-  );
+for (const name of l ? ['completion', 'hover'] : []) {
+  const r = l[name];
+  target(`${name} p99 (1,000-line unit)`, r.p99, 2, r.p99 <= 2, 'ms', `max ${fmtMs(r.max)} ms${inServer(r)}`);
 }
 if (results.cli?.ratioBatchedWall) {
   target(

@@ -891,18 +891,16 @@ export function createDocument(path: string, text: string): SystemdDocument {
   return parseCapped(path, text);
 }
 
+/** A function of the on-demand features, callable from the start-up part (it runs once they are loaded). */
+function onDemand<K extends 'textEditsOf' | 'applyEdits' | 'ensureFolderInside'>(name: K): LanguageFeatures[K] {
+  return ((...args: unknown[]) => (od()[name] as (...a: unknown[]) => unknown)(...args)) as LanguageFeatures[K];
+}
 /** A code action's edits for one file (the LSP server applies fixes through it). */
-export const textEditsOf = (
-  ...args: Parameters<LanguageFeatures['textEditsOf']>
-): ReturnType<LanguageFeatures['textEditsOf']> => od().textEditsOf(...args);
+export const textEditsOf = onDemand('textEditsOf');
 /** Apply formatting edits to a text. */
-export const applyEdits = (
-  ...args: Parameters<LanguageFeatures['applyEdits']>
-): ReturnType<LanguageFeatures['applyEdits']> => od().applyEdits(...args);
+export const applyEdits = onDemand('applyEdits');
 /** Create the folders of a planned file inside its root (units/safeWrite.ts), for the server's own writes. */
-export const ensureFolderInside = (
-  ...args: Parameters<LanguageFeatures['ensureFolderInside']>
-): ReturnType<LanguageFeatures['ensureFolderInside']> => od().ensureFolderInside(...args);
+export const ensureFolderInside = onDemand('ensureFolderInside');
 
 /**
  * Write a command's new files on disk (for clients that cannot create files): all or nothing, inside the target's
